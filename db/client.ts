@@ -1,0 +1,99 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { drizzle as drizzlePostgres, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import * as schema from "./schema";
+
+export type Db = PostgresJsDatabase<typeof schema>;
+/** The transaction handle drizzle passes to `db.transaction(async (tx) => ...)`. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+export type DbOrTx = Db | Tx;
+
+export interface DbHandle {
+  db: Db;
+  kind: "postgres" | "pglite";
+  close: () => Promise<void>;
+}
+
+/**
+ * Opens a database: a PostgreSQL server when `url` is given (postgres.js with explicit pool and
+ * timeouts), otherwise the embedded PGlite in `pgliteDir` ("memory" keeps it in memory).
+ */
+export async function openDb(options: { url?: string; pgliteDir?: string; max?: number }): Promise<DbHandle> {
+  if (options.url) {
+    const client = postgres(options.url, {
+      max: options.max ?? Number(process.env.DATABASE_POOL_MAX ?? 10),
+      idle_timeout: 20,
+      connect_timeout: 10,
+      max_lifetime: 60 * 30,
+      prepare: true,
+      onnotice: () => {},
+      connection: {
+        statement_timeout: Number(process.env.DATABASE_STATEMENT_TIMEOUT_MS ?? 15_000),
+        idle_in_transaction_session_timeout: 30_000,
+        application_name: "firearms-assistance-portal",
+      },
+    });
+    return {
+      db: drizzlePostgres(client, { schema }),
+      kind: "postgres",
+      close: () => client.end({ timeout: 5 }),
+    };
+  }
+  const dir = options.pgliteDir ?? ".data/pglite";
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { drizzle: drizzlePglite } = await import("drizzle-orm/pglite");
+  let client;
+  if (dir === "memory") {
+    client = new PGlite();
+  } else {
+    const abs = path.resolve(dir);
+    mkdirSync(abs, { recursive: true });
+    client = new PGlite(abs);
+  }
+  await client.waitReady;
+  // Both drivers speak to PostgreSQL through the same drizzle query builder; the types differ only
+  // in the raw result shape, which the code never relies on (see execRows below).
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  return { db, kind: "pglite", close: () => client.close() };
+}
+
+export function dbOptionsFromEnv(): { url?: string; pgliteDir?: string } {
+  const url = process.env.DATABASE_URL?.trim();
+  if (url) return { url };
+  return { pgliteDir: process.env.PGLITE_DIR?.trim() || ".data/pglite" };
+}
+
+// One handle per process, kept on globalThis: Next.js bundles this module into several entries
+// (instrumentation, routes), and PGlite must have exactly one owner of its folder.
+const GLOBAL_KEY = Symbol.for("fap.db");
+type GlobalWithDb = typeof globalThis & { [GLOBAL_KEY]?: Promise<DbHandle> };
+
+export function getDbHandle(): Promise<DbHandle> {
+  const g = globalThis as GlobalWithDb;
+  if (!g[GLOBAL_KEY]) {
+    g[GLOBAL_KEY] = openDb(dbOptionsFromEnv()).catch((error) => {
+      delete g[GLOBAL_KEY];
+      throw error;
+    });
+  }
+  return g[GLOBAL_KEY];
+}
+
+export async function getDb(): Promise<Db> {
+  return (await getDbHandle()).db;
+}
+
+/** Lets tests and scripts install the process-wide handle explicitly. */
+export function setDbHandle(handle: DbHandle | undefined): void {
+  const g = globalThis as GlobalWithDb;
+  if (handle) g[GLOBAL_KEY] = Promise.resolve(handle);
+  else delete g[GLOBAL_KEY];
+}
+
+/** Rows of a raw SQL statement, the same on postgres.js (array) and PGlite ({ rows }). */
+export async function execRows<T>(db: DbOrTx, query: Parameters<Db["execute"]>[0]): Promise<T[]> {
+  const result: unknown = await db.execute(query);
+  if (Array.isArray(result)) return result as T[];
+  return ((result as { rows?: T[] }).rows ?? []) as T[];
+}

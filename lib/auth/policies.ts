@@ -1,0 +1,62 @@
+import type { Role } from "@/db/schema/enums";
+
+export const PERMISSIONS = [
+  "requests.file", // file and edit the own country's requests
+  "requests.readOwnCountry",
+  "requests.readAll",
+  "requests.screen",
+  "reviews.assign",
+  "reviews.score",
+  "decisions.make",
+  "awards.create",
+  "awards.approve",
+  "awards.readImplemented",
+  "disbursements.record",
+  "reports.submit",
+  "reports.accept",
+  "programs.readAll",
+  "programs.readFunded",
+  "programs.manage",
+  "users.manage",
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/** What each role may do; a user holding several roles may do the union. */
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  focal_point: ["requests.file", "requests.readOwnCountry", "reports.submit"],
+  program_officer: [
+    "requests.readAll",
+    "requests.screen",
+    "reviews.assign",
+    "decisions.make",
+    "awards.create",
+    "disbursements.record",
+    "reports.accept",
+    "programs.readAll",
+  ],
+  implementing_partner: ["awards.readImplemented", "reports.submit"],
+  reviewer: ["reviews.score"],
+  approver: ["awards.approve", "programs.readAll"],
+  donor: ["programs.readFunded"],
+  admin: ["users.manage", "programs.manage", "programs.readAll"],
+};
+
+export function hasPermission(user: { roles: readonly Role[] } | null | undefined, permission: Permission): boolean {
+  if (!user) return false;
+  return user.roles.some((role) => ROLE_PERMISSIONS[role].includes(permission));
+}
+
+export function permissionsOf(roles: readonly Role[]): Set<Permission> {
+  return new Set(roles.flatMap((role) => ROLE_PERMISSIONS[role]));
+}
+
+/** The binding a role needs: a focal point a country, a partner or donor an organization of that type. */
+export const ROLE_BINDING: Record<Role, "country" | "implementing_partner" | "donor" | null> = {
+  focal_point: "country",
+  implementing_partner: "implementing_partner",
+  donor: "donor",
+  program_officer: null,
+  reviewer: null,
+  approver: null,
+  admin: null,
+};

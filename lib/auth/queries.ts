@@ -1,0 +1,73 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { countries, organizations, userRoles, users } from "@/db/schema";
+import type { Locale, Role } from "@/db/schema/enums";
+
+export interface CurrentUser {
+  id: string;
+  email: string;
+  name: string | null;
+  locale: Locale;
+  roles: Role[];
+  countryIso2: string | null;
+  country: { iso2: string; nameEn: string; nameEs: string } | null;
+  organizationId: string | null;
+  organization: { id: string; key: string; type: string; nameEn: string; nameEs: string } | null;
+}
+
+/** Reads an active user with roles, country and organization; null when missing or deactivated. Anyone (session lookup). */
+export async function loadActiveUser(userId: string): Promise<CurrentUser | null> {
+  const db = await getDb();
+  const rows = await db
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      locale: users.locale,
+      countryIso2: users.countryIso2,
+      organizationId: users.organizationId,
+      countryNameEn: countries.nameEn,
+      countryNameEs: countries.nameEs,
+      orgKey: organizations.key,
+      orgType: organizations.type,
+      orgNameEn: organizations.nameEn,
+      orgNameEs: organizations.nameEs,
+    })
+    .from(users)
+    .leftJoin(countries, eq(countries.iso2, users.countryIso2))
+    .leftJoin(organizations, eq(organizations.id, users.organizationId))
+    .where(and(eq(users.id, userId), eq(users.isActive, true)))
+    .limit(1);
+  const row = rows[0];
+  if (!row) return null;
+  const roleRows = await db.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, userId));
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    locale: row.locale,
+    roles: roleRows.map((r) => r.role).sort(),
+    countryIso2: row.countryIso2,
+    country:
+      row.countryIso2 && row.countryNameEn && row.countryNameEs
+        ? { iso2: row.countryIso2, nameEn: row.countryNameEn, nameEs: row.countryNameEs }
+        : null,
+    organizationId: row.organizationId,
+    organization:
+      row.organizationId && row.orgKey && row.orgType && row.orgNameEn && row.orgNameEs
+        ? { id: row.organizationId, key: row.orgKey, type: row.orgType, nameEn: row.orgNameEn, nameEs: row.orgNameEs }
+        : null,
+  };
+}
+
+/** Looks up an active account by email, for sign-in. Anyone (pre-sign-in). */
+export async function findActiveUserByEmail(email: string): Promise<{ id: string; locale: Locale } | null> {
+  const db = await getDb();
+  const rows = await db
+    .select({ id: users.id, locale: users.locale })
+    .from(users)
+    .where(and(eq(users.email, email.trim().toLowerCase()), eq(users.isActive, true)))
+    .limit(1);
+  return rows[0] ?? null;
+}

@@ -1,0 +1,6 @@
+/** The data each mail template needs; the outbox stores it as JSON and the sender renders it. */
+export interface TemplatePayloads {
+  "sign-in-link": { url: string; minutes: number };
+  invitation: { inviterName: string; signInUrl: string; roles: string[] };
+}
+export type TemplateName = keyof TemplatePayloads;

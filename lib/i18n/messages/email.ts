@@ -1,0 +1,6 @@
+import { defineMessages } from "../define";
+
+export const email = defineMessages({
+  en: {},
+  es: {},
+});

@@ -1,0 +1,17 @@
+import type { Locale } from "../config";
+import { common } from "./common";
+import { auth } from "./auth";
+import { admin } from "./admin";
+import { email } from "./email";
+import { home } from "./home";
+
+const areas = { common, auth, admin, email, home };
+
+type Areas = typeof areas;
+export type Messages = { [A in keyof Areas]: Areas[A]["en"] };
+
+function pick(locale: Locale): Messages {
+  return Object.fromEntries(Object.entries(areas).map(([name, area]) => [name, area[locale]])) as Messages;
+}
+
+export const catalogs: Record<Locale, Messages> = { en: pick("en"), es: pick("es") };
