@@ -8,7 +8,6 @@ export default defineConfig({
       "server-only": path.resolve(import.meta.dirname, "test/empty.ts"),
     },
   },
-  esbuild: { jsx: "automatic" },
   test: {
     include: ["**/*.test.ts", "**/*.test.tsx"],
     exclude: ["node_modules/**", "e2e/**", ".next/**"],

@@ -47,7 +47,7 @@ export async function openDb(options: { url?: string; pgliteDir?: string; max?: 
   if (dir === "memory") {
     client = new PGlite();
   } else {
-    const abs = path.resolve(dir);
+    const abs = path.resolve(/*turbopackIgnore: true*/ process.cwd(), dir);
     mkdirSync(abs, { recursive: true });
     client = new PGlite(abs);
   }

@@ -3,7 +3,8 @@ import type { Adapter } from "next-auth/adapters";
 import { DrizzleAdapter } from "@auth/drizzle-adapter";
 import { getDb } from "@/db/client";
 import { accounts, sessions, users, verificationTokens } from "@/db/schema";
-import { SESSION_MAX_AGE_SECONDS, SIGN_IN_LINK_MAX_AGE_SECONDS, sessionCookieName, useSecureCookies } from "./cookies";
+import { SESSION_MAX_AGE_SECONDS, SIGN_IN_LINK_MAX_AGE_SECONDS, sessionCookieName, isSecureCookieMode } from "./cookies";
+import { recordAuthEvent } from "./mutations";
 import { findActiveUserByEmail } from "./queries";
 import { sendSignInLink } from "./sign-in-mail";
 
@@ -43,7 +44,7 @@ function portalAdapter(): Adapter {
   } as Adapter;
 }
 
-const secure = useSecureCookies();
+const secure = isSecureCookieMode();
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   adapter: portalAdapter(),
@@ -72,6 +73,23 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       sendVerificationRequest: sendSignInLink,
     },
   ],
+  logger: {
+    // A refused address is an expected outcome (same screen as any other), not a server error.
+    error(error) {
+      if (error.name === "AccessDenied" || error.name === "Verification") return;
+      console.error("[auth]", error);
+    },
+    warn() {},
+  },
+  events: {
+    async signIn({ user }) {
+      await recordAuthEvent("auth.signIn", user.id ?? null, {});
+    },
+    async signOut(message) {
+      const userId = "session" in message && message.session ? message.session.userId : null;
+      await recordAuthEvent("auth.signOut", userId, {});
+    },
+  },
   callbacks: {
     // Only active, pre-provisioned accounts get a link or a session. Unknown addresses are refused
     // here before any token or mail exists; the sign-in form shows the same screen either way.

@@ -3,7 +3,7 @@
  * over plain http on this machine (the demo and the tests on http://localhost). A production deployment
  * is https, so its cookies are Secure.
  */
-export function useSecureCookies(authUrl: string | undefined = process.env.AUTH_URL): boolean {
+export function isSecureCookieMode(authUrl: string | undefined = process.env.AUTH_URL): boolean {
   if (!authUrl) return process.env.NODE_ENV === "production" && process.env.DEMO_MODE !== "1";
   try {
     const url = new URL(authUrl);
@@ -14,9 +14,10 @@ export function useSecureCookies(authUrl: string | undefined = process.env.AUTH_
   }
 }
 
-export function sessionCookieName(secure = useSecureCookies()): string {
+export function sessionCookieName(secure = isSecureCookieMode()): string {
   return secure ? "__Secure-authjs.session-token" : "authjs.session-token";
 }
 
 export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60; // a working day
-export const SIGN_IN_LINK_MAX_AGE_SECONDS = 15 * 60;
+// 15 minutes; an operator may shorten it (the end-to-end tests do, to see a link expire).
+export const SIGN_IN_LINK_MAX_AGE_SECONDS = Number(process.env.SIGN_IN_LINK_MAX_AGE_SECONDS ?? 15 * 60);

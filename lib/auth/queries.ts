@@ -1,8 +1,10 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { countries, organizations, userRoles, users } from "@/db/schema";
 import type { Locale, Role } from "@/db/schema/enums";
+import { DEMO_USERS } from "@/db/seed/demo-data";
+import { isDemoMode } from "@/lib/demo";
 
 export interface CurrentUser {
   id: string;
@@ -70,4 +72,19 @@ export async function findActiveUserByEmail(email: string): Promise<{ id: string
     .where(and(eq(users.email, email.trim().toLowerCase()), eq(users.isActive, true)))
     .limit(1);
   return rows[0] ?? null;
+}
+
+/** The seeded demo accounts for one-click sign-in; empty outside demo mode. Anyone, in demo mode. */
+export async function listDemoAccounts() {
+  if (!isDemoMode()) return [];
+  const db = await getDb();
+  const rows = await db
+    .select({ id: users.id, email: users.email, isActive: users.isActive })
+    .from(users)
+    .where(inArray(users.email, DEMO_USERS.map((u) => u.email)));
+  const byEmail = new Map(rows.map((r) => [r.email, r]));
+  return DEMO_USERS.flatMap((u) => {
+    const row = byEmail.get(u.email);
+    return row && row.isActive ? [{ id: row.id, email: u.email, name: u.name, roles: u.roles, description: u.description }] : [];
+  });
 }

@@ -19,6 +19,6 @@ export async function sendSignInLink(params: { identifier: string; url: string }
     template: "sign-in-link",
     to: params.identifier,
     locale: account.locale,
-    payload: { url: confirm.toString(), minutes: SIGN_IN_LINK_MAX_AGE_SECONDS / 60 },
+    payload: { url: confirm.toString(), minutes: Math.max(1, Math.round(SIGN_IN_LINK_MAX_AGE_SECONDS / 60)) },
   });
 }

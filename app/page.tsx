@@ -1,0 +1,71 @@
+import Link from "next/link";
+import { requireUser } from "@/lib/auth/current-user";
+import { listProgramsForUser } from "@/lib/programs/queries";
+import { formatDate, formatMoney } from "@/lib/i18n/format";
+import { getI18n } from "@/lib/i18n/server";
+
+export const dynamic = "force-dynamic";
+
+/** The home page: one card per role the user holds, and the programs that user may see. */
+export default async function HomePage() {
+  const user = await requireUser();
+  const { t, locale } = await getI18n();
+  const programList = await listProgramsForUser(user);
+  const country = user.country ? (locale === "es" ? user.country.nameEs : user.country.nameEn) : "";
+  const organization = user.organization ? (locale === "es" ? user.organization.nameEs : user.organization.nameEn) : "";
+  return (
+    <div className="stack">
+      <h1>{t("home.welcome", { name: user.name ?? user.email })}</h1>
+      <p className="muted">
+        {t("home.yourRoles")}: {user.roles.map((role) => t(`common.roles.${role}`)).join(", ")}
+        {country ? ` · ${t("home.country", { country })}` : ""}
+        {organization ? ` · ${t("home.organization", { organization })}` : ""}
+      </p>
+      <div className="grid">
+        {user.roles.map((role) => (
+          <section key={role} className="card stack" data-testid={`home-card-${role}`}>
+            <h2>{t(`home.cards.${role}.title`)}</h2>
+            <p>{t(`home.cards.${role}.body`, { country, organization })}</p>
+            {role === "admin" ? (
+              <Link href="/admin/users" className="btn btn-primary">
+                {t("home.manageUsers")}
+              </Link>
+            ) : (
+              <span className="badge">{t("home.comingSoon")}</span>
+            )}
+          </section>
+        ))}
+      </div>
+      {programList.length > 0 ? (
+        <section>
+          <h2>{t("home.programsTitle")}</h2>
+          <div className="table-wrap">
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("home.programsTitle")}</th>
+                  <th scope="col">{t("home.programCeiling")}</th>
+                  <th scope="col">{t("home.programPeriod")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {programList.map((p) => (
+                  <tr key={p.id}>
+                    <td>{locale === "es" ? p.nameEs : p.nameEn}</td>
+                    <td>
+                      {formatMoney(p.ceilingMinor, p.currency, locale)}{" "}
+                      {p.isDemoFigures ? <span className="badge">{t("home.demoFigures")}</span> : null}
+                    </td>
+                    <td>
+                      {formatDate(p.startsOn, locale)} – {formatDate(p.endsOn, locale)}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+import Link from "next/link";
+import { getI18n } from "@/lib/i18n/server";
+import { isDemoMode } from "@/lib/demo";
+
+export const dynamic = "force-dynamic";
+
+export default async function CheckEmailPage() {
+  const { t } = await getI18n();
+  return (
+    <div className="card narrow stack">
+      <h1>{t("auth.checkEmail.title")}</h1>
+      <p role="status">{t("auth.checkEmail.bodyGeneric")}</p>
+      {isDemoMode() ? (
+        <p>
+          {t("auth.demo.mailboxHint")} <Link href="/mailbox">{t("common.demoMailbox")}</Link>
+        </p>
+      ) : null}
+      <p>
+        <Link href="/sign-in">{t("auth.checkEmail.again")}</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+import Link from "next/link";
+import { confirmSignInAction } from "../actions";
+import { safeCallbackPath } from "@/lib/auth/schema";
+import { getI18n } from "@/lib/i18n/server";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * The page a sign-in mail links to. Opening it uses nothing up (mail scanners follow links); the button
+ * posts the one-time token on to Auth.js, which checks it, deletes it and starts the session.
+ */
+export default async function ConfirmSignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ token?: string; email?: string; callbackUrl?: string }>;
+}) {
+  const { token, email, callbackUrl } = await searchParams;
+  const { t } = await getI18n();
+  if (!token || !email) {
+    return (
+      <div className="card narrow stack">
+        <h1>{t("auth.confirm.title")}</h1>
+        <p className="alert alert-error" role="alert">
+          {t("auth.confirm.missing")}
+        </p>
+        <Link href="/sign-in">{t("auth.error.requestNew")}</Link>
+      </div>
+    );
+  }
+  return (
+    <div className="card narrow stack">
+      <h1>{t("auth.confirm.title")}</h1>
+      <p>{t("auth.confirm.body", { email })}</p>
+      <form action={confirmSignInAction}>
+        <input type="hidden" name="token" value={token} />
+        <input type="hidden" name="email" value={email} />
+        <input type="hidden" name="callbackUrl" value={safeCallbackPath(callbackUrl)} />
+        <button type="submit" className="btn btn-primary">
+          {t("auth.confirm.submit")}
+        </button>
+      </form>
+    </div>
+  );
+}

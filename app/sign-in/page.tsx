@@ -1,0 +1,41 @@
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { SignInForm } from "@/components/auth/sign-in-form";
+import { DemoAccounts } from "@/components/auth/demo-accounts";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { safeCallbackPath } from "@/lib/auth/schema";
+import { isDemoMode } from "@/lib/demo";
+import { getI18n } from "@/lib/i18n/server";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata() {
+  const { t } = await getI18n();
+  return { title: `${t("auth.signIn.title")} · ${t("common.appName")}` };
+}
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+  const { callbackUrl } = await searchParams;
+  if (await getCurrentUser().catch(() => null)) redirect(safeCallbackPath(callbackUrl));
+  const { t } = await getI18n();
+  const demo = isDemoMode();
+  return (
+    <div className="stack">
+      <div className="card narrow stack">
+        <h1>{t("auth.signIn.title")}</h1>
+        <p>{t("auth.signIn.intro")}</p>
+        <SignInForm callbackUrl={callbackUrl ? safeCallbackPath(callbackUrl) : undefined} />
+      </div>
+      {demo ? (
+        <div className="card stack">
+          <h2>{t("auth.demo.title")}</h2>
+          <p>{t("auth.demo.intro")}</p>
+          <DemoAccounts />
+          <p className="muted small">
+            {t("auth.demo.mailboxHint")} <Link href="/mailbox">{t("common.demoMailbox")}</Link>
+          </p>
+        </div>
+      ) : null}
+    </div>
+  );
+}

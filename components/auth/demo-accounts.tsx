@@ -1,0 +1,27 @@
+import { demoSignInAction } from "@/app/sign-in/actions";
+import { listDemoAccounts } from "@/lib/auth/queries";
+import { getI18n } from "@/lib/i18n/server";
+
+export async function DemoAccounts() {
+  const { t, locale } = await getI18n();
+  const accounts = await listDemoAccounts();
+  return (
+    <ul className="grid" style={{ listStyle: "none", padding: 0 }}>
+      {accounts.map((account) => (
+        <li key={account.id} className="card">
+          <form action={demoSignInAction} className="stack">
+            <input type="hidden" name="userId" value={account.id} />
+            <div>
+              <strong>{account.name}</strong>
+              <div className="muted small">{account.description[locale]}</div>
+              <div className="muted small">{account.email}</div>
+            </div>
+            <button type="submit" className="btn btn-primary">
+              {t("auth.demo.signInAs", { name: account.name })}
+            </button>
+          </form>
+        </li>
+      ))}
+    </ul>
+  );
+}

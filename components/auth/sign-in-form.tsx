@@ -1,0 +1,67 @@
+"use client";
+
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useI18n } from "@/components/i18n/i18n-provider";
+import { signInSchema, type SignInInput } from "@/lib/auth/schema";
+import { translateIssue } from "@/lib/forms/zod";
+import { requestSignInLinkAction } from "@/app/sign-in/actions";
+
+export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
+  const { t } = useI18n();
+  const [formError, setFormError] = useState<string | null>(null);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<SignInInput>({ resolver: zodResolver(signInSchema), defaultValues: { email: "", callbackUrl } });
+
+  const onSubmit = handleSubmit(async (values) => {
+    setFormError(null);
+    const result = await requestSignInLinkAction(values);
+    // On success the action redirects; a result means something to show.
+    if (result && !result.ok) {
+      if (result.formError) setFormError(result.formError);
+      for (const [field, message] of Object.entries(result.fieldErrors ?? {})) {
+        setError(field as keyof SignInInput, { message });
+      }
+    }
+  });
+
+  const emailError = errors.email?.message ? translateIssue(errors.email.message, t) : null;
+  return (
+    <form onSubmit={onSubmit} noValidate className="stack">
+      {formError ? (
+        <div className="alert alert-error" role="alert">
+          {formError}
+        </div>
+      ) : null}
+      <div className="field">
+        <label htmlFor="email">{t("auth.signIn.emailLabel")}</label>
+        <span className="hint" id="email-hint">
+          {t("auth.signIn.emailHint")}
+        </span>
+        <input
+          id="email"
+          type="email"
+          autoComplete="email"
+          inputMode="email"
+          aria-invalid={emailError ? true : undefined}
+          aria-describedby={emailError ? "email-hint email-error" : "email-hint"}
+          {...register("email")}
+        />
+        {emailError ? (
+          <p className="field-error" id="email-error" role="alert">
+            {emailError}
+          </p>
+        ) : null}
+      </div>
+      <input type="hidden" {...register("callbackUrl")} />
+      <button type="submit" className="btn btn-primary" disabled={isSubmitting}>
+        {t("auth.signIn.submit")}
+      </button>
+    </form>
+  );
+}

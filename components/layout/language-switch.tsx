@@ -1,0 +1,23 @@
+import { setLocaleAction } from "@/app/locale-actions";
+import { LOCALES, type Locale } from "@/lib/i18n/config";
+import { createTranslator } from "@/lib/i18n/translate";
+
+/** Works without JavaScript: a select and a button posting to a server action. */
+export function LanguageSwitch({ locale }: { locale: Locale }) {
+  const t = createTranslator(locale);
+  return (
+    <form action={setLocaleAction} className="row" style={{ gap: "0.4rem" }}>
+      <label htmlFor="locale-select">{t("common.language")}</label>
+      <select id="locale-select" name="locale" defaultValue={locale}>
+        {LOCALES.map((l) => (
+          <option key={l} value={l} lang={l}>
+            {t(`common.languageNames.${l}`)}
+          </option>
+        ))}
+      </select>
+      <button type="submit" className="btn">
+        {t("common.changeLanguage")}
+      </button>
+    </form>
+  );
+}

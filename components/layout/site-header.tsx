@@ -1,0 +1,49 @@
+import Link from "next/link";
+import { signOutAction } from "@/app/sign-in/actions";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import type { Locale } from "@/lib/i18n/config";
+import { createTranslator } from "@/lib/i18n/translate";
+import { LanguageSwitch } from "./language-switch";
+import { navFor } from "./nav";
+
+export function SiteHeader({ user, locale, demo }: { user: CurrentUser | null; locale: Locale; demo: boolean }) {
+  const t = createTranslator(locale);
+  return (
+    <header className="site-header">
+      <div className="site-header-inner">
+        <Link href="/" className="brand">
+          {t("common.appName")}
+        </Link>
+        {user ? (
+          <nav className="main-nav" aria-label={t("common.nav.main")}>
+            <ul>
+              {navFor(user).map((item) => (
+                <li key={item.href}>
+                  <Link href={item.href}>{t(item.label)}</Link>
+                </li>
+              ))}
+              {demo ? (
+                <li>
+                  <Link href="/mailbox">{t("common.nav.mailbox")}</Link>
+                </li>
+              ) : null}
+            </ul>
+          </nav>
+        ) : null}
+        <div className="header-tools">
+          <LanguageSwitch locale={locale} />
+          {user ? (
+            <>
+              <span data-testid="signed-in-as">{t("common.signedInAs", { name: user.name ?? user.email })}</span>
+              <form action={signOutAction}>
+                <button type="submit" className="btn">
+                  {t("common.signOut")}
+                </button>
+              </form>
+            </>
+          ) : null}
+        </div>
+      </div>
+    </header>
+  );
+}

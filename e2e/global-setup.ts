@@ -1,0 +1,57 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { startFakeResend } from "./support/fake-resend";
+import { prepareDatabase, startServer, type PreparedDb, type RunningServer } from "./support/servers";
+
+/**
+ * Starts what the end-to-end tests run against, all from one production build:
+ *  - "mail":   sign-in by email link, mail sent by the real resend SDK to a local fake of its API;
+ *  - "demo":   demo mode (one-click sign-in, local mailbox), as `npm run demo` runs it;
+ *  - "expiry": sign-in links that expire after 3 seconds, to see an expired link refused;
+ *  - "down":   a database that cannot be reached, to see the outage page and health check.
+ * Their URLs reach the tests as environment variables.
+ */
+export default async function globalSetup() {
+  const root = path.resolve(__dirname, "..");
+  if (!existsSync(path.join(root, ".next", "BUILD_ID"))) {
+    throw new Error("No production build: run `npm test` (it builds first) or `npm run build`.");
+  }
+  const fake = await startFakeResend(0);
+  const dbs: PreparedDb[] = [];
+  const servers: RunningServer[] = [];
+  const teardown = async () => {
+    await Promise.all(servers.map((s) => s.stop()));
+    await fake.close();
+    for (const db of dbs) await db.drop().catch(() => {});
+  };
+  try {
+    const [mailDb, demoDb, expiryDb] = await Promise.all([
+      prepareDatabase("mail"),
+      prepareDatabase("demo"),
+      prepareDatabase("expiry"),
+    ]);
+    dbs.push(mailDb, demoDb, expiryDb);
+    const resendEnv = { RESEND_API_KEY: "re_e2e_fake_key", RESEND_BASE_URL: fake.url, DEMO_MODE: "" };
+    const started = await Promise.all([
+      startServer({ name: "mail", port: 3100, env: { ...mailDb.env, ...resendEnv } }),
+      startServer({ name: "demo", port: 3101, env: { ...demoDb.env, DEMO_MODE: "1", RESEND_API_KEY: "" } }),
+      startServer({ name: "expiry", port: 3102, env: { ...expiryDb.env, ...resendEnv, SIGN_IN_LINK_MAX_AGE_SECONDS: "3" } }),
+      startServer({
+        name: "down",
+        port: 3103,
+        env: { DATABASE_URL: "postgres://postgres@127.0.0.1:9/unreachable", PGLITE_DIR: "", DEMO_MODE: "" },
+        readyPath: "/sign-in",
+      }),
+    ]);
+    servers.push(...started);
+    process.env.E2E_MAIL_URL = started[0].url;
+    process.env.E2E_DEMO_URL = started[1].url;
+    process.env.E2E_EXPIRY_URL = started[2].url;
+    process.env.E2E_DOWN_URL = started[3].url;
+    process.env.E2E_FAKE_RESEND_URL = fake.url;
+  } catch (error) {
+    await teardown();
+    throw error;
+  }
+  return teardown;
+}

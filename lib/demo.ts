@@ -1,0 +1,4 @@
+/** Demo mode is switched on only by `npm run demo` (DEMO_MODE=1); it is read at run time, never built in. */
+export function isDemoMode(): boolean {
+  return process.env.DEMO_MODE === "1";
+}
