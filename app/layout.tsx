@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import localFont from "next/font/local";
+import Link from "next/link";
 import type { ReactNode } from "react";
 import { I18nProvider } from "@/components/i18n/i18n-provider";
 import { SiteHeader } from "@/components/layout/site-header";
@@ -37,7 +38,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         </a>
         {demo ? (
           <div className="demo-banner" role="note" data-testid="demo-banner">
-            {t("common.demoBanner")} <a href="/mailbox">{t("common.demoMailbox")}</a>
+            {t("common.demoBanner")} <Link href="/mailbox">{t("common.demoMailbox")}</Link>
           </div>
         ) : null}
         <SiteHeader user={user} locale={locale} demo={demo} />

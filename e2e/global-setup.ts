@@ -12,7 +12,7 @@ import { prepareDatabase, startServer, type PreparedDb, type RunningServer } fro
  * Their URLs reach the tests as environment variables.
  */
 export default async function globalSetup() {
-  const root = path.resolve(__dirname, "..");
+  const root = path.resolve(import.meta.dirname, "..");
   if (!existsSync(path.join(root, ".next", "BUILD_ID"))) {
     throw new Error("No production build: run `npm test` (it builds first) or `npm run build`.");
   }

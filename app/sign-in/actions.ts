@@ -34,17 +34,7 @@ export async function requestSignInLinkAction(input: { email: string; callbackUr
     // AccessDenied: not a pre-provisioned active account. No token, no mail, the same screen.
     if (!(error instanceof AuthError && error.type === "AccessDenied")) throw error;
   }
-  redirect("/sign-in/check-email");
-}
-
-/** Completes sign-in from the confirmation page: hands the one-time token to Auth.js's callback. */
-export async function confirmSignInAction(formData: FormData): Promise<void> {
-  const token = String(formData.get("token") ?? "");
-  const email = String(formData.get("email") ?? "");
-  const callbackUrl = safeCallbackPath(String(formData.get("callbackUrl") ?? "/"));
-  if (!token || !email) redirect("/sign-in/error?error=Verification");
-  const params = new URLSearchParams({ callbackUrl, token, email });
-  redirect(`/api/auth/callback/email?${params}`);
+  return { ok: true, data: undefined };
 }
 
 /** Demo mode only: one-click sign-in as a seeded demo account. */

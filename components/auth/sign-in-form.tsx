@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { useRouter } from "next/navigation";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useI18n } from "@/components/i18n/i18n-provider";
@@ -10,6 +11,7 @@ import { requestSignInLinkAction } from "@/app/sign-in/actions";
 
 export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
   const { t } = useI18n();
+  const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
   const {
     register,
@@ -20,13 +22,20 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
 
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);
-    const result = await requestSignInLinkAction(values);
-    // On success the action redirects; a result means something to show.
-    if (result && !result.ok) {
-      if (result.formError) setFormError(result.formError);
-      for (const [field, message] of Object.entries(result.fieldErrors ?? {})) {
-        setError(field as keyof SignInInput, { message });
-      }
+    let result;
+    try {
+      result = await requestSignInLinkAction(values);
+    } catch {
+      setFormError(t("common.errors.body"));
+      return;
+    }
+    if (result.ok) {
+      router.push("/sign-in/check-email");
+      return;
+    }
+    if (result.formError) setFormError(result.formError);
+    for (const [field, message] of Object.entries(result.fieldErrors ?? {})) {
+      setError(field as keyof SignInInput, { message });
     }
   });
 

@@ -9,7 +9,7 @@ import { openDb } from "../../db/client";
 import { runMigrations } from "../../db/migrate";
 import { seedDemo, seedReference } from "../../db/seed";
 
-const root = path.resolve(__dirname, "../..");
+const root = path.resolve(import.meta.dirname, "../..");
 
 export interface PreparedDb {
   env: Record<string, string>;
@@ -64,8 +64,8 @@ export async function startServer(options: {
   readyPath?: string;
 }): Promise<RunningServer> {
   const url = `http://localhost:${options.port}`;
-  const env: Record<string, string> = {
-    ...(process.env as Record<string, string>),
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
     AUTH_SECRET: "e2e-test-secret-not-for-production-0123456789",
@@ -75,14 +75,14 @@ export async function startServer(options: {
     ...options.env,
   };
   for (const key of Object.keys(env)) if (env[key] === "") delete env[key];
-  const child = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-p", String(options.port)], {
+  const child: ChildProcess = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-p", String(options.port)], {
     cwd: root,
     env,
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
-  child.stdout?.on("data", (c) => (output += String(c)));
-  child.stderr?.on("data", (c) => (output += String(c)));
+  child.stdout?.on("data", (c: Buffer) => (output += String(c)));
+  child.stderr?.on("data", (c: Buffer) => (output += String(c)));
   const deadline = Date.now() + 60_000;
   const readyUrl = `${url}${options.readyPath ?? "/api/health"}`;
   for (;;) {

@@ -1,8 +1,9 @@
 import "server-only";
 import { cache } from "react";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { auth } from "./auth";
-import { loadActiveUser, type CurrentUser } from "./queries";
+import { sessionCookieName } from "./cookies";
+import { loadActiveUserBySession, type CurrentUser } from "./queries";
 import { hasPermission, type Permission } from "./policies";
 import { NotFoundError } from "@/lib/errors";
 
@@ -10,13 +11,14 @@ export type { CurrentUser };
 
 /**
  * The signed-in user with roles read from the database on every request (never from a token);
- * null when there is no session or the account is deactivated. Cached per request.
+ * null when there is no session, it has expired, or the account is deactivated. Cached per request.
+ * It reads the Auth.js session row itself (rather than through auth(), which swallows database
+ * errors as "no session"), so that a database outage shows the outage page instead of sign-in.
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const session = await auth();
-  const userId = session?.user?.id;
-  if (!userId) return null;
-  return loadActiveUser(userId);
+  const token = (await cookies()).get(sessionCookieName())?.value;
+  if (!token) return null;
+  return loadActiveUserBySession(token);
 });
 
 /** For pages and actions that need a session: visitors without one go to sign-in. */

@@ -1,7 +1,7 @@
 import "server-only";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, gt, inArray } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { countries, organizations, userRoles, users } from "@/db/schema";
+import { countries, organizations, sessions, userRoles, users } from "@/db/schema";
 import type { Locale, Role } from "@/db/schema/enums";
 import { DEMO_USERS } from "@/db/seed/demo-data";
 import { isDemoMode } from "@/lib/demo";
@@ -61,6 +61,17 @@ export async function loadActiveUser(userId: string): Promise<CurrentUser | null
         ? { id: row.organizationId, key: row.orgKey, type: row.orgType, nameEn: row.orgNameEn, nameEs: row.orgNameEs }
         : null,
   };
+}
+
+/** The active user behind an unexpired session token; null otherwise. Anyone (session lookup). */
+export async function loadActiveUserBySession(sessionToken: string): Promise<CurrentUser | null> {
+  const db = await getDb();
+  const [session] = await db
+    .select({ userId: sessions.userId })
+    .from(sessions)
+    .where(and(eq(sessions.sessionToken, sessionToken), gt(sessions.expires, new Date())))
+    .limit(1);
+  return session ? loadActiveUser(session.userId) : null;
 }
 
 /** Looks up an active account by email, for sign-in. Anyone (pre-sign-in). */

@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { confirmSignInAction } from "../actions";
 import { safeCallbackPath } from "@/lib/auth/schema";
 import { getI18n } from "@/lib/i18n/server";
 
@@ -7,7 +6,8 @@ export const dynamic = "force-dynamic";
 
 /**
  * The page a sign-in mail links to. Opening it uses nothing up (mail scanners follow links); the button
- * posts the one-time token on to Auth.js, which checks it, deletes it and starts the session.
+ * posts the one-time token to Auth.js's callback (a plain form POST, which scanners do not send), which
+ * checks it, deletes it and starts the session.
  */
 export default async function ConfirmSignInPage({
   searchParams,
@@ -31,10 +31,7 @@ export default async function ConfirmSignInPage({
     <div className="card narrow stack">
       <h1>{t("auth.confirm.title")}</h1>
       <p>{t("auth.confirm.body", { email })}</p>
-      <form action={confirmSignInAction}>
-        <input type="hidden" name="token" value={token} />
-        <input type="hidden" name="email" value={email} />
-        <input type="hidden" name="callbackUrl" value={safeCallbackPath(callbackUrl)} />
+      <form method="post" action={`/api/auth/callback/email?${new URLSearchParams({ callbackUrl: safeCallbackPath(callbackUrl), token, email })}`}>
         <button type="submit" className="btn btn-primary">
           {t("auth.confirm.submit")}
         </button>

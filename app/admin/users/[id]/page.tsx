@@ -1,0 +1,117 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { DeactivateButton } from "@/components/admin/deactivate-button";
+import { UserForm } from "@/components/admin/user-form";
+import { requireUserWithPermission } from "@/lib/auth/current-user";
+import { NotFoundError } from "@/lib/errors";
+import { formatDate } from "@/lib/i18n/format";
+import { getI18n } from "@/lib/i18n/server";
+import { getUserForAdmin, listAssignableCountries, listOrganizations } from "@/lib/users/queries";
+import { deactivateUserAction, reactivateUserAction, updateUserAction } from "../actions";
+
+export const dynamic = "force-dynamic";
+
+const NOTICES = ["invited", "updated", "deactivated", "reactivated"] as const;
+type Notice = (typeof NOTICES)[number];
+
+function rethrowAsNotFound(error: unknown): never {
+  if (error instanceof NotFoundError) notFound();
+  throw error;
+}
+
+export async function generateMetadata() {
+  const { t } = await getI18n();
+  return { title: `${t("admin.edit.title")} · ${t("common.appName")}` };
+}
+
+/** One user's roles, language and bindings, and account access. Administrators only; else 404. */
+export default async function EditUserPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const actor = await requireUserWithPermission("users.manage").catch(rethrowAsNotFound);
+  const { id } = await params;
+  const { notice: rawNotice } = await searchParams;
+  const { t, locale } = await getI18n();
+  const [user, countries, organizations] = await Promise.all([
+    getUserForAdmin(actor, id).catch(rethrowAsNotFound),
+    listAssignableCountries(actor),
+    listOrganizations(actor),
+  ]);
+  const notice = (NOTICES as readonly string[]).includes(String(rawNotice)) ? (rawNotice as Notice) : null;
+  const collator = new Intl.Collator(locale);
+  const displayName = user.name || user.email;
+  const version = user.updatedAt.toISOString();
+  const isSelf = user.id === actor.id;
+
+  return (
+    <div className="stack">
+      <p>
+        <Link href="/admin/users">{t("admin.edit.backToList")}</Link>
+      </p>
+      {notice ? (
+        <div className="alert alert-success" role="status">
+          {t(`admin.notices.${notice}`)}
+        </div>
+      ) : null}
+
+      <div className="card stack" style={{ maxWidth: 720 }}>
+        <div className="row" style={{ justifyContent: "space-between" }}>
+          <h1>
+            {t("admin.edit.title")}: {displayName}
+          </h1>
+          <span className={user.isActive ? "badge badge-success" : "badge badge-danger"}>
+            {user.isActive ? t("admin.status.active") : t("admin.status.inactive")}
+          </span>
+        </div>
+        <p className="muted">{t("admin.edit.intro")}</p>
+        <dl>
+          <dt>
+            <strong>{t("admin.edit.emailLabel")}</strong>
+          </dt>
+          <dd>{user.email}</dd>
+        </dl>
+        <p className="muted small">{t("admin.edit.createdOn", { date: formatDate(user.createdAt, locale) })}</p>
+        {/* Keyed by version: after a save the form starts again from the stored values and new version. */}
+        <UserForm
+          key={version}
+          mode="edit"
+          action={updateUserAction.bind(null, user.id)}
+          defaultValues={{
+            name: user.name ?? "",
+            locale: user.locale,
+            roles: user.roles,
+            countryIso2: user.countryIso2 ?? "",
+            organizationId: user.organizationId ?? "",
+            expectedUpdatedAt: version,
+          }}
+          countries={countries
+            .map((c) => ({ iso2: c.iso2, name: locale === "es" ? c.nameEs : c.nameEn }))
+            .sort((a, b) => collator.compare(a.name, b.name))}
+          organizations={organizations.map((o) => ({ id: o.id, type: o.type, name: locale === "es" ? o.nameEs : o.nameEn }))}
+        />
+      </div>
+
+      <section className="card stack" style={{ maxWidth: 720 }} aria-labelledby="account-access">
+        <h2 id="account-access">{t("admin.edit.accountHeading")}</h2>
+        <p>{user.isActive ? t("admin.edit.activeText") : t("admin.edit.inactiveText")}</p>
+        {!user.isActive && user.deactivatedAt ? (
+          <p className="muted small">{t("admin.edit.deactivatedOn", { date: formatDate(user.deactivatedAt, locale) })}</p>
+        ) : null}
+        {isSelf ? (
+          <p className="muted">{t("admin.deactivate.selfHint")}</p>
+        ) : (
+          <DeactivateButton
+            key={user.isActive ? "deactivate" : "reactivate"}
+            userName={displayName}
+            mode={user.isActive ? "deactivate" : "reactivate"}
+            action={(user.isActive ? deactivateUserAction : reactivateUserAction).bind(null, user.id)}
+          />
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+import { expect, test } from "@playwright/test";
+import { servers } from "./support/helpers";
+
+test("the health check reports a reachable database", async ({ request }) => {
+  const res = await request.get(`${servers.mail}/api/health`);
+  expect(res.status()).toBe(200);
+  expect(await res.json()).toEqual({ status: "ok", database: "ok" });
+});
+
+test.describe("when the database is unreachable", () => {
+  test("the health check answers 503", async ({ request }) => {
+    const res = await request.get(`${servers.down}/api/health`);
+    expect(res.status()).toBe(503);
+    expect(await res.json()).toMatchObject({ status: "error" });
+  });
+
+  test("a page shows a friendly message, never a stack trace", async ({ page, context }) => {
+    await context.addCookies([{ name: "authjs.session-token", value: "any", url: servers.down }]);
+    const response = await page.goto(`${servers.down}/`);
+    expect(response?.status()).toBe(500);
+    await expect(page.getByRole("heading", { name: "The portal is temporarily unavailable" })).toBeVisible();
+    const text = await page.locator("body").innerText();
+    expect(text).not.toMatch(/ECONNREFUSED|at .*\.js:\d+|postgres:\/\//);
+  });
+});

@@ -1,0 +1,9 @@
+// Next.js calls register() once when a server process starts.
+export async function register() {
+  // The mail sender runs inside the server: with the embedded database this process owns the data, so
+  // no other process could send. MAIL_WORKER=off leaves sending to `npm run mail:send` (PostgreSQL only).
+  if (process.env.NEXT_RUNTIME === "nodejs" && process.env.MAIL_WORKER !== "off") {
+    const { startMailWorker } = await import("./lib/email/worker");
+    startMailWorker();
+  }
+}

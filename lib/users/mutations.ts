@@ -1,0 +1,281 @@
+import "server-only";
+import { and, eq, sql } from "drizzle-orm";
+import type { z } from "zod";
+import { getDb, type Tx } from "@/db/client";
+import { countries, organizations, sessions, userRoles, users, verificationTokens } from "@/db/schema";
+import type { Role } from "@/db/schema/enums";
+import { recordAudit } from "@/lib/audit/mutations";
+import { hasPermission } from "@/lib/auth/policies";
+import type { CurrentUser } from "@/lib/auth/queries";
+import { enqueueMail } from "@/lib/email/outbox";
+import { ConflictError, NotFoundError, ValidationError, type FieldErrors } from "@/lib/errors";
+import type { MessageKey } from "@/lib/i18n/translate";
+import {
+  inviteUserSchema,
+  needsCountry,
+  updateUserSchema,
+  type InviteUserFormValues,
+  type UpdateUserFormValues,
+} from "./schema";
+
+export interface MutationContext {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export interface InviteContext extends MutationContext {
+  /** Origin of the portal, e.g. "https://portal.example.org", for the sign-in link in the mail. */
+  baseUrl: string;
+}
+
+function assertAdmin(actor: CurrentUser | null | undefined): asserts actor is CurrentUser {
+  if (!hasPermission(actor, "users.manage")) throw new NotFoundError("user");
+}
+
+const MESSAGE_KEY = /^[a-zA-Z]+(\.[a-zA-Z_]+)+$/;
+
+/** Parses again on the server (the client's parse proves nothing); zod messages are message keys. */
+function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const fieldErrors: FieldErrors = {};
+  for (const issue of result.error.issues) {
+    const path = issue.path.join(".") || "_form";
+    const key = (MESSAGE_KEY.test(issue.message) ? issue.message : "common.errors.invalidInput") as MessageKey;
+    fieldErrors[path] ??= { key };
+  }
+  const formError = fieldErrors._form;
+  delete fieldErrors._form;
+  throw new ValidationError(fieldErrors, formError ?? { key: "common.errors.invalidInput" });
+}
+
+/**
+ * Checks the bindings the roles need against the database and returns the columns to store:
+ * a binding no role needs is cleared, so a former focal point keeps no country.
+ */
+async function resolveBindings(
+  tx: Tx,
+  input: { roles: Role[]; countryIso2?: string; organizationId?: string },
+): Promise<{ countryIso2: string | null; organizationId: string | null }> {
+  const fieldErrors: FieldErrors = {};
+  let countryIso2: string | null = null;
+  let organizationId: string | null = null;
+
+  if (needsCountry(input.roles) && input.countryIso2) {
+    const [country] = await tx
+      .select({ iso2: countries.iso2, isRecipient: countries.isRecipient })
+      .from(countries)
+      .where(eq(countries.iso2, input.countryIso2))
+      .limit(1);
+    if (!country || !country.isRecipient) fieldErrors.countryIso2 = { key: "admin.errors.countryUnknown" };
+    else countryIso2 = country.iso2;
+  }
+
+  const wantedType = input.roles.includes("implementing_partner")
+    ? "implementing_partner"
+    : input.roles.includes("donor")
+      ? "donor"
+      : null;
+  if (wantedType && input.organizationId) {
+    const [org] = await tx
+      .select({ id: organizations.id, type: organizations.type })
+      .from(organizations)
+      .where(eq(organizations.id, input.organizationId))
+      .limit(1);
+    if (!org) fieldErrors.organizationId = { key: "admin.errors.organizationUnknown" };
+    else if (org.type !== wantedType) {
+      fieldErrors.organizationId = {
+        key: wantedType === "donor" ? "admin.errors.organizationNotDonor" : "admin.errors.organizationNotPartner",
+      };
+    } else organizationId = org.id;
+  }
+
+  if (Object.keys(fieldErrors).length > 0) throw new ValidationError(fieldErrors);
+  return { countryIso2, organizationId };
+}
+
+// Strictly later than the stored value at millisecond precision (what a JavaScript Date keeps), so a
+// form loaded before this change can never match the new version.
+const nextVersion = sql`greatest(now(), ${users.updatedAt} + interval '1 millisecond')`;
+
+/** Creates an active, pre-provisioned account with its roles and mails the invitation. Admins only. */
+export async function inviteUser(
+  actor: CurrentUser,
+  input: InviteUserFormValues,
+  ctx: InviteContext,
+): Promise<{ id: string }> {
+  assertAdmin(actor);
+  const data = parseOrThrow(inviteUserSchema, input);
+  const signInUrl = new URL("/sign-in", ctx.baseUrl).toString();
+  const db = await getDb();
+
+  return db.transaction(async (tx) => {
+    const bindings = await resolveBindings(tx, data);
+    // ON CONFLICT keeps a concurrent invite of the same address from failing the transaction half-way.
+    const [created] = await tx
+      .insert(users)
+      .values({
+        email: data.email,
+        name: data.name,
+        locale: data.locale,
+        isActive: true,
+        countryIso2: bindings.countryIso2,
+        organizationId: bindings.organizationId,
+      })
+      .onConflictDoNothing({ target: users.email })
+      .returning({ id: users.id });
+    if (!created) throw new ValidationError({ email: { key: "admin.errors.emailTaken" } });
+
+    await tx.insert(userRoles).values(data.roles.map((role) => ({ userId: created.id, role })));
+    await recordAudit(tx, {
+      actorUserId: actor.id,
+      action: "user.invite",
+      entityType: "user",
+      entityId: created.id,
+      ip: ctx.ip,
+      userAgent: ctx.userAgent,
+      details: { email: data.email, locale: data.locale, roles: data.roles, ...bindings },
+    });
+    await enqueueMail(tx, {
+      template: "invitation",
+      to: data.email,
+      locale: data.locale,
+      // Role keys, not names: the template renders them in the recipient's language.
+      payload: { inviterName: actor.name?.trim() || actor.email, signInUrl, roles: data.roles },
+    });
+    return { id: created.id };
+  });
+}
+
+/**
+ * Changes a user's name, language, roles and bindings, if nobody changed the user since the form was
+ * loaded (expectedUpdatedAt). Admins only; an admin cannot remove their own admin role.
+ */
+export async function updateUser(
+  actor: CurrentUser,
+  userId: string,
+  input: UpdateUserFormValues,
+  ctx: MutationContext,
+): Promise<{ updatedAt: Date }> {
+  assertAdmin(actor);
+  const data = parseOrThrow(updateUserSchema, input);
+  if (userId === actor.id && !data.roles.includes("admin")) {
+    throw new ValidationError({ roles: { key: "admin.errors.cannotRemoveOwnAdmin" } });
+  }
+  const expected = new Date(data.expectedUpdatedAt);
+  const db = await getDb();
+
+  return db.transaction(async (tx) => {
+    const [before] = await tx
+      .select({
+        name: users.name,
+        locale: users.locale,
+        countryIso2: users.countryIso2,
+        organizationId: users.organizationId,
+      })
+      .from(users)
+      .where(eq(users.id, userId))
+      .for("update");
+    if (!before) throw new NotFoundError("user");
+    const bindings = await resolveBindings(tx, data);
+
+    // Timestamps are compared at millisecond precision: the form's version went through a Date.
+    const [updated] = await tx
+      .update(users)
+      .set({
+        name: data.name,
+        locale: data.locale,
+        countryIso2: bindings.countryIso2,
+        organizationId: bindings.organizationId,
+        updatedAt: nextVersion,
+      })
+      .where(
+        and(
+          eq(users.id, userId),
+          sql`date_trunc('milliseconds', ${users.updatedAt}) = ${expected.toISOString()}::timestamptz`,
+        ),
+      )
+      .returning({ updatedAt: users.updatedAt });
+    if (!updated) throw new ConflictError("user changed since the form was loaded");
+
+    const previousRoles = (
+      await tx.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, userId))
+    ).map((r) => r.role);
+    await tx.delete(userRoles).where(eq(userRoles.userId, userId));
+    await tx.insert(userRoles).values(data.roles.map((role) => ({ userId, role })));
+
+    await recordAudit(tx, {
+      actorUserId: actor.id,
+      action: "user.update",
+      entityType: "user",
+      entityId: userId,
+      ip: ctx.ip,
+      userAgent: ctx.userAgent,
+      details: {
+        before: { ...before, roles: [...previousRoles].sort() },
+        after: { name: data.name, locale: data.locale, roles: data.roles, ...bindings },
+      },
+    });
+    return { updatedAt: updated.updatedAt };
+  });
+}
+
+/**
+ * Deactivates an account and ends all its sessions at once (and any unused sign-in link).
+ * Admins only, never on their own account.
+ */
+export async function deactivateUser(actor: CurrentUser, userId: string, ctx: MutationContext): Promise<void> {
+  assertAdmin(actor);
+  if (userId === actor.id) throw new ValidationError({}, { key: "admin.errors.cannotDeactivateSelf" });
+  const db = await getDb();
+
+  await db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(users)
+      .set({ isActive: false, deactivatedAt: sql`now()`, updatedAt: nextVersion })
+      .where(and(eq(users.id, userId), eq(users.isActive, true)))
+      .returning({ email: users.email });
+    if (!row) throw await missingOrConflict(tx, userId, "user is already deactivated");
+
+    const ended = await tx.delete(sessions).where(eq(sessions.userId, userId)).returning({ token: sessions.sessionToken });
+    await tx.delete(verificationTokens).where(eq(verificationTokens.identifier, row.email));
+    await recordAudit(tx, {
+      actorUserId: actor.id,
+      action: "user.deactivate",
+      entityType: "user",
+      entityId: userId,
+      ip: ctx.ip,
+      userAgent: ctx.userAgent,
+      details: { sessionsEnded: ended.length },
+    });
+  });
+}
+
+/** Lets a deactivated account sign in again, with the roles it has. Admins only. */
+export async function reactivateUser(actor: CurrentUser, userId: string, ctx: MutationContext): Promise<void> {
+  assertAdmin(actor);
+  const db = await getDb();
+
+  await db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(users)
+      .set({ isActive: true, deactivatedAt: null, updatedAt: nextVersion })
+      .where(and(eq(users.id, userId), eq(users.isActive, false)))
+      .returning({ id: users.id });
+    if (!row) throw await missingOrConflict(tx, userId, "user is already active");
+
+    await recordAudit(tx, {
+      actorUserId: actor.id,
+      action: "user.reactivate",
+      entityType: "user",
+      entityId: userId,
+      ip: ctx.ip,
+      userAgent: ctx.userAgent,
+    });
+  });
+}
+
+async function missingOrConflict(tx: Tx, userId: string, conflict: string): Promise<Error> {
+  const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).limit(1);
+  return existing ? new ConflictError(conflict) : new NotFoundError("user");
+}

@@ -1,0 +1,111 @@
+// Shared by the user form (react-hook-form, in the browser) and the server actions and mutations.
+// Issue messages are message keys (lib/i18n/messages/admin.ts), translated where they are shown.
+import { z } from "zod";
+import { ROLES, type Role } from "@/db/schema/enums";
+import { LOCALES } from "@/lib/i18n/config";
+
+export const USER_NAME_MAX = 120;
+export const USER_EMAIL_MAX = 254;
+
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Roles that bind a user to an organization, and the organization type each needs. */
+export const ORGANIZATION_ROLES = ["implementing_partner", "donor"] as const satisfies readonly Role[];
+
+export function needsCountry(roles: readonly Role[]): boolean {
+  return roles.includes("focal_point");
+}
+
+export function needsOrganization(roles: readonly Role[]): boolean {
+  return roles.some((role) => (ORGANIZATION_ROLES as readonly Role[]).includes(role));
+}
+
+const nameField = z
+  .string("admin.errors.nameRequired")
+  .trim()
+  .min(1, "admin.errors.nameRequired")
+  .max(USER_NAME_MAX, "admin.errors.nameTooLong");
+
+const emailField = z
+  .string("admin.errors.emailRequired")
+  .trim()
+  .toLowerCase()
+  .min(1, "admin.errors.emailRequired")
+  .max(USER_EMAIL_MAX, "admin.errors.emailTooLong")
+  .pipe(z.email("admin.errors.emailInvalid"));
+
+const localeField = z.enum(LOCALES, "admin.errors.localeInvalid");
+
+// Duplicates are harmless (one row per role), so they are folded rather than refused.
+const rolesField = z
+  .array(z.enum(ROLES, "admin.errors.roleInvalid"), "admin.errors.rolesRequired")
+  .min(1, "admin.errors.rolesRequired")
+  .transform((roles) => ROLES.filter((role) => roles.includes(role)));
+
+// Selects post "" for "none": both an empty string and a missing value mean no binding.
+const countryField = z
+  .string("admin.errors.countryInvalid")
+  .trim()
+  .regex(/^([A-Za-z]{2})?$/, "admin.errors.countryInvalid")
+  .optional()
+  .transform((value) => (value ? value.toUpperCase() : undefined));
+
+const organizationField = z
+  .string("admin.errors.organizationInvalid")
+  .trim()
+  .refine((value) => value === "" || UUID_PATTERN.test(value), "admin.errors.organizationInvalid")
+  .optional()
+  .transform((value) => (value ? value.toLowerCase() : undefined));
+
+interface BindingFields {
+  roles: Role[];
+  countryIso2?: string;
+  organizationId?: string;
+}
+
+/**
+ * The bindings each role needs. Whether the country is a recipient and the organization has the
+ * right type is checked on the server against the database (lib/users/mutations.ts).
+ */
+function checkBindings(value: BindingFields, ctx: z.RefinementCtx): void {
+  if (needsCountry(value.roles) && !value.countryIso2) {
+    ctx.addIssue({ code: "custom", path: ["countryIso2"], message: "admin.errors.countryRequired" });
+  }
+  const isPartner = value.roles.includes("implementing_partner");
+  const isDonor = value.roles.includes("donor");
+  // One organization per user, and no organization is both an implementer and a donor.
+  if (isPartner && isDonor) {
+    ctx.addIssue({ code: "custom", path: ["roles"], message: "admin.errors.partnerAndDonor" });
+  } else if ((isPartner || isDonor) && !value.organizationId) {
+    ctx.addIssue({ code: "custom", path: ["organizationId"], message: "admin.errors.organizationRequired" });
+  }
+}
+
+export const inviteUserSchema = z
+  .strictObject({
+    email: emailField,
+    name: nameField,
+    locale: localeField,
+    roles: rolesField,
+    countryIso2: countryField,
+    organizationId: organizationField,
+  })
+  .superRefine(checkBindings);
+
+export const updateUserSchema = z
+  .strictObject({
+    name: nameField,
+    locale: localeField,
+    roles: rolesField,
+    countryIso2: countryField,
+    organizationId: organizationField,
+    // The updated_at the form was loaded with: the version for optimistic concurrency.
+    expectedUpdatedAt: z.iso.datetime({ offset: true, error: "admin.errors.versionInvalid" }),
+  })
+  .superRefine(checkBindings);
+
+export type InviteUserInput = z.infer<typeof inviteUserSchema>;
+export type UpdateUserInput = z.infer<typeof updateUserSchema>;
+/** What the form holds before parsing (selects hold "" for none). */
+export type InviteUserFormValues = z.input<typeof inviteUserSchema>;
+export type UpdateUserFormValues = z.input<typeof updateUserSchema>;
