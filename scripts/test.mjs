@@ -9,7 +9,8 @@ import { CHROMIUM_HELP, findChromium, findPlaywrightChromium } from "./find-chro
 
 const root = path.resolve(import.meta.dirname, "..");
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
-const reports = path.join(root, "test-results", "reports");
+// Outside Playwright's output folder, which it empties when it starts.
+const reports = path.join(root, ".test-reports");
 const onlyUnit = process.argv.includes("--unit");
 
 const chromium = findChromium() ?? (await findPlaywrightChromium());
