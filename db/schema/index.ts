@@ -1,3 +1,4 @@
 export * from "./enums";
 export * from "./reference";
 export * from "./auth";
+export * from "./requests";

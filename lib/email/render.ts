@@ -5,6 +5,7 @@ import { isLocale, type Locale } from "@/lib/i18n/config";
 import { createTranslator } from "@/lib/i18n/translate";
 import type { MailContext, MailTemplate } from "./templates/layout";
 import { invitationMail } from "./templates/invitation";
+import { requestSubmittedMail } from "./templates/request-submitted";
 import type { TemplateName, TemplatePayloads } from "./templates/payloads";
 import { signInLinkMail } from "./templates/sign-in-link";
 
@@ -15,6 +16,7 @@ import { signInLinkMail } from "./templates/sign-in-link";
 const templates: { [K in TemplateName]: MailTemplate<TemplatePayloads[K]> } = {
   "sign-in-link": signInLinkMail,
   invitation: invitationMail,
+  "request-submitted": requestSubmittedMail,
 };
 
 export interface RenderedMail {

@@ -28,6 +28,12 @@ export const email = defineMessages({
       plainLink: "If the button does not work, copy this link into your browser:",
       unexpected: "If you did not expect this invitation, you can ignore this email.",
     },
+    requestSubmitted: {
+      subject: "New request {reference} from {country}",
+      subjectResubmitted: "Request {reference} from {country} was resubmitted",
+      intro: "{country} submitted request {reference} on the Firearms Assistance Portal. It is ready for screening.",
+      button: "Open the request",
+    },
     mailbox: {
       title: "Demo mailbox",
       intro:
@@ -74,6 +80,12 @@ export const email = defineMessages({
       button: "Ir a la página de acceso",
       plainLink: "Si el botón no funciona, copie este enlace en su navegador:",
       unexpected: "Si no esperaba esta invitación, puede ignorar este correo.",
+    },
+    requestSubmitted: {
+      subject: "Nueva solicitud {reference} de {country}",
+      subjectResubmitted: "La solicitud {reference} de {country} fue enviada de nuevo",
+      intro: "{country} envió la solicitud {reference} en el Portal de Asistencia sobre Armas de Fuego. Está lista para su verificación.",
+      button: "Abrir la solicitud",
     },
     mailbox: {
       title: "Buzón de demostración",

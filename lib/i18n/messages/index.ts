@@ -4,8 +4,9 @@ import { auth } from "./auth";
 import { admin } from "./admin";
 import { email } from "./email";
 import { home } from "./home";
+import { requests } from "./requests";
 
-const areas = { common, auth, admin, email, home };
+const areas = { common, auth, admin, email, home, requests };
 
 type Areas = typeof areas;
 export type Messages = { [A in keyof Areas]: Areas[A]["en"] };

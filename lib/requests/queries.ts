@@ -1,0 +1,317 @@
+import "server-only";
+import { and, asc, count, desc, eq, ilike, inArray, ne, or, sql, type SQL } from "drizzle-orm";
+import { getDb, type DbOrTx } from "@/db/client";
+import {
+  assistanceRequests,
+  auditEvents,
+  countries,
+  programCategories,
+  programCountries,
+  programs,
+  requestAttachments,
+  requestPrograms,
+  requestRevisions,
+  users,
+} from "@/db/schema";
+import type { AssistanceCategory } from "@/db/schema/enums";
+import type { RequestStatus } from "@/db/schema/requests";
+import type { CurrentUser } from "@/lib/auth/queries";
+import { hasPermission } from "@/lib/auth/policies";
+import { NotFoundError } from "@/lib/errors";
+import type { RequestListFilters } from "./schema";
+import { availableEvents, isEditable, type RequestEvent } from "./workflow";
+
+export const REQUESTS_PAGE_SIZE = 20;
+
+/**
+ * The requests a user may see, as a SQL condition; null when none. Focal points see their own
+ * country's requests; program officers see every request once submitted (drafts stay with the state).
+ * Reviewers see assigned requests (review issue); donors and others see none here.
+ */
+export function requestVisibility(user: CurrentUser): SQL | null {
+  const conditions: SQL[] = [];
+  if (hasPermission(user, "requests.readOwnCountry") && user.countryIso2) {
+    conditions.push(eq(assistanceRequests.countryIso2, user.countryIso2));
+  }
+  if (hasPermission(user, "requests.readAll")) conditions.push(ne(assistanceRequests.status, "draft"));
+  if (conditions.length === 0) return null;
+  return conditions.length === 1 ? conditions[0] : (or(...conditions) as SQL);
+}
+
+/** Whether this user files for the request's country (and so may edit, submit or withdraw it). */
+export function isFilerFor(user: CurrentUser, countryIso2: string): boolean {
+  return hasPermission(user, "requests.file") && user.countryIso2 === countryIso2;
+}
+
+/** The events this user may take on the request now: role, state and own-country rules together. */
+export function eventsFor(user: CurrentUser, request: { status: RequestStatus; countryIso2: string }): RequestEvent[] {
+  const roles = user.roles.filter((role) => role !== "focal_point" || user.countryIso2 === request.countryIso2);
+  return availableEvents(roles, request.status);
+}
+
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export interface RequestListRow {
+  id: string;
+  reference: string;
+  countryIso2: string;
+  countryNameEn: string;
+  countryNameEs: string;
+  category: AssistanceCategory | null;
+  titleEn: string | null;
+  titleEs: string | null;
+  primaryLocale: "en" | "es";
+  status: RequestStatus;
+  urgency: string | null;
+  estimatedCostMinor: number | null;
+  currency: string;
+  updatedAt: Date;
+  submittedAt: Date | null;
+}
+
+/** The requests this user may see, filtered, sorted and paginated on the server. Focal points, officers. */
+export async function listRequests(
+  user: CurrentUser,
+  filters: RequestListFilters,
+): Promise<{ rows: RequestListRow[]; total: number; page: number; pageCount: number; pageSize: number }> {
+  const visibility = requestVisibility(user);
+  if (!visibility) return { rows: [], total: 0, page: 1, pageCount: 1, pageSize: REQUESTS_PAGE_SIZE };
+  const db = await getDb();
+  const conditions: SQL[] = [visibility];
+  if (filters.status) conditions.push(eq(assistanceRequests.status, filters.status as RequestStatus));
+  if (filters.country) conditions.push(eq(assistanceRequests.countryIso2, filters.country));
+  if (filters.category) conditions.push(eq(assistanceRequests.category, filters.category));
+  if (filters.program) {
+    conditions.push(
+      inArray(
+        assistanceRequests.id,
+        db.select({ id: requestPrograms.requestId }).from(requestPrograms).where(eq(requestPrograms.programId, filters.program)),
+      ),
+    );
+  }
+  if (filters.q) {
+    const pattern = `%${escapeLike(filters.q)}%`;
+    conditions.push(
+      or(
+        ilike(assistanceRequests.reference, pattern),
+        ilike(assistanceRequests.titleEn, pattern),
+        ilike(assistanceRequests.titleEs, pattern),
+      ) as SQL,
+    );
+  }
+  const where = and(...conditions);
+  const sortColumn = {
+    updated: assistanceRequests.updatedAt,
+    created: assistanceRequests.createdAt,
+    cost: assistanceRequests.estimatedCostMinor,
+    reference: assistanceRequests.reference,
+  }[filters.sort];
+  const order = filters.dir === "asc" ? asc(sortColumn) : desc(sortColumn);
+  const [{ total }] = await db.select({ total: count() }).from(assistanceRequests).where(where);
+  const pageCount = Math.max(1, Math.ceil(total / REQUESTS_PAGE_SIZE));
+  const page = Math.min(filters.page, pageCount);
+  const rows = await db
+    .select({
+      id: assistanceRequests.id,
+      reference: assistanceRequests.reference,
+      countryIso2: assistanceRequests.countryIso2,
+      countryNameEn: countries.nameEn,
+      countryNameEs: countries.nameEs,
+      category: assistanceRequests.category,
+      titleEn: assistanceRequests.titleEn,
+      titleEs: assistanceRequests.titleEs,
+      primaryLocale: assistanceRequests.primaryLocale,
+      status: assistanceRequests.status,
+      urgency: assistanceRequests.urgency,
+      estimatedCostMinor: assistanceRequests.estimatedCostMinor,
+      currency: assistanceRequests.currency,
+      updatedAt: assistanceRequests.updatedAt,
+      submittedAt: assistanceRequests.submittedAt,
+    })
+    .from(assistanceRequests)
+    .innerJoin(countries, eq(countries.iso2, assistanceRequests.countryIso2))
+    .where(where)
+    .orderBy(order, desc(assistanceRequests.id))
+    .limit(REQUESTS_PAGE_SIZE)
+    .offset((page - 1) * REQUESTS_PAGE_SIZE);
+  return { rows, total, page, pageCount, pageSize: REQUESTS_PAGE_SIZE };
+}
+
+/** The bare record if this user may see it, else null. For the data layer (mutations, attachments). */
+export async function findVisibleRequest(user: CurrentUser, requestId: string, db?: DbOrTx) {
+  const visibility = requestVisibility(user);
+  if (!visibility || !/^[0-9a-f-]{36}$/i.test(requestId)) return null;
+  const conn = db ?? (await getDb());
+  const [row] = await conn
+    .select()
+    .from(assistanceRequests)
+    .where(and(eq(assistanceRequests.id, requestId), visibility))
+    .limit(1);
+  return row ?? null;
+}
+
+export type RequestRecord = NonNullable<Awaited<ReturnType<typeof findVisibleRequest>>>;
+
+/** One request with what its detail page shows; NotFoundError when this user may not see it. */
+export async function getRequest(user: CurrentUser, requestId: string) {
+  const request = await findVisibleRequest(user, requestId);
+  if (!request) throw new NotFoundError("request");
+  const db = await getDb();
+  const [country] = await db.select().from(countries).where(eq(countries.iso2, request.countryIso2));
+  const [programRows, attachmentRows, revisionRows, [creator]] = await Promise.all([
+    db
+      .select({ id: programs.id, nameEn: programs.nameEn, nameEs: programs.nameEs })
+      .from(requestPrograms)
+      .innerJoin(programs, eq(programs.id, requestPrograms.programId))
+      .where(eq(requestPrograms.requestId, request.id))
+      .orderBy(asc(programs.nameEn)),
+    db
+      .select({
+        id: requestAttachments.id,
+        filename: requestAttachments.filename,
+        contentType: requestAttachments.contentType,
+        sizeBytes: requestAttachments.sizeBytes,
+        createdAt: requestAttachments.createdAt,
+      })
+      .from(requestAttachments)
+      .where(eq(requestAttachments.requestId, request.id))
+      .orderBy(asc(requestAttachments.createdAt)),
+    db
+      .select({ number: requestRevisions.number, submittedAt: requestRevisions.submittedAt })
+      .from(requestRevisions)
+      .where(eq(requestRevisions.requestId, request.id))
+      .orderBy(asc(requestRevisions.number)),
+    db.select({ name: users.name }).from(users).where(eq(users.id, request.createdById)),
+  ]);
+  const canEdit = isFilerFor(user, request.countryIso2) && isEditable(request.status);
+  return {
+    ...request,
+    country,
+    createdByName: creator?.name ?? null,
+    programs: programRows,
+    attachments: attachmentRows,
+    revisions: revisionRows,
+    events: eventsFor(user, request),
+    canEdit,
+  };
+}
+export type RequestDetail = Awaited<ReturnType<typeof getRequest>>;
+
+/** The audit trail of one request, oldest first, for its timeline. Anyone who may see the request. */
+export async function getRequestTimeline(user: CurrentUser, requestId: string) {
+  const request = await findVisibleRequest(user, requestId);
+  if (!request) throw new NotFoundError("request");
+  const db = await getDb();
+  return db
+    .select({
+      id: auditEvents.id,
+      occurredAt: auditEvents.occurredAt,
+      action: auditEvents.action,
+      actorName: users.name,
+      details: auditEvents.details,
+    })
+    .from(auditEvents)
+    .leftJoin(users, eq(users.id, auditEvents.actorUserId))
+    .where(and(eq(auditEvents.entityType, "request"), eq(auditEvents.entityId, request.id), eq(auditEvents.outcome, "success")))
+    .orderBy(asc(auditEvents.occurredAt));
+}
+
+/** Revision `number` of a request beside the one before it, with the fields that changed. */
+export async function getRevisionComparison(user: CurrentUser, requestId: string, number: number) {
+  const request = await findVisibleRequest(user, requestId);
+  if (!request || !Number.isInteger(number) || number < 1) throw new NotFoundError("revision");
+  const db = await getDb();
+  const rows = await db
+    .select()
+    .from(requestRevisions)
+    .where(and(eq(requestRevisions.requestId, request.id), inArray(requestRevisions.number, [number, number - 1])));
+  const current = rows.find((r) => r.number === number);
+  if (!current) throw new NotFoundError("revision");
+  const previous = rows.find((r) => r.number === number - 1) ?? null;
+  return { request, current, previous, changed: changedFields(previous?.snapshot ?? null, current.snapshot) };
+}
+
+/** The snapshot keys whose values differ (details compared field by field). */
+export function changedFields(before: Record<string, unknown> | null, after: Record<string, unknown>): string[] {
+  if (!before) return [];
+  const flat = (s: Record<string, unknown>) => {
+    const out: Record<string, string> = {};
+    for (const [k, v] of Object.entries(s)) {
+      if (k === "details" && v && typeof v === "object") {
+        for (const [dk, dv] of Object.entries(v as Record<string, unknown>)) out[`details.${dk}`] = JSON.stringify(dv ?? null);
+      } else out[k] = JSON.stringify(v ?? null);
+    }
+    return out;
+  };
+  const a = flat(before);
+  const b = flat(after);
+  return [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((k) => (a[k] ?? "null") !== (b[k] ?? "null")).sort();
+}
+
+export interface EligibleProgram {
+  id: string;
+  nameEn: string;
+  nameEs: string;
+  currency: string;
+  ceilingMinor: number;
+  committedMinor: number;
+  remainingMinor: number;
+  isDemoFigures: boolean;
+}
+
+/**
+ * The programs open to a country (and category, when given), with their remaining funds.
+ * Focal points for their own country; officers for any.
+ */
+export async function listEligiblePrograms(
+  user: CurrentUser,
+  countryIso2: string,
+  category?: AssistanceCategory | null,
+): Promise<EligibleProgram[]> {
+  const allowed = isFilerFor(user, countryIso2) || hasPermission(user, "requests.readAll");
+  if (!allowed) return [];
+  const db = await getDb();
+  const conditions: SQL[] = [
+    inArray(programs.id, db.select({ id: programCountries.programId }).from(programCountries).where(eq(programCountries.countryIso2, countryIso2))),
+  ];
+  if (category) {
+    conditions.push(
+      inArray(programs.id, db.select({ id: programCategories.programId }).from(programCategories).where(eq(programCategories.category, category))),
+    );
+  }
+  const rows = await db
+    .select({
+      id: programs.id,
+      nameEn: programs.nameEn,
+      nameEs: programs.nameEs,
+      currency: programs.currency,
+      ceilingMinor: programs.ceilingMinor,
+      isDemoFigures: programs.isDemoFigures,
+      // Committed funds arrive with awards (review and award issue); until then nothing is committed.
+      committedMinor: sql<number>`0`.mapWith(Number),
+    })
+    .from(programs)
+    .where(and(...conditions))
+    .orderBy(asc(programs.nameEn));
+  return rows.map((r) => ({ ...r, remainingMinor: r.ceilingMinor - r.committedMinor }));
+}
+
+/** For the program filter: every program, by name. Officers. */
+export async function listProgramOptions(user: CurrentUser) {
+  if (!hasPermission(user, "requests.readAll")) return [];
+  const db = await getDb();
+  return db.select({ id: programs.id, nameEn: programs.nameEn, nameEs: programs.nameEs }).from(programs).orderBy(asc(programs.nameEn));
+}
+
+/** For the country filter: recipient countries. Officers. */
+export async function listCountryOptions(user: CurrentUser) {
+  if (!hasPermission(user, "requests.readAll")) return [];
+  const db = await getDb();
+  return db
+    .select({ iso2: countries.iso2, nameEn: countries.nameEn, nameEs: countries.nameEs })
+    .from(countries)
+    .where(eq(countries.isRecipient, true))
+    .orderBy(asc(countries.nameEn));
+}
