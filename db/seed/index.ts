@@ -11,6 +11,7 @@ import {
   users,
 } from "../schema";
 import { DEMO_USERS } from "./demo-data";
+import { seedDemoRequests } from "./demo-requests";
 import { REFERENCE_COUNTRIES, REFERENCE_ORGANIZATIONS, REFERENCE_PROGRAMS } from "./reference-data";
 
 const excluded = (column: string) => sql.raw(`excluded.${column}`);
@@ -105,8 +106,13 @@ export async function seedReference(db: Db): Promise<void> {
   });
 }
 
-/** Loads the demo accounts (one or more per role). Idempotent. */
+/** Loads the demo accounts (one or more per role) and their illustrative records. Idempotent. */
 export async function seedDemo(db: Db): Promise<void> {
+  await seedDemoUsers(db);
+  await seedDemoRequests(db);
+}
+
+async function seedDemoUsers(db: Db): Promise<void> {
   await db.transaction(async (tx) => {
     const orgRows = await tx.select({ id: organizations.id, key: organizations.key }).from(organizations);
     const orgId = new Map(orgRows.map((o) => [o.key, o.id]));

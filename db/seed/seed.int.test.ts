@@ -13,6 +13,10 @@ afterAll(async () => {
 });
 
 const TABLES = [
+  "assistance_requests",
+  "request_programs",
+  "request_revisions",
+  "request_reference_counters",
   "countries",
   "organizations",
   "programs",

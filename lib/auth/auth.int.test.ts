@@ -117,7 +117,7 @@ describe("demo one-click sign-in", () => {
     expect(expires.getTime()).toBeGreaterThan(Date.now());
     const events = await db.db.select().from(auditEvents).where(eq(auditEvents.action, "auth.demoSignIn"));
     expect(events.some((e) => e.actorUserId === id && e.ip === ctx.ip)).toBe(true);
-    expect(await listDemoAccounts()).toHaveLength(9);
+    expect(await listDemoAccounts()).toHaveLength(12);
   });
 
   it("refuses accounts that are not seeded demo accounts, even in demo mode", async () => {

@@ -79,7 +79,7 @@ afterAll(async () => {
 describe("permission matrix: only an administrator manages users", () => {
   it("loads the demo actors with the roles the matrix expects", () => {
     expect(admin.roles).toEqual(["admin"]);
-    expect(NON_ADMIN_EMAILS).toHaveLength(8);
+    expect(NON_ADMIN_EMAILS).toHaveLength(11);
     for (const email of NON_ADMIN_EMAILS) expect(actors[email].roles).not.toContain("admin");
   });
 
