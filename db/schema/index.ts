@@ -2,3 +2,4 @@ export * from "./enums";
 export * from "./reference";
 export * from "./auth";
 export * from "./requests";
+export * from "./reviews";

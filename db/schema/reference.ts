@@ -55,6 +55,8 @@ export const programs = pgTable(
     nameEs: text("name_es").notNull(),
     currency: char("currency", { length: 3 }).notNull(),
     ceilingMinor: bigint("ceiling_minor", { mode: "number" }).notNull(),
+    // No single award may exceed this (null: only the ceiling applies).
+    perAwardCapMinor: bigint("per_award_cap_minor", { mode: "number" }),
     // Awards above this amount need a second approval.
     approvalThresholdMinor: bigint("approval_threshold_minor", { mode: "number" }).notNull(),
     startsOn: date("starts_on").notNull(),

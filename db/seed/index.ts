@@ -7,12 +7,13 @@ import {
   programCountries,
   programDonors,
   programs,
+  rubricCriteria,
   userRoles,
   users,
 } from "../schema";
 import { DEMO_USERS } from "./demo-data";
 import { seedDemoRequests } from "./demo-requests";
-import { REFERENCE_COUNTRIES, REFERENCE_ORGANIZATIONS, REFERENCE_PROGRAMS } from "./reference-data";
+import { DEFAULT_RUBRIC, REFERENCE_COUNTRIES, REFERENCE_ORGANIZATIONS, REFERENCE_PROGRAMS } from "./reference-data";
 
 const excluded = (column: string) => sql.raw(`excluded.${column}`);
 
@@ -95,6 +96,11 @@ export async function seedReference(db: Db): Promise<void> {
         .insert(programCountries)
         .values(p.countries.map((countryIso2) => ({ programId, countryIso2 })))
         .onConflictDoNothing();
+      // The default rubric, only for programs that have none yet (admins may have edited it).
+      const existing = await tx.select({ id: rubricCriteria.id }).from(rubricCriteria).where(eq(rubricCriteria.programId, programId)).limit(1);
+      if (existing.length === 0) {
+        await tx.insert(rubricCriteria).values(DEFAULT_RUBRIC.map((c, position) => ({ ...c, programId, position })));
+      }
       await tx
         .delete(programCategories)
         .where(and(eq(programCategories.programId, programId), notInArray(programCategories.category, [...p.categories])));

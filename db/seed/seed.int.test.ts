@@ -23,6 +23,7 @@ const TABLES = [
   "program_donors",
   "program_countries",
   "program_categories",
+  "rubric_criteria",
   "users",
   "user_roles",
 ];
