@@ -21,7 +21,7 @@ import { ConflictError, NotFoundError, ValidationError, type FieldErrors } from 
 import type { MessageKey } from "@/lib/i18n/translate";
 import { findVisibleRequest, isFilerFor, type RequestRecord } from "./queries";
 import { majorToMinor, requestDraftSchema, submitRequestSchema, type RequestDraft } from "./schema";
-import { canTransition, isEditable } from "./workflow";
+import { canTransition, isEditable, nextStatus, type RequestEvent } from "./workflow";
 
 export interface MutationContext {
   ip: string | null;
@@ -345,4 +345,57 @@ export async function withdrawRequest(
       details: { from: request.status },
     });
   });
+}
+
+/**
+ * Moves a request along the workflow inside the caller's transaction: checks the role and state with
+ * the pure workflow, then a conditional UPDATE on the version the user saw (zero rows: someone else
+ * acted first -> ConflictError, nothing applied), then the audit event. The caller adds its own rows
+ * (screening, decision, mails) in the same transaction. Who may act on this particular record
+ * (assignment, own country) is the caller's check.
+ */
+export async function applyTransition(
+  tx: Tx,
+  user: CurrentUser,
+  request: { id: string; status: RequestStatus; reference: string; version: number },
+  event: RequestEvent,
+  expectedVersion: number,
+  ctx: Pick<MutationContext, "ip" | "userAgent">,
+  details: Record<string, unknown> = {},
+): Promise<{ status: RequestStatus; version: number }> {
+  // The user acted on an older state of the request: someone else moved it first.
+  if (request.version !== expectedVersion) throw new ConflictError("request changed");
+  if (!canTransition(user.roles, request.status, event)) throw new ValidationError({}, { key: "requests.errors.notAllowed" });
+  const to = nextStatus(request.status, event)!;
+  const updated = await tx
+    .update(assistanceRequests)
+    .set({ status: to, version: sql`${assistanceRequests.version} + 1`, updatedAt: new Date() })
+    .where(
+      and(
+        eq(assistanceRequests.id, request.id),
+        eq(assistanceRequests.version, expectedVersion),
+        eq(assistanceRequests.status, request.status),
+      ),
+    )
+    .returning({ status: assistanceRequests.status, version: assistanceRequests.version });
+  if (updated.length === 0) throw new ConflictError("request changed");
+  await recordAudit(tx, {
+    actorUserId: user.id,
+    action: `request.${event}`,
+    entityType: "request",
+    entityId: request.id,
+    ip: ctx.ip,
+    userAgent: ctx.userAgent,
+    details: { from: request.status, to, reference: request.reference, ...details },
+  });
+  return updated[0];
+}
+
+/** The active focal points of a country, to whom the program office writes about its requests. */
+export async function focalPointsOf(tx: Tx, countryIso2: string): Promise<{ email: string; locale: "en" | "es"; name: string | null }[]> {
+  return tx
+    .select({ email: users.email, locale: users.locale, name: users.name })
+    .from(users)
+    .innerJoin(userRoles, eq(userRoles.userId, users.id))
+    .where(and(eq(userRoles.role, "focal_point"), eq(users.isActive, true), eq(users.countryIso2, countryIso2)));
 }

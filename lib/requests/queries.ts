@@ -289,8 +289,8 @@ export async function listEligiblePrograms(
       currency: programs.currency,
       ceilingMinor: programs.ceilingMinor,
       isDemoFigures: programs.isDemoFigures,
-      // Committed funds arrive with awards (review and award issue); until then nothing is committed.
-      committedMinor: sql<number>`0`.mapWith(Number),
+      // Every award but cancelled ones commits funds, pending second approval included.
+      committedMinor: sql<number>`(SELECT COALESCE(sum(a.amount_minor), 0) FROM awards a WHERE a.program_id = ${programs.id} AND a.status <> 'cancelled')`.mapWith(Number),
     })
     .from(programs)
     .where(and(...conditions))
