@@ -6,6 +6,13 @@ import { createTranslator } from "@/lib/i18n/translate";
 import type { MailContext, MailTemplate } from "./templates/layout";
 import { invitationMail } from "./templates/invitation";
 import { requestSubmittedMail } from "./templates/request-submitted";
+import {
+  awardApprovalNeededMail,
+  awardNoticeMail,
+  changesRequestedMail,
+  decisionLetterMail,
+  reviewAssignedMail,
+} from "./templates/workflow";
 import type { TemplateName, TemplatePayloads } from "./templates/payloads";
 import { signInLinkMail } from "./templates/sign-in-link";
 
@@ -17,6 +24,11 @@ const templates: { [K in TemplateName]: MailTemplate<TemplatePayloads[K]> } = {
   "sign-in-link": signInLinkMail,
   invitation: invitationMail,
   "request-submitted": requestSubmittedMail,
+  "changes-requested": changesRequestedMail,
+  "decision-letter": decisionLetterMail,
+  "review-assigned": reviewAssignedMail,
+  "award-notice": awardNoticeMail,
+  "award-approval-needed": awardApprovalNeededMail,
 };
 
 export interface RenderedMail {

@@ -18,6 +18,7 @@ import type { RequestStatus } from "@/db/schema/requests";
 import type { CurrentUser } from "@/lib/auth/queries";
 import { hasPermission } from "@/lib/auth/policies";
 import { NotFoundError } from "@/lib/errors";
+import { isUuid } from "@/lib/ids";
 import type { RequestListFilters } from "./schema";
 import { availableEvents, isEditable, type RequestEvent } from "./workflow";
 
@@ -26,7 +27,7 @@ export const REQUESTS_PAGE_SIZE = 20;
 /**
  * The requests a user may see, as a SQL condition; null when none. Focal points see their own
  * country's requests; program officers see every request once submitted (drafts stay with the state).
- * Reviewers see assigned requests (review issue); donors and others see none here.
+ * Reviewers see the requests assigned to them (unless recused); donors and others see none here.
  */
 export function requestVisibility(user: CurrentUser): SQL | null {
   const conditions: SQL[] = [];
@@ -34,6 +35,12 @@ export function requestVisibility(user: CurrentUser): SQL | null {
     conditions.push(eq(assistanceRequests.countryIso2, user.countryIso2));
   }
   if (hasPermission(user, "requests.readAll")) conditions.push(ne(assistanceRequests.status, "draft"));
+  if (hasPermission(user, "reviews.score")) {
+    // Reviewers see the requests assigned to them, unless they are recused from them.
+    conditions.push(
+      sql`${assistanceRequests.id} IN (SELECT request_id FROM review_assignments WHERE reviewer_id = ${user.id} AND status <> 'recused')`,
+    );
+  }
   if (conditions.length === 0) return null;
   return conditions.length === 1 ? conditions[0] : (or(...conditions) as SQL);
 }
@@ -142,7 +149,7 @@ export async function listRequests(
 /** The bare record if this user may see it, else null. For the data layer (mutations, attachments). */
 export async function findVisibleRequest(user: CurrentUser, requestId: string, db?: DbOrTx) {
   const visibility = requestVisibility(user);
-  if (!visibility || !/^[0-9a-f-]{36}$/i.test(requestId)) return null;
+  if (!visibility || !isUuid(requestId)) return null;
   const conn = db ?? (await getDb());
   const [row] = await conn
     .select()

@@ -247,6 +247,7 @@ describe("who sees what", () => {
   it("ids that are not UUIDs are simply not found", async () => {
     await expect(getRequest(u.gt, "../../etc/passwd")).rejects.toBeInstanceOf(NotFoundError);
     await expect(getRequest(u.officer, "1 OR 1=1")).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getRequest(u.officer, "-".repeat(36))).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it("lists eligible programs for the country and category only", async () => {

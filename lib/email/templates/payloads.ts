@@ -11,5 +11,10 @@ export interface TemplatePayloads {
     revision: number;
     url: string;
   };
+  "changes-requested": { reference: string; title: string; message: string; url: string };
+  "decision-letter": { reference: string; title: string; decision: "approve" | "reject"; memo: string; url: string };
+  "review-assigned": { reference: string; title: string; url: string };
+  "award-notice": { reference: string; programName: { en: string; es: string }; amountMinor: number; currency: string; url: string };
+  "award-approval-needed": { reference: string; programName: { en: string; es: string }; amountMinor: number; currency: string; url: string };
 }
 export type TemplateName = keyof TemplatePayloads;

@@ -34,6 +34,34 @@ export const email = defineMessages({
       intro: "{country} submitted request {reference} on the Firearms Assistance Portal. It is ready for screening.",
       button: "Open the request",
     },
+    workflow: {
+      openRequest: "Open the request",
+      changesRequested: {
+        subject: "Changes requested on request {reference}",
+        intro: "The program office asks for changes to request {reference}, “{title}”. Its message:",
+      },
+      decision: {
+        subjectApproved: "Request {reference} is approved",
+        subjectRejected: "Decision on request {reference}",
+        approved: "We are pleased to inform you that request {reference}, “{title}”, has been approved. The decision memo follows.",
+        rejected: "We regret to inform you that request {reference}, “{title}”, has not been approved. The decision memo follows.",
+      },
+      reviewAssigned: {
+        subject: "Review assignment: request {reference}",
+        intro: "You have been asked to review request {reference}, “{title}”. First declare whether you have a conflict of interest.",
+        button: "Open the review",
+      },
+      award: {
+        subject: "Award {reference} is active",
+        intro: "Award {reference} under {program}, for {amount}, is now active.",
+        button: "Open the award",
+      },
+      approvalNeeded: {
+        subject: "Award {reference} needs your approval",
+        intro: "Award {reference} under {program}, for {amount}, is above the program's threshold and needs a second approval.",
+        button: "Review the award",
+      },
+    },
     mailbox: {
       title: "Demo mailbox",
       intro:
@@ -86,6 +114,34 @@ export const email = defineMessages({
       subjectResubmitted: "La solicitud {reference} de {country} fue enviada de nuevo",
       intro: "{country} envió la solicitud {reference} en el Portal de Asistencia sobre Armas de Fuego. Está lista para su verificación.",
       button: "Abrir la solicitud",
+    },
+    workflow: {
+      openRequest: "Abrir la solicitud",
+      changesRequested: {
+        subject: "Se solicitan cambios en la solicitud {reference}",
+        intro: "La oficina de programa solicita cambios en la solicitud {reference}, «{title}». Su mensaje:",
+      },
+      decision: {
+        subjectApproved: "La solicitud {reference} fue aprobada",
+        subjectRejected: "Decisión sobre la solicitud {reference}",
+        approved: "Nos complace informarle que la solicitud {reference}, «{title}», fue aprobada. A continuación, el memorando de decisión.",
+        rejected: "Lamentamos informarle que la solicitud {reference}, «{title}», no fue aprobada. A continuación, el memorando de decisión.",
+      },
+      reviewAssigned: {
+        subject: "Asignación de evaluación: solicitud {reference}",
+        intro: "Se le pidió evaluar la solicitud {reference}, «{title}». Primero declare si tiene un conflicto de interés.",
+        button: "Abrir la evaluación",
+      },
+      award: {
+        subject: "La subvención {reference} está activa",
+        intro: "La subvención {reference} del programa {program}, por {amount}, ya está activa.",
+        button: "Abrir la subvención",
+      },
+      approvalNeeded: {
+        subject: "La subvención {reference} necesita su aprobación",
+        intro: "La subvención {reference} del programa {program}, por {amount}, supera el umbral del programa y necesita una segunda aprobación.",
+        button: "Revisar la subvención",
+      },
     },
     mailbox: {
       title: "Buzón de demostración",

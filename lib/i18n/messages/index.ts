@@ -5,8 +5,13 @@ import { admin } from "./admin";
 import { email } from "./email";
 import { home } from "./home";
 import { requests } from "./requests";
+import { attachments } from "./attachments";
+import { officer } from "./officer";
+import { reviews } from "./reviews";
+import { awards } from "./awards";
+import { programs } from "./programs";
 
-const areas = { common, auth, admin, email, home, requests };
+const areas = { common, auth, admin, email, home, requests, attachments, officer, reviews, awards, programs };
 
 type Areas = typeof areas;
 export type Messages = { [A in keyof Areas]: Areas[A]["en"] };

@@ -1,0 +1,226 @@
+"use client";
+
+import { useEffect, useId, useRef, useState, useTransition, type FormEvent } from "react";
+import { useRouter } from "next/navigation";
+import { removeAttachmentAction } from "@/app/requests/[id]/attachments/actions";
+import { useI18n } from "@/components/i18n/i18n-provider";
+import { ATTACHMENT_ACCEPT, ATTACHMENT_LIMITS, displayFilename, hasAcceptedExtension } from "@/lib/attachments/detect";
+import type { Translate } from "@/lib/i18n/translate";
+
+const MAX_MB = ATTACHMENT_LIMITS.maxBytes / (1024 * 1024);
+
+/**
+ * What the browser can tell before sending: count, size and name. Only a courtesy: the server
+ * checks every file again, its type from the content.
+ */
+function precheck(files: File[], existingCount: number, t: Translate): string[] {
+  if (files.length === 0) return [t("attachments.errors.noFiles")];
+  const remaining = Math.max(0, ATTACHMENT_LIMITS.maxFiles - existingCount);
+  const problems: string[] = [];
+  if (files.length > remaining) problems.push(t("attachments.errors.tooManySelected", { count: files.length, remaining }));
+  for (const f of files) {
+    const name = displayFilename(f.name);
+    if (f.size === 0) problems.push(t("attachments.errors.empty", { name }));
+    else if (f.size > ATTACHMENT_LIMITS.maxBytes) problems.push(t("attachments.errors.tooLarge", { name, maxMb: MAX_MB }));
+    else if (!hasAcceptedExtension(f.name)) problems.push(t("attachments.errors.wrongType", { name }));
+  }
+  return problems;
+}
+
+/** The errors of a failed upload: the server's own (translated) when it sent them, else by status. */
+async function errorsFrom(response: Response, t: Translate): Promise<string[]> {
+  const body: unknown = await response.json().catch(() => null);
+  if (body && typeof body === "object" && Array.isArray((body as { errors?: unknown }).errors)) {
+    const errors = (body as { errors: unknown[] }).errors.filter((e): e is string => typeof e === "string");
+    if (errors.length > 0) return errors;
+  }
+  if (response.status === 401 || response.redirected) return [t("attachments.errors.sessionExpired")];
+  if (response.status === 413) return [t("attachments.errors.requestTooLarge", { maxFiles: ATTACHMENT_LIMITS.maxFiles, maxMb: MAX_MB })];
+  if (response.status === 404) return [t("attachments.errors.notFound")];
+  return [t("attachments.errors.failed")];
+}
+
+/** Uploads one or more files to the request through the upload route, then refreshes the page. */
+export function AttachmentUploadForm({ requestId, existingCount }: { requestId: string; existingCount: number }) {
+  const { t } = useI18n();
+  const router = useRouter();
+  const uid = useId();
+  const inputRef = useRef<HTMLInputElement>(null);
+  const alertRef = useRef<HTMLDivElement>(null);
+  const [errors, setErrors] = useState<string[]>([]);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [isUploading, setIsUploading] = useState(false);
+  const [isRefreshing, startTransition] = useTransition();
+  const remaining = Math.max(0, ATTACHMENT_LIMITS.maxFiles - existingCount);
+  const isFull = remaining === 0;
+  const busy = isUploading || isRefreshing;
+
+  function fail(messages: string[]) {
+    setErrors(messages);
+    // After React has rendered the messages, so that screen readers announce them from the focused alert.
+    requestAnimationFrame(() => alertRef.current?.focus());
+  }
+
+  async function upload(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    setErrors([]);
+    setNotice(null);
+    const files = Array.from(inputRef.current?.files ?? []);
+    const problems = precheck(files, existingCount, t);
+    if (problems.length > 0) return fail(problems);
+
+    const body = new FormData();
+    for (const f of files) body.append("files", f, f.name);
+    setIsUploading(true);
+    try {
+      const response = await fetch(`/requests/${encodeURIComponent(requestId)}/attachments`, {
+        method: "POST",
+        body,
+        credentials: "same-origin",
+        headers: { Accept: "application/json" },
+      });
+      if (!response.ok || response.redirected) return fail(await errorsFrom(response, t));
+      const result: unknown = await response.json().catch(() => null);
+      if (!result || typeof result !== "object" || (result as { ok?: unknown }).ok !== true) {
+        return fail(await errorsFrom(response, t));
+      }
+      form.reset();
+      setNotice(t("attachments.upload.done", { count: files.length }));
+      startTransition(() => router.refresh());
+    } catch {
+      fail([t("attachments.errors.network")]);
+    } finally {
+      setIsUploading(false);
+    }
+  }
+
+  const hintId = `${uid}-hint`;
+  const errorId = `${uid}-errors`;
+  return (
+    <form
+      className="card stack"
+      onSubmit={(e) => void upload(e)}
+      noValidate
+      aria-busy={busy}
+      aria-labelledby={`${uid}-legend`}
+      encType="multipart/form-data"
+    >
+      <h3 id={`${uid}-legend`}>{t("attachments.upload.legend")}</h3>
+      {/* Always present, so the live region exists before its message arrives and can take focus. */}
+      <div
+        ref={alertRef}
+        id={errorId}
+        role="alert"
+        tabIndex={-1}
+        className={errors.length > 0 ? "alert alert-error" : undefined}
+        data-testid="attachments-errors"
+      >
+        {errors.length === 1 ? errors[0] : null}
+        {errors.length > 1 ? (
+          <ul style={{ margin: 0, paddingLeft: "1.25rem" }}>
+            {errors.map((e, i) => (
+              <li key={i}>{e}</li>
+            ))}
+          </ul>
+        ) : null}
+      </div>
+      <div role="status" className={notice ? "alert alert-success" : undefined}>
+        {notice}
+      </div>
+      <div className="field">
+        <label htmlFor={`${uid}-files`}>{t("attachments.upload.label")}</label>
+        <span className="hint" id={hintId}>
+          {t("attachments.upload.hint", { maxFiles: ATTACHMENT_LIMITS.maxFiles, maxMb: MAX_MB })}{" "}
+          {isFull ? t("attachments.upload.full", { max: ATTACHMENT_LIMITS.maxFiles }) : t("attachments.upload.remaining", { remaining })}
+        </span>
+        <input
+          ref={inputRef}
+          id={`${uid}-files`}
+          name="files"
+          type="file"
+          multiple
+          accept={ATTACHMENT_ACCEPT}
+          disabled={isFull || busy}
+          aria-describedby={errors.length > 0 ? `${hintId} ${errorId}` : hintId}
+          aria-invalid={errors.length > 0 ? true : undefined}
+        />
+      </div>
+      <div className="row">
+        <button type="submit" className="btn btn-primary" disabled={isFull || busy}>
+          {busy ? t("attachments.upload.submitting") : t("attachments.upload.submit")}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** Removes one file after an explicit, in-page confirmation. */
+export function RemoveAttachmentButton({ requestId, attachmentId, filename }: { requestId: string; attachmentId: string; filename: string }) {
+  const { t } = useI18n();
+  const router = useRouter();
+  const uid = useId();
+  const [isConfirming, setIsConfirming] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [isPending, startTransition] = useTransition();
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  const openRef = useRef<HTMLButtonElement>(null);
+  const wasConfirming = useRef(false);
+
+  // Move focus into the confirmation and back, so keyboard and screen-reader users follow the step.
+  useEffect(() => {
+    if (isConfirming) confirmRef.current?.focus();
+    else if (wasConfirming.current) openRef.current?.focus();
+    wasConfirming.current = isConfirming;
+  }, [isConfirming]);
+
+  function remove() {
+    setError(null);
+    startTransition(async () => {
+      const result = await removeAttachmentAction(requestId, attachmentId);
+      if (result.ok) {
+        router.refresh();
+        return;
+      }
+      startTransition(() => {
+        setError(result.formError ?? t("common.errors.invalidInput"));
+        setIsConfirming(false);
+      });
+    });
+  }
+
+  return (
+    <div className="stack">
+      {error ? (
+        <div className="alert alert-error" role="alert">
+          {error}
+        </div>
+      ) : null}
+      {isConfirming ? (
+        <div role="group" aria-labelledby={`${uid}-question`} className="stack">
+          <p id={`${uid}-question`} style={{ margin: 0 }}>
+            <strong>{t("attachments.remove.confirm", { name: filename })}</strong>
+          </p>
+          <div className="row">
+            <button ref={confirmRef} type="button" className="btn btn-danger" onClick={remove} disabled={isPending}>
+              {isPending ? t("attachments.remove.working") : t("attachments.remove.confirmButton")}
+            </button>
+            <button type="button" className="btn" onClick={() => setIsConfirming(false)} disabled={isPending}>
+              {t("common.actions.cancel")}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <button
+          ref={openRef}
+          type="button"
+          className="btn"
+          aria-label={t("attachments.remove.label", { name: filename })}
+          onClick={() => setIsConfirming(true)}
+        >
+          {t("attachments.remove.button")}
+        </button>
+      )}
+    </div>
+  );
+}
