@@ -30,6 +30,10 @@ export default async function HomePage() {
               <Link href="/admin/users" className="btn btn-primary">
                 {t("home.manageUsers")}
               </Link>
+            ) : role === "focal_point" || role === "program_officer" ? (
+              <Link href="/requests" className="btn btn-primary">
+                {t("home.openRequests")}
+              </Link>
             ) : (
               <span className="badge">{t("home.comingSoon")}</span>
             )}

@@ -1,7 +1,6 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { headers } from "next/headers";
 import type { ZodError } from "zod";
 import { notFound, redirect } from "next/navigation";
 import { requireUser } from "@/lib/auth/current-user";
@@ -9,6 +8,7 @@ import { hasPermission } from "@/lib/auth/policies";
 import { getRequestContext } from "@/lib/auth/request-context";
 import { ConflictError, NotFoundError, ValidationError, type ActionResult } from "@/lib/errors";
 import { fieldErrorsFromZod } from "@/lib/forms/zod";
+import { getBaseUrl } from "@/lib/http/base-url";
 import { getI18n } from "@/lib/i18n/server";
 import type { MessageKey } from "@/lib/i18n/translate";
 import { deactivateUser, inviteUser, reactivateUser, updateUser } from "@/lib/users/mutations";
@@ -48,18 +48,6 @@ async function invalidInput(error: ZodError): Promise<Failure> {
   return { ok: false, formError: t("common.errors.invalidInput"), fieldErrors: fieldErrorsFromZod(error, t) };
 }
 
-/** The portal's origin for links in mail: AUTH_URL when set, else this request's host. */
-async function baseUrl(): Promise<string> {
-  const configured = process.env.AUTH_URL?.trim();
-  if (configured) return new URL(configured).origin;
-  const h = await headers();
-  const host = h.get("host") || "localhost:3000";
-  const forwarded = h.get("x-forwarded-proto")?.split(",")[0]?.trim();
-  const isLoopback = /^(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/.test(host);
-  const proto = forwarded === "http" || forwarded === "https" ? forwarded : isLoopback ? "http" : "https";
-  return `${proto}://${host}`;
-}
-
 function isUserId(value: unknown): value is string {
   return typeof value === "string" && value.length > 0 && value.length <= 200;
 }
@@ -71,7 +59,7 @@ export async function inviteUserAction(values: unknown): Promise<ActionResult> {
 
   let outcome: { id: string } | Failure | typeof NOT_FOUND;
   try {
-    outcome = await inviteUser(actor, parsed.data, { ...(await getRequestContext()), baseUrl: await baseUrl() });
+    outcome = await inviteUser(actor, parsed.data, { ...(await getRequestContext()), baseUrl: await getBaseUrl() });
   } catch (error) {
     outcome = await failureFrom(error, "admin.errors.conflict");
   }

@@ -42,6 +42,7 @@ export const home = defineMessages({
     programPeriod: "Period",
     demoFigures: "Demo figures",
     manageUsers: "Manage users",
+    openRequests: "Open requests",
   },
   es: {
     welcome: "Bienvenido/a, {name}",
@@ -84,5 +85,6 @@ export const home = defineMessages({
     programPeriod: "Período",
     demoFigures: "Cifras de demostración",
     manageUsers: "Gestionar usuarios",
+    openRequests: "Abrir solicitudes",
   },
 });

@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import type { Role } from "@/db/schema/enums";
+import { navFor } from "./nav";
+
+const hrefs = (...roles: Role[]) => navFor({ roles }).map((item) => item.href);
+
+describe("navFor", () => {
+  it("shows requests to focal points and program officers (any of the permissions)", () => {
+    expect(hrefs("focal_point")).toContain("/requests");
+    expect(hrefs("program_officer")).toContain("/requests");
+  });
+
+  it("hides requests from roles that may see none", () => {
+    for (const role of ["donor", "reviewer", "implementing_partner", "approver", "admin"] as const) {
+      expect(hrefs(role), role).not.toContain("/requests");
+    }
+  });
+
+  it("gives each role exactly its areas", () => {
+    expect(hrefs("focal_point")).toEqual(["/", "/requests", "/awards"]);
+    expect(hrefs("program_officer")).toEqual(["/", "/requests", "/awards", "/programs"]);
+    expect(hrefs("implementing_partner")).toEqual(["/", "/awards"]);
+    expect(hrefs("reviewer")).toEqual(["/", "/reviews"]);
+    expect(hrefs("approver")).toEqual(["/", "/awards", "/approvals", "/programs"]);
+    expect(hrefs("donor")).toEqual(["/", "/awards"]);
+    expect(hrefs("admin")).toEqual(["/", "/programs", "/admin/users"]);
+    expect(hrefs("focal_point", "admin")).toEqual(["/", "/requests", "/awards", "/programs", "/admin/users"]);
+  });
+});
