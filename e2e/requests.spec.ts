@@ -7,6 +7,9 @@ const PDF = Buffer.from(
 );
 
 const field = (page: Page, path: string) => page.locator(`main form [id$="-${path.replace(/\./g, "-")}"]`);
+/** The form fills its inputs when React hydrates it: typing before that would be overwritten. */
+const formReady = (page: Page) => expect(page.locator("main form[data-hydrated=true]")).toBeVisible();
+const rowLink = (page: Page, text: string) => page.getByRole("row", { name: new RegExp(text) }).getByRole("link").first();
 
 test("a Guatemalan focal point files a request in Spanish; an officer finds it and opens the attachment; Jamaica cannot", async ({ browser }) => {
   test.setTimeout(120_000);
@@ -17,7 +20,7 @@ test("a Guatemalan focal point files a request in Spanish; an officer finds it a
   await demoSignIn(gt.page, "Ana López");
   await gt.page.getByRole("navigation").getByRole("link", { name: "Solicitudes" }).click();
   await gt.page.getByRole("link", { name: "Nueva solicitud" }).click();
-  await gt.page.waitForLoadState("networkidle"); // the form fills its inputs when it hydrates
+  await formReady(gt.page);
 
   // A partial draft: only a title, a category and one detail.
   await field(gt.page, "titleEs").fill(title);
@@ -41,9 +44,9 @@ test("a Guatemalan focal point files a request in Spanish; an officer finds it a
 
   // She comes back later: from the list, to the draft, completes it and submits.
   await gt.page.goto(`${servers.demo}/requests?status=draft`);
-  await gt.page.getByRole("link", { name: new RegExp(title) }).click();
+  await rowLink(gt.page, title).click();
   await gt.page.getByRole("link", { name: "Editar la solicitud" }).click();
-  await gt.page.waitForLoadState("networkidle");
+  await formReady(gt.page);
   await expect(field(gt.page, "titleEs")).toHaveValue(title);
 
   // Submitting an incomplete request: messages in Spanish, nothing sent.
@@ -75,7 +78,7 @@ test("a Guatemalan focal point files a request in Spanish; an officer finds it a
   await officer.page.getByLabel("Category").selectOption("marking_equipment");
   await officer.page.getByLabel("Search").fill(reference);
   await officer.page.getByRole("button", { name: "Apply" }).click();
-  await officer.page.getByRole("link", { name: new RegExp(title) }).click();
+  await rowLink(officer.page, title).click();
   await expect(officer.page.getByTestId("request-reference")).toHaveText(reference);
   const downloadPromise = officer.page.waitForEvent("download");
   await officer.page.getByRole("link", { name: /cotizacion-marcaje\.pdf/ }).click();
@@ -95,7 +98,7 @@ test("a Guatemalan focal point files a request in Spanish; an officer finds it a
   expect((await jm.page.request.get(attachmentUrl)).status()).toBe(404);
   expect((await jm.page.request.get(`${requestUrl}/edit`)).status()).toBe(404);
   await jm.page.goto(`${servers.demo}/requests?q=${encodeURIComponent(reference)}`);
-  await expect(jm.page.getByRole("link", { name: new RegExp(title) })).toHaveCount(0);
+  await expect(jm.page.getByRole("row", { name: new RegExp(title) })).toHaveCount(0);
 
   await Promise.all([gt.context.close(), officer.context.close(), jm.context.close()]);
 });
@@ -104,7 +107,7 @@ test("text is shown as text, never as HTML", async ({ browser }) => {
   const gt = await newPage(browser, "es-419");
   await demoSignIn(gt.page, "Ana López");
   await gt.page.goto(`${servers.demo}/requests/new`);
-  await gt.page.waitForLoadState("networkidle");
+  await formReady(gt.page);
   const payload = `<img src=x onerror="document.title='hacked'"> Título ${Date.now()}`;
   await field(gt.page, "titleEs").fill(payload);
   await gt.page.getByRole("button", { name: "Guardar borrador" }).click();

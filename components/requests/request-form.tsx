@@ -5,6 +5,7 @@ import { useId, useMemo, useRef, useState, useTransition, type ReactNode } from 
 import { get, useForm, useWatch, type FieldPath, type Resolver } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { createRequestAction, saveRequestAction } from "@/app/requests/actions";
+import { useHydrated } from "@/components/hooks/use-hydrated";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { ASSISTANCE_CATEGORIES, LOCALES, type AssistanceCategory, type Locale } from "@/db/schema/enums";
 import { URGENCIES } from "@/db/schema/requests";
@@ -318,6 +319,7 @@ export function RequestForm({ defaultValues, programsByCategory, countryName, re
     );
   }
 
+  const hydrated = useHydrated();
   const localeError = errorText("primaryLocale");
   const categoryError = errorText("category");
   const costError = errorText("estimatedCost");
@@ -330,6 +332,7 @@ export function RequestForm({ defaultValues, programsByCategory, countryName, re
       className="stack"
       noValidate
       aria-busy={busy}
+      data-hydrated={hydrated ? "true" : undefined}
       onSubmit={(event) => {
         // Enter in a field saves a draft, never submits the request.
         event.preventDefault();
