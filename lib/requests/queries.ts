@@ -297,7 +297,8 @@ export async function listEligiblePrograms(
       ceilingMinor: programs.ceilingMinor,
       isDemoFigures: programs.isDemoFigures,
       // Every award but cancelled ones commits funds, pending second approval included.
-      committedMinor: sql<number>`(SELECT COALESCE(sum(a.amount_minor), 0) FROM awards a WHERE a.program_id = ${programs.id} AND a.status <> 'cancelled')`.mapWith(Number),
+      // (A qualified name: drizzle prints a column of the only table in a query unqualified.)
+      committedMinor: sql<number>`(SELECT COALESCE(sum(a.amount_minor), 0) FROM awards a WHERE a.program_id = "programs"."id" AND a.status <> 'cancelled')`.mapWith(Number),
     })
     .from(programs)
     .where(and(...conditions))

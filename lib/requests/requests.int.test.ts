@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
 import { execRows } from "@/db/client";
-import { assistanceRequests, auditEvents, outbox, programs, requestRevisions, users } from "@/db/schema";
+import { assistanceRequests, auditEvents, awards, organizations, outbox, programs, requestRevisions, users } from "@/db/schema";
 import { loadActiveUser, type CurrentUser } from "@/lib/auth/queries";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { createTestDb, type TestDb } from "@/test/db";
@@ -258,6 +258,29 @@ describe("who sees what", () => {
     expect(stockpile).not.toContain(cbsi);
     expect(await listEligiblePrograms(u.jm, "GT", "marking_equipment")).toEqual([]);
     expect(marking[0].remainingMinor).toBe(marking[0].ceilingMinor - marking[0].committedMinor);
+  });
+});
+
+describe("remaining funds", () => {
+  it("count every award but cancelled ones as committed", async () => {
+    const [oas] = await db.db.select({ id: organizations.id }).from(organizations).where(eq(organizations.key, "oas"));
+    const before = (await listEligiblePrograms(u.gt, "GT", "marking_equipment"))[0];
+    const award = (reference: string, amountMinor: number, status: "active" | "pending_approval" | "cancelled") => ({
+      reference,
+      programId: oasMarking,
+      implementingPartnerId: oas.id,
+      countryIso2: "GT",
+      amountMinor,
+      currency: "USD",
+      startsOn: "2027-01-01",
+      endsOn: "2027-12-31",
+      status,
+      createdById: u.officer.id,
+    });
+    await db.db.insert(awards).values([award("T-1", 1_000_00, "active"), award("T-2", 500_00, "pending_approval"), award("T-3", 9_999_00, "cancelled")]);
+    const after = (await listEligiblePrograms(u.gt, "GT", "marking_equipment"))[0];
+    expect(after.committedMinor - before.committedMinor).toBe(1_500_00);
+    expect(after.remainingMinor).toBe(after.ceilingMinor - after.committedMinor);
   });
 });
 

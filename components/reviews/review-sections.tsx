@@ -1,0 +1,328 @@
+// Server-rendered sections of the reviewer's page: the request's content, what changed between
+// revisions, and score tables. Plain components: the page passes the data and the translator.
+import type { ReactNode } from "react";
+import { comparisonRows, fieldLabelKey, formatDetailValue, formatSnapshotValue } from "@/components/requests/request-fields";
+import type { Locale } from "@/lib/i18n/config";
+import { formatDate, formatMoney } from "@/lib/i18n/format";
+import type { Translate } from "@/lib/i18n/translate";
+import type { RequestDetail } from "@/lib/requests/queries";
+import { CATEGORY_FIELDS } from "@/lib/requests/schema";
+import type { RevisionChanges, RubricCriterion, ScoreEntry } from "@/lib/reviews/queries";
+import type { CriterionAggregate } from "@/lib/reviews/scoring";
+import { formatScore, localName } from "./review-format";
+
+const PRE_WRAP = { whiteSpace: "pre-wrap", overflowWrap: "anywhere" } as const;
+const DL_GRID = { display: "grid", gridTemplateColumns: "minmax(10rem, max-content) 1fr", gap: "0.4rem 1.25rem", margin: 0 } as const;
+const CAPTION = { textAlign: "left", padding: "0.5rem 0.6rem" } as const;
+
+function Item({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <>
+      <dt style={{ fontWeight: 600 }}>{label}</dt>
+      <dd style={{ margin: 0 }}>{children}</dd>
+    </>
+  );
+}
+
+/** The request as a reviewer reads it: summary, details, programs, texts and attachments. */
+export function RequestContent({ detail, t, locale }: { detail: RequestDetail; t: Translate; locale: Locale }) {
+  const notGiven = <span className="muted">{t("reviews.detail.notGiven")}</span>;
+  const primary: Locale = detail.primaryLocale;
+  const other: Locale = primary === "es" ? "en" : "es";
+  const text = (field: "narrative" | "justification", l: Locale) => {
+    const value = detail[`${field}${l === "es" ? "Es" : "En"}`];
+    return value && value.trim() ? value : null;
+  };
+  const textLocales = [primary, other].filter((l) => text("narrative", l) || text("justification", l));
+  const detailFields = detail.category ? CATEGORY_FIELDS[detail.category].fields : [];
+  const urgency =
+    detail.urgency === "low" || detail.urgency === "medium" || detail.urgency === "high" || detail.urgency === "critical" ? detail.urgency : null;
+  const base = `/requests/${encodeURIComponent(detail.id)}/attachments`;
+
+  return (
+    <section className="card stack" aria-labelledby="review-request">
+      <h2 id="review-request">{t("reviews.detail.contentHeading")}</h2>
+      <h3>{t("reviews.detail.summaryHeading")}</h3>
+      <dl style={DL_GRID}>
+        <Item label={t("requests.fields.country")}>{localName(detail.country, locale)}</Item>
+        <Item label={t("requests.fields.category")}>{detail.category ? t(`common.categories.${detail.category}`) : notGiven}</Item>
+        <Item label={t("requests.fields.urgency")}>{urgency ? t(`requests.urgency.${urgency}`) : notGiven}</Item>
+        <Item label={t("requests.fields.estimatedCost")}>
+          {detail.estimatedCostMinor === null ? notGiven : formatMoney(detail.estimatedCostMinor, detail.currency, locale)}
+        </Item>
+        <Item label={t("requests.fields.desiredStartOn")}>{detail.desiredStartOn ? formatDate(detail.desiredStartOn, locale) : notGiven}</Item>
+        <Item label={t("requests.fields.primaryLocale")}>{t(`common.languageNames.${primary}`)}</Item>
+      </dl>
+
+      {detailFields.length > 0 ? (
+        <>
+          <h3>{t("reviews.detail.detailsHeading")}</h3>
+          <dl style={DL_GRID}>
+            {detailFields.map((field) => {
+              const value = formatDetailValue(field, detail.details[field], t, locale);
+              return (
+                <Item key={field} label={t(`requests.details.${field}.label`)}>
+                  {value === null ? notGiven : <span style={PRE_WRAP}>{value}</span>}
+                </Item>
+              );
+            })}
+          </dl>
+        </>
+      ) : null}
+
+      <h3>{t("reviews.detail.programsHeading")}</h3>
+      {detail.programs.length === 0 ? (
+        <p className="muted">{t("reviews.detail.programsNone")}</p>
+      ) : (
+        <ul>
+          {detail.programs.map((p) => (
+            <li key={p.id}>{localName(p, locale)}</li>
+          ))}
+        </ul>
+      )}
+
+      <h3>{t("reviews.detail.textHeading")}</h3>
+      {textLocales.map((l) => {
+        const narrative = text("narrative", l);
+        const justification = text("justification", l);
+        return (
+          <div key={l} className="stack">
+            {textLocales.length > 1 || l !== locale ? <h4 lang={l} style={{ margin: 0 }}>{t(`common.languageNames.${l}`)}</h4> : null}
+            <p style={{ fontWeight: 600, margin: 0 }}>{t("requests.form.narrativeLabel")}</p>
+            {narrative ? (
+              <div lang={l} style={PRE_WRAP}>
+                {narrative}
+              </div>
+            ) : (
+              notGiven
+            )}
+            <p style={{ fontWeight: 600, margin: 0 }}>{t("requests.form.justificationLabel")}</p>
+            {justification ? (
+              <div lang={l} style={PRE_WRAP}>
+                {justification}
+              </div>
+            ) : (
+              notGiven
+            )}
+          </div>
+        );
+      })}
+
+      <h3>{t("reviews.detail.attachmentsHeading")}</h3>
+      {detail.attachments.length === 0 ? (
+        <p className="muted">{t("reviews.detail.attachmentsNone")}</p>
+      ) : (
+        <ul>
+          {detail.attachments.map((a) => (
+            <li key={a.id}>
+              <a href={`${base}/${encodeURIComponent(a.id)}`} download={a.filename}>
+                {a.filename}
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/** The fields that changed between two revisions, side by side. */
+export function RevisionChangesSection({
+  changes,
+  revisionCount,
+  t,
+  locale,
+}: {
+  changes: RevisionChanges | null;
+  revisionCount: number;
+  t: Translate;
+  locale: Locale;
+}) {
+  return (
+    <section className="card stack" aria-labelledby="review-changes">
+      <h2 id="review-changes">{t("reviews.detail.changesHeading")}</h2>
+      {!changes ? (
+        <p className="muted">{revisionCount <= 1 ? t("reviews.detail.changesFirst") : t("reviews.detail.changesNone")}</p>
+      ) : (
+        <ChangesTable changes={changes} t={t} locale={locale} />
+      )}
+    </section>
+  );
+}
+
+function ChangesTable({ changes, t, locale }: { changes: RevisionChanges; t: Translate; locale: Locale }) {
+  const names = new Map(changes.programs.map((p) => [p.id, localName(p, locale)]));
+  const currency = typeof changes.after.currency === "string" ? changes.after.currency : "USD";
+  const format = (key: string, value: unknown) =>
+    formatSnapshotValue(key, value, { t, locale, currency, programName: (id) => names.get(id) ?? t("reviews.detail.unknownProgram") });
+  const rows = comparisonRows(changes.before, changes.after, changes.changed).filter((r) => r.isChanged);
+  const intro =
+    changes.basis === "sinceScored"
+      ? t("reviews.detail.changesSinceScored", { from: changes.fromNumber, to: changes.toNumber })
+      : t("reviews.detail.changesSincePrevious", { from: changes.fromNumber, to: changes.toNumber });
+  return (
+    <>
+      <p>{intro}</p>
+      {rows.length === 0 ? (
+        <p className="muted">{t("reviews.detail.changesNone")}</p>
+      ) : (
+        <>
+          <p>{t("reviews.detail.changesCount", { count: rows.length })}</p>
+          <div className="table-wrap">
+            <table className="table" data-testid="review-changes">
+              <caption className="muted" style={CAPTION}>
+                {t("reviews.detail.changesCaption", { from: changes.fromNumber, to: changes.toNumber })}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("reviews.detail.field")}</th>
+                  <th scope="col">{t("reviews.detail.revision", { number: changes.fromNumber })}</th>
+                  <th scope="col">{t("reviews.detail.revision", { number: changes.toNumber })}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((row) => {
+                  const labelKey = fieldLabelKey(row.key);
+                  const before = format(row.key, row.before);
+                  const after = format(row.key, row.after);
+                  return (
+                    <tr key={row.key}>
+                      <th scope="row" style={{ textTransform: "none", fontSize: "inherit", color: "inherit" }}>
+                        {labelKey ? t(labelKey) : row.key}
+                      </th>
+                      <td style={PRE_WRAP}>{before ?? <span className="muted">{t("reviews.detail.empty")}</span>}</td>
+                      <td style={PRE_WRAP}>{after ?? <span className="muted">{t("reviews.detail.empty")}</span>}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </>
+  );
+}
+
+/** One review's scores: criterion, weight, score and explanation, with the weighted total. */
+export function ScoreTable({
+  caption,
+  rubric,
+  scores,
+  total,
+  t,
+  locale,
+  testId,
+}: {
+  caption: string;
+  rubric: Pick<RubricCriterion, "id" | "nameEn" | "nameEs" | "weight">[];
+  scores: ScoreEntry[];
+  total: number | null;
+  t: Translate;
+  locale: Locale;
+  testId?: string;
+}) {
+  return (
+    <div className="table-wrap">
+      <table className="table" data-testid={testId}>
+        <caption className="muted" style={CAPTION}>
+          {caption}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("reviews.detail.criterion")}</th>
+            <th scope="col">{t("reviews.detail.weight")}</th>
+            <th scope="col">{t("reviews.detail.score")}</th>
+            <th scope="col">{t("reviews.detail.comment")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rubric.map((c) => {
+            const s = scores.find((x) => x.criterionId === c.id);
+            return (
+              <tr key={c.id}>
+                <th scope="row" style={{ textTransform: "none", fontSize: "inherit", color: "inherit" }}>
+                  {localName(c, locale)}
+                </th>
+                <td>{c.weight}</td>
+                <td>{s ? t("reviews.detail.scoreOutOf", { score: s.score }) : "–"}</td>
+                <td style={PRE_WRAP}>{s?.comment ?? ""}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row" colSpan={2} style={{ textTransform: "none", fontSize: "inherit" }}>
+              {t("reviews.detail.weightedTotal")}
+            </th>
+            <td colSpan={2}>
+              <strong>{formatScore(total, locale)}</strong>
+            </td>
+          </tr>
+        </tfoot>
+      </table>
+    </div>
+  );
+}
+
+/** Mean and spread per criterion across every submitted review of the rubric. */
+export function AggregateTable({
+  rubric,
+  perCriterion,
+  meanTotal,
+  totalSpread,
+  count,
+  t,
+  locale,
+}: {
+  rubric: RubricCriterion[];
+  perCriterion: CriterionAggregate[];
+  meanTotal: number | null;
+  totalSpread: number | null;
+  count: number;
+  t: Translate;
+  locale: Locale;
+}) {
+  const byId = new Map(perCriterion.map((c) => [c.criterionId, c]));
+  return (
+    <div className="table-wrap">
+      <table className="table">
+        <caption className="muted" style={CAPTION}>
+          {t("reviews.detail.aggregateCaption", { count })}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("reviews.detail.criterion")}</th>
+            <th scope="col">{t("reviews.detail.mean")}</th>
+            <th scope="col">{t("reviews.detail.spread")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rubric.map((c) => (
+            <tr key={c.id}>
+              <th scope="row" style={{ textTransform: "none", fontSize: "inherit", color: "inherit" }}>
+                {localName(c, locale)}
+              </th>
+              <td>{formatScore(byId.get(c.id)?.mean, locale)}</td>
+              <td>{formatScore(byId.get(c.id)?.spread, locale)}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row" style={{ textTransform: "none", fontSize: "inherit" }}>
+              {t("reviews.detail.weightedTotal")}
+            </th>
+            <td>
+              <strong>{formatScore(meanTotal, locale)}</strong>
+            </td>
+            <td>
+              <strong>{formatScore(totalSpread, locale)}</strong>
+            </td>
+          </tr>
+        </tfoot>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,304 @@
+import "server-only";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import type { z } from "zod";
+import { getDb, type Tx } from "@/db/client";
+import {
+  assistanceRequests,
+  organizations,
+  programCategories,
+  programCountries,
+  requestPrograms,
+  reviewAssignments,
+  reviewScores,
+  rubricCriteria,
+  userRoles,
+  users,
+} from "@/db/schema";
+import { recordAudit } from "@/lib/audit/mutations";
+import type { CurrentUser } from "@/lib/auth/queries";
+import { hasPermission } from "@/lib/auth/policies";
+import { enqueueMail } from "@/lib/email/outbox";
+import { ConflictError, NotFoundError, ValidationError, type FieldErrors } from "@/lib/errors";
+import { isUuid } from "@/lib/ids";
+import type { MessageKey } from "@/lib/i18n/translate";
+import type { MutationContext } from "@/lib/requests/mutations";
+import { findVisibleRequest } from "@/lib/requests/queries";
+import { assignReviewersSchema, declareConflictSchema, submitReviewSchema } from "./schema";
+import { autoRecusalReason, canAssign, type AutoRecusalReason, type ReviewStatus } from "./workflow";
+
+export type { MutationContext };
+
+function toFieldErrors(issues: { path: PropertyKey[]; message: string }[]): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of issues) {
+    const key = issue.path.map(String).join(".") || "_form";
+    if (!out[key]) out[key] = { key: issue.message as MessageKey };
+  }
+  return out;
+}
+
+function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input);
+  if (!result.success) throw new ValidationError(toFieldErrors(result.error.issues), { key: "common.errors.invalidInput" });
+  return result.data;
+}
+
+function invalid(field: string, key: MessageKey): never {
+  throw new ValidationError({ [field]: { key } }, { key: "common.errors.invalidInput" });
+}
+
+/** The request's status, read under a share lock so that no transition slips in before this transaction ends. */
+async function lockedRequest(tx: Tx, requestId: string) {
+  const [row] = await tx
+    .select({ status: assistanceRequests.status, revisionCount: assistanceRequests.revisionCount })
+    .from(assistanceRequests)
+    .where(eq(assistanceRequests.id, requestId))
+    .for("share");
+  if (!row) throw new NotFoundError("request");
+  return row;
+}
+
+/** Whether the program is one the request suggests, or one open to its country (and category). */
+async function isProgramForRequest(tx: Tx, request: { id: string; countryIso2: string; category: string | null }, programId: string) {
+  const [suggested] = await tx
+    .select({ id: requestPrograms.programId })
+    .from(requestPrograms)
+    .where(and(eq(requestPrograms.requestId, request.id), eq(requestPrograms.programId, programId)));
+  if (suggested) return true;
+  const [byCountry] = await tx
+    .select({ id: programCountries.programId })
+    .from(programCountries)
+    .where(and(eq(programCountries.programId, programId), eq(programCountries.countryIso2, request.countryIso2)));
+  if (!byCountry) return false;
+  if (!request.category) return true;
+  const [byCategory] = await tx
+    .select({ id: programCategories.programId })
+    .from(programCategories)
+    .where(and(eq(programCategories.programId, programId), sql`${programCategories.category} = ${request.category}`));
+  return Boolean(byCategory);
+}
+
+export interface AssignReviewersResult {
+  assigned: { assignmentId: string; reviewerId: string; status: ReviewStatus; autoRecusal: AutoRecusalReason | null }[];
+  /** Reviewers already assigned to the request: left as they were. */
+  skipped: string[];
+}
+
+/**
+ * Assigns reviewers to a request in screening or under review, against the rubric of `programId`.
+ * Reviewers bound to the requesting country, to one of its government organizations, or to the proposed
+ * implementing partner are recused at once; the others are mailed in their language. Reviewers already
+ * assigned are skipped. Program officers.
+ */
+export async function assignReviewers(
+  user: CurrentUser,
+  requestId: string,
+  input: unknown,
+  ctx: MutationContext,
+): Promise<AssignReviewersResult> {
+  if (!hasPermission(user, "reviews.assign")) throw new NotFoundError("request");
+  const request = await findVisibleRequest(user, requestId);
+  if (!request) throw new NotFoundError("request");
+  const value = parse(assignReviewersSchema, input);
+  if (!canAssign(request.status)) throw new ValidationError({}, { key: "reviews.errors.notAssignable" });
+
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const current = await lockedRequest(tx, request.id);
+    if (!canAssign(current.status)) throw new ConflictError("request changed");
+
+    if (!(await isProgramForRequest(tx, request, value.programId))) invalid("programId", "reviews.errors.programNotEligible");
+    const [criterion] = await tx.select({ id: rubricCriteria.id }).from(rubricCriteria).where(eq(rubricCriteria.programId, value.programId)).limit(1);
+    if (!criterion) invalid("programId", "reviews.errors.noRubric");
+
+    if (value.proposedPartnerId) {
+      const [partner] = await tx
+        .select({ id: organizations.id })
+        .from(organizations)
+        .where(and(eq(organizations.id, value.proposedPartnerId), eq(organizations.type, "implementing_partner")));
+      if (!partner) invalid("proposedPartnerId", "reviews.errors.partnerInvalid");
+    }
+
+    const reviewers = await tx
+      .select({
+        id: users.id,
+        email: users.email,
+        locale: users.locale,
+        countryIso2: users.countryIso2,
+        organizationId: users.organizationId,
+        organizationType: organizations.type,
+        organizationCountryIso2: organizations.countryIso2,
+      })
+      .from(users)
+      .innerJoin(userRoles, and(eq(userRoles.userId, users.id), eq(userRoles.role, "reviewer")))
+      .leftJoin(organizations, eq(organizations.id, users.organizationId))
+      .where(and(inArray(users.id, value.reviewerIds), eq(users.isActive, true)));
+    if (reviewers.length !== value.reviewerIds.length) invalid("reviewerIds", "reviews.errors.reviewerInvalid");
+    const byId = new Map(reviewers.map((r) => [r.id, r]));
+
+    const result: AssignReviewersResult = { assigned: [], skipped: [] };
+    // In the order the officer chose, so audit events and mails follow it.
+    for (const reviewerId of value.reviewerIds) {
+      const reviewer = byId.get(reviewerId)!;
+      const reason = autoRecusalReason(reviewer, request, value.proposedPartnerId);
+      const inserted = await tx
+        .insert(reviewAssignments)
+        .values({
+          requestId: request.id,
+          reviewerId,
+          assignedById: user.id,
+          programId: value.programId,
+          status: reason ? "recused" : "awaiting_declaration",
+          isAutoRecused: reason !== null,
+        })
+        .onConflictDoNothing({ target: [reviewAssignments.requestId, reviewAssignments.reviewerId] })
+        .returning({ id: reviewAssignments.id, status: reviewAssignments.status });
+      if (inserted.length === 0) {
+        result.skipped.push(reviewerId);
+        continue;
+      }
+      const assignment = inserted[0];
+      result.assigned.push({ assignmentId: assignment.id, reviewerId, status: assignment.status, autoRecusal: reason });
+      // Under the assignment, not the request: the state reads the request's timeline and must never
+      // learn who reviews it.
+      await recordAudit(tx, {
+        actorUserId: user.id,
+        action: "review.assign",
+        entityType: "review_assignment",
+        entityId: assignment.id,
+        ip: ctx.ip,
+        userAgent: ctx.userAgent,
+        details: {
+          requestId: request.id,
+          reference: request.reference,
+          reviewerId,
+          programId: value.programId,
+          ...(reason ? { autoRecused: reason } : {}),
+        },
+      });
+      if (!reason) {
+        const title =
+          (reviewer.locale === "es" ? request.titleEs || request.titleEn : request.titleEn || request.titleEs) ?? request.reference;
+        await enqueueMail(tx, {
+          template: "review-assigned",
+          to: reviewer.email,
+          locale: reviewer.locale,
+          payload: { reference: request.reference, title, url: `${ctx.baseUrl}/reviews/${assignment.id}` },
+        });
+      }
+    }
+    return result;
+  });
+}
+
+/** The caller's own assignment; NotFoundError for anyone else's (or when the caller is no reviewer). */
+async function ownAssignment(user: CurrentUser, assignmentId: string) {
+  if (!hasPermission(user, "reviews.score") || !isUuid(assignmentId)) throw new NotFoundError("assignment");
+  const db = await getDb();
+  const [row] = await db
+    .select()
+    .from(reviewAssignments)
+    .where(and(eq(reviewAssignments.id, assignmentId), eq(reviewAssignments.reviewerId, user.id)))
+    .limit(1);
+  if (!row) throw new NotFoundError("assignment");
+  return row;
+}
+
+/**
+ * Records the reviewer's conflict-of-interest declaration, once: a conflict recuses the reviewer, no
+ * conflict opens the scoring. The assigned reviewer only.
+ */
+export async function declareConflict(
+  user: CurrentUser,
+  assignmentId: string,
+  input: unknown,
+  ctx: Pick<MutationContext, "ip" | "userAgent">,
+): Promise<{ status: ReviewStatus }> {
+  const assignment = await ownAssignment(user, assignmentId);
+  const value = parse(declareConflictSchema, input);
+  if (assignment.status !== "awaiting_declaration") throw new ConflictError("already declared");
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const request = await lockedRequest(tx, assignment.requestId);
+    if (!canAssign(request.status)) throw new ValidationError({}, { key: "reviews.errors.reviewClosed" });
+    const status: ReviewStatus = value.hasConflict ? "recused" : "active";
+    const updated = await tx
+      .update(reviewAssignments)
+      .set({ status, conflictDeclared: value.hasConflict, conflictReason: value.reason, declaredAt: new Date() })
+      .where(and(eq(reviewAssignments.id, assignment.id), eq(reviewAssignments.status, "awaiting_declaration")))
+      .returning({ id: reviewAssignments.id });
+    if (updated.length === 0) throw new ConflictError("already declared");
+    await recordAudit(tx, {
+      actorUserId: user.id,
+      action: "review.declare",
+      entityType: "review_assignment",
+      entityId: assignment.id,
+      ip: ctx.ip,
+      userAgent: ctx.userAgent,
+      details: { requestId: assignment.requestId, hasConflict: value.hasConflict },
+    });
+    return { status };
+  });
+}
+
+/**
+ * Submits the reviewer's scores (every criterion of the program's rubric, once), recommendation and
+ * comment, against the request's current revision. Once: a second submission is a ConflictError.
+ * The assigned reviewer only, after declaring no conflict, while the request is under review.
+ */
+export async function submitReview(
+  user: CurrentUser,
+  assignmentId: string,
+  input: unknown,
+  ctx: Pick<MutationContext, "ip" | "userAgent">,
+): Promise<{ revisionNumber: number }> {
+  const assignment = await ownAssignment(user, assignmentId);
+  const value = parse(submitReviewSchema, input);
+  if (assignment.status === "recused") throw new ValidationError({}, { key: "reviews.errors.recused" });
+  if (assignment.status === "awaiting_declaration") throw new ValidationError({}, { key: "reviews.errors.declareFirst" });
+  if (assignment.status === "submitted") throw new ConflictError("already submitted");
+  if (!assignment.programId) throw new ValidationError({}, { key: "reviews.errors.noRubric" });
+
+  const db = await getDb();
+  const criteria = await db
+    .select({ id: rubricCriteria.id })
+    .from(rubricCriteria)
+    .where(eq(rubricCriteria.programId, assignment.programId))
+    .orderBy(asc(rubricCriteria.position));
+  if (criteria.length === 0) throw new ValidationError({}, { key: "reviews.errors.noRubric" });
+  const rubric = new Set(criteria.map((c) => c.id));
+  const given = new Set(value.scores.map((s) => s.criterionId));
+  const unknownIndex = value.scores.findIndex((s) => !rubric.has(s.criterionId));
+  if (unknownIndex !== -1) invalid(`scores.${unknownIndex}.criterionId`, "reviews.errors.criterionUnknown");
+  if (criteria.some((c) => !given.has(c.id))) invalid("scores", "reviews.errors.criterionMissing");
+
+  return db.transaction(async (tx) => {
+    const request = await lockedRequest(tx, assignment.requestId);
+    if (request.status !== "in_review") throw new ValidationError({}, { key: "reviews.errors.notInReview" });
+    const updated = await tx
+      .update(reviewAssignments)
+      .set({
+        status: "submitted",
+        recommendation: value.recommendation,
+        comment: value.comment || null,
+        submittedAt: new Date(),
+        revisionNumber: request.revisionCount,
+      })
+      .where(and(eq(reviewAssignments.id, assignment.id), eq(reviewAssignments.status, "active")))
+      .returning({ id: reviewAssignments.id });
+    if (updated.length === 0) throw new ConflictError("already submitted");
+    await tx.insert(reviewScores).values(
+      value.scores.map((s) => ({ assignmentId: assignment.id, criterionId: s.criterionId, score: s.score, comment: s.comment })),
+    );
+    await recordAudit(tx, {
+      actorUserId: user.id,
+      action: "review.submit",
+      entityType: "review_assignment",
+      entityId: assignment.id,
+      ip: ctx.ip,
+      userAgent: ctx.userAgent,
+      details: { requestId: assignment.requestId, revision: request.revisionCount, recommendation: value.recommendation },
+    });
+    return { revisionNumber: request.revisionCount };
+  });
+}
