@@ -74,7 +74,9 @@ describe("labels", () => {
     for (const action of ["request.create", "request.update", "request.resubmit", "request.withdraw", "request.attachment.remove"]) {
       expect(timelineActionKey(action)).not.toBe("requests.timeline.other");
     }
-    expect(timelineActionKey("request.approve")).toBe("requests.timeline.other");
+    // The program office's transitions have their own labels.
+    expect(en(timelineActionKey("request.approve"))).not.toBe(en("requests.timeline.other"));
+    expect(timelineActionKey("request.somethingNew")).toBe("requests.timeline.other");
     expect(timelineActionKey("constructor")).toBe("requests.timeline.other");
     expect(exists("requests.timeline.other")).toBe(true);
   });

@@ -1,5 +1,6 @@
 // Pure helpers shared by the request screens (server pages and the client form): field kinds and
 // labels, the form's raw values, display formatting, list links and revision rows. No server imports.
+import { OFFICER_TIMELINE_ACTIONS } from "@/components/officer/notices";
 import { ASSISTANCE_CATEGORIES, type AssistanceCategory, type Locale } from "@/db/schema/enums";
 import { REQUEST_STATUSES, type RequestStatus } from "@/db/schema/requests";
 import { formatDate, formatMoney, formatNumber } from "@/lib/i18n/format";
@@ -269,6 +270,7 @@ const TIMELINE_ACTIONS: Record<string, MessageKey> = {
   "request.withdraw": "requests.timeline.withdraw",
   "request.attachment.add": "requests.timeline.attachmentAdd",
   "request.attachment.remove": "requests.timeline.attachmentRemove",
+  ...OFFICER_TIMELINE_ACTIONS,
 };
 
 /** The label of an audit action on a request; actions this screen does not know get a generic one. */

@@ -211,18 +211,29 @@ export async function getRequestTimeline(user: CurrentUser, requestId: string) {
   const request = await findVisibleRequest(user, requestId);
   if (!request) throw new NotFoundError("request");
   const db = await getDb();
-  return db
+  const rows = await db
     .select({
       id: auditEvents.id,
       occurredAt: auditEvents.occurredAt,
       action: auditEvents.action,
       actorName: users.name,
+      actorCountryIso2: users.countryIso2,
       details: auditEvents.details,
     })
     .from(auditEvents)
     .leftJoin(users, eq(users.id, auditEvents.actorUserId))
     .where(and(eq(auditEvents.entityType, "request"), eq(auditEvents.entityId, request.id), eq(auditEvents.outcome, "success")))
     .orderBy(asc(auditEvents.occurredAt));
+  // The state sees its own people by name and everyone else as "the program office".
+  const isStaff = hasPermission(user, "requests.readAll");
+  return rows.map(({ actorCountryIso2, ...event }) => {
+    const isState = actorCountryIso2 === request.countryIso2;
+    return {
+      ...event,
+      actorKind: isState ? ("state" as const) : ("program_office" as const),
+      actorName: isStaff || isState ? event.actorName : null,
+    };
+  });
 }
 
 /** Revision `number` of a request beside the one before it, with the fields that changed. */

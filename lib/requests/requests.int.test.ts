@@ -261,6 +261,21 @@ describe("who sees what", () => {
   });
 });
 
+describe("timeline", () => {
+  it("shows the state its own people by name and everyone else as the program office", async () => {
+    const { id } = await createRequest(u.gt, validContent(), { submit: true, creationKey: crypto.randomUUID() }, ctx);
+    await db.db.insert(auditEvents).values({ actorUserId: u.officer.id, action: "request.startScreening", entityType: "request", entityId: id });
+    const forState = await getRequestTimeline(u.gt, id);
+    expect(forState.map((e) => [e.action, e.actorKind, e.actorName])).toEqual([
+      ["request.create", "state", "Ana López"],
+      ["request.submit", "state", "Ana López"],
+      ["request.startScreening", "program_office", null],
+    ]);
+    const forOfficer = await getRequestTimeline(u.officer, id);
+    expect(forOfficer.at(-1)?.actorName).toBe("Daniel Reyes");
+  });
+});
+
 describe("remaining funds", () => {
   it("count every award but cancelled ones as committed", async () => {
     const [oas] = await db.db.select({ id: organizations.id }).from(organizations).where(eq(organizations.key, "oas"));

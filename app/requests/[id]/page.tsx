@@ -1,7 +1,14 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
+import { RequestComments } from "@/components/comments/comments";
+import { DecisionLetters } from "@/components/decisions/letters";
+import { DecisionPanel } from "@/components/officer/decision-panel";
+import { ProgramMatching } from "@/components/officer/matching";
+import { OfficerNoticeBanner } from "@/components/officer/officer-notice";
+import { ScreeningPanel } from "@/components/officer/screening-panel";
 import { RequestAttachments } from "@/components/requests/attachments";
+import { ReviewPanel } from "@/components/reviews/review-panel";
 import { SubmitRequestButton, WithdrawRequestButton } from "@/components/requests/request-actions";
 import {
   formValuesFromRequest,
@@ -95,6 +102,8 @@ export default async function RequestDetailPage({
         </div>
       ) : null}
 
+      <OfficerNoticeBanner notice={rawNotice} />
+
       <div className="card stack">
         <p className="muted" style={{ margin: 0 }}>
           <span data-testid="request-reference">{detail.reference}</span> ·{" "}
@@ -135,6 +144,13 @@ export default async function RequestDetailPage({
           <p className="muted">{t("requests.detail.actionsNone")}</p>
         )}
       </section>
+
+      {/* The program office's work on the request; each panel shows itself only to those who may use it. */}
+      <ScreeningPanel requestId={detail.id} />
+      <ProgramMatching requestId={detail.id} />
+      <ReviewPanel requestId={detail.id} />
+      <DecisionPanel requestId={detail.id} />
+      <DecisionLetters requestId={detail.id} />
 
       <section className="card stack" aria-labelledby="request-summary">
         <h2 id="request-summary">{t("requests.detail.summaryHeading")}</h2>
@@ -227,6 +243,8 @@ export default async function RequestDetailPage({
         <RequestAttachments requestId={detail.id} attachments={detail.attachments} canEdit={detail.canEdit} />
       </div>
 
+      <RequestComments requestId={detail.id} />
+
       <section className="card stack" aria-labelledby="request-revisions">
         <h2 id="request-revisions">{t("requests.detail.revisionsHeading")}</h2>
         {detail.revisions.length === 0 ? (
@@ -262,7 +280,11 @@ export default async function RequestDetailPage({
                   <strong>{t(timelineActionKey(event.action))}</strong>
                   {typeof revision === "number" && Number.isInteger(revision) ? ` (${t("requests.timeline.revision", { number: revision })})` : null}{" "}
                   <span className="muted">
-                    {t("requests.detail.timelineActor", { name: event.actorName ?? t("requests.detail.unknownActor") })}
+                    {t("requests.detail.timelineActor", {
+                      name:
+                        event.actorName ??
+                        (event.actorKind === "program_office" ? t("officer.letters.programOffice") : t("requests.detail.unknownActor")),
+                    })}
                   </span>
                 </li>
               );

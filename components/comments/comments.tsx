@@ -1,0 +1,52 @@
+import { loadForPanel } from "@/components/officer/load";
+import { getCommentAccess, listComments } from "@/lib/comments/queries";
+import { formatDateTime } from "@/lib/i18n/format";
+import { getI18n } from "@/lib/i18n/server";
+import { CommentForm } from "./comment-form";
+
+/**
+ * The comments on a request and the form to add one. Staff (officers, assigned reviewers) see every
+ * comment with author names; the state's focal points see shared ones only, staff shown as "Program
+ * office". Renders nothing for anyone who may not see the request.
+ */
+export async function RequestComments({ requestId }: { requestId: string }) {
+  const loaded = await loadForPanel(async (user) => {
+    const [access, comments] = await Promise.all([getCommentAccess(user, requestId), listComments(user, requestId)]);
+    return { access, comments };
+  });
+  if (!loaded) return null;
+  const { access, comments } = loaded.data;
+  const { t, locale } = await getI18n();
+  const isStaff = access.mayReadInternal;
+  return (
+    <section className="card stack" id="comments" aria-labelledby="comments-heading" data-testid="request-comments">
+      <h2 id="comments-heading">{t("officer.comments.heading")}</h2>
+      <p className="muted small">{isStaff ? t("officer.comments.introStaff") : t("officer.comments.introState")}</p>
+      {comments.length === 0 ? (
+        <p className="muted">{t("officer.comments.none")}</p>
+      ) : (
+        <ol className="stack" style={{ listStyle: "none", paddingLeft: 0 }} data-testid="comment-list">
+          {comments.map((c) => (
+            <li key={c.id} className="card" style={{ padding: "0.75rem 1rem" }} data-visibility={c.visibility}>
+              <p className="small" style={{ margin: 0 }}>
+                <strong>
+                  {c.authorName ?? (c.isProgramOffice ? t("officer.comments.programOffice") : t("officer.comments.unknownAuthor"))}
+                </strong>
+                {" · "}
+                <time dateTime={c.createdAt.toISOString()}>{formatDateTime(c.createdAt, locale)} UTC</time>
+                {isStaff ? (
+                  <>
+                    {" · "}
+                    <span className={c.visibility === "internal" ? "badge" : "badge badge-success"}>{t(`officer.comments.${c.visibility}`)}</span>
+                  </>
+                ) : null}
+              </p>
+              <p style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere", margin: "0.4rem 0 0" }}>{c.body}</p>
+            </li>
+          ))}
+        </ol>
+      )}
+      {access.mayPost.length > 0 ? <CommentForm requestId={requestId} allowed={access.mayPost} viewer={access.viewer} /> : null}
+    </section>
+  );
+}

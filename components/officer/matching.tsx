@@ -1,0 +1,83 @@
+import { hasPermission } from "@/lib/auth/policies";
+import { formatMoney, formatNumber } from "@/lib/i18n/format";
+import { getI18n } from "@/lib/i18n/server";
+import { rankProgramsForRequest } from "@/lib/matching/queries";
+import { findVisibleRequest } from "@/lib/requests/queries";
+import { loadForPanel } from "./load";
+
+/** Statuses in which a program may still be chosen for the request. */
+const OPEN = new Set(["submitted", "screening", "in_review", "changes_requested", "approved"]);
+
+/**
+ * The programs that fund the request's country and category, ranked by fit (funds that cover the
+ * cost first, then the smaller share of remaining funds, then the state's suggestions), with their
+ * remaining funds. Program officers, while the request is open; renders nothing for anyone else.
+ */
+export async function ProgramMatching({ requestId }: { requestId: string }) {
+  const loaded = await loadForPanel(async (user) => {
+    if (!hasPermission(user, "requests.screen")) return null;
+    const request = await findVisibleRequest(user, requestId);
+    if (!request || !OPEN.has(request.status)) return null;
+    return { reference: request.reference, ranked: await rankProgramsForRequest(user, requestId) };
+  });
+  const data = loaded?.data;
+  if (!data) return null;
+  const { t, locale } = await getI18n();
+  return (
+    <section className="card stack" aria-labelledby="matching-heading" data-testid="program-matching">
+      <h2 id="matching-heading">{t("officer.matching.heading")}</h2>
+      <p className="muted small">{t("officer.matching.intro")}</p>
+      {data.ranked.length === 0 ? (
+        <p>{t("officer.matching.none")}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="table">
+            <caption className="muted small" style={{ textAlign: "left", padding: "0.5rem 0.6rem" }}>
+              {t("officer.matching.caption", { reference: data.reference })}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("officer.matching.rank")}</th>
+                <th scope="col">{t("officer.matching.program")}</th>
+                <th scope="col">{t("officer.matching.remaining")}</th>
+                <th scope="col">{t("officer.matching.share")}</th>
+                <th scope="col">{t("officer.matching.fit")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.ranked.map((p) => (
+                <tr key={p.id} data-testid={`matching-${p.id}`}>
+                  <td>{p.rank}</td>
+                  <th scope="row" style={{ fontWeight: 600, textTransform: "none", letterSpacing: 0, color: "inherit", fontSize: "inherit" }}>
+                    {locale === "es" ? p.nameEs : p.nameEn}
+                    {p.isSuggested ? (
+                      <>
+                        {" "}
+                        <span className="badge">{t("officer.matching.suggested")}</span>
+                      </>
+                    ) : null}
+                  </th>
+                  <td>
+                    {formatMoney(p.remainingMinor, p.currency, locale)}
+                    {p.isDemoFigures ? <span className="muted small"> ({t("officer.screening.demoFigures")})</span> : null}
+                  </td>
+                  <td>
+                    {p.shareOfRemaining === null || !Number.isFinite(p.shareOfRemaining)
+                      ? t("officer.matching.shareUnknown")
+                      : formatNumber(p.shareOfRemaining, locale, { style: "percent", maximumFractionDigits: 1 })}
+                  </td>
+                  <td>
+                    <span className={p.isFundable ? "badge badge-success" : "badge badge-danger"}>
+                      <span aria-hidden="true">{p.isFundable ? "✓ " : "✗ "}</span>
+                      {p.isFundable ? t("officer.matching.fundable") : t("officer.matching.notFundable")}
+                    </span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,19 @@
+import { z } from "zod";
+import "@/lib/forms/zod";
+import { trimToUndefined } from "@/lib/screening/schema";
+
+export const COMMENT_VISIBILITIES = ["internal", "shared"] as const;
+export type CommentVisibility = (typeof COMMENT_VISIBILITIES)[number];
+
+export const COMMENT_LIMITS = { bodyMax: 5_000 } as const;
+
+/** A comment on a request: internal (staff only) or shared with the state. Who may post which is the data layer's rule. */
+export const addCommentSchema = z.strictObject({
+  visibility: z.enum(COMMENT_VISIBILITIES, "officer.errors.chooseVisibility"),
+  body: z.preprocess(
+    trimToUndefined,
+    z.string("officer.errors.commentRequired").min(1, "officer.errors.commentRequired").max(COMMENT_LIMITS.bodyMax, "officer.errors.commentTooLong"),
+  ),
+});
+export type AddCommentFormInput = z.input<typeof addCommentSchema>;
+export type AddCommentInput = z.output<typeof addCommentSchema>;

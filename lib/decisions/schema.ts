@@ -1,0 +1,23 @@
+import { z } from "zod";
+import "@/lib/forms/zod";
+import { expectedVersionSchema, trimToUndefined } from "@/lib/screening/schema";
+
+export const DECISIONS = ["approve", "reject", "request_changes"] as const;
+export type Decision = (typeof DECISIONS)[number];
+
+export const DECISION_LIMITS = { memoMin: 10, memoMax: 10_000 } as const;
+
+/** A decision on a request in review, with the memo the state receives as a letter. */
+export const decideRequestSchema = z.strictObject({
+  decision: z.enum(DECISIONS, "officer.errors.chooseDecision"),
+  memo: z.preprocess(
+    trimToUndefined,
+    z
+      .string("officer.errors.memoRequired")
+      .min(DECISION_LIMITS.memoMin, "officer.errors.memoTooShort")
+      .max(DECISION_LIMITS.memoMax, "officer.errors.memoTooLong"),
+  ),
+  expectedVersion: expectedVersionSchema,
+});
+export type DecideRequestFormInput = z.input<typeof decideRequestSchema>;
+export type DecideRequestInput = z.output<typeof decideRequestSchema>;
