@@ -103,3 +103,18 @@ export async function openNewestMailboxMail(page: Page, to: string, since?: Date
     await link.click();
   }).toPass({ timeout: 15_000 });
 }
+
+/** Waits until React has hydrated the forms in the page's main area (their inputs are then live). */
+export async function formsHydrated(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const forms = Array.from(document.querySelectorAll("main form"));
+    return forms.length > 0 && forms.every((form) => Object.keys(form).some((key) => key.startsWith("__reactProps")));
+  });
+}
+
+/** Signs in by email link on the mail server in a new browser context; returns its page. */
+export async function signedInPage(browser: Browser, email: string, locale = "en-US"): Promise<{ context: BrowserContext; page: Page }> {
+  const session = await newPage(browser, locale);
+  await signInByEmailLink(session.page, email);
+  return session;
+}
