@@ -25,7 +25,7 @@ async function decide(officer: Page, decision: "Approve" | "Request changes", me
   await panel.getByRole("button", { name: "Record the decision" }).click();
 }
 
-test("file, screen, assign, declare, score, request changes, resubmit, approve: every step mails the right people", async ({ browser }) => {
+test("file, screen, assign, declare, score, request changes, resubmit, approve, award, second approval: every step mails the right people", async ({ browser }) => {
   test.setTimeout(300_000);
   const title = `Marcaje en aduanas ${Date.now()}`;
 
@@ -119,6 +119,42 @@ test("file, screen, assign, declare, score, request changes, resubmit, approve: 
   await expect(gt.page.getByText("Grace Thompson")).toHaveCount(0);
   await expect(gt.page.getByText("Weighted total")).toHaveCount(0);
 
-  process.env.E2E_APPROVED_REQUEST_URL = requestUrl;
-  await Promise.all([gt.context.close(), officer.context.close(), reviewer.context.close()]);
+  // The officer awards it: USD 300,000 is above the OAS program's approval threshold (USD 250,000).
+  await officer.page.goto(requestUrl);
+  await officer.page.getByRole("link", { name: "Create award" }).click();
+  await formsHydrated(officer.page);
+  await field(officer.page, "programId").selectOption({ index: 1 });
+  await field(officer.page, "implementingPartnerId").selectOption({ label: "Organization of American States (OAS)" });
+  await field(officer.page, "amount").fill("300000");
+  const start = new Date(Date.now() + 30 * 86400_000).toISOString().slice(0, 10);
+  const end = new Date(Date.now() + 400 * 86400_000).toISOString().slice(0, 10);
+  await field(officer.page, "startsOn").fill(start);
+  await field(officer.page, "endsOn").fill(end);
+  await field(officer.page, "tranches.0.amount").fill("300000");
+  await field(officer.page, "tranches.0.plannedOn").fill(start);
+  await expect(officer.page.getByTestId("tranches-sum")).toContainText("The tranches match the amount.");
+  const approverMails = (await mailsTo("approver@example.org")).length;
+  await officer.page.getByRole("button", { name: "Create award" }).click();
+  await expect(officer.page.getByTestId("award-status")).toHaveText("Awaiting second approval");
+  const awardReference = (await officer.page.getByTestId("award-reference").innerText()).trim();
+  const awardUrl = officer.page.url().split("?")[0];
+  // The creator cannot give the second approval.
+  await expect(officer.page.getByRole("button", { name: "Approve award" })).toHaveCount(0);
+  expect((await waitForMail("approver@example.org", approverMails)).subject).toBe(`Award ${awardReference} needs your approval`);
+
+  // The approver gives the second approval; the state is told, in Spanish.
+  const approver = await signedInPage(browser, "approver@example.org");
+  await approver.page.goto(`${servers.mail}/approvals`);
+  await approver.page.getByTestId("approvals-table").getByRole("link", { name: new RegExp(awardReference) }).click();
+  await expect(approver.page).toHaveURL(awardUrl);
+  await expect(approver.page.locator("[data-testid=approve-award][data-hydrated=true]")).toBeVisible();
+  const gtMails3 = (await mailsTo("focal.gt@example.org")).length;
+  await approver.page.getByRole("button", { name: "Approve award" }).click();
+  await approver.page.getByRole("button", { name: "Yes, approve" }).click();
+  await expect(approver.page.getByTestId("award-status")).toHaveText("Active");
+  expect((await waitForMail("focal.gt@example.org", gtMails3)).subject).toBe(`La subvención ${awardReference} está activa`);
+  await gt.page.goto(requestUrl);
+  await expect(gt.page.getByTestId("request-status")).toHaveText("Subvencionada");
+
+  await Promise.all([gt.context.close(), officer.context.close(), reviewer.context.close(), approver.context.close()]);
 });

@@ -22,5 +22,6 @@ export const OFFICER_TIMELINE_ACTIONS: Record<string, MessageKey> = {
   "request.requestChanges": "officer.timeline.requestChanges",
   "request.reject": "officer.timeline.reject",
   "request.approve": "officer.timeline.approve",
+  "request.award": "officer.timeline.award",
   "comment.add": "officer.timeline.commentAdd",
 };

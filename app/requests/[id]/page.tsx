@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
+import { AwardPanel } from "@/components/awards/award-panel";
 import { RequestComments } from "@/components/comments/comments";
 import { DecisionLetters } from "@/components/decisions/letters";
 import { DecisionPanel } from "@/components/officer/decision-panel";
@@ -151,6 +152,7 @@ export default async function RequestDetailPage({
       <ReviewPanel requestId={detail.id} />
       <DecisionPanel requestId={detail.id} />
       <DecisionLetters requestId={detail.id} />
+      <AwardPanel requestId={detail.id} />
 
       <section className="card stack" aria-labelledby="request-summary">
         <h2 id="request-summary">{t("requests.detail.summaryHeading")}</h2>

@@ -139,6 +139,7 @@ export const officer = defineMessages({
       requestChanges: "Changes requested",
       reject: "Rejected",
       approve: "Approved",
+      award: "Awarded",
       commentAdd: "Comment added",
     },
     errors: {
@@ -299,6 +300,7 @@ export const officer = defineMessages({
       requestChanges: "Cambios solicitados",
       reject: "Rechazada",
       approve: "Aprobada",
+      award: "Subvención otorgada",
       commentAdd: "Comentario agregado",
     },
     errors: {

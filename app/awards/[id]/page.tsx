@@ -1,0 +1,219 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import type { ReactNode } from "react";
+import { ApproveAwardButton } from "@/components/awards/approve-award-button";
+import { awardStatusBadgeClass } from "@/components/awards/award-labels";
+import { requireUser } from "@/lib/auth/current-user";
+import { getAward } from "@/lib/awards/queries";
+import { NotFoundError } from "@/lib/errors";
+import { formatDate, formatDateTime, formatMoney } from "@/lib/i18n/format";
+import { getI18n } from "@/lib/i18n/server";
+
+export const dynamic = "force-dynamic";
+
+const NOTICES = ["created", "createdPending", "approved"] as const;
+type Notice = (typeof NOTICES)[number];
+
+const DL_GRID = { display: "grid", gridTemplateColumns: "minmax(10rem, max-content) 1fr", gap: "0.4rem 1.25rem", margin: 0 } as const;
+
+function rethrowAsNotFound(error: unknown): never {
+  if (error instanceof NotFoundError) notFound();
+  throw error;
+}
+
+export async function generateMetadata() {
+  const { t } = await getI18n();
+  return { title: `${t("awards.detail.pageTitle")} · ${t("common.appName")}` };
+}
+
+function Item({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <>
+      <dt style={{ fontWeight: 600 }}>{label}</dt>
+      <dd style={{ margin: 0 }}>{children}</dd>
+    </>
+  );
+}
+
+/**
+ * One award: program, partner, amount, period, status, tranches, deliverables and the requests it
+ * answers, with the second approval for an eligible approver. Anyone who may see the award; else 404.
+ */
+export default async function AwardPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const user = await requireUser();
+  const { id } = await params;
+  const { notice: rawNotice } = await searchParams;
+  const award = await getAward(user, id).catch(rethrowAsNotFound);
+  const { t, locale } = await getI18n();
+  const notice = (NOTICES as readonly string[]).includes(String(rawNotice)) ? (rawNotice as Notice) : null;
+  const name = (n: { nameEn: string; nameEs: string }) => (locale === "es" ? n.nameEs : n.nameEn);
+  const money = (minor: number) => formatMoney(minor, award.currency, locale);
+  const title = (locale === "es" ? award.titleEs : award.titleEn) ?? award.titleEs ?? award.titleEn;
+  const plannedTotal = award.tranches.reduce((sum, tranche) => sum + tranche.plannedAmountMinor, 0);
+  const blocker = award.approvalBlocker === "creator" || award.approvalBlocker === "reviewer" ? award.approvalBlocker : null;
+
+  return (
+    <div className="stack">
+      <p>
+        <Link href="/awards">{t("awards.detail.back")}</Link>
+      </p>
+      {notice ? (
+        <div className="alert alert-success" role="status">
+          {t(`awards.notices.${notice}`)}
+        </div>
+      ) : null}
+
+      <div className="card stack">
+        <p className="muted" style={{ margin: 0 }}>
+          <span data-testid="award-reference">{award.reference}</span> ·{" "}
+          <span className={awardStatusBadgeClass(award.status)} data-testid="award-status">
+            {t(`awards.status.${award.status}`)}
+          </span>
+        </p>
+        <h1>{title ?? t("awards.detail.untitled", { reference: award.reference })}</h1>
+      </div>
+
+      {award.status === "pending_approval" && (award.canApprove || blocker) ? (
+        <section className="card stack" aria-labelledby="award-approval">
+          <h2 id="award-approval">{t("awards.detail.approvalHeading")}</h2>
+          <p>{t("awards.detail.approvalIntro")}</p>
+          {award.canApprove ? (
+            <ApproveAwardButton awardId={award.id} version={award.version} reference={award.reference} amountText={money(award.amountMinor)} />
+          ) : blocker ? (
+            <p className="alert alert-info">{t(`awards.detail.blockers.${blocker}`)}</p>
+          ) : null}
+        </section>
+      ) : null}
+
+      <section className="card stack" aria-labelledby="award-summary">
+        <h2 id="award-summary">{t("awards.detail.summaryHeading")}</h2>
+        <dl style={DL_GRID}>
+          <Item label={t("awards.detail.status")}>{t(`awards.status.${award.status}`)}</Item>
+          <Item label={t("awards.detail.program")}>{name(award.program)}</Item>
+          <Item label={t("awards.detail.partner")}>{name(award.partner)}</Item>
+          <Item label={t("awards.detail.country")}>{name(award.country)}</Item>
+          <Item label={t("awards.detail.amount")}>
+            <span data-testid="award-amount">{money(award.amountMinor)}</span>
+          </Item>
+          <Item label={t("awards.detail.period")}>
+            {t("awards.detail.periodValue", { start: formatDate(award.startsOn, locale), end: formatDate(award.endsOn, locale) })}
+          </Item>
+          <Item label={t("awards.detail.createdBy")}>{award.createdByName ?? t("awards.detail.unknownUser")}</Item>
+          <Item label={t("awards.detail.createdOn")}>
+            <time dateTime={award.createdAt.toISOString()}>{formatDateTime(award.createdAt, locale)}</time>
+          </Item>
+          <Item label={t("awards.detail.secondApproval")}>
+            {award.approvedAt
+              ? t("awards.detail.approvedBy", {
+                  name: award.approvedByName ?? t("awards.detail.unknownUser"),
+                  date: formatDateTime(award.approvedAt, locale),
+                })
+              : award.status === "pending_approval"
+                ? t("awards.detail.awaitingApproval")
+                : t("awards.detail.notNeeded", { threshold: formatMoney(award.program.approvalThresholdMinor, award.program.currency, locale) })}
+          </Item>
+        </dl>
+      </section>
+
+      <section className="card stack" aria-labelledby="award-tranches">
+        <h2 id="award-tranches">{t("awards.detail.tranchesHeading")}</h2>
+        <div className="table-wrap">
+          <table className="table">
+            <caption className="muted" style={{ textAlign: "left", padding: "0.5rem 0.6rem" }}>
+              {t("awards.detail.tranchesCaption")}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("awards.detail.trancheColumns.position")}</th>
+                <th scope="col">{t("awards.detail.trancheColumns.plannedOn")}</th>
+                <th scope="col">{t("awards.detail.trancheColumns.amount")}</th>
+                <th scope="col">{t("awards.detail.trancheColumns.released")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {award.tranches.map((tranche) => (
+                <tr key={tranche.id}>
+                  <th scope="row">{tranche.position}</th>
+                  <td>{formatDate(tranche.plannedOn, locale)}</td>
+                  <td>{money(tranche.plannedAmountMinor)}</td>
+                  <td>
+                    {tranche.releasedAmountMinor !== null && tranche.releasedOn
+                      ? t("awards.detail.releasedValue", { amount: money(tranche.releasedAmountMinor), date: formatDate(tranche.releasedOn, locale) })
+                      : <span className="muted">{t("awards.detail.notReleased")}</span>}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row" colSpan={2}>
+                  {t("awards.detail.tranchesTotal")}
+                </th>
+                <td>{money(plannedTotal)}</td>
+                <td />
+              </tr>
+            </tfoot>
+          </table>
+        </div>
+      </section>
+
+      <section className="card stack" aria-labelledby="award-deliverables">
+        <h2 id="award-deliverables">{t("awards.detail.deliverablesHeading")}</h2>
+        {award.deliverables.length === 0 ? (
+          <p className="muted">{t("awards.detail.deliverablesNone")}</p>
+        ) : (
+          <div className="table-wrap">
+            <table className="table">
+              <caption className="muted" style={{ textAlign: "left", padding: "0.5rem 0.6rem" }}>
+                {t("awards.detail.deliverablesCaption")}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("awards.detail.deliverableColumns.title")}</th>
+                  <th scope="col">{t("awards.detail.deliverableColumns.dueOn")}</th>
+                  <th scope="col">{t("awards.detail.deliverableColumns.status")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {award.deliverables.map((d) => (
+                  <tr key={d.id}>
+                    <th scope="row" style={{ overflowWrap: "anywhere" }}>
+                      {d.title}
+                    </th>
+                    <td>{formatDate(d.dueOn, locale)}</td>
+                    <td>{t(`awards.deliverableStatus.${d.status}`)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section className="card stack" aria-labelledby="award-requests">
+        <h2 id="award-requests">{t("awards.detail.requestsHeading")}</h2>
+        {award.requests.length === 0 ? (
+          <p className="muted">{t("awards.detail.requestsNone")}</p>
+        ) : (
+          <ul>
+            {award.requests.map((r) => {
+              const requestTitle = (locale === "es" ? r.titleEs : r.titleEn) ?? (r.primaryLocale === "es" ? r.titleEs : r.titleEn);
+              return (
+                <li key={r.id}>
+                  {r.isVisible ? <Link href={`/requests/${encodeURIComponent(r.id)}`}>{r.reference}</Link> : r.reference}
+                  {requestTitle ? ` · ${requestTitle}` : null}
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,136 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { awardStatusBadgeClass } from "@/components/awards/award-labels";
+import { AWARD_STATUSES } from "@/db/schema/reviews";
+import { requireUser } from "@/lib/auth/current-user";
+import { hasPermission } from "@/lib/auth/policies";
+import { listAwardProgramOptions, listAwards, mayListAwards } from "@/lib/awards/queries";
+import { awardListFiltersSchema } from "@/lib/awards/schema";
+import { formatDate, formatMoney } from "@/lib/i18n/format";
+import { getI18n } from "@/lib/i18n/server";
+
+export const dynamic = "force-dynamic";
+
+type SearchParams = Record<string, string | string[] | undefined>;
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+export async function generateMetadata() {
+  const { t } = await getI18n();
+  return { title: `${t("awards.list.title")} · ${t("common.appName")}` };
+}
+
+/**
+ * The awards this user may see. Officers and approvers all; implementing partners those they implement;
+ * focal points their country's; donors those of the programs they fund. Anyone else gets a 404.
+ */
+export default async function AwardsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const user = await requireUser();
+  if (!mayListAwards(user)) notFound();
+  const params = await searchParams;
+  const filters = awardListFiltersSchema.parse({ status: first(params.status), program: first(params.program) });
+  const { t, locale } = await getI18n();
+  const [rows, programOptions] = await Promise.all([listAwards(user, filters), listAwardProgramOptions(user)]);
+  const isFiltered = Boolean(filters.status || filters.program);
+  const seesAll = hasPermission(user, "awards.create") || hasPermission(user, "awards.approve");
+  const name = (n: { nameEn: string; nameEs: string }) => (locale === "es" ? n.nameEs : n.nameEn);
+  const intro = seesAll
+    ? t("awards.list.introAll")
+    : hasPermission(user, "awards.readImplemented")
+      ? t("awards.list.introPartner")
+      : hasPermission(user, "programs.readFunded")
+        ? t("awards.list.introDonor")
+        : t("awards.list.introCountry", { country: user.country ? name(user.country) : (user.countryIso2 ?? "") });
+
+  return (
+    <div className="stack">
+      <h1>{t("awards.list.title")}</h1>
+      <p className="muted">{intro}</p>
+      {hasPermission(user, "awards.approve") ? (
+        <p>
+          <Link href="/approvals">{t("awards.list.approvalsLink")}</Link>
+        </p>
+      ) : null}
+
+      <form method="get" action="/awards" className="card" role="search" aria-label={t("awards.list.filtersLabel")}>
+        <div className="row" style={{ alignItems: "flex-end" }}>
+          <div className="field">
+            <label htmlFor="awards-status">{t("awards.list.statusLabel")}</label>
+            <select id="awards-status" name="status" defaultValue={filters.status ?? ""}>
+              <option value="">{t("awards.list.anyStatus")}</option>
+              {AWARD_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`awards.status.${s}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor="awards-program">{t("awards.list.programLabel")}</label>
+            <select id="awards-program" name="program" defaultValue={filters.program ?? ""}>
+              <option value="">{t("awards.list.anyProgram")}</option>
+              {programOptions.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {name(p)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="row">
+            <button type="submit" className="btn">
+              {t("awards.list.apply")}
+            </button>
+            {isFiltered ? <Link href="/awards">{t("awards.list.clear")}</Link> : null}
+          </div>
+        </div>
+      </form>
+
+      <p role="status">{t("awards.list.total", { count: rows.length })}</p>
+
+      {rows.length === 0 ? (
+        <p className="muted">{isFiltered ? t("awards.list.emptyFiltered") : t("awards.list.empty")}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="table" data-testid="awards-table">
+            <caption className="muted" style={{ textAlign: "left", padding: "0.5rem 0.6rem" }}>
+              {t("awards.list.caption")}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("awards.list.columns.reference")}</th>
+                <th scope="col">{t("awards.list.columns.program")}</th>
+                <th scope="col">{t("awards.list.columns.partner")}</th>
+                <th scope="col">{t("awards.list.columns.country")}</th>
+                <th scope="col">{t("awards.list.columns.amount")}</th>
+                <th scope="col">{t("awards.list.columns.period")}</th>
+                <th scope="col">{t("awards.list.columns.status")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => {
+                const title = (locale === "es" ? row.titleEs : row.titleEn) ?? row.titleEs ?? row.titleEn;
+                return (
+                  <tr key={row.id}>
+                    <th scope="row">
+                      <Link href={`/awards/${encodeURIComponent(row.id)}`}>{row.reference}</Link>
+                      {title ? <div className="small muted">{title}</div> : null}
+                    </th>
+                    <td>{name(row.program)}</td>
+                    <td>{name(row.partner)}</td>
+                    <td>{name(row.country)}</td>
+                    <td style={{ whiteSpace: "nowrap" }}>{formatMoney(row.amountMinor, row.currency, locale)}</td>
+                    <td>
+                      {t("awards.detail.periodValue", { start: formatDate(row.startsOn, locale), end: formatDate(row.endsOn, locale) })}
+                    </td>
+                    <td>
+                      <span className={awardStatusBadgeClass(row.status)}>{t(`awards.status.${row.status}`)}</span>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </div>
+  );
+}

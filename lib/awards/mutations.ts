@@ -1,0 +1,320 @@
+import "server-only";
+import { and, eq, ne, sql } from "drizzle-orm";
+import { execRows, getDb, type Tx } from "@/db/client";
+import {
+  awardDeliverables,
+  awardRequests,
+  awards,
+  awardTranches,
+  organizations,
+  programCategories,
+  programCountries,
+  programs,
+  userRoles,
+  users,
+} from "@/db/schema";
+import type { AssistanceCategory } from "@/db/schema/enums";
+import { recordAudit } from "@/lib/audit/mutations";
+import { hasPermission } from "@/lib/auth/policies";
+import type { CurrentUser } from "@/lib/auth/queries";
+import { enqueueMail } from "@/lib/email/outbox";
+import { ConflictError, NotFoundError, ValidationError, type FieldErrors } from "@/lib/errors";
+import { isUuid } from "@/lib/ids";
+import type { MessageKey } from "@/lib/i18n/translate";
+import { applyTransition, focalPointsOf, type MutationContext } from "@/lib/requests/mutations";
+import { findVisibleRequest } from "@/lib/requests/queries";
+import { majorToMinor } from "@/lib/requests/schema";
+import { reviewedAnyRequestOf } from "./queries";
+import { createAwardSchema, type CreateAwardInput } from "./schema";
+import { approvalBlocker, fundingViolationOf, initialAwardStatus } from "./workflow";
+
+export type { MutationContext };
+
+const MESSAGE_KEY = /^[a-zA-Z]+(\.[a-zA-Z_]+)+$/;
+
+/** Parses again on the server (the browser's parse proves nothing); zod messages are message keys. */
+function parseAward(input: unknown): CreateAwardInput {
+  const result = createAwardSchema.safeParse(input);
+  if (result.success) return result.data;
+  const fieldErrors: FieldErrors = {};
+  for (const issue of result.error.issues) {
+    const path = issue.path.map(String).join(".") || "_form";
+    const key = (MESSAGE_KEY.test(issue.message) ? issue.message : "common.errors.invalidInput") as MessageKey;
+    fieldErrors[path] ??= { key };
+  }
+  const formError = fieldErrors._form;
+  delete fieldErrors._form;
+  throw new ValidationError(fieldErrors, formError ?? { key: "common.errors.invalidInput" });
+}
+
+function invalid(field: string, key: MessageKey): ValidationError {
+  return new ValidationError({ [field]: { key } }, { key: "common.errors.invalidInput" });
+}
+
+/** The funds a program has committed: every award but cancelled ones, pending second approval included. */
+async function committedMinor(tx: Tx, programId: string): Promise<number> {
+  const [row] = await execRows<{ committed: string | number }>(
+    tx,
+    sql`SELECT COALESCE(sum(amount_minor), 0) AS committed FROM awards WHERE program_id = ${programId} AND status <> 'cancelled'`,
+  );
+  return Number(row?.committed ?? 0);
+}
+
+/** The active users of an implementing partner organization, to whom an active award is announced. */
+async function partnerUsersOf(tx: Tx, organizationId: string) {
+  return tx
+    .select({ email: users.email, locale: users.locale })
+    .from(users)
+    .innerJoin(userRoles, eq(userRoles.userId, users.id))
+    .where(and(eq(userRoles.role, "implementing_partner"), eq(users.isActive, true), eq(users.organizationId, organizationId)));
+}
+
+interface AwardMailFacts {
+  id: string;
+  reference: string;
+  amountMinor: number;
+  currency: string;
+  countryIso2: string;
+  implementingPartnerId: string;
+  program: { nameEn: string; nameEs: string };
+}
+
+/** "award-notice" to the country's focal points and the partner's users: the award is active. */
+async function announceActiveAward(tx: Tx, award: AwardMailFacts, baseUrl: string): Promise<void> {
+  const recipients = [...(await focalPointsOf(tx, award.countryIso2)), ...(await partnerUsersOf(tx, award.implementingPartnerId))];
+  const seen = new Set<string>();
+  for (const r of recipients) {
+    if (seen.has(r.email)) continue;
+    seen.add(r.email);
+    await enqueueMail(tx, {
+      template: "award-notice",
+      to: r.email,
+      locale: r.locale,
+      payload: {
+        reference: award.reference,
+        programName: { en: award.program.nameEn, es: award.program.nameEs },
+        amountMinor: award.amountMinor,
+        currency: award.currency,
+        url: `${baseUrl}/awards/${award.id}`,
+      },
+    });
+  }
+}
+
+/**
+ * "award-approval-needed" to every active approver. The award's creator is left out even when they also
+ * hold the approver role: segregation of duties bars them from approving it.
+ */
+async function askForApproval(tx: Tx, award: AwardMailFacts, createdById: string, baseUrl: string): Promise<void> {
+  const approvers = await tx
+    .select({ email: users.email, locale: users.locale })
+    .from(users)
+    .innerJoin(userRoles, eq(userRoles.userId, users.id))
+    .where(and(eq(userRoles.role, "approver"), eq(users.isActive, true), ne(users.id, createdById)));
+  for (const a of approvers) {
+    await enqueueMail(tx, {
+      template: "award-approval-needed",
+      to: a.email,
+      locale: a.locale,
+      payload: {
+        reference: award.reference,
+        programName: { en: award.program.nameEn, es: award.program.nameEs },
+        amountMinor: award.amountMinor,
+        currency: award.currency,
+        url: `${baseUrl}/awards/${award.id}`,
+      },
+    });
+  }
+}
+
+/** AW-2026-0042: the year and the next number of award_number_seq (atomic, never reused). */
+async function nextAwardReference(tx: Tx): Promise<string> {
+  const [row] = await execRows<{ n: string | number }>(tx, sql`SELECT nextval('award_number_seq') AS n`);
+  return `AW-${new Date().getUTCFullYear()}-${String(Number(row.n)).padStart(4, "0")}`;
+}
+
+/**
+ * Creates an award from an approved request: the request moves to "awarded" and the award is written
+ * with its tranches and deliverables, its audit event and its mails, in one transaction. The award is
+ * active at or below the program's approval threshold, else it waits for a second approval; either way
+ * its amount counts against the program's ceiling at once. The database refuses an award that would
+ * exceed the ceiling or the per-award cap (a trigger that locks the program row), so parallel awards
+ * can never overspend it: the loser gets a ValidationError on "amount" and nothing is written.
+ * Program officers.
+ */
+export async function createAward(
+  user: CurrentUser,
+  input: unknown,
+  ctx: MutationContext,
+): Promise<{ id: string; reference: string; status: "active" | "pending_approval" }> {
+  if (!hasPermission(user, "awards.create")) throw new NotFoundError("request");
+  const value = parseAward(input);
+  const request = await findVisibleRequest(user, value.requestId);
+  if (!request) throw new NotFoundError("request");
+  // The form was opened on an older state of the request: someone else acted first.
+  if (request.version !== value.expectedVersion) throw new ConflictError("request changed");
+  if (request.status !== "approved") throw new ValidationError({}, { key: "awards.errors.requestNotApproved" });
+  const amountMinor = majorToMinor(value.amount);
+  const db = await getDb();
+
+  try {
+    return await db.transaction(async (tx) => {
+      const program = await checkProgram(tx, value, request);
+      await checkPartner(tx, value.implementingPartnerId);
+      // A friendly early answer; the trigger in the database is the guarantee (it sees parallel awards).
+      if (program.perAwardCapMinor !== null && amountMinor > program.perAwardCapMinor) throw invalid("amount", "awards.errors.exceedsCap");
+      if (amountMinor > program.ceilingMinor - (await committedMinor(tx, program.id))) throw invalid("amount", "awards.errors.exceedsRemaining");
+
+      await applyTransition(tx, user, request, "award", value.expectedVersion, ctx);
+      const reference = await nextAwardReference(tx);
+      const status = initialAwardStatus(amountMinor, program.approvalThresholdMinor);
+      const [award] = await tx
+        .insert(awards)
+        .values({
+          reference,
+          programId: program.id,
+          implementingPartnerId: value.implementingPartnerId,
+          countryIso2: request.countryIso2,
+          titleEn: request.titleEn,
+          titleEs: request.titleEs,
+          amountMinor,
+          currency: program.currency,
+          startsOn: value.startsOn,
+          endsOn: value.endsOn,
+          status,
+          createdById: user.id,
+        })
+        .returning({ id: awards.id });
+      await tx.insert(awardRequests).values({ awardId: award.id, requestId: request.id });
+      await tx.insert(awardTranches).values(
+        value.tranches.map((t, i) => ({ awardId: award.id, position: i + 1, plannedAmountMinor: majorToMinor(t.amount), plannedOn: t.plannedOn })),
+      );
+      if (value.deliverables.length > 0) {
+        await tx.insert(awardDeliverables).values(value.deliverables.map((d) => ({ awardId: award.id, title: d.title, dueOn: d.dueOn })));
+      }
+      await recordAudit(tx, {
+        actorUserId: user.id,
+        action: "award.create",
+        entityType: "award",
+        entityId: award.id,
+        ip: ctx.ip,
+        userAgent: ctx.userAgent,
+        details: {
+          reference,
+          requestId: request.id,
+          requestReference: request.reference,
+          programId: program.id,
+          implementingPartnerId: value.implementingPartnerId,
+          amountMinor,
+          currency: program.currency,
+          status,
+          tranches: value.tranches.length,
+          deliverables: value.deliverables.length,
+        },
+      });
+      const facts: AwardMailFacts = {
+        id: award.id,
+        reference,
+        amountMinor,
+        currency: program.currency,
+        countryIso2: request.countryIso2,
+        implementingPartnerId: value.implementingPartnerId,
+        program,
+      };
+      if (status === "active") await announceActiveAward(tx, facts, ctx.baseUrl);
+      else await askForApproval(tx, facts, user.id, ctx.baseUrl);
+      return { id: award.id, reference, status };
+    });
+  } catch (error) {
+    // The whole transaction rolled back: the request is still approved and nothing was written.
+    const violation = fundingViolationOf(error);
+    if (violation === "ceiling") throw invalid("amount", "awards.errors.exceedsRemaining");
+    if (violation === "cap") throw invalid("amount", "awards.errors.exceedsCap");
+    throw error;
+  }
+}
+
+/** The program must exist, fund the request's country and category, and cover the award's period. */
+async function checkProgram(
+  tx: Tx,
+  value: CreateAwardInput,
+  request: { countryIso2: string; category: AssistanceCategory | null },
+) {
+  const [program] = await tx.select().from(programs).where(eq(programs.id, value.programId));
+  if (!program || !request.category) throw invalid("programId", "awards.errors.programNotEligible");
+  const [country] = await tx
+    .select({ id: programCountries.programId })
+    .from(programCountries)
+    .where(and(eq(programCountries.programId, program.id), eq(programCountries.countryIso2, request.countryIso2)));
+  const [category] = await tx
+    .select({ id: programCategories.programId })
+    .from(programCategories)
+    .where(and(eq(programCategories.programId, program.id), eq(programCategories.category, request.category)));
+  if (!country || !category) throw invalid("programId", "awards.errors.programNotEligible");
+  const fieldErrors: FieldErrors = {};
+  if (value.startsOn < program.startsOn || value.startsOn > program.endsOn) fieldErrors.startsOn = { key: "awards.errors.outsideProgramPeriod" };
+  if (value.endsOn > program.endsOn || value.endsOn < program.startsOn) fieldErrors.endsOn = { key: "awards.errors.outsideProgramPeriod" };
+  if (Object.keys(fieldErrors).length > 0) throw new ValidationError(fieldErrors, { key: "common.errors.invalidInput" });
+  return program;
+}
+
+async function checkPartner(tx: Tx, organizationId: string): Promise<void> {
+  const [org] = await tx
+    .select({ id: organizations.id })
+    .from(organizations)
+    .where(and(eq(organizations.id, organizationId), eq(organizations.type, "implementing_partner")));
+  if (!org) throw invalid("implementingPartnerId", "awards.errors.partnerNotImplementing");
+}
+
+/**
+ * The second approval of an award above its program's threshold: pending_approval -> active, on the
+ * version the approver saw, with the audit event and the award notices. Segregation of duties: the
+ * approver neither created the award nor reviewed any of its requests (ValidationError
+ * "awards.errors.segregation": the approver may see the award, and is told in words why they may not
+ * approve it). Two approvals at once make one (the other gets ConflictError). Approvers.
+ */
+export async function approveAward(
+  user: CurrentUser,
+  awardId: string,
+  expectedVersion: number,
+  ctx: MutationContext,
+): Promise<{ id: string; version: number }> {
+  if (!hasPermission(user, "awards.approve") || !isUuid(awardId)) throw new NotFoundError("award");
+  if (!Number.isInteger(expectedVersion)) throw new ValidationError({}, { key: "awards.errors.version" });
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [award] = await tx.select().from(awards).where(eq(awards.id, awardId));
+    if (!award) throw new NotFoundError("award");
+    if (award.version !== expectedVersion) throw new ConflictError("award changed");
+    const blocker = approvalBlocker(user, award, await reviewedAnyRequestOf(tx, user.id, award.id));
+    if (blocker === "notPending" || blocker === "notApprover") throw new ValidationError({}, { key: "awards.errors.notPendingApproval" });
+    if (blocker) throw new ValidationError({}, { key: "awards.errors.segregation" });
+
+    let updated;
+    try {
+      [updated] = await tx
+        .update(awards)
+        .set({ status: "active", approvedById: user.id, approvedAt: new Date(), version: sql`${awards.version} + 1`, updatedAt: new Date() })
+        .where(and(eq(awards.id, award.id), eq(awards.version, expectedVersion), eq(awards.status, "pending_approval")))
+        .returning({ version: awards.version });
+    } catch (error) {
+      // Only possible if the program's funds changed under a pending award (the program editor prevents it).
+      const violation = fundingViolationOf(error);
+      if (violation) throw new ValidationError({}, { key: violation === "cap" ? "awards.errors.exceedsCap" : "awards.errors.exceedsRemaining" });
+      throw error;
+    }
+    if (!updated) throw new ConflictError("award changed");
+    await recordAudit(tx, {
+      actorUserId: user.id,
+      action: "award.approve",
+      entityType: "award",
+      entityId: award.id,
+      ip: ctx.ip,
+      userAgent: ctx.userAgent,
+      details: { reference: award.reference, amountMinor: award.amountMinor, currency: award.currency, from: "pending_approval", to: "active" },
+    });
+    const [program] = await tx.select({ nameEn: programs.nameEn, nameEs: programs.nameEs }).from(programs).where(eq(programs.id, award.programId));
+    await announceActiveAward(tx, { ...award, program }, ctx.baseUrl);
+    return { id: award.id, version: updated.version };
+  });
+}
