@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { formsHydrated, mailsTo, servers, signedInPage, waitForMail } from "./support/helpers";
 
-const field = (page: Page, path: string) => page.locator(`main form [id$="-${path.replace(/\./g, "-")}"]`);
+const field = (page: Page, path: string) => page.locator(`main form [name="${path}"]`);
 const inAYear = () => new Date(Date.now() + 200 * 86400_000).toISOString().slice(0, 10);
 
 async function screenAndSendToReview(officer: Page) {
