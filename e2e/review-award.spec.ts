@@ -127,7 +127,7 @@ test("file, screen, assign, declare, score, request changes, resubmit, approve, 
   await field(officer.page, "implementingPartnerId").selectOption({ label: "Organization of American States (OAS)" });
   await field(officer.page, "amount").fill("300000");
   const start = new Date(Date.now() + 30 * 86400_000).toISOString().slice(0, 10);
-  const end = new Date(Date.now() + 400 * 86400_000).toISOString().slice(0, 10);
+  const end = new Date(Date.now() + 300 * 86400_000).toISOString().slice(0, 10); // the demo programs run to 2027-12-31
   await field(officer.page, "startsOn").fill(start);
   await field(officer.page, "endsOn").fill(end);
   await field(officer.page, "tranches.0.amount").fill("300000");
