@@ -1,10 +1,23 @@
 import Link from "next/link";
+import type { Role } from "@/db/schema/enums";
+import type { MessageKey } from "@/lib/i18n/translate";
 import { requireUser } from "@/lib/auth/current-user";
 import { listProgramsForUser } from "@/lib/programs/queries";
 import { formatDate, formatMoney } from "@/lib/i18n/format";
 import { getI18n } from "@/lib/i18n/server";
 
 export const dynamic = "force-dynamic";
+
+/** Where each role's home card leads. */
+const HOME_LINKS: Record<Role, { href: string; label: MessageKey }> = {
+  focal_point: { href: "/requests", label: "home.openRequests" },
+  program_officer: { href: "/requests", label: "home.openRequests" },
+  implementing_partner: { href: "/awards", label: "home.openAwards" },
+  reviewer: { href: "/reviews", label: "home.openReviews" },
+  approver: { href: "/approvals", label: "home.openApprovals" },
+  donor: { href: "/awards", label: "home.openAwards" },
+  admin: { href: "/admin/users", label: "home.manageUsers" },
+};
 
 /** The home page: one card per role the user holds, and the programs that user may see. */
 export default async function HomePage() {
@@ -26,17 +39,9 @@ export default async function HomePage() {
           <section key={role} className="card stack" data-testid={`home-card-${role}`}>
             <h2>{t(`home.cards.${role}.title`)}</h2>
             <p>{t(`home.cards.${role}.body`, { country, organization })}</p>
-            {role === "admin" ? (
-              <Link href="/admin/users" className="btn btn-primary">
-                {t("home.manageUsers")}
-              </Link>
-            ) : role === "focal_point" || role === "program_officer" ? (
-              <Link href="/requests" className="btn btn-primary">
-                {t("home.openRequests")}
-              </Link>
-            ) : (
-              <span className="badge">{t("home.comingSoon")}</span>
-            )}
+            <Link href={HOME_LINKS[role].href} className="btn btn-primary">
+              {t(HOME_LINKS[role].label)}
+            </Link>
           </section>
         ))}
       </div>

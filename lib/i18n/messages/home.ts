@@ -6,7 +6,6 @@ export const home = defineMessages({
     yourRoles: "Your roles",
     country: "Country: {country}",
     organization: "Organization: {organization}",
-    comingSoon: "Available soon",
     cards: {
       focal_point: {
         title: "Your country's requests",
@@ -42,6 +41,9 @@ export const home = defineMessages({
     programPeriod: "Period",
     demoFigures: "Demo figures",
     manageUsers: "Manage users",
+    openAwards: "Open awards",
+    openReviews: "Open my reviews",
+    openApprovals: "Open approvals",
     openRequests: "Open requests",
   },
   es: {
@@ -49,7 +51,6 @@ export const home = defineMessages({
     yourRoles: "Sus funciones",
     country: "País: {country}",
     organization: "Organización: {organization}",
-    comingSoon: "Disponible pronto",
     cards: {
       focal_point: {
         title: "Solicitudes de su país",
@@ -85,6 +86,9 @@ export const home = defineMessages({
     programPeriod: "Período",
     demoFigures: "Cifras de demostración",
     manageUsers: "Gestionar usuarios",
+    openAwards: "Abrir subvenciones",
+    openReviews: "Abrir mis evaluaciones",
+    openApprovals: "Abrir aprobaciones",
     openRequests: "Abrir solicitudes",
   },
 });
