@@ -3,3 +3,4 @@ export * from "./reference";
 export * from "./auth";
 export * from "./requests";
 export * from "./reviews";
+export * from "./delivery";

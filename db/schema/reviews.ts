@@ -139,6 +139,8 @@ export const awards = pgTable(
     approvedById: text("approved_by_id").references(() => users.id),
     approvedAt: timestamp("approved_at", { withTimezone: true }),
     version: integer("version").notNull().default(1),
+    // Reporting calendar: a report every N months (3 = quarterly), and a final one at the end.
+    reportingFrequencyMonths: integer("reporting_frequency_months").notNull().default(3),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -169,6 +171,9 @@ export const awardTranches = pgTable(
     plannedOn: date("planned_on").notNull(),
     releasedAmountMinor: bigint("released_amount_minor", { mode: "number" }),
     releasedOn: date("released_on"),
+    // The condition a disbursement waits for: none, an accepted deliverable, or an accepted report.
+    conditionDeliverableId: uuid("condition_deliverable_id"),
+    conditionPeriodNumber: integer("condition_period_number"),
   },
   (t) => [unique("award_tranches_position").on(t.awardId, t.position), check("award_tranches_amount", sql`${t.plannedAmountMinor} > 0`)],
 );
@@ -180,5 +185,7 @@ export const awardDeliverables = pgTable("award_deliverables", {
   title: text("title").notNull(),
   dueOn: date("due_on").notNull(),
   status: text("status", { enum: ["pending", "submitted", "accepted", "returned"] }).notNull().default("pending"),
+  reviewComment: text("review_comment"),
+  version: integer("version").notNull().default(1),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });

@@ -6,6 +6,7 @@ import {
   programCategories,
   programCountries,
   programDonors,
+  indicators,
   programs,
   rubricCriteria,
   userRoles,
@@ -13,7 +14,7 @@ import {
 } from "../schema";
 import { DEMO_USERS } from "./demo-data";
 import { seedDemoRequests } from "./demo-requests";
-import { DEFAULT_RUBRIC, REFERENCE_COUNTRIES, REFERENCE_ORGANIZATIONS, REFERENCE_PROGRAMS } from "./reference-data";
+import { DEFAULT_RUBRIC, INDICATOR_LIBRARY, REFERENCE_COUNTRIES, REFERENCE_ORGANIZATIONS, REFERENCE_PROGRAMS } from "./reference-data";
 
 const excluded = (column: string) => sql.raw(`excluded.${column}`);
 
@@ -52,6 +53,14 @@ export async function seedReference(db: Db): Promise<void> {
       });
     const orgRows = await tx.select({ id: organizations.id, key: organizations.key }).from(organizations);
     const orgId = new Map(orgRows.map((o) => [o.key, o.id]));
+
+    await tx
+      .insert(indicators)
+      .values(INDICATOR_LIBRARY.map((i) => ({ ...i })))
+      .onConflictDoUpdate({
+        target: indicators.key,
+        set: { unit: excluded("unit"), nameEn: excluded("name_en"), nameEs: excluded("name_es") },
+      });
 
     for (const p of REFERENCE_PROGRAMS) {
       const [row] = await tx

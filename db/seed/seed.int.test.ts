@@ -24,6 +24,7 @@ const TABLES = [
   "program_countries",
   "program_categories",
   "rubric_criteria",
+  "indicators",
   "users",
   "user_roles",
 ];
