@@ -14,6 +14,7 @@ import {
 } from "../schema";
 import { DEMO_USERS } from "./demo-data";
 import { seedDemoRequests } from "./demo-requests";
+import { seedDemoWorkflow } from "./demo-workflow";
 import { DEFAULT_RUBRIC, INDICATOR_LIBRARY, REFERENCE_COUNTRIES, REFERENCE_ORGANIZATIONS, REFERENCE_PROGRAMS } from "./reference-data";
 
 const excluded = (column: string) => sql.raw(`excluded.${column}`);
@@ -125,6 +126,7 @@ export async function seedReference(db: Db): Promise<void> {
 export async function seedDemo(db: Db): Promise<void> {
   await seedDemoUsers(db);
   await seedDemoRequests(db);
+  await seedDemoWorkflow(db);
 }
 
 async function seedDemoUsers(db: Db): Promise<void> {

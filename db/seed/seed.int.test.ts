@@ -14,6 +14,11 @@ afterAll(async () => {
 
 const TABLES = [
   "assistance_requests",
+  "review_assignments",
+  "request_decisions",
+  "awards",
+  "award_requests",
+  "award_tranches",
   "request_programs",
   "request_revisions",
   "request_reference_counters",
