@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 import { demoSignIn, newPage, openNewestMailboxMail, requestSignInLink, servers } from "./support/helpers";
 
 test("an admin invites a user, who signs in by email link; deactivation signs them out on their next request", async ({ browser }) => {
+  test.setTimeout(150_000); // four browsers and two mail round trips; slower on the embedded database
   const email = `marisol.quintero.${Date.now()}@example.org`;
 
   // Paula Ortiz, the administrator, works in Spanish.
