@@ -6,4 +6,10 @@ export async function register() {
     const { startMailWorker } = await import("./lib/email/worker");
     startMailWorker();
   }
+  // The reminder job (14 and 3 days before a report or deliverable is due, and overdue), for the same
+  // reason. REMINDER_WORKER=off leaves it to `npm run reminders:run` from cron (PostgreSQL only).
+  if (process.env.NEXT_RUNTIME === "nodejs" && process.env.REMINDER_WORKER !== "off") {
+    const { startReminderWorker } = await import("./lib/reminders/worker");
+    startReminderWorker();
+  }
 }

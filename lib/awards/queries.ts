@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { and, asc, desc, eq, inArray, ne, or, sql, type SQL } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db/client";
 import {
@@ -155,7 +156,7 @@ export async function listAwardProgramOptions(user: CurrentUser) {
  * user may give its second approval now (`canApprove`, with `approvalBlocker` saying why not).
  * Same visibility as listAwards; NotFoundError otherwise.
  */
-export async function getAward(user: CurrentUser, awardId: string) {
+async function loadAward(user: CurrentUser, awardId: string) {
   const visibility = awardVisibility(user);
   if (!visibility || !isUuid(awardId)) throw new NotFoundError("award");
   const db = await getDb();
@@ -250,6 +251,10 @@ export async function getAward(user: CurrentUser, awardId: string) {
     approvalBlocker: blocker,
   };
 }
+
+/** One award with its tranches, deliverables and requests (see loadAward for who may see it); cached per request. */
+export const getAward = cache(loadAward);
+
 export type AwardDetail = Awaited<ReturnType<typeof getAward>>;
 
 /**

@@ -4,6 +4,7 @@ import { createElement } from "react";
 import { isLocale, type Locale } from "@/lib/i18n/config";
 import { createTranslator } from "@/lib/i18n/translate";
 import type { MailContext, MailTemplate } from "./templates/layout";
+import { deliverableReviewedMail, disbursementRecordedMail, reminderDeliverableMail, reminderReportMail } from "./templates/delivery";
 import { invitationMail } from "./templates/invitation";
 import { requestSubmittedMail } from "./templates/request-submitted";
 import {
@@ -11,6 +12,8 @@ import {
   awardNoticeMail,
   changesRequestedMail,
   decisionLetterMail,
+  reportReturnedMail,
+  reportSubmittedMail,
   reviewAssignedMail,
 } from "./templates/workflow";
 import type { TemplateName, TemplatePayloads } from "./templates/payloads";
@@ -23,12 +26,18 @@ import { signInLinkMail } from "./templates/sign-in-link";
 const templates: { [K in TemplateName]: MailTemplate<TemplatePayloads[K]> } = {
   "sign-in-link": signInLinkMail,
   invitation: invitationMail,
+  "deliverable-reviewed": deliverableReviewedMail,
+  "disbursement-recorded": disbursementRecordedMail,
+  "reminder-report": reminderReportMail,
+  "reminder-deliverable": reminderDeliverableMail,
   "request-submitted": requestSubmittedMail,
   "changes-requested": changesRequestedMail,
   "decision-letter": decisionLetterMail,
   "review-assigned": reviewAssignedMail,
   "award-notice": awardNoticeMail,
   "award-approval-needed": awardApprovalNeededMail,
+  "report-submitted": reportSubmittedMail,
+  "report-returned": reportReturnedMail,
 };
 
 export interface RenderedMail {

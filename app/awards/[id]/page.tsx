@@ -3,6 +3,10 @@ import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { ApproveAwardButton } from "@/components/awards/approve-award-button";
 import { awardStatusBadgeClass } from "@/components/awards/award-labels";
+import { DeliverablesSection } from "@/components/deliverables/deliverables-section";
+import { EquipmentSection } from "@/components/equipment/equipment-section";
+import { ReportingSection } from "@/components/reporting/reporting-section";
+import { TranchesSection } from "@/components/tranches/tranches-section";
 import { requireUser } from "@/lib/auth/current-user";
 import { getAward } from "@/lib/awards/queries";
 import { NotFoundError } from "@/lib/errors";
@@ -55,7 +59,6 @@ export default async function AwardPage({
   const name = (n: { nameEn: string; nameEs: string }) => (locale === "es" ? n.nameEs : n.nameEn);
   const money = (minor: number) => formatMoney(minor, award.currency, locale);
   const title = (locale === "es" ? award.titleEs : award.titleEn) ?? award.titleEs ?? award.titleEn;
-  const plannedTotal = award.tranches.reduce((sum, tranche) => sum + tranche.plannedAmountMinor, 0);
   const blocker = award.approvalBlocker === "creator" || award.approvalBlocker === "reviewer" ? award.approvalBlocker : null;
 
   return (
@@ -121,81 +124,8 @@ export default async function AwardPage({
         </dl>
       </section>
 
-      <section className="card stack" aria-labelledby="award-tranches">
-        <h2 id="award-tranches">{t("awards.detail.tranchesHeading")}</h2>
-        <div className="table-wrap">
-          <table className="table">
-            <caption className="muted" style={{ textAlign: "left", padding: "0.5rem 0.6rem" }}>
-              {t("awards.detail.tranchesCaption")}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("awards.detail.trancheColumns.position")}</th>
-                <th scope="col">{t("awards.detail.trancheColumns.plannedOn")}</th>
-                <th scope="col">{t("awards.detail.trancheColumns.amount")}</th>
-                <th scope="col">{t("awards.detail.trancheColumns.released")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {award.tranches.map((tranche) => (
-                <tr key={tranche.id}>
-                  <th scope="row">{tranche.position}</th>
-                  <td>{formatDate(tranche.plannedOn, locale)}</td>
-                  <td>{money(tranche.plannedAmountMinor)}</td>
-                  <td>
-                    {tranche.releasedAmountMinor !== null && tranche.releasedOn
-                      ? t("awards.detail.releasedValue", { amount: money(tranche.releasedAmountMinor), date: formatDate(tranche.releasedOn, locale) })
-                      : <span className="muted">{t("awards.detail.notReleased")}</span>}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-            <tfoot>
-              <tr>
-                <th scope="row" colSpan={2}>
-                  {t("awards.detail.tranchesTotal")}
-                </th>
-                <td>{money(plannedTotal)}</td>
-                <td />
-              </tr>
-            </tfoot>
-          </table>
-        </div>
-      </section>
-
-      <section className="card stack" aria-labelledby="award-deliverables">
-        <h2 id="award-deliverables">{t("awards.detail.deliverablesHeading")}</h2>
-        {award.deliverables.length === 0 ? (
-          <p className="muted">{t("awards.detail.deliverablesNone")}</p>
-        ) : (
-          <div className="table-wrap">
-            <table className="table">
-              <caption className="muted" style={{ textAlign: "left", padding: "0.5rem 0.6rem" }}>
-                {t("awards.detail.deliverablesCaption")}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("awards.detail.deliverableColumns.title")}</th>
-                  <th scope="col">{t("awards.detail.deliverableColumns.dueOn")}</th>
-                  <th scope="col">{t("awards.detail.deliverableColumns.status")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {award.deliverables.map((d) => (
-                  <tr key={d.id}>
-                    <th scope="row" style={{ overflowWrap: "anywhere" }}>
-                      {d.title}
-                    </th>
-                    <td>{formatDate(d.dueOn, locale)}</td>
-                    <td>{t(`awards.deliverableStatus.${d.status}`)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </section>
-
+      <TranchesSection awardId={award.id} />
+      <DeliverablesSection awardId={award.id} />
       <section className="card stack" aria-labelledby="award-requests">
         <h2 id="award-requests">{t("awards.detail.requestsHeading")}</h2>
         {award.requests.length === 0 ? (
@@ -214,6 +144,8 @@ export default async function AwardPage({
           </ul>
         )}
       </section>
+      <EquipmentSection awardId={award.id} />
+      <ReportingSection awardId={award.id} />
     </div>
   );
 }

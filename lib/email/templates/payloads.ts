@@ -16,5 +16,11 @@ export interface TemplatePayloads {
   "review-assigned": { reference: string; title: string; url: string };
   "award-notice": { reference: string; programName: { en: string; es: string }; amountMinor: number; currency: string; url: string };
   "award-approval-needed": { reference: string; programName: { en: string; es: string }; amountMinor: number; currency: string; url: string };
+  "report-submitted": { reference: string; periodNumber: number; isFinal: boolean; countryName: { en: string; es: string }; url: string };
+  "report-returned": { reference: string; periodNumber: number; comment: string; url: string };
+  "deliverable-reviewed": { reference: string; title: string; decision: "accept" | "return"; comment: string; url: string };
+  "disbursement-recorded": { reference: string; position: number; amountMinor: number; currency: string; disbursedOn: string; url: string };
+  "reminder-report": { reference: string; periodNumber: number; dueOn: string; kind: "14_days" | "3_days" | "overdue"; url: string };
+  "reminder-deliverable": { reference: string; title: string; dueOn: string; kind: "14_days" | "3_days" | "overdue"; url: string };
 }
 export type TemplateName = keyof TemplatePayloads;

@@ -61,3 +61,22 @@ export const awardApprovalNeededMail = noticeMail<TemplatePayloads["award-approv
   ],
   button: ({ t }) => t("email.workflow.approvalNeeded.button"),
 });
+
+/** To the officers: a progress report was submitted and waits for review. */
+export const reportSubmittedMail = noticeMail<TemplatePayloads["report-submitted"]>({
+  schema: z.object({ reference: line(40), periodNumber: z.number().int().positive(), isFinal: z.boolean(), countryName: names, url }),
+  subject: ({ t }, p) =>
+    t(p.isFinal ? "email.workflow.reportSubmitted.subjectFinal" : "email.workflow.reportSubmitted.subject", { reference: p.reference, number: p.periodNumber }),
+  paragraphs: ({ t, locale }, p) => [
+    t("email.workflow.reportSubmitted.intro", { reference: p.reference, number: p.periodNumber, country: p.countryName[locale] }),
+  ],
+  button: ({ t }) => t("email.workflow.reportSubmitted.button"),
+});
+
+/** To the submitter and the country's focal points: a report is returned, with the officer's comment. */
+export const reportReturnedMail = noticeMail<TemplatePayloads["report-returned"]>({
+  schema: z.object({ reference: line(40), periodNumber: z.number().int().positive(), comment: memo, url }),
+  subject: ({ t }, p) => t("email.workflow.reportReturned.subject", { reference: p.reference, number: p.periodNumber }),
+  paragraphs: ({ t }, p) => [t("email.workflow.reportReturned.intro", { reference: p.reference, number: p.periodNumber }), p.comment],
+  button: ({ t }) => t("email.workflow.reportReturned.button"),
+});

@@ -36,6 +36,35 @@ export const email = defineMessages({
     },
     workflow: {
       openRequest: "Open the request",
+      deliverable: {
+        subjectAccepted: "Deliverable accepted on award {reference}",
+        subjectReturned: "Deliverable returned on award {reference}",
+        accepted: "The program office accepted the deliverable “{title}” of award {reference}.",
+        returned: "The program office returned the deliverable “{title}” of award {reference}. Please add what is missing and submit it again. The officer's comment:",
+      },
+      disbursement: {
+        subject: "Disbursement recorded on award {reference}",
+        intro: "Tranche {position} of award {reference} was disbursed: {amount} on {date}.",
+      },
+      reminder: {
+        footer: "You receive this reminder because you are a focal point of the country or work for the implementing partner of this award.",
+        report: {
+          subject_14_days: "Progress report {number} on award {reference} is due in 14 days",
+          subject_3_days: "Progress report {number} on award {reference} is due in 3 days",
+          subject_overdue: "Progress report {number} on award {reference} is overdue",
+          intro_14_days: "The progress report for period {number} of award {reference} is due on {date}, in 14 days.",
+          intro_3_days: "The progress report for period {number} of award {reference} is due on {date}, in 3 days or less.",
+          intro_overdue: "The progress report for period {number} of award {reference} was due on {date} and has not been accepted yet. Please submit it as soon as possible.",
+        },
+        deliverable: {
+          subject_14_days: "Deliverable on award {reference} is due in 14 days",
+          subject_3_days: "Deliverable on award {reference} is due in 3 days",
+          subject_overdue: "Deliverable on award {reference} is overdue",
+          intro_14_days: "The deliverable “{title}” of award {reference} is due on {date}, in 14 days.",
+          intro_3_days: "The deliverable “{title}” of award {reference} is due on {date}, in 3 days or less.",
+          intro_overdue: "The deliverable “{title}” of award {reference} was due on {date} and has not been accepted yet. Please add its evidence and submit it as soon as possible.",
+        },
+      },
       changesRequested: {
         subject: "Changes requested on request {reference}",
         intro: "The program office asks for changes to request {reference}, “{title}”. Its message:",
@@ -60,6 +89,17 @@ export const email = defineMessages({
         subject: "Award {reference} needs your approval",
         intro: "Award {reference} under {program}, for {amount}, is above the program's threshold and needs a second approval.",
         button: "Review the award",
+      },
+      reportSubmitted: {
+        subject: "Progress report {number} on award {reference} submitted",
+        subjectFinal: "Final report (period {number}) on award {reference} submitted",
+        intro: "The progress report for period {number} of award {reference} ({country}) has been submitted and awaits your review.",
+        button: "Review the report",
+      },
+      reportReturned: {
+        subject: "Progress report {number} on award {reference} returned",
+        intro: "The program office returned the progress report for period {number} of award {reference}. Please correct it and submit it again. The officer's comment:",
+        button: "Open the report",
       },
     },
     mailbox: {
@@ -117,6 +157,35 @@ export const email = defineMessages({
     },
     workflow: {
       openRequest: "Abrir la solicitud",
+      deliverable: {
+        subjectAccepted: "Producto aceptado en la subvención {reference}",
+        subjectReturned: "Producto devuelto en la subvención {reference}",
+        accepted: "La oficina del programa aceptó el producto «{title}» de la subvención {reference}.",
+        returned: "La oficina del programa devolvió el producto «{title}» de la subvención {reference}. Agregue lo que falta y vuelva a presentarlo. El comentario del oficial:",
+      },
+      disbursement: {
+        subject: "Desembolso registrado en la subvención {reference}",
+        intro: "Se desembolsó el tramo {position} de la subvención {reference}: {amount} el {date}.",
+      },
+      reminder: {
+        footer: "Recibe este recordatorio porque es punto focal del país o trabaja para el socio ejecutor de esta subvención.",
+        report: {
+          subject_14_days: "El informe de avance {number} de la subvención {reference} vence en 14 días",
+          subject_3_days: "El informe de avance {number} de la subvención {reference} vence en 3 días",
+          subject_overdue: "El informe de avance {number} de la subvención {reference} está vencido",
+          intro_14_days: "El informe de avance del período {number} de la subvención {reference} vence el {date}, dentro de 14 días.",
+          intro_3_days: "El informe de avance del período {number} de la subvención {reference} vence el {date}, dentro de 3 días o menos.",
+          intro_overdue: "El informe de avance del período {number} de la subvención {reference} vencía el {date} y aún no ha sido aceptado. Preséntelo lo antes posible.",
+        },
+        deliverable: {
+          subject_14_days: "Un producto de la subvención {reference} vence en 14 días",
+          subject_3_days: "Un producto de la subvención {reference} vence en 3 días",
+          subject_overdue: "Un producto de la subvención {reference} está vencido",
+          intro_14_days: "El producto «{title}» de la subvención {reference} vence el {date}, dentro de 14 días.",
+          intro_3_days: "El producto «{title}» de la subvención {reference} vence el {date}, dentro de 3 días o menos.",
+          intro_overdue: "El producto «{title}» de la subvención {reference} vencía el {date} y aún no ha sido aceptado. Agregue su evidencia y preséntelo lo antes posible.",
+        },
+      },
       changesRequested: {
         subject: "Se solicitan cambios en la solicitud {reference}",
         intro: "La oficina de programa solicita cambios en la solicitud {reference}, «{title}». Su mensaje:",
@@ -141,6 +210,17 @@ export const email = defineMessages({
         subject: "La subvención {reference} necesita su aprobación",
         intro: "La subvención {reference} del programa {program}, por {amount}, supera el umbral del programa y necesita una segunda aprobación.",
         button: "Revisar la subvención",
+      },
+      reportSubmitted: {
+        subject: "Informe de avance {number} de la subvención {reference} presentado",
+        subjectFinal: "Informe final (período {number}) de la subvención {reference} presentado",
+        intro: "Se presentó el informe de avance del período {number} de la subvención {reference} ({country}) y espera su revisión.",
+        button: "Revisar el informe",
+      },
+      reportReturned: {
+        subject: "Informe de avance {number} de la subvención {reference} devuelto",
+        intro: "La oficina de programa devolvió el informe de avance del período {number} de la subvención {reference}. Corríjalo y preséntelo de nuevo. El comentario del oficial:",
+        button: "Abrir el informe",
       },
     },
     mailbox: {

@@ -10,8 +10,10 @@ import { officer } from "./officer";
 import { reviews } from "./reviews";
 import { awards } from "./awards";
 import { programs } from "./programs";
+import { delivery } from "./delivery";
+import { reporting } from "./reporting";
 
-const areas = { common, auth, admin, email, home, requests, attachments, officer, reviews, awards, programs };
+const areas = { common, auth, admin, email, home, requests, attachments, officer, reviews, awards, programs, reporting, delivery };
 
 type Areas = typeof areas;
 export type Messages = { [A in keyof Areas]: Areas[A]["en"] };

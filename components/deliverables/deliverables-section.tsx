@@ -1,0 +1,116 @@
+import { addDeliverableAction, reviewDeliverableAction, submitDeliverableAction } from "@/app/awards/[id]/delivery-actions";
+import { ActionForm } from "@/components/delivery/action-form";
+import { requireUser } from "@/lib/auth/current-user";
+import { listDeliverables } from "@/lib/deliverables/queries";
+import { DELIVERABLE_LIMITS } from "@/lib/deliverables/schema";
+import { formatDate, formatNumber } from "@/lib/i18n/format";
+import { getI18n } from "@/lib/i18n/server";
+import { daysBetween } from "@/lib/reminders/schedule";
+import { todayIso } from "@/lib/tranches/workflow";
+import { EvidenceUpload } from "./evidence-upload";
+
+/**
+ * The award's deliverables: due date, status, a late flag in words, the office's comment and the
+ * evidence files; for the country's focal points and the partner's users an upload and a submit form
+ * (pending or returned), for officers the review of submitted ones and a form to add one.
+ * Anyone who may see the award (the page has already checked).
+ */
+export async function DeliverablesSection({ awardId }: { awardId: string }) {
+  const user = await requireUser();
+  const today = todayIso();
+  const data = await listDeliverables(user, awardId, today);
+  const { t, locale } = await getI18n();
+  const size = (bytes: number) => `${formatNumber(Math.max(1, Math.round(bytes / 1024)), locale)} KB`;
+
+  return (
+    <section className="card stack" aria-labelledby="delivery-deliverables" data-testid="deliverables-section">
+      <h2 id="delivery-deliverables">{t("delivery.deliverables.heading")}</h2>
+      {data.deliverables.length === 0 ? <p className="muted">{t("delivery.deliverables.none")}</p> : null}
+      <ul className="stack" style={{ listStyle: "none", padding: 0, margin: 0 }}>
+        {data.deliverables.map((d) => (
+          <li key={d.id} className="card stack" data-testid={`deliverable-${d.id}`}>
+            <h3 style={{ margin: 0, overflowWrap: "anywhere" }}>{d.title}</h3>
+            <p style={{ margin: 0 }}>
+              <span className={d.status === "accepted" ? "badge badge-success" : d.status === "returned" ? "badge badge-danger" : "badge"} data-testid="deliverable-status">
+                {t(`awards.deliverableStatus.${d.status}`)}
+              </span>{" "}
+              {d.isLate ? (
+                <strong className="badge badge-danger" data-testid="deliverable-late">
+                  {t("delivery.deliverables.late", { date: formatDate(d.dueOn, locale), days: daysBetween(d.dueOn, today) })}
+                </strong>
+              ) : (
+                <span className="muted">{t("delivery.deliverables.dueOn", { date: formatDate(d.dueOn, locale) })}</span>
+              )}
+            </p>
+            {d.reviewComment ? <p style={{ margin: 0, whiteSpace: "pre-wrap" }}>{t("delivery.deliverables.reviewComment", { comment: d.reviewComment })}</p> : null}
+
+            <h4 style={{ margin: 0 }}>{t("delivery.deliverables.evidenceHeading")}</h4>
+            {d.evidence.length === 0 ? (
+              <p className="muted" style={{ margin: 0 }}>
+                {t("delivery.deliverables.evidenceNone")}
+              </p>
+            ) : (
+              <ul style={{ margin: 0 }}>
+                {d.evidence.map((e) => (
+                  <li key={e.id}>
+                    <a href={`/awards/${encodeURIComponent(data.award.id)}/deliverables/${encodeURIComponent(d.id)}/evidence/${encodeURIComponent(e.id)}`} download>
+                      {t("delivery.deliverables.evidenceItem", { name: e.filename, size: size(e.sizeBytes) })}
+                    </a>
+                    {e.uploadedByName ? <span className="muted small"> · {t("delivery.deliverables.uploadedBy", { name: e.uploadedByName })}</span> : null}
+                  </li>
+                ))}
+              </ul>
+            )}
+
+            {d.canAddEvidence ? <EvidenceUpload awardId={data.award.id} deliverableId={d.id} /> : null}
+            {d.canSubmit ? (
+              <ActionForm
+                legend={t("delivery.deliverables.submit.hint")}
+                submitLabel={t("delivery.deliverables.submit.button")}
+                action={submitDeliverableAction.bind(null, data.award.id, d.id)}
+                extra={{ expectedVersion: d.version }}
+                fields={[]}
+                testId={`deliverable-submit-${d.id}`}
+              />
+            ) : null}
+            {d.canReview ? (
+              <ActionForm
+                legend={t("delivery.deliverables.review.legend", { title: d.title })}
+                submitLabel={t("delivery.deliverables.review.submit")}
+                action={reviewDeliverableAction.bind(null, data.award.id, d.id)}
+                extra={{ expectedVersion: d.version }}
+                testId={`deliverable-review-${d.id}`}
+                fields={[
+                  {
+                    name: "decision",
+                    label: t("delivery.deliverables.review.legend", { title: d.title }),
+                    type: "radio",
+                    defaultValue: "accept",
+                    options: [
+                      { value: "accept", label: t("delivery.deliverables.review.accept") },
+                      { value: "return", label: t("delivery.deliverables.review.return") },
+                    ],
+                  },
+                  { name: "comment", label: t("delivery.deliverables.review.comment"), type: "textarea", maxLength: DELIVERABLE_LIMITS.commentMax, hint: t("delivery.deliverables.review.commentHint") },
+                ]}
+              />
+            ) : null}
+          </li>
+        ))}
+      </ul>
+
+      {data.canAdd ? (
+        <ActionForm
+          legend={t("delivery.deliverables.add.legend")}
+          submitLabel={t("delivery.deliverables.add.submit")}
+          action={addDeliverableAction.bind(null, data.award.id)}
+          testId="deliverable-add"
+          fields={[
+            { name: "title", label: t("delivery.deliverables.add.title"), type: "text", maxLength: DELIVERABLE_LIMITS.titleMax },
+            { name: "dueOn", label: t("delivery.deliverables.add.dueOn"), type: "date" },
+          ]}
+        />
+      ) : null}
+    </section>
+  );
+}

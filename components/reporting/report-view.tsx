@@ -1,0 +1,71 @@
+import type { Locale } from "@/lib/i18n/config";
+import { formatMoney, formatNumber } from "@/lib/i18n/format";
+import type { Translate } from "@/lib/i18n/translate";
+import type { PeriodReport } from "@/lib/reporting/queries";
+
+/** A report as read (accepted, submitted, or seen by someone who may not edit it): narratives, money, actuals, notes. */
+export function ReportView({ page, t, locale }: { page: PeriodReport; t: Translate; locale: Locale }) {
+  const report = page.report;
+  if (!report) return null;
+  const name = (n: { nameEn: string; nameEs: string }) => (locale === "es" ? n.nameEs : n.nameEn);
+  const quantity = (s: string | number) => formatNumber(Number(s), locale, { maximumFractionDigits: 2 });
+  const actualOf = new Map(report.actuals.map((a) => [a.awardIndicatorId, a]));
+  const noteOf = new Map(report.deliverableUpdates.map((d) => [d.deliverableId, d.note]));
+  return (
+    <div className="stack" data-testid="report-view">
+      <section className="card stack">
+        <h2>{t("reporting.report.narrativeHeading")}</h2>
+        {report.narrativeEn ? (
+          <div lang="en">
+            <h3>{t("reporting.report.narrativeEn")}</h3>
+            <p style={{ whiteSpace: "pre-wrap" }}>{report.narrativeEn}</p>
+          </div>
+        ) : null}
+        {report.narrativeEs ? (
+          <div lang="es">
+            <h3>{t("reporting.report.narrativeEs")}</h3>
+            <p style={{ whiteSpace: "pre-wrap" }}>{report.narrativeEs}</p>
+          </div>
+        ) : null}
+        <p>
+          <strong>{t("reporting.report.expenditure")}:</strong>{" "}
+          {report.expenditureToDateMinor === null ? "—" : formatMoney(report.expenditureToDateMinor, page.award.currency, locale)}
+        </p>
+      </section>
+      <section className="card stack">
+        <h2>{t("reporting.report.actualsHeading")}</h2>
+        {page.indicators.length === 0 ? <p className="muted">{t("reporting.report.actualsEmpty")}</p> : null}
+        <ul>
+          {page.indicators.map((i) => {
+            const actual = actualOf.get(i.id);
+            return (
+              <li key={i.id}>
+                <strong>{name(i)}</strong> ({i.unit}): {actual ? quantity(actual.value) : t("reporting.report.notReported")}
+                {actual && actual.breakdown.length > 0 ? (
+                  <ul>
+                    {actual.breakdown.map((b, j) => (
+                      <li key={j}>
+                        {t(`reporting.dimension.${b.dimension as "agency" | "weapon_type" | "sex" | "other"}`)} — {b.label}: {quantity(b.value)}
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
+              </li>
+            );
+          })}
+        </ul>
+      </section>
+      <section className="card stack">
+        <h2>{t("reporting.report.deliverablesHeading")}</h2>
+        {page.deliverables.length === 0 ? <p className="muted">{t("reporting.report.deliverablesEmpty")}</p> : null}
+        <ul>
+          {page.deliverables.map((d) => (
+            <li key={d.id}>
+              <strong>{d.title}</strong>: {noteOf.get(d.id) ?? "—"}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}

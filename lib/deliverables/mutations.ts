@@ -1,0 +1,241 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { and, count, eq, inArray } from "drizzle-orm";
+import { getDb, type Tx } from "@/db/client";
+import { awardDeliverables, awards, deliverableEvidence } from "@/db/schema";
+import { ATTACHMENT_LIMITS, safeFilename } from "@/lib/attachments/detect";
+import { checkUploads, type UploadedFile } from "@/lib/attachments/mutations";
+import { recordAudit } from "@/lib/audit/mutations";
+import type { CurrentUser } from "@/lib/auth/queries";
+import { hasPermission } from "@/lib/auth/policies";
+import { getAward } from "@/lib/awards/queries";
+import { invalidField, parseOrThrow, refused } from "@/lib/delivery/parse";
+import { awardPeople, isOfficer } from "@/lib/delivery/people";
+import { enqueueMail } from "@/lib/email/outbox";
+import { ConflictError, NotFoundError } from "@/lib/errors";
+import { isUuid } from "@/lib/ids";
+import type { MutationContext } from "@/lib/requests/mutations";
+import { mayWorkOnDeliverables } from "./queries";
+import { addDeliverableSchema, reviewDeliverableSchema, submitDeliverableSchema } from "./schema";
+import { isOpenForEvidence, isSubmittable, reviewTarget } from "./workflow";
+
+export type { MutationContext, UploadedFile };
+
+async function awardFacts(tx: Tx | Awaited<ReturnType<typeof getDb>>, awardId: string) {
+  const [row] = await tx
+    .select({
+      id: awards.id,
+      reference: awards.reference,
+      status: awards.status,
+      startsOn: awards.startsOn,
+      endsOn: awards.endsOn,
+      countryIso2: awards.countryIso2,
+      implementingPartnerId: awards.implementingPartnerId,
+    })
+    .from(awards)
+    .where(eq(awards.id, awardId));
+  if (!row) throw new NotFoundError("award");
+  return row;
+}
+
+/** The deliverable and its award, when the user may see the award; NotFoundError otherwise. */
+async function visibleDeliverable(user: CurrentUser, deliverableId: string) {
+  if (!isUuid(deliverableId)) throw new NotFoundError("deliverable");
+  const db = await getDb();
+  const [d] = await db.select().from(awardDeliverables).where(eq(awardDeliverables.id, deliverableId));
+  if (!d) throw new NotFoundError("deliverable");
+  await getAward(user, d.awardId).catch((error: unknown) => {
+    throw error instanceof NotFoundError ? new NotFoundError("deliverable") : error;
+  });
+  return { db, deliverable: d, award: await awardFacts(db, d.awardId) };
+}
+
+/** The deliverable row, locked for the transaction: evidence uploads, submission and review take turns. */
+async function lockDeliverable(tx: Tx, deliverableId: string) {
+  const [row] = await tx.select().from(awardDeliverables).where(eq(awardDeliverables.id, deliverableId)).for("update");
+  if (!row) throw new NotFoundError("deliverable");
+  return row;
+}
+
+/**
+ * Adds a deliverable (title, due date within the award period) to an active award, with its audit event.
+ * Program officers; NotFoundError for others.
+ */
+export async function addDeliverable(user: CurrentUser, awardId: string, input: unknown, ctx: MutationContext): Promise<{ id: string }> {
+  const visible = await getAward(user, awardId);
+  if (!isOfficer(user)) throw new NotFoundError("award");
+  const value = parseOrThrow(addDeliverableSchema, input);
+  const db = await getDb();
+  const award = await awardFacts(db, visible.id);
+  if (award.status !== "active") throw refused("delivery.errors.awardNotActive");
+  if (value.dueOn < award.startsOn || value.dueOn > award.endsOn) throw invalidField("dueOn", "delivery.errors.dueOutsidePeriod");
+  return db.transaction(async (tx) => {
+    const [row] = await tx.insert(awardDeliverables).values({ awardId: award.id, title: value.title, dueOn: value.dueOn }).returning({ id: awardDeliverables.id });
+    await recordAudit(tx, {
+      actorUserId: user.id,
+      action: "deliverable.add",
+      entityType: "award",
+      entityId: award.id,
+      ip: ctx.ip,
+      userAgent: ctx.userAgent,
+      details: { deliverableId: row.id, title: value.title, dueOn: value.dueOn },
+    });
+    return row;
+  });
+}
+
+export interface AddedEvidence {
+  id: string;
+  filename: string;
+  contentType: string;
+  sizeBytes: number;
+}
+
+/**
+ * Adds evidence files to a pending or returned deliverable of an active award: all of them or none, at
+ * most 10 per deliverable, each type detected from its content (the request attachments' rules). The
+ * award's country focal points and its partner's users; NotFoundError for everyone else.
+ */
+export async function addDeliverableEvidence(
+  user: CurrentUser,
+  deliverableId: string,
+  files: readonly UploadedFile[],
+  ctx: Pick<MutationContext, "ip" | "userAgent"> & { awardId?: string },
+): Promise<AddedEvidence[]> {
+  const { db, deliverable, award } = await visibleDeliverable(user, deliverableId);
+  // From a URL naming the award too: the deliverable must be that award's.
+  if (ctx.awardId !== undefined && ctx.awardId !== award.id) throw new NotFoundError("deliverable");
+  if (!mayWorkOnDeliverables(user, award)) throw new NotFoundError("deliverable");
+  if (award.status !== "active") throw refused("delivery.errors.awardNotActive");
+  if (!isOpenForEvidence(deliverable.status)) throw refused("delivery.errors.evidenceClosed");
+  const checked = checkUploads(files);
+  return db.transaction(async (tx) => {
+    const locked = await lockDeliverable(tx, deliverable.id);
+    if (!isOpenForEvidence(locked.status)) throw refused("delivery.errors.evidenceClosed");
+    const [{ existing }] = await tx.select({ existing: count() }).from(deliverableEvidence).where(eq(deliverableEvidence.deliverableId, deliverable.id));
+    const max = ATTACHMENT_LIMITS.maxFiles;
+    if (existing + checked.length > max) {
+      throw refused("attachments.errors.tooMany", { max, existing, remaining: Math.max(0, max - existing) });
+    }
+    const added: AddedEvidence[] = [];
+    // One statement per file: a multi-row insert would hold every file's encoding at once.
+    for (const file of checked) {
+      const filename = safeFilename(file.name, file.type.ext);
+      const sizeBytes = file.bytes.byteLength;
+      const [row] = await tx
+        .insert(deliverableEvidence)
+        .values({
+          deliverableId: deliverable.id,
+          filename,
+          contentType: file.type.mime,
+          sizeBytes,
+          sha256: createHash("sha256").update(file.bytes).digest("hex"),
+          data: Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength),
+          uploadedById: user.id,
+        })
+        .returning({ id: deliverableEvidence.id });
+      await recordAudit(tx, {
+        actorUserId: user.id,
+        action: "deliverable.evidence.add",
+        entityType: "award",
+        entityId: award.id,
+        ip: ctx.ip,
+        userAgent: ctx.userAgent,
+        details: { deliverableId: deliverable.id, evidenceId: row.id, filename, sizeBytes },
+      });
+      added.push({ id: row.id, filename, contentType: file.type.mime, sizeBytes });
+    }
+    return added;
+  });
+}
+
+/**
+ * Submits a pending or returned deliverable for the office's review (pending|returned -> submitted), on
+ * the version the user saw and with at least one evidence file. Two submissions at once make one (the
+ * other gets ConflictError). The award's country focal points and its partner's users.
+ */
+export async function submitDeliverable(user: CurrentUser, deliverableId: string, input: unknown, ctx: MutationContext): Promise<{ version: number }> {
+  const { db, deliverable, award } = await visibleDeliverable(user, deliverableId);
+  if (!mayWorkOnDeliverables(user, award)) throw new NotFoundError("deliverable");
+  const { expectedVersion } = parseOrThrow(submitDeliverableSchema, input);
+  if (award.status !== "active") throw refused("delivery.errors.awardNotActive");
+  if (deliverable.version !== expectedVersion) throw new ConflictError("deliverable changed");
+  if (!isSubmittable(deliverable.status)) throw refused("delivery.errors.notSubmittable");
+  return db.transaction(async (tx) => {
+    await lockDeliverable(tx, deliverable.id);
+    const [{ files }] = await tx.select({ files: count() }).from(deliverableEvidence).where(eq(deliverableEvidence.deliverableId, deliverable.id));
+    if (files === 0) throw refused("delivery.errors.noEvidence");
+    const [updated] = await tx
+      .update(awardDeliverables)
+      .set({ status: "submitted", version: deliverable.version + 1 })
+      .where(
+        and(
+          eq(awardDeliverables.id, deliverable.id),
+          eq(awardDeliverables.version, expectedVersion),
+          inArray(awardDeliverables.status, ["pending", "returned"]),
+        ),
+      )
+      .returning({ version: awardDeliverables.version });
+    if (!updated) throw new ConflictError("deliverable changed");
+    await recordAudit(tx, {
+      actorUserId: user.id,
+      action: "deliverable.submit",
+      entityType: "award",
+      entityId: award.id,
+      ip: ctx.ip,
+      userAgent: ctx.userAgent,
+      details: { deliverableId: deliverable.id, title: deliverable.title, from: deliverable.status, to: "submitted", evidenceFiles: files },
+    });
+    return updated;
+  });
+}
+
+/**
+ * The office's review of a submitted deliverable: accept (submitted -> accepted, which may free a tranche
+ * for disbursement) or return with a comment (submitted -> returned, open again for evidence), on the
+ * version the officer saw; with the audit event and the "deliverable-reviewed" mails to the country's
+ * focal points and the partner's users, in their language. Program officers; NotFoundError for others.
+ */
+export async function reviewDeliverable(user: CurrentUser, deliverableId: string, input: unknown, ctx: MutationContext): Promise<{ status: "accepted" | "returned"; version: number }> {
+  const { db, deliverable, award } = await visibleDeliverable(user, deliverableId);
+  if (!isOfficer(user) || !hasPermission(user, "reports.accept")) throw new NotFoundError("deliverable");
+  const value = parseOrThrow(reviewDeliverableSchema, input);
+  if (deliverable.version !== value.expectedVersion) throw new ConflictError("deliverable changed");
+  const target = reviewTarget(deliverable.status, value.decision);
+  if (!target) throw refused("delivery.errors.notSubmitted");
+  if (award.status !== "active") throw refused("delivery.errors.awardNotActive");
+  const status = target as "accepted" | "returned";
+  const comment = value.comment === "" ? null : value.comment;
+  return db.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(awardDeliverables)
+      .set({ status, reviewComment: comment, version: deliverable.version + 1 })
+      .where(and(eq(awardDeliverables.id, deliverable.id), eq(awardDeliverables.version, value.expectedVersion), eq(awardDeliverables.status, "submitted")))
+      .returning({ version: awardDeliverables.version });
+    if (!updated) throw new ConflictError("deliverable changed");
+    await recordAudit(tx, {
+      actorUserId: user.id,
+      action: value.decision === "accept" ? "deliverable.accept" : "deliverable.return",
+      entityType: "award",
+      entityId: award.id,
+      ip: ctx.ip,
+      userAgent: ctx.userAgent,
+      details: { deliverableId: deliverable.id, title: deliverable.title, from: "submitted", to: status, comment },
+    });
+    for (const person of await awardPeople(tx, award)) {
+      await enqueueMail(tx, {
+        template: "deliverable-reviewed",
+        to: person.email,
+        locale: person.locale,
+        payload: {
+          reference: award.reference,
+          title: deliverable.title,
+          decision: value.decision,
+          comment: comment ?? "",
+          url: `${ctx.baseUrl}/awards/${award.id}`,
+        },
+      });
+    }
+    return { status, version: updated.version };
+  });
+}

@@ -1,0 +1,132 @@
+import "server-only";
+import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { awardDeliverables, awards, deliverableEvidence, users } from "@/db/schema";
+import type { CurrentUser } from "@/lib/auth/queries";
+import { awardVisibility, getAward } from "@/lib/awards/queries";
+import { isAwardCountryFocalPoint, isAwardPartnerUser, isOfficer } from "@/lib/delivery/people";
+import { NotFoundError } from "@/lib/errors";
+import { isUuid } from "@/lib/ids";
+import { todayIso } from "@/lib/tranches/workflow";
+import { isLate, isOpenForEvidence, isSubmittable } from "./workflow";
+
+/** Who works on an award's deliverables: its country's focal points and its partner's users. */
+export function mayWorkOnDeliverables(user: CurrentUser, award: { countryIso2: string; implementingPartnerId: string }): boolean {
+  return isAwardCountryFocalPoint(user, award) || isAwardPartnerUser(user, award);
+}
+
+/**
+ * The award's deliverables, each with its evidence files, whether it is late, and what this user may do:
+ * add evidence and submit (the country's focal points and the partner's users, while pending or
+ * returned, on an active award), review (officers, once submitted), add deliverables (officers).
+ * Anyone who may see the award; NotFoundError otherwise.
+ */
+export async function listDeliverables(user: CurrentUser, awardId: string, today = todayIso()) {
+  const award = await getAward(user, awardId);
+  const db = await getDb();
+  const [facts] = await db
+    .select({ countryIso2: awards.countryIso2, implementingPartnerId: awards.implementingPartnerId })
+    .from(awards)
+    .where(eq(awards.id, award.id));
+  const rows = await db
+    .select({
+      id: awardDeliverables.id,
+      title: awardDeliverables.title,
+      dueOn: awardDeliverables.dueOn,
+      status: awardDeliverables.status,
+      reviewComment: awardDeliverables.reviewComment,
+      version: awardDeliverables.version,
+    })
+    .from(awardDeliverables)
+    .where(eq(awardDeliverables.awardId, award.id))
+    .orderBy(asc(awardDeliverables.dueOn), asc(awardDeliverables.createdAt));
+  const evidence =
+    rows.length === 0
+      ? []
+      : await db
+          .select({
+            id: deliverableEvidence.id,
+            deliverableId: deliverableEvidence.deliverableId,
+            filename: deliverableEvidence.filename,
+            contentType: deliverableEvidence.contentType,
+            sizeBytes: deliverableEvidence.sizeBytes,
+            createdAt: deliverableEvidence.createdAt,
+            uploadedByName: users.name,
+          })
+          .from(deliverableEvidence)
+          .leftJoin(users, eq(users.id, deliverableEvidence.uploadedById))
+          .where(inArray(deliverableEvidence.deliverableId, rows.map((r) => r.id)))
+          .orderBy(asc(deliverableEvidence.createdAt), asc(deliverableEvidence.filename));
+  const isActive = award.status === "active";
+  const worker = mayWorkOnDeliverables(user, facts);
+  const officer = isOfficer(user);
+  return {
+    award: { id: award.id, reference: award.reference, status: award.status, startsOn: award.startsOn, endsOn: award.endsOn },
+    canAdd: officer && isActive,
+    deliverables: rows.map((d) => ({
+      ...d,
+      isLate: isLate(d, today),
+      evidence: evidence.filter((e) => e.deliverableId === d.id).map(({ deliverableId: _d, ...e }) => e),
+      canAddEvidence: worker && isActive && isOpenForEvidence(d.status),
+      canSubmit: worker && isActive && isSubmittable(d.status),
+      canReview: officer && isActive && d.status === "submitted",
+    })),
+  };
+}
+export type DeliverableList = Awaited<ReturnType<typeof listDeliverables>>;
+
+export interface EvidenceFile {
+  filename: string;
+  contentType: string;
+  data: Uint8Array;
+  sizeBytes: number;
+}
+
+/**
+ * One evidence file's content for download, when the user may see the award and the file belongs to
+ * that award's deliverable; NotFoundError otherwise. Anyone who may see the award.
+ */
+export async function getDeliverableEvidenceFile(user: CurrentUser, awardId: string, deliverableId: string, evidenceId: string): Promise<EvidenceFile> {
+  if (!isUuid(awardId) || !isUuid(deliverableId) || !isUuid(evidenceId)) throw new NotFoundError("evidence");
+  const award = await getAward(user, awardId).catch((error: unknown) => {
+    throw error instanceof NotFoundError ? new NotFoundError("evidence") : error;
+  });
+  const db = await getDb();
+  const [row] = await db
+    .select({
+      filename: deliverableEvidence.filename,
+      contentType: deliverableEvidence.contentType,
+      data: deliverableEvidence.data,
+      sizeBytes: deliverableEvidence.sizeBytes,
+    })
+    .from(deliverableEvidence)
+    .innerJoin(awardDeliverables, eq(awardDeliverables.id, deliverableEvidence.deliverableId))
+    .where(and(eq(deliverableEvidence.id, evidenceId), eq(awardDeliverables.id, deliverableId), eq(awardDeliverables.awardId, award.id)))
+    .limit(1);
+  if (!row) throw new NotFoundError("evidence");
+  return row;
+}
+
+/**
+ * Late deliverables (past due, not accepted) of the active awards this user may see, most overdue first,
+ * for dashboards. Same visibility as the awards list; [] for users who see no award.
+ */
+export async function listLateDeliverables(user: CurrentUser, today = todayIso(), limit = 50) {
+  const visibility = awardVisibility(user);
+  if (!visibility) return [];
+  const db = await getDb();
+  return db
+    .select({
+      id: awardDeliverables.id,
+      title: awardDeliverables.title,
+      dueOn: awardDeliverables.dueOn,
+      status: awardDeliverables.status,
+      award: { id: awards.id, reference: awards.reference },
+      daysLate: sql<number>`(${today}::date - ${awardDeliverables.dueOn})::int`,
+    })
+    .from(awardDeliverables)
+    .innerJoin(awards, eq(awards.id, awardDeliverables.awardId))
+    .where(and(visibility, eq(awards.status, "active"), ne(awardDeliverables.status, "accepted"), sql`${awardDeliverables.dueOn} < ${today}::date`))
+    .orderBy(asc(awardDeliverables.dueOn), desc(awards.reference))
+    .limit(limit);
+}

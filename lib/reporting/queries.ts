@@ -1,0 +1,456 @@
+import "server-only";
+import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
+import { execRows, getDb, type DbOrTx } from "@/db/client";
+import {
+
+  awardIndicators,
+  awards,
+  indicators,
+  programs,
+  progressReports,
+  reportActuals,
+  reportDeliverableUpdates,
+  reportingPeriods,
+
+} from "@/db/schema";
+import { hasPermission } from "@/lib/auth/policies";
+import type { CurrentUser } from "@/lib/auth/queries";
+import { awardVisibility, getAward } from "@/lib/awards/queries";
+import { NotFoundError } from "@/lib/errors";
+import { isUuid } from "@/lib/ids";
+import { reportingPeriods as calendarOf } from "./calendar";
+import { percentOf, periodStatus, todayIso, type PeriodStatus, type ReportStatus } from "./status";
+
+export interface QueryOptions {
+  /** "YYYY-MM-DD"; today (UTC) when omitted. For tests and previews. */
+  today?: string;
+}
+
+/** The award facts the reporting rules need. */
+export interface AwardFacts {
+  id: string;
+  countryIso2: string;
+  implementingPartnerId: string;
+  status: string;
+}
+
+/**
+ * Whether the user may fill and submit this award's reports: a focal point of the award's country or a
+ * user of its implementing partner (and holding reports.submit).
+ */
+export function isSubmitterFor(user: CurrentUser, award: { countryIso2: string; implementingPartnerId: string }): boolean {
+  if (!hasPermission(user, "reports.submit")) return false;
+  const isCountryFocalPoint = hasPermission(user, "requests.readOwnCountry") && user.countryIso2 === award.countryIso2;
+  const isPartnerUser = hasPermission(user, "awards.readImplemented") && user.organizationId === award.implementingPartnerId;
+  return isCountryFocalPoint || isPartnerUser;
+}
+
+/** Whether the user sees reports before they are accepted: the program office and the award's submitters. Donors never do. */
+export function seesUnacceptedReports(user: CurrentUser, award: { countryIso2: string; implementingPartnerId: string }): boolean {
+  return hasPermission(user, "reports.accept") || hasPermission(user, "awards.approve") || isSubmitterFor(user, award);
+}
+
+async function awardFacts(db: DbOrTx, awardId: string): Promise<AwardFacts & { startsOn: string; endsOn: string; frequencyMonths: number }> {
+  const [row] = await db
+    .select({
+      id: awards.id,
+      countryIso2: awards.countryIso2,
+      implementingPartnerId: awards.implementingPartnerId,
+      status: awards.status,
+      startsOn: awards.startsOn,
+      endsOn: awards.endsOn,
+      frequencyMonths: awards.reportingFrequencyMonths,
+    })
+    .from(awards)
+    .where(eq(awards.id, awardId));
+  if (!row) throw new NotFoundError("award");
+  return row;
+}
+
+/**
+ * Writes the award's reporting periods from its calendar when they are missing (idempotent: parallel
+ * calls insert each period once). Called lazily by the reporting queries and mutations; no permission
+ * check, so callers check visibility first. Returns the number of periods created.
+ */
+export async function ensureReportingCalendarTx(db: DbOrTx, awardId: string): Promise<number> {
+  const [{ count }] = await db.select({ count: sql<number>`count(*)::int` }).from(reportingPeriods).where(eq(reportingPeriods.awardId, awardId));
+  if (Number(count) > 0) return 0;
+  const award = await awardFacts(db, awardId);
+  const periods = calendarOf({ startsOn: award.startsOn, endsOn: award.endsOn, frequencyMonths: award.frequencyMonths });
+  const inserted = await db
+    .insert(reportingPeriods)
+    .values(periods.map((p) => ({ awardId, number: p.number, startsOn: p.startsOn, endsOn: p.endsOn, dueOn: p.dueOn, isFinal: p.isFinal ? ("yes" as const) : ("no" as const) })))
+    .onConflictDoNothing()
+    .returning({ id: reportingPeriods.id });
+  return inserted.length;
+}
+
+export interface MoneyFigures {
+  /** The award amount (the sum of award amounts for a program). */
+  committedMinor: number;
+  /** Recorded disbursements against the award's tranches. */
+  disbursedMinor: number;
+  /** Expenditure to date of the latest accepted report (0 before any). */
+  reportedExpenditureMinor: number;
+}
+
+/** Money per award, in one query, for per-award and per-program figures that always agree. */
+export async function moneyOfAwards(db: DbOrTx, awardIds: string[]): Promise<Map<string, MoneyFigures>> {
+  const out = new Map<string, MoneyFigures>();
+  if (awardIds.length === 0) return out;
+  const rows = await execRows<{ id: string; committed: string | number; disbursed: string | number; reported: string | number | null }>(
+    db,
+    sql`SELECT a.id,
+               a.amount_minor AS committed,
+               COALESCE((SELECT sum(d.amount_minor) FROM disbursements d JOIN award_tranches t ON t.id = d.tranche_id WHERE t.award_id = a.id), 0) AS disbursed,
+               (SELECT pr.expenditure_to_date_minor FROM progress_reports pr JOIN reporting_periods rp ON rp.id = pr.period_id
+                 WHERE pr.award_id = a.id AND pr.status = 'accepted' ORDER BY rp.number DESC LIMIT 1) AS reported
+          FROM awards a
+         WHERE a.id IN (${sql.join(
+           awardIds.map((id) => sql`${id}`),
+           sql`, `,
+         )})`,
+  );
+  for (const r of rows) {
+    out.set(r.id, { committedMinor: Number(r.committed), disbursedMinor: Number(r.disbursed), reportedExpenditureMinor: Number(r.reported ?? 0) });
+  }
+  return out;
+}
+
+/** Sum of accepted actuals per award indicator (numeric strings, exact). */
+async function acceptedTotals(db: DbOrTx, awardId: string): Promise<Map<string, string>> {
+  const rows = await execRows<{ id: string; total: string | number }>(
+    db,
+    sql`SELECT ai.id, COALESCE(sum(ra.value) FILTER (WHERE pr.status = 'accepted'), 0)::text AS total
+          FROM award_indicators ai
+          LEFT JOIN report_actuals ra ON ra.award_indicator_id = ai.id
+          LEFT JOIN progress_reports pr ON pr.id = ra.report_id
+         WHERE ai.award_id = ${awardId}
+         GROUP BY ai.id`,
+  );
+  return new Map(rows.map((r) => [r.id, String(r.total)]));
+}
+
+/** The award's tracked indicators with their library names and units. */
+export async function trackedIndicators(db: DbOrTx, awardId: string) {
+  return db
+    .select({
+      id: awardIndicators.id,
+      indicatorId: indicators.id,
+      key: indicators.key,
+      unit: indicators.unit,
+      nameEn: indicators.nameEn,
+      nameEs: indicators.nameEs,
+      baseline: awardIndicators.baseline,
+      target: awardIndicators.target,
+    })
+    .from(awardIndicators)
+    .innerJoin(indicators, eq(indicators.id, awardIndicators.indicatorId))
+    .where(eq(awardIndicators.awardId, awardId))
+    .orderBy(asc(indicators.nameEn));
+}
+
+/**
+ * An award's reporting: its calendar (created on first use) with each period's status and report,
+ * indicator progress (baseline, target, the sum of accepted actuals and the percent of the target), and
+ * money (committed, disbursed, reported expenditure). Donors (and anyone who is neither the program
+ * office nor a submitter of this award) see accepted reports and figures only. Anyone who may see the
+ * award (getAward's rules); NotFoundError otherwise.
+ */
+export async function getAwardReporting(user: CurrentUser, awardId: string, options: QueryOptions = {}) {
+  const award = await getAward(user, awardId);
+  const today = options.today ?? todayIso();
+  const db = await getDb();
+  await ensureReportingCalendarTx(db, award.id);
+  const facts = { countryIso2: award.country.iso2, implementingPartnerId: award.partner.id };
+  const seesAll = seesUnacceptedReports(user, facts);
+  const [periodRows, tracked, totals, money] = await Promise.all([
+    db
+      .select({
+        id: reportingPeriods.id,
+        number: reportingPeriods.number,
+        startsOn: reportingPeriods.startsOn,
+        endsOn: reportingPeriods.endsOn,
+        dueOn: reportingPeriods.dueOn,
+        isFinal: reportingPeriods.isFinal,
+        reportId: progressReports.id,
+        reportStatus: progressReports.status,
+        reportVersion: progressReports.version,
+        submittedAt: progressReports.submittedAt,
+        reviewedAt: progressReports.reviewedAt,
+        expenditureToDateMinor: progressReports.expenditureToDateMinor,
+      })
+      .from(reportingPeriods)
+      .leftJoin(progressReports, eq(progressReports.periodId, reportingPeriods.id))
+      .where(eq(reportingPeriods.awardId, award.id))
+      .orderBy(asc(reportingPeriods.number)),
+    trackedIndicators(db, award.id),
+    acceptedTotals(db, award.id),
+    moneyOfAwards(db, [award.id]),
+  ]);
+  const periods = periodRows.map((p) => {
+    const visibleReport = p.reportId && (seesAll || p.reportStatus === "accepted");
+    const reportStatus = visibleReport ? (p.reportStatus as ReportStatus) : null;
+    const { status, isOverdue } = periodStatus(p, reportStatus, today);
+    return {
+      id: p.id,
+      number: p.number,
+      startsOn: p.startsOn,
+      endsOn: p.endsOn,
+      dueOn: p.dueOn,
+      isFinal: p.isFinal === "yes",
+      status: status as PeriodStatus,
+      isOverdue,
+      hasStarted: today >= p.startsOn,
+      report: visibleReport
+        ? {
+            id: p.reportId as string,
+            status: reportStatus as ReportStatus,
+            version: p.reportVersion as number,
+            submittedAt: p.submittedAt,
+            reviewedAt: p.reviewedAt,
+            expenditureToDateMinor: p.expenditureToDateMinor,
+          }
+        : null,
+    };
+  });
+  const indicatorProgress = tracked.map((i) => {
+    const actual = totals.get(i.id) ?? "0";
+    return { ...i, actual: Number(actual).toFixed(2), percent: percentOf(Number(actual), Number(i.target)) };
+  });
+  const canSubmit = isSubmitterFor(user, facts) && (award.status === "active" || award.status === "completed");
+  return {
+    award: { id: award.id, reference: award.reference, status: award.status, currency: award.currency, startsOn: award.startsOn, endsOn: award.endsOn },
+    periods,
+    indicators: indicatorProgress,
+    money: money.get(award.id) ?? { committedMinor: award.amountMinor, disbursedMinor: 0, reportedExpenditureMinor: 0 },
+    canSubmit,
+    canReview: hasPermission(user, "reports.accept"),
+    canEditIndicators: hasPermission(user, "reports.accept") && (award.status === "active" || award.status === "pending_approval"),
+    seesUnacceptedReports: seesAll,
+  };
+}
+export type AwardReporting = Awaited<ReturnType<typeof getAwardReporting>>;
+
+async function reportContent(db: DbOrTx, reportId: string) {
+  const [actuals, deliverableUpdates] = await Promise.all([
+    db
+      .select({ awardIndicatorId: reportActuals.awardIndicatorId, value: reportActuals.value, breakdown: reportActuals.breakdown })
+      .from(reportActuals)
+      .where(eq(reportActuals.reportId, reportId)),
+    db
+      .select({ deliverableId: reportDeliverableUpdates.deliverableId, note: reportDeliverableUpdates.note })
+      .from(reportDeliverableUpdates)
+      .where(eq(reportDeliverableUpdates.reportId, reportId)),
+  ]);
+  return { actuals, deliverableUpdates };
+}
+
+async function reportRow(db: DbOrTx, where: ReturnType<typeof eq>) {
+  const [row] = await db
+    .select({
+      report: progressReports,
+      submittedByName: sql<string | null>`(SELECT name FROM users WHERE users.id = ${progressReports.submittedById})`,
+      reviewedByName: sql<string | null>`(SELECT name FROM users WHERE users.id = ${progressReports.reviewedById})`,
+    })
+    .from(progressReports)
+    .where(where);
+  return row ?? null;
+}
+
+/**
+ * A report's page for one period: the award, the period (with its status), the report when there is one
+ * this user may see, the award's indicators and deliverables (for the form), and what the user may do:
+ * `canEdit` (a submitter, report missing, draft or returned, period started, award active or completed)
+ * and `canReview` (an officer, report submitted). Anyone who may see the award; the period must exist
+ * (NotFoundError otherwise). Donors see accepted reports only.
+ */
+export async function getPeriodReport(user: CurrentUser, awardId: string, periodNumber: number, options: QueryOptions = {}) {
+  const award = await getAward(user, awardId);
+  if (!Number.isInteger(periodNumber) || periodNumber < 1) throw new NotFoundError("period");
+  const today = options.today ?? todayIso();
+  const db = await getDb();
+  await ensureReportingCalendarTx(db, award.id);
+  const [period] = await db
+    .select()
+    .from(reportingPeriods)
+    .where(and(eq(reportingPeriods.awardId, award.id), eq(reportingPeriods.number, periodNumber)));
+  if (!period) throw new NotFoundError("period");
+  const facts = { countryIso2: award.country.iso2, implementingPartnerId: award.partner.id };
+  const seesAll = seesUnacceptedReports(user, facts);
+  const row = await reportRow(db, eq(progressReports.periodId, period.id));
+  const report = row && (seesAll || row.report.status === "accepted") ? row : null;
+  const [tracked, content] = await Promise.all([trackedIndicators(db, award.id), report ? reportContent(db, report.report.id) : null]);
+  const reportStatus = (report?.report.status ?? null) as ReportStatus | null;
+  const { status, isOverdue } = periodStatus(period, reportStatus, today);
+  const awardOpen = award.status === "active" || award.status === "completed";
+  const canEdit =
+    isSubmitterFor(user, facts) && awardOpen && today >= period.startsOn && (reportStatus === null || reportStatus === "draft" || reportStatus === "returned");
+  return {
+    award: {
+      id: award.id,
+      reference: award.reference,
+      titleEn: award.titleEn,
+      titleEs: award.titleEs,
+      status: award.status,
+      amountMinor: award.amountMinor,
+      currency: award.currency,
+      country: award.country,
+      partner: award.partner,
+    },
+    period: { id: period.id, number: period.number, startsOn: period.startsOn, endsOn: period.endsOn, dueOn: period.dueOn, isFinal: period.isFinal === "yes", status, isOverdue },
+    report: report
+      ? {
+          ...publicReport(report.report),
+          submittedByName: report.submittedByName,
+          reviewedByName: report.reviewedByName,
+          ...content!,
+        }
+      : null,
+    indicators: tracked,
+    deliverables: award.deliverables,
+    canEdit,
+    canReview: hasPermission(user, "reports.accept") && reportStatus === "submitted",
+  };
+}
+export type PeriodReport = Awaited<ReturnType<typeof getPeriodReport>>;
+
+function publicReport(r: typeof progressReports.$inferSelect) {
+  return {
+    id: r.id,
+    awardId: r.awardId,
+    periodId: r.periodId,
+    status: r.status,
+    version: r.version,
+    narrativeEn: r.narrativeEn,
+    narrativeEs: r.narrativeEs,
+    expenditureToDateMinor: r.expenditureToDateMinor,
+    submittedAt: r.submittedAt,
+    reviewedAt: r.reviewedAt,
+    reviewComment: r.reviewComment,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+  };
+}
+
+/**
+ * One report with its period, actuals and deliverable notes. Anyone who may see its award; donors (and
+ * anyone outside the program office and the award's submitters) only once it is accepted; NotFoundError
+ * otherwise.
+ */
+export async function getReport(user: CurrentUser, reportId: string) {
+  if (!isUuid(reportId)) throw new NotFoundError("report");
+  const db = await getDb();
+  const row = await reportRow(db, eq(progressReports.id, reportId));
+  if (!row) throw new NotFoundError("report");
+  const award = await getAward(user, row.report.awardId).catch((error: unknown) => {
+    if (error instanceof NotFoundError) throw new NotFoundError("report");
+    throw error;
+  });
+  const facts = { countryIso2: award.country.iso2, implementingPartnerId: award.partner.id };
+  if (row.report.status !== "accepted" && !seesUnacceptedReports(user, facts)) throw new NotFoundError("report");
+  const [[period], content] = await Promise.all([
+    db.select().from(reportingPeriods).where(eq(reportingPeriods.id, row.report.periodId)),
+    reportContent(db, row.report.id),
+  ]);
+  return {
+    ...publicReport(row.report),
+    submittedByName: row.submittedByName,
+    reviewedByName: row.reviewedByName,
+    award: { id: award.id, reference: award.reference, currency: award.currency, amountMinor: award.amountMinor },
+    period: { number: period.number, startsOn: period.startsOn, endsOn: period.endsOn, dueOn: period.dueOn, isFinal: period.isFinal === "yes" },
+    ...content,
+  };
+}
+export type ReportDetail = Awaited<ReturnType<typeof getReport>>;
+
+/**
+ * A program's money: committed, disbursed and reported expenditure summed over its awards that are not
+ * cancelled, with the per-award figures (the same as getAwardReporting's). Officers, approvers and admins
+ * (programs.readAll); NotFoundError otherwise.
+ */
+export async function getProgramMoney(user: CurrentUser, programId: string) {
+  if (!hasPermission(user, "programs.readAll") || !isUuid(programId)) throw new NotFoundError("program");
+  const db = await getDb();
+  const [program] = await db.select({ id: programs.id, currency: programs.currency }).from(programs).where(eq(programs.id, programId));
+  if (!program) throw new NotFoundError("program");
+  const rows = await db
+    .select({ id: awards.id, reference: awards.reference })
+    .from(awards)
+    .where(and(eq(awards.programId, program.id), ne(awards.status, "cancelled")))
+    .orderBy(asc(awards.reference));
+  const money = await moneyOfAwards(
+    db,
+    rows.map((r) => r.id),
+  );
+  const perAward = rows.map((r) => ({ ...r, ...(money.get(r.id) as MoneyFigures) }));
+  const total: MoneyFigures = { committedMinor: 0, disbursedMinor: 0, reportedExpenditureMinor: 0 };
+  for (const a of perAward) {
+    total.committedMinor += a.committedMinor;
+    total.disbursedMinor += a.disbursedMinor;
+    total.reportedExpenditureMinor += a.reportedExpenditureMinor;
+  }
+  return { programId: program.id, currency: program.currency, ...total, awards: perAward };
+}
+
+/**
+ * The periods past their due date whose report is not accepted, on the active or completed awards this
+ * user may see, oldest due first, with the report's status (null when none was started). For dashboards:
+ * the program office and the awards' submitters (focal points, partners); donors and others get [].
+ */
+export async function listOverdue(user: CurrentUser, options: QueryOptions = {}) {
+  if (!hasPermission(user, "reports.accept") && !hasPermission(user, "awards.approve") && !hasPermission(user, "reports.submit")) return [];
+  const visibility = awardVisibility(user);
+  if (!visibility) return [];
+  const today = options.today ?? todayIso();
+  const db = await getDb();
+  const open = and(visibility, inArray(awards.status, ["active", "completed"]));
+  // Calendars are created lazily: create the missing ones of the awards this list covers.
+  const missing = await db
+    .select({ id: awards.id })
+    .from(awards)
+    .where(and(open, sql`NOT EXISTS (SELECT 1 FROM reporting_periods rp WHERE rp.award_id = ${awards.id})`));
+  for (const a of missing) await ensureReportingCalendarTx(db, a.id);
+  const rows = await db
+    .select({
+      awardId: awards.id,
+      reference: awards.reference,
+      titleEn: awards.titleEn,
+      titleEs: awards.titleEs,
+      countryIso2: awards.countryIso2,
+      implementingPartnerId: awards.implementingPartnerId,
+      periodNumber: reportingPeriods.number,
+      endsOn: reportingPeriods.endsOn,
+      dueOn: reportingPeriods.dueOn,
+      isFinal: reportingPeriods.isFinal,
+      reportId: progressReports.id,
+      reportStatus: progressReports.status,
+    })
+    .from(reportingPeriods)
+    .innerJoin(awards, eq(awards.id, reportingPeriods.awardId))
+    .leftJoin(progressReports, eq(progressReports.periodId, reportingPeriods.id))
+    .where(and(open, sql`${reportingPeriods.dueOn} < ${today}`, sql`(${progressReports.status} IS NULL OR ${progressReports.status} <> 'accepted')`))
+    .orderBy(asc(reportingPeriods.dueOn), asc(awards.reference))
+    .limit(500);
+  return rows.map(({ implementingPartnerId: _p, countryIso2: _c, isFinal, ...r }) => ({
+    ...r,
+    isFinal: isFinal === "yes",
+    daysLate: Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${r.dueOn}T00:00:00Z`)) / 86_400_000),
+  }));
+}
+export type OverdueRow = Awaited<ReturnType<typeof listOverdue>>[number];
+
+/** Active officers (program_officer), to whom submitted reports are announced. */
+export async function officersToNotify(db: DbOrTx) {
+  return execRows<{ email: string; locale: "en" | "es" }>(
+    db,
+    sql`SELECT DISTINCT u.email, u.locale FROM users u JOIN user_roles r ON r.user_id = u.id WHERE r.role = 'program_officer' AND u.is_active`,
+  );
+}
+
+/** The library of indicators, for the indicators editor. Anyone signed in (reference data). */
+export async function listIndicatorLibrary() {
+  const db = await getDb();
+  return db.select().from(indicators).orderBy(asc(indicators.nameEn));
+}
+

@@ -1,0 +1,118 @@
+import "server-only";
+import { asc, eq, sql } from "drizzle-orm";
+import { getDb, type DbOrTx } from "@/db/client";
+import { awardDeliverables, awardTranches, disbursements, progressReports, reportingPeriods, users } from "@/db/schema";
+import type { CurrentUser } from "@/lib/auth/queries";
+import { getAward } from "@/lib/awards/queries";
+import { isOfficer } from "@/lib/delivery/people";
+import { conditionKindOf, disbursementBlocker, isConditionMet, type ConditionKind, type DisbursementBlocker } from "./workflow";
+
+/**
+ * The award's tranches with the state of their condition, as the tranche rows joined to the condition
+ * deliverable (of the same award only) and to the report of the condition period.
+ */
+export async function trancheRows(db: DbOrTx, awardId: string) {
+  return db
+    .select({
+      id: awardTranches.id,
+      awardId: awardTranches.awardId,
+      position: awardTranches.position,
+      plannedAmountMinor: awardTranches.plannedAmountMinor,
+      plannedOn: awardTranches.plannedOn,
+      releasedAmountMinor: awardTranches.releasedAmountMinor,
+      releasedOn: awardTranches.releasedOn,
+      conditionDeliverableId: awardTranches.conditionDeliverableId,
+      conditionPeriodNumber: awardTranches.conditionPeriodNumber,
+      deliverableTitle: awardDeliverables.title,
+      deliverableStatus: awardDeliverables.status,
+      reportStatus: progressReports.status,
+      recordedByName: users.name,
+    })
+    .from(awardTranches)
+    .leftJoin(
+      awardDeliverables,
+      sql`${awardDeliverables.id} = ${awardTranches.conditionDeliverableId} AND ${awardDeliverables.awardId} = ${awardTranches.awardId}`,
+    )
+    .leftJoin(
+      reportingPeriods,
+      sql`${reportingPeriods.awardId} = ${awardTranches.awardId} AND ${reportingPeriods.number} = ${awardTranches.conditionPeriodNumber}`,
+    )
+    .leftJoin(progressReports, eq(progressReports.periodId, reportingPeriods.id))
+    .leftJoin(disbursements, eq(disbursements.trancheId, awardTranches.id))
+    .leftJoin(users, eq(users.id, disbursements.recordedById))
+    .where(eq(awardTranches.awardId, awardId))
+    .orderBy(asc(awardTranches.position));
+}
+export type TrancheRow = Awaited<ReturnType<typeof trancheRows>>[number];
+
+export interface TrancheView {
+  id: string;
+  position: number;
+  plannedAmountMinor: number;
+  plannedOn: string;
+  releasedAmountMinor: number | null;
+  releasedOn: string | null;
+  condition: ConditionKind;
+  conditionDeliverable: { id: string; title: string; status: string } | null;
+  conditionPeriodNumber: number | null;
+  conditionReportStatus: string | null;
+  isConditionMet: boolean;
+  /** Why no disbursement can be recorded now (whoever asks); null when it can. */
+  blocker: DisbursementBlocker | null;
+  recordedByName: string | null;
+}
+
+/**
+ * The tranches of an award with their condition and whether each is disbursable now, plus what this user
+ * may do (officers: set conditions on unreleased tranches, record disbursements). Anyone who may see the
+ * award (getAward's visibility); NotFoundError otherwise.
+ */
+export async function listTranches(user: CurrentUser, awardId: string) {
+  const award = await getAward(user, awardId);
+  const db = await getDb();
+  const rows = await trancheRows(db, award.id);
+  const tranches: TrancheView[] = rows.map((r) => ({
+    id: r.id,
+    position: r.position,
+    plannedAmountMinor: r.plannedAmountMinor,
+    plannedOn: r.plannedOn,
+    releasedAmountMinor: r.releasedAmountMinor,
+    releasedOn: r.releasedOn,
+    condition: conditionKindOf(r),
+    conditionDeliverable:
+      r.conditionDeliverableId && r.deliverableTitle && r.deliverableStatus
+        ? { id: r.conditionDeliverableId, title: r.deliverableTitle, status: r.deliverableStatus }
+        : null,
+    conditionPeriodNumber: r.conditionPeriodNumber,
+    conditionReportStatus: r.reportStatus,
+    isConditionMet: isConditionMet(r),
+    blocker: disbursementBlocker({ ...r, awardStatus: award.status }),
+    recordedByName: r.releasedOn ? r.recordedByName : null,
+  }));
+  const officer = isOfficer(user);
+  const deliverables = officer
+    ? await db
+        .select({ id: awardDeliverables.id, title: awardDeliverables.title, status: awardDeliverables.status })
+        .from(awardDeliverables)
+        .where(eq(awardDeliverables.awardId, award.id))
+        .orderBy(asc(awardDeliverables.dueOn), asc(awardDeliverables.createdAt))
+    : [];
+  const periods = officer
+    ? await db
+        .select({ number: reportingPeriods.number, dueOn: reportingPeriods.dueOn })
+        .from(reportingPeriods)
+        .where(eq(reportingPeriods.awardId, award.id))
+        .orderBy(asc(reportingPeriods.number))
+    : [];
+  return {
+    award: { id: award.id, reference: award.reference, status: award.status, currency: award.currency, amountMinor: award.amountMinor, startsOn: award.startsOn, endsOn: award.endsOn },
+    tranches,
+    plannedTotalMinor: tranches.reduce((s, t) => s + t.plannedAmountMinor, 0),
+    releasedTotalMinor: tranches.reduce((s, t) => s + (t.releasedAmountMinor ?? 0), 0),
+    canManage: officer,
+    /** For the condition form: the award's deliverables and its reporting periods (may be none yet). */
+    deliverableOptions: deliverables,
+    periodOptions: periods,
+  };
+}
+export type TrancheList = Awaited<ReturnType<typeof listTranches>>;
