@@ -86,7 +86,7 @@ export function ActionForm({ legend, fields, submitLabel, action, extra, testId 
           const describedBy = [f.hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
           const common = { id, name: f.name, defaultValue: f.defaultValue, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy } as const;
           return (
-            <div key={f.name} className="stack" style={{ gap: "0.25rem" }}>
+            <div key={f.name} className="field">
               {f.type === "radio" ? (
                 <div role="radiogroup" aria-labelledby={`${id}-label`} aria-describedby={describedBy}>
                   <span id={`${id}-label`}>{f.label}</span>
