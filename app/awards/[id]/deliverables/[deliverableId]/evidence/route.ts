@@ -5,61 +5,11 @@ import { ipAndAgentFrom } from "@/lib/auth/request-context";
 import { addDeliverableEvidence, type UploadedFile } from "@/lib/deliverables/mutations";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { getI18n } from "@/lib/i18n/server";
-import type { Translate } from "@/lib/i18n/translate";
+import { answer, isSameOrigin, MAX_MB, readBodyWithin, validationMessages } from "@/lib/attachments/upload-http";
 
 export const dynamic = "force-dynamic";
 
 type Params = { params: Promise<{ id: string; deliverableId: string }> };
-type UploadAnswer = { ok: true; count: number } | { ok: false; errors: string[] };
-
-const MAX_MB = ATTACHMENT_LIMITS.maxBytes / (1024 * 1024);
-
-function answer(status: number, body: UploadAnswer): Response {
-  return Response.json(body, { status, headers: { "Cache-Control": "private, no-store" } });
-}
-
-/** Whether a browser sent this POST from the portal's own pages (route handlers get no CSRF check from Next.js). */
-function isSameOrigin(request: Request): boolean {
-  const origin = request.headers.get("origin");
-  if (!origin) return true; // not a browser, so no cookie rides along without its owner's intent
-  let originHost: string;
-  try {
-    originHost = new URL(origin).host;
-  } catch {
-    return false;
-  }
-  const configured = process.env.AUTH_URL?.trim();
-  if (configured && URL.canParse(configured) && new URL(configured).host === originHost) return true;
-  const host = request.headers.get("x-forwarded-host")?.split(",")[0]?.trim() || request.headers.get("host");
-  return !!host && host === originHost;
-}
-
-/** The body, read up to `limit` bytes whatever the headers claim; null when it is larger. */
-async function readBodyWithin(request: Request, limit: number): Promise<Blob | null> {
-  if (!request.body) return new Blob([]);
-  const reader = request.body.getReader();
-  const chunks: Uint8Array<ArrayBuffer>[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > limit) {
-      await reader.cancel().catch(() => {});
-      return null;
-    }
-    chunks.push(new Uint8Array(value));
-  }
-  return new Blob(chunks);
-}
-
-function validationMessages(error: ValidationError, t: Translate): string[] {
-  const messages: string[] = [];
-  if (error.formError) messages.push(t(error.formError.key, error.formError.params));
-  for (const e of Object.values(error.fieldErrors)) messages.push(t(e.key, e.params));
-  return messages.length > 0 ? messages : [t("common.errors.invalidInput")];
-}
-
 /**
  * Uploads evidence files (multipart field "files", repeated) to a deliverable of the award. Answers JSON:
  * { ok: true, count } or { ok: false, errors } in the user's language. The award's country focal points
