@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { NeedsAttention } from "@/components/layout/needs-attention";
 import type { Role } from "@/db/schema/enums";
 import type { MessageKey } from "@/lib/i18n/translate";
 import { requireUser } from "@/lib/auth/current-user";
@@ -34,6 +35,7 @@ export default async function HomePage() {
         {country ? ` · ${t("home.country", { country })}` : ""}
         {organization ? ` · ${t("home.organization", { organization })}` : ""}
       </p>
+      <NeedsAttention user={user} />
       <div className="grid">
         {user.roles.map((role) => (
           <section key={role} className="card stack" data-testid={`home-card-${role}`}>

@@ -27,6 +27,11 @@ test.describe("demo mode", () => {
       // Navigation follows the role: only administrators manage users.
       const usersLink = page.getByRole("navigation").getByRole("link", { name: /^(Users|Usuarios)$/ });
       await expect(usersLink).toHaveCount(account.role === "admin" ? 1 : 0);
+      // Late deliverables are flagged where officers and the implementing partner land (the demo has one).
+      if (account.role === "program_officer" || account.role === "implementing_partner") {
+        await expect(page.getByTestId("needs-attention")).toContainText("Baseline survey of the participating agencies");
+      }
+      if (account.role === "donor" || account.role === "reviewer") await expect(page.getByTestId("needs-attention")).toHaveCount(0);
       await page.goto(`${servers.demo}/no-such-page`);
       await expect(page.getByTestId("demo-banner")).toBeVisible();
       await context.close();

@@ -98,7 +98,9 @@ export async function seedDemoWorkflow(db: Db): Promise<void> {
       { awardId: created.id, position: 2, plannedAmountMinor: amountMinor - half, plannedOn: "2027-06-30" },
     ]);
     await tx.insert(awardDeliverables).values([
-      { awardId: created.id, title: "Inception plan agreed with the national agencies", dueOn: new Date(Date.now() - 40 * 86400_000).toISOString().slice(0, 10), status: "accepted" },
+      { awardId: created.id, title: "Inception plan agreed with the national agencies", dueOn: new Date(Date.now() - 100 * 86400_000 + 30 * 86400_000).toISOString().slice(0, 10), status: "accepted" },
+      // Past due and not accepted: shows as late on the dashboards.
+      { awardId: created.id, title: "Baseline survey of the participating agencies", dueOn: new Date(Date.now() - 15 * 86400_000).toISOString().slice(0, 10), status: "pending" },
       { awardId: created.id, title: "First delivery and training completed", dueOn: "2027-06-30" },
     ]);
     await tx.insert(auditEvents).values({

@@ -44,6 +44,14 @@ export const home = defineMessages({
     openAwards: "Open awards",
     openReviews: "Open my reviews",
     openApprovals: "Open approvals",
+    attention: {
+      title: "Needs attention",
+      reports: "Overdue progress reports ({count})",
+      reportLine: "{reference}, report for period {period}",
+      overdueSince: "overdue since {date}",
+      deliverables: "Late deliverables ({count})",
+      lateSince: "late since {date}",
+    },
     openRequests: "Open requests",
   },
   es: {
@@ -89,6 +97,14 @@ export const home = defineMessages({
     openAwards: "Abrir subvenciones",
     openReviews: "Abrir mis evaluaciones",
     openApprovals: "Abrir aprobaciones",
+    attention: {
+      title: "Requiere atención",
+      reports: "Informes de avance vencidos ({count})",
+      reportLine: "{reference}, informe del período {period}",
+      overdueSince: "vencido desde el {date}",
+      deliverables: "Productos atrasados ({count})",
+      lateSince: "atrasado desde el {date}",
+    },
     openRequests: "Abrir solicitudes",
   },
 });

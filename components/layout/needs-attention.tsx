@@ -1,0 +1,48 @@
+import Link from "next/link";
+import type { CurrentUser } from "@/lib/auth/queries";
+import { listLateDeliverables } from "@/lib/deliverables/queries";
+import { formatDate } from "@/lib/i18n/format";
+import { getI18n } from "@/lib/i18n/server";
+import { listOverdue } from "@/lib/reporting/queries";
+
+/** Overdue progress reports and late deliverables of the awards this user may see; nothing when none. */
+export async function NeedsAttention({ user }: { user: CurrentUser }) {
+  const { t, locale } = await getI18n();
+  const [reports, deliverables] = await Promise.all([listOverdue(user), listLateDeliverables(user)]);
+  if (reports.length === 0 && deliverables.length === 0) return null;
+  return (
+    <section className="card stack" aria-labelledby="needs-attention" data-testid="needs-attention">
+      <h2 id="needs-attention">{t("home.attention.title")}</h2>
+      {reports.length > 0 ? (
+        <>
+          <h3>{t("home.attention.reports", { count: reports.length })}</h3>
+          <ul>
+            {reports.slice(0, 10).map((r) => (
+              <li key={`${r.awardId}-${r.periodNumber}`}>
+                <Link href={`/awards/${r.awardId}/reports/${r.periodNumber}`}>
+                  {t("home.attention.reportLine", { reference: r.reference, period: r.periodNumber })}
+                </Link>{" "}
+                <span className="badge badge-danger">{t("home.attention.overdueSince", { date: formatDate(r.dueOn, locale) })}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {deliverables.length > 0 ? (
+        <>
+          <h3>{t("home.attention.deliverables", { count: deliverables.length })}</h3>
+          <ul>
+            {deliverables.slice(0, 10).map((d) => (
+              <li key={d.id}>
+                <Link href={`/awards/${d.award.id}`}>
+                  {d.award.reference}: {d.title}
+                </Link>{" "}
+                <span className="badge badge-danger">{t("home.attention.lateSince", { date: formatDate(d.dueOn, locale) })}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </section>
+  );
+}
