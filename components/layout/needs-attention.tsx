@@ -1,12 +1,17 @@
 import Link from "next/link";
+import { hasPermission } from "@/lib/auth/policies";
 import type { CurrentUser } from "@/lib/auth/queries";
 import { listLateDeliverables } from "@/lib/deliverables/queries";
 import { formatDate } from "@/lib/i18n/format";
 import { getI18n } from "@/lib/i18n/server";
 import { listOverdue } from "@/lib/reporting/queries";
 
-/** Overdue progress reports and late deliverables of the awards this user may see; nothing when none. */
+/**
+ * Overdue progress reports and late deliverables, for the people who act on them: officers, the
+ * award's country focal points and its implementing partner. Nothing for others, or when none.
+ */
 export async function NeedsAttention({ user }: { user: CurrentUser }) {
+  if (!hasPermission(user, "reports.accept") && !hasPermission(user, "reports.submit")) return null;
   const { t, locale } = await getI18n();
   const [reports, deliverables] = await Promise.all([listOverdue(user), listLateDeliverables(user)]);
   if (reports.length === 0 && deliverables.length === 0) return null;
