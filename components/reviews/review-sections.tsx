@@ -1,6 +1,6 @@
 // Server-rendered sections of the reviewer's page: the request's content, what changed between
 // revisions, and score tables. Plain components: the page passes the data and the translator.
-import type { ReactNode } from "react";
+import { DetailItem, DetailList } from "@/components/ui/detail-list";
 import { comparisonRows, fieldLabelKey, formatDetailValue, formatSnapshotValue } from "@/components/requests/request-fields";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDate, formatMoney } from "@/lib/i18n/format";
@@ -12,17 +12,8 @@ import type { CriterionAggregate } from "@/lib/reviews/scoring";
 import { formatScore, localName } from "./review-format";
 
 const PRE_WRAP = { whiteSpace: "pre-wrap", overflowWrap: "anywhere" } as const;
-const DL_GRID = { display: "grid", gridTemplateColumns: "minmax(10rem, max-content) 1fr", gap: "0.4rem 1.25rem", margin: 0 } as const;
 const CAPTION = { textAlign: "left", padding: "0.5rem 0.6rem" } as const;
 
-function Item({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <>
-      <dt style={{ fontWeight: 600 }}>{label}</dt>
-      <dd style={{ margin: 0 }}>{children}</dd>
-    </>
-  );
-}
 
 /** The request as a reviewer reads it: summary, details, programs, texts and attachments. */
 export function RequestContent({ detail, t, locale }: { detail: RequestDetail; t: Translate; locale: Locale }) {
@@ -43,30 +34,30 @@ export function RequestContent({ detail, t, locale }: { detail: RequestDetail; t
     <section className="card stack" aria-labelledby="review-request">
       <h2 id="review-request">{t("reviews.detail.contentHeading")}</h2>
       <h3>{t("reviews.detail.summaryHeading")}</h3>
-      <dl style={DL_GRID}>
-        <Item label={t("requests.fields.country")}>{localName(detail.country, locale)}</Item>
-        <Item label={t("requests.fields.category")}>{detail.category ? t(`common.categories.${detail.category}`) : notGiven}</Item>
-        <Item label={t("requests.fields.urgency")}>{urgency ? t(`requests.urgency.${urgency}`) : notGiven}</Item>
-        <Item label={t("requests.fields.estimatedCost")}>
+      <DetailList>
+        <DetailItem label={t("requests.fields.country")}>{localName(detail.country, locale)}</DetailItem>
+        <DetailItem label={t("requests.fields.category")}>{detail.category ? t(`common.categories.${detail.category}`) : notGiven}</DetailItem>
+        <DetailItem label={t("requests.fields.urgency")}>{urgency ? t(`requests.urgency.${urgency}`) : notGiven}</DetailItem>
+        <DetailItem label={t("requests.fields.estimatedCost")}>
           {detail.estimatedCostMinor === null ? notGiven : formatMoney(detail.estimatedCostMinor, detail.currency, locale)}
-        </Item>
-        <Item label={t("requests.fields.desiredStartOn")}>{detail.desiredStartOn ? formatDate(detail.desiredStartOn, locale) : notGiven}</Item>
-        <Item label={t("requests.fields.primaryLocale")}>{t(`common.languageNames.${primary}`)}</Item>
-      </dl>
+        </DetailItem>
+        <DetailItem label={t("requests.fields.desiredStartOn")}>{detail.desiredStartOn ? formatDate(detail.desiredStartOn, locale) : notGiven}</DetailItem>
+        <DetailItem label={t("requests.fields.primaryLocale")}>{t(`common.languageNames.${primary}`)}</DetailItem>
+      </DetailList>
 
       {detailFields.length > 0 ? (
         <>
           <h3>{t("reviews.detail.detailsHeading")}</h3>
-          <dl style={DL_GRID}>
+          <DetailList>
             {detailFields.map((field) => {
               const value = formatDetailValue(field, detail.details[field], t, locale);
               return (
-                <Item key={field} label={t(`requests.details.${field}.label`)}>
+                <DetailItem key={field} label={t(`requests.details.${field}.label`)}>
                   {value === null ? notGiven : <span style={PRE_WRAP}>{value}</span>}
-                </Item>
+                </DetailItem>
               );
             })}
-          </dl>
+          </DetailList>
         </>
       ) : null}
 

@@ -1,6 +1,5 @@
+import { DetailItem, DetailList } from "@/components/ui/detail-list";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import type { ReactNode } from "react";
 import { ApproveAwardButton } from "@/components/awards/approve-award-button";
 import { awardStatusBadgeClass } from "@/components/awards/award-labels";
 import { DeliverablesSection } from "@/components/deliverables/deliverables-section";
@@ -9,8 +8,8 @@ import { ReportingSection } from "@/components/reporting/reporting-section";
 import { TranchesSection } from "@/components/tranches/tranches-section";
 import { requireUser } from "@/lib/auth/current-user";
 import { getAward } from "@/lib/awards/queries";
-import { NotFoundError } from "@/lib/errors";
 import { formatDate, formatDateTime, formatMoney } from "@/lib/i18n/format";
+import { rethrowAsNotFound } from "@/lib/http/not-found";
 import { getI18n } from "@/lib/i18n/server";
 
 export const dynamic = "force-dynamic";
@@ -18,26 +17,13 @@ export const dynamic = "force-dynamic";
 const NOTICES = ["created", "createdPending", "approved"] as const;
 type Notice = (typeof NOTICES)[number];
 
-const DL_GRID = { display: "grid", gridTemplateColumns: "minmax(10rem, max-content) 1fr", gap: "0.4rem 1.25rem", margin: 0 } as const;
 
-function rethrowAsNotFound(error: unknown): never {
-  if (error instanceof NotFoundError) notFound();
-  throw error;
-}
 
 export async function generateMetadata() {
   const { t } = await getI18n();
   return { title: `${t("awards.detail.pageTitle")} · ${t("common.appName")}` };
 }
 
-function Item({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <>
-      <dt style={{ fontWeight: 600 }}>{label}</dt>
-      <dd style={{ margin: 0 }}>{children}</dd>
-    </>
-  );
-}
 
 /**
  * One award: program, partner, amount, period, status, tranches, deliverables and the requests it
@@ -96,22 +82,22 @@ export default async function AwardPage({
 
       <section className="card stack" aria-labelledby="award-summary">
         <h2 id="award-summary">{t("awards.detail.summaryHeading")}</h2>
-        <dl style={DL_GRID}>
-          <Item label={t("awards.detail.status")}>{t(`awards.status.${award.status}`)}</Item>
-          <Item label={t("awards.detail.program")}>{name(award.program)}</Item>
-          <Item label={t("awards.detail.partner")}>{name(award.partner)}</Item>
-          <Item label={t("awards.detail.country")}>{name(award.country)}</Item>
-          <Item label={t("awards.detail.amount")}>
+        <DetailList>
+          <DetailItem label={t("awards.detail.status")}>{t(`awards.status.${award.status}`)}</DetailItem>
+          <DetailItem label={t("awards.detail.program")}>{name(award.program)}</DetailItem>
+          <DetailItem label={t("awards.detail.partner")}>{name(award.partner)}</DetailItem>
+          <DetailItem label={t("awards.detail.country")}>{name(award.country)}</DetailItem>
+          <DetailItem label={t("awards.detail.amount")}>
             <span data-testid="award-amount">{money(award.amountMinor)}</span>
-          </Item>
-          <Item label={t("awards.detail.period")}>
+          </DetailItem>
+          <DetailItem label={t("awards.detail.period")}>
             {t("awards.detail.periodValue", { start: formatDate(award.startsOn, locale), end: formatDate(award.endsOn, locale) })}
-          </Item>
-          <Item label={t("awards.detail.createdBy")}>{award.createdByName ?? t("awards.detail.unknownUser")}</Item>
-          <Item label={t("awards.detail.createdOn")}>
+          </DetailItem>
+          <DetailItem label={t("awards.detail.createdBy")}>{award.createdByName ?? t("awards.detail.unknownUser")}</DetailItem>
+          <DetailItem label={t("awards.detail.createdOn")}>
             <time dateTime={award.createdAt.toISOString()}>{formatDateTime(award.createdAt, locale)}</time>
-          </Item>
-          <Item label={t("awards.detail.secondApproval")}>
+          </DetailItem>
+          <DetailItem label={t("awards.detail.secondApproval")}>
             {award.approvedAt
               ? t("awards.detail.approvedBy", {
                   name: award.approvedByName ?? t("awards.detail.unknownUser"),
@@ -120,8 +106,8 @@ export default async function AwardPage({
               : award.status === "pending_approval"
                 ? t("awards.detail.awaitingApproval")
                 : t("awards.detail.notNeeded", { threshold: formatMoney(award.program.approvalThresholdMinor, award.program.currency, locale) })}
-          </Item>
-        </dl>
+          </DetailItem>
+        </DetailList>
       </section>
 
       <TranchesSection awardId={award.id} />

@@ -5,18 +5,14 @@ import { awardStatusBadgeClass } from "@/components/awards/award-labels";
 import { requireUser } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/policies";
 import { getAwardFormContext, getAwardPanel } from "@/lib/awards/queries";
-import { NotFoundError } from "@/lib/errors";
 import { isUuid } from "@/lib/ids";
 import { formatMoney } from "@/lib/i18n/format";
+import { rethrowAsNotFound } from "@/lib/http/not-found";
 import { getI18n } from "@/lib/i18n/server";
 import { minorToMajor } from "@/lib/requests/schema";
 
 export const dynamic = "force-dynamic";
 
-function rethrowAsNotFound(error: unknown): never {
-  if (error instanceof NotFoundError) notFound();
-  throw error;
-}
 
 export async function generateMetadata() {
   const { t } = await getI18n();

@@ -1,6 +1,5 @@
+import { DetailItem, DetailList } from "@/components/ui/detail-list";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import type { ReactNode } from "react";
 import { AwardPanel } from "@/components/awards/award-panel";
 import { RequestComments } from "@/components/comments/comments";
 import { DecisionLetters } from "@/components/decisions/letters";
@@ -19,8 +18,8 @@ import {
 } from "@/components/requests/request-fields";
 import type { Locale } from "@/db/schema/enums";
 import { requireUser } from "@/lib/auth/current-user";
-import { NotFoundError } from "@/lib/errors";
 import { formatDate, formatDateTime, formatMoney } from "@/lib/i18n/format";
+import { rethrowAsNotFound } from "@/lib/http/not-found";
 import { getI18n } from "@/lib/i18n/server";
 import { getRequest, getRequestTimeline } from "@/lib/requests/queries";
 import { CATEGORY_FIELDS } from "@/lib/requests/schema";
@@ -31,26 +30,13 @@ const NOTICES = ["saved", "submitted", "withdrawn"] as const;
 type Notice = (typeof NOTICES)[number];
 
 const PRE_WRAP = { whiteSpace: "pre-wrap", overflowWrap: "anywhere" } as const;
-const DL_GRID = { display: "grid", gridTemplateColumns: "minmax(10rem, max-content) 1fr", gap: "0.4rem 1.25rem", margin: 0 } as const;
 
-function rethrowAsNotFound(error: unknown): never {
-  if (error instanceof NotFoundError) notFound();
-  throw error;
-}
 
 export async function generateMetadata() {
   const { t } = await getI18n();
   return { title: `${t("requests.detail.pageTitle")} · ${t("common.appName")}` };
 }
 
-function Item({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <>
-      <dt style={{ fontWeight: 600 }}>{label}</dt>
-      <dd style={{ margin: 0 }}>{children}</dd>
-    </>
-  );
-}
 
 /**
  * One request: status, content, the actions open to this user now, attachments, submissions and
@@ -156,29 +142,29 @@ export default async function RequestDetailPage({
 
       <section className="card stack" aria-labelledby="request-summary">
         <h2 id="request-summary">{t("requests.detail.summaryHeading")}</h2>
-        <dl style={DL_GRID}>
-          <Item label={t("requests.fields.status")}>{t(`requests.status.${detail.status}`)}</Item>
-          <Item label={t("requests.fields.country")}>{locale === "es" ? detail.country.nameEs : detail.country.nameEn}</Item>
-          <Item label={t("requests.fields.category")}>{detail.category ? t(`common.categories.${detail.category}`) : notGiven}</Item>
-          <Item label={t("requests.fields.urgency")}>{urgency ? t(`requests.urgency.${urgency}`) : notGiven}</Item>
-          <Item label={t("requests.fields.estimatedCost")}>
+        <DetailList>
+          <DetailItem label={t("requests.fields.status")}>{t(`requests.status.${detail.status}`)}</DetailItem>
+          <DetailItem label={t("requests.fields.country")}>{locale === "es" ? detail.country.nameEs : detail.country.nameEn}</DetailItem>
+          <DetailItem label={t("requests.fields.category")}>{detail.category ? t(`common.categories.${detail.category}`) : notGiven}</DetailItem>
+          <DetailItem label={t("requests.fields.urgency")}>{urgency ? t(`requests.urgency.${urgency}`) : notGiven}</DetailItem>
+          <DetailItem label={t("requests.fields.estimatedCost")}>
             {detail.estimatedCostMinor === null ? notGiven : formatMoney(detail.estimatedCostMinor, detail.currency, locale)}
-          </Item>
-          <Item label={t("requests.fields.desiredStartOn")}>{detail.desiredStartOn ? formatDate(detail.desiredStartOn, locale) : notGiven}</Item>
-          <Item label={t("requests.fields.primaryLocale")}>{t(`common.languageNames.${primary}`)}</Item>
-          <Item label={t("requests.fields.createdBy")}>{detail.createdByName ?? t("requests.detail.unknownActor")}</Item>
-          <Item label={t("requests.fields.createdAt")}>
+          </DetailItem>
+          <DetailItem label={t("requests.fields.desiredStartOn")}>{detail.desiredStartOn ? formatDate(detail.desiredStartOn, locale) : notGiven}</DetailItem>
+          <DetailItem label={t("requests.fields.primaryLocale")}>{t(`common.languageNames.${primary}`)}</DetailItem>
+          <DetailItem label={t("requests.fields.createdBy")}>{detail.createdByName ?? t("requests.detail.unknownActor")}</DetailItem>
+          <DetailItem label={t("requests.fields.createdAt")}>
             <time dateTime={detail.createdAt.toISOString()}>{formatDateTime(detail.createdAt, locale)}</time>
-          </Item>
-          <Item label={t("requests.fields.updatedAt")}>
+          </DetailItem>
+          <DetailItem label={t("requests.fields.updatedAt")}>
             <time dateTime={detail.updatedAt.toISOString()}>{formatDateTime(detail.updatedAt, locale)}</time>
-          </Item>
+          </DetailItem>
           {detail.submittedAt ? (
-            <Item label={t("requests.fields.submittedAt")}>
+            <DetailItem label={t("requests.fields.submittedAt")}>
               <time dateTime={detail.submittedAt.toISOString()}>{formatDateTime(detail.submittedAt, locale)}</time>
-            </Item>
+            </DetailItem>
           ) : null}
-        </dl>
+        </DetailList>
       </section>
 
       <section className="card stack" aria-labelledby="request-details">
@@ -188,16 +174,16 @@ export default async function RequestDetailPage({
         ) : detailFields.length === 0 ? (
           <p className="muted">{t("requests.detail.detailsNone")}</p>
         ) : (
-          <dl style={DL_GRID}>
+          <DetailList>
             {detailFields.map((field) => {
               const value = formatDetailValue(field, detail.details[field], t, locale);
               return (
-                <Item key={field} label={t(`requests.details.${field}.label`)}>
+                <DetailItem key={field} label={t(`requests.details.${field}.label`)}>
                   {value === null ? notGiven : <span style={PRE_WRAP}>{value}</span>}
-                </Item>
+                </DetailItem>
               );
             })}
-          </dl>
+          </DetailList>
         )}
         <h3>{t("requests.detail.programsHeading")}</h3>
         {detail.programs.length === 0 ? (

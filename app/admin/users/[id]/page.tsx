@@ -1,10 +1,9 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { DeactivateButton } from "@/components/admin/deactivate-button";
 import { UserForm } from "@/components/admin/user-form";
 import { requireUserWithPermission } from "@/lib/auth/current-user";
-import { NotFoundError } from "@/lib/errors";
 import { formatDate } from "@/lib/i18n/format";
+import { rethrowAsNotFound } from "@/lib/http/not-found";
 import { getI18n } from "@/lib/i18n/server";
 import { getUserForAdmin, listAssignableCountries, listOrganizations } from "@/lib/users/queries";
 import { deactivateUserAction, reactivateUserAction, updateUserAction } from "../actions";
@@ -14,10 +13,6 @@ export const dynamic = "force-dynamic";
 const NOTICES = ["invited", "updated", "deactivated", "reactivated"] as const;
 type Notice = (typeof NOTICES)[number];
 
-function rethrowAsNotFound(error: unknown): never {
-  if (error instanceof NotFoundError) notFound();
-  throw error;
-}
 
 export async function generateMetadata() {
   const { t } = await getI18n();

@@ -1,9 +1,8 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { ProgramForm } from "@/components/programs/program-form";
 import { requireUserWithPermission } from "@/lib/auth/current-user";
-import { NotFoundError } from "@/lib/errors";
 import { formatMoney } from "@/lib/i18n/format";
+import { rethrowAsNotFound } from "@/lib/http/not-found";
 import { getI18n } from "@/lib/i18n/server";
 import { getProgramForAdmin, getProgramFormOptions } from "@/lib/programs/queries";
 import { minorToMajor } from "@/lib/requests/schema";
@@ -11,10 +10,6 @@ import { updateProgramAction } from "../../actions";
 
 export const dynamic = "force-dynamic";
 
-function rethrowAsNotFound(error: unknown): never {
-  if (error instanceof NotFoundError) notFound();
-  throw error;
-}
 
 export async function generateMetadata() {
   const { t } = await getI18n();

@@ -3,17 +3,13 @@ import { notFound } from "next/navigation";
 import { RequestForm } from "@/components/requests/request-form";
 import { formValuesFromRequest } from "@/components/requests/request-fields";
 import { requireUser } from "@/lib/auth/current-user";
-import { NotFoundError } from "@/lib/errors";
+import { rethrowAsNotFound } from "@/lib/http/not-found";
 import { getI18n } from "@/lib/i18n/server";
 import { listEligibleProgramsByCategory } from "@/lib/requests/program-queries";
 import { getRequest } from "@/lib/requests/queries";
 
 export const dynamic = "force-dynamic";
 
-function rethrowAsNotFound(error: unknown): never {
-  if (error instanceof NotFoundError) notFound();
-  throw error;
-}
 
 export async function generateMetadata() {
   const { t } = await getI18n();

@@ -5,8 +5,8 @@ import { ReportView } from "@/components/reporting/report-view";
 import { periodStatusBadgeClass } from "@/components/reporting/reporting-labels";
 import { ReviewForm } from "@/components/reporting/review-form";
 import { requireUser } from "@/lib/auth/current-user";
-import { NotFoundError } from "@/lib/errors";
 import { formatDate, formatDateTime, formatMoney } from "@/lib/i18n/format";
+import { rethrowAsNotFound } from "@/lib/http/not-found";
 import { getI18n } from "@/lib/i18n/server";
 import { getPeriodReport } from "@/lib/reporting/queries";
 import { minorToMajor } from "@/lib/requests/schema";
@@ -16,10 +16,6 @@ export const dynamic = "force-dynamic";
 const NOTICES = ["saved", "submitted", "accepted", "returned"] as const;
 type Notice = (typeof NOTICES)[number];
 
-function rethrowAsNotFound(error: unknown): never {
-  if (error instanceof NotFoundError) notFound();
-  throw error;
-}
 
 export async function generateMetadata() {
   const { t } = await getI18n();

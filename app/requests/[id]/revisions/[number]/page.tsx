@@ -2,8 +2,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { comparisonRows, fieldLabelKey, formatSnapshotValue } from "@/components/requests/request-fields";
 import { requireUser } from "@/lib/auth/current-user";
-import { NotFoundError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/i18n/format";
+import { rethrowAsNotFound } from "@/lib/http/not-found";
 import { getI18n } from "@/lib/i18n/server";
 import { getRevisionComparison, listEligiblePrograms } from "@/lib/requests/queries";
 
@@ -11,10 +11,6 @@ export const dynamic = "force-dynamic";
 
 const PRE_WRAP = { whiteSpace: "pre-wrap", overflowWrap: "anywhere" } as const;
 
-function rethrowAsNotFound(error: unknown): never {
-  if (error instanceof NotFoundError) notFound();
-  throw error;
-}
 
 export async function generateMetadata() {
   const { t } = await getI18n();
