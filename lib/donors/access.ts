@@ -1,0 +1,90 @@
+import "server-only";
+import { and, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
+import { getDb, type DbOrTx } from "@/db/client";
+import { awards, programDonors, programs } from "@/db/schema";
+import type { CurrentUser } from "@/lib/auth/queries";
+import { hasPermission } from "@/lib/auth/policies";
+import { NotFoundError } from "@/lib/errors";
+import { isUuid } from "@/lib/ids";
+
+/**
+ * Who may open program dashboards, reports and exports: the program office and admins
+ * (programs.readAll) every program; a donor (programs.readFunded, bound to its organization) the
+ * programs that organization funds; anyone else none.
+ */
+export function mayViewDashboards(user: CurrentUser): boolean {
+  return hasPermission(user, "programs.readAll") || (hasPermission(user, "programs.readFunded") && Boolean(user.organizationId));
+}
+
+/** The programs whose dashboard this user may open, as a SQL condition on `programs`; null when none. */
+export function dashboardProgramVisibility(user: CurrentUser): SQL | null {
+  if (hasPermission(user, "programs.readAll")) return sql`true`;
+  if (hasPermission(user, "programs.readFunded") && user.organizationId) {
+    return sql`${programs.id} IN (SELECT pd.program_id FROM program_donors pd WHERE pd.organization_id = ${user.organizationId})`;
+  }
+  return null;
+}
+
+/**
+ * The awards that count on a dashboard, report or export of a program: every award of the program
+ * that is running or finished (active, completed). Awards awaiting their second approval are internal
+ * and cancelled ones were never funded: neither is shown to donors nor counted in their figures.
+ */
+export function reportedAwardsOf(programId: string): SQL {
+  return and(eq(awards.programId, programId), inArray(awards.status, ["active", "completed"])) as SQL;
+}
+
+/** Same as reportedAwardsOf, for raw SQL over `awards a`. */
+export const REPORTED_AWARD_STATUSES = ["active", "completed"] as const;
+
+/**
+ * The program with this id if this user may open its dashboard; NotFoundError otherwise (an unknown
+ * id, a malformed one and a program of another donor all look the same).
+ */
+export async function findDashboardProgram(user: CurrentUser, programId: string, db?: DbOrTx) {
+  const visibility = dashboardProgramVisibility(user);
+  if (!visibility || !isUuid(programId)) throw new NotFoundError("program");
+  const handle = db ?? (await getDb());
+  const [program] = await handle
+    .select({
+      id: programs.id,
+      key: programs.key,
+      nameEn: programs.nameEn,
+      nameEs: programs.nameEs,
+      currency: programs.currency,
+      ceilingMinor: programs.ceilingMinor,
+      startsOn: programs.startsOn,
+      endsOn: programs.endsOn,
+      isDemoFigures: programs.isDemoFigures,
+    })
+    .from(programs)
+    .where(and(eq(programs.id, programId), visibility));
+  if (!program) throw new NotFoundError("program");
+  return program;
+}
+export type DashboardProgram = Awaited<ReturnType<typeof findDashboardProgram>>;
+
+/**
+ * One award of a visible program, for the award drill-down and the award report: NotFoundError unless
+ * the program is visible to this user and the award is one of its reported awards (active, completed).
+ */
+export async function findDashboardAward(user: CurrentUser, awardId: string, db?: DbOrTx) {
+  if (!dashboardProgramVisibility(user) || !isUuid(awardId)) throw new NotFoundError("award");
+  const handle = db ?? (await getDb());
+  const [row] = await handle
+    .select({ id: awards.id, programId: awards.programId })
+    .from(awards)
+    .where(and(eq(awards.id, awardId), ne(awards.status, "pending_approval"), ne(awards.status, "cancelled")));
+  if (!row) throw new NotFoundError("award");
+  const program = await findDashboardProgram(user, row.programId, handle).catch((error: unknown) => {
+    if (error instanceof NotFoundError) throw new NotFoundError("award");
+    throw error;
+  });
+  return { awardId: row.id, program };
+}
+
+/** The donor organizations of a program (for covers, participating-org and headers). */
+export async function programDonorIds(db: DbOrTx, programId: string): Promise<string[]> {
+  const rows = await db.select({ id: programDonors.organizationId }).from(programDonors).where(eq(programDonors.programId, programId));
+  return rows.map((r) => r.id);
+}

@@ -1,0 +1,149 @@
+/**
+ * What program dashboards, drill-downs and PDF reports show: accepted, donor-safe figures only (no
+ * drafts, reviews, scores, internal comments or focal points' contact details). Money is integer minor
+ * units of the program's currency; indicator figures are exact decimal strings (numeric columns).
+ */
+
+export interface Named {
+  nameEn: string;
+  nameEs: string;
+}
+
+export interface MoneySummary {
+  /** Sum of the amounts of the awards counted (active and completed). */
+  committedMinor: number;
+  /** Recorded disbursements against those awards' tranches. */
+  disbursedMinor: number;
+  /** Per award, the expenditure to date of its latest accepted report; summed. */
+  reportedExpenditureMinor: number;
+}
+
+export interface IndicatorTotal extends Named {
+  /** Library key, e.g. "firearms_marked". */
+  key: string;
+  /** Library unit: count, tonnes, people, ... */
+  unit: string;
+  /** Sums over the awards tracking this indicator. */
+  baseline: string;
+  target: string;
+  /** Sum of actuals of accepted reports only. */
+  actual: string;
+  /** Number of awards tracking it. */
+  awards: number;
+}
+
+export interface DeliverableCounts {
+  total: number;
+  accepted: number;
+  /** Not late: accepted, or not yet due (lib/deliverables/workflow isLate). */
+  onTime: number;
+  /** Past due and not accepted (isLate as of `asOf`). */
+  late: number;
+}
+
+export interface AcceptedReportSummary {
+  reportId: string;
+  awardId: string;
+  awardReference: string;
+  countryIso2: string;
+  country: Named;
+  periodNumber: number;
+  periodStartsOn: string;
+  periodEndsOn: string;
+  isFinal: boolean;
+  acceptedAt: string; // ISO timestamp
+  narrativeEn: string | null;
+  narrativeEs: string | null;
+}
+
+export interface AwardSummary extends MoneySummary {
+  id: string;
+  reference: string;
+  titleEn: string | null;
+  titleEs: string | null;
+  status: "active" | "completed";
+  countryIso2: string;
+  country: Named;
+  partner: Named & { id: string };
+  amountMinor: number;
+  startsOn: string;
+  endsOn: string;
+  deliverables: DeliverableCounts;
+}
+
+export interface CountrySummary extends MoneySummary, Named {
+  iso2: string;
+  awards: number;
+  deliverables: DeliverableCounts;
+}
+
+export interface ProgramOverview {
+  program: Named & {
+    id: string;
+    key: string;
+    currency: string;
+    ceilingMinor: number;
+    startsOn: string;
+    endsOn: string;
+    isDemoFigures: boolean;
+    donors: (Named & { id: string })[];
+  };
+  /** committed/disbursed/reported over active+completed awards; remaining = ceiling - committed (all non-cancelled awards, as the ceiling guard counts them). */
+  money: MoneySummary & { ceilingMinor: number; remainingMinor: number };
+  countries: CountrySummary[];
+  indicators: IndicatorTotal[];
+  deliverables: DeliverableCounts;
+  /** Newest accepted first, at most 10 on the overview. */
+  latestReports: AcceptedReportSummary[];
+  awards: AwardSummary[];
+  /** The date the figures are computed for (YYYY-MM-DD); lateness is relative to it. */
+  asOf: string;
+}
+
+export interface AwardIndicator extends Named {
+  key: string;
+  unit: string;
+  baseline: string;
+  target: string;
+  actual: string;
+}
+
+export interface AwardDeliverable {
+  id: string;
+  title: string;
+  dueOn: string;
+  status: "pending" | "submitted" | "accepted" | "returned";
+  isLate: boolean;
+}
+
+export interface AwardEquipment {
+  kind: string;
+  model: string | null;
+  quantity: number;
+  handoverOn: string | null;
+  custodianAgency: string;
+  condition: string;
+  /** Latest end-use check, if any. */
+  lastCheck: { checkedOn: string; result: string } | null;
+}
+
+export interface AwardDisbursement {
+  trancheNumber: number;
+  plannedAmountMinor: number;
+  plannedOn: string;
+  disbursedMinor: number | null;
+  disbursedOn: string | null;
+}
+
+export interface AwardOverview {
+  program: ProgramOverview["program"];
+  award: AwardSummary;
+  money: MoneySummary;
+  indicators: AwardIndicator[];
+  deliverables: AwardDeliverable[];
+  equipment: AwardEquipment[];
+  tranches: AwardDisbursement[];
+  /** Accepted reports only, oldest period first. */
+  reports: AcceptedReportSummary[];
+  asOf: string;
+}
