@@ -3,6 +3,7 @@ import { requireUser } from "@/lib/auth/current-user";
 import { formatDate, formatMoney, formatNumber } from "@/lib/i18n/format";
 import { getI18n } from "@/lib/i18n/server";
 import { getAwardReporting, listIndicatorLibrary } from "@/lib/reporting/queries";
+import { FrequencyForm } from "./frequency-form";
 import { IndicatorsEditor } from "./indicators-editor";
 import { periodStatusBadgeClass } from "./reporting-labels";
 
@@ -41,6 +42,18 @@ export async function ReportingSection({ awardId }: { awardId: string }) {
 
       <div className="stack">
         <h3>{t("reporting.section.calendarHeading")}</h3>
+        {reporting.frequency ? (
+          reporting.frequency.isLocked ? (
+            <p className="muted" data-testid="frequency-locked">
+              {t("reporting.frequency.locked")}
+            </p>
+          ) : (
+            <details>
+              <summary>{t("reporting.frequency.heading")}</summary>
+              <FrequencyForm awardId={reporting.award.id} current={reporting.award.reportingFrequencyMonths} />
+            </details>
+          )
+        ) : null}
         <div className="table-wrap">
           <table className="table" data-testid="reporting-calendar">
             <caption className="muted" style={{ textAlign: "left", padding: "0.5rem 0.6rem" }}>{t("reporting.section.calendarCaption")}</caption>

@@ -14,6 +14,7 @@ import {
 } from "../schema";
 import { DEMO_USERS } from "./demo-data";
 import { seedDemoRequests } from "./demo-requests";
+import { seedDemoDelivery } from "./demo-delivery";
 import { seedDemoWorkflow } from "./demo-workflow";
 import { DEFAULT_RUBRIC, INDICATOR_LIBRARY, REFERENCE_COUNTRIES, REFERENCE_ORGANIZATIONS, REFERENCE_PROGRAMS } from "./reference-data";
 
@@ -127,6 +128,7 @@ export async function seedDemo(db: Db): Promise<void> {
   await seedDemoUsers(db);
   await seedDemoRequests(db);
   await seedDemoWorkflow(db);
+  await seedDemoDelivery(db);
 }
 
 async function seedDemoUsers(db: Db): Promise<void> {

@@ -5,6 +5,7 @@ import {
   awardDeliverables,
   awardIndicators,
   awards,
+  awardTranches,
   indicators,
   progressReports,
   reportActuals,
@@ -22,9 +23,11 @@ import { isUuid } from "@/lib/ids";
 import type { MessageKey } from "@/lib/i18n/translate";
 import { focalPointsOf, type MutationContext } from "@/lib/requests/mutations";
 import { majorToMinor } from "@/lib/requests/schema";
+import { reportingPeriods as calendarOf } from "./calendar";
 import { ensureReportingCalendarTx, isSubmitterFor, officersToNotify } from "./queries";
 import {
   reportDraftSchema,
+  reportingFrequencySchema,
   reviewReportSchema,
   setAwardIndicatorsSchema,
   submitIssues,
@@ -132,6 +135,67 @@ export async function setAwardIndicators(
       details: { reference: award.reference, indicators: rows, removed: removed.map((r) => r.indicatorId) },
     });
     return { count: rows.length };
+  });
+}
+
+/**
+ * Changes how often an award reports (every 1, 2, 3, 4, 6 or 12 months) and rebuilds its reporting
+ * calendar, with its audit event, in one transaction. Only while no report of the award exists (a
+ * started report belongs to its period) and while no tranche waits for a period the new calendar would
+ * not have. On the frequency the form showed: of two parallel changes one wins, the other gets
+ * ConflictError. Program officers (reports.accept), on an active award or one awaiting approval;
+ * NotFoundError for anyone else.
+ */
+export async function setReportingFrequency(
+  user: CurrentUser,
+  awardId: string,
+  input: unknown,
+  options: { expectedFrequencyMonths: number },
+  ctx: MutationContext,
+): Promise<{ periods: number }> {
+  if (!hasPermission(user, "reports.accept")) throw new NotFoundError("award");
+  const award = await getAward(user, awardId);
+  if (award.status !== "active" && award.status !== "pending_approval") formFail("reporting.errors.frequencyClosed");
+  const parsed = reportingFrequencySchema.safeParse(input);
+  if (!parsed.success) fail(fieldErrorsOf(parsed.error.issues));
+  const { frequencyMonths } = parsed.data;
+  const db = await getDb();
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ frequency: awards.reportingFrequencyMonths, startsOn: awards.startsOn, endsOn: awards.endsOn })
+      .from(awards)
+      .where(eq(awards.id, award.id))
+      .for("update");
+    if (!row || row.frequency !== options.expectedFrequencyMonths) throw new ConflictError("reporting frequency changed");
+    const [started] = await tx.select({ id: progressReports.id }).from(progressReports).where(eq(progressReports.awardId, award.id)).limit(1);
+    if (started) formFail("reporting.errors.frequencyLocked");
+    const periods = calendarOf({ startsOn: row.startsOn, endsOn: row.endsOn, frequencyMonths });
+    const [waiting] = await tx
+      .select({ position: awardTranches.position, period: awardTranches.conditionPeriodNumber })
+      .from(awardTranches)
+      .where(and(eq(awardTranches.awardId, award.id), sql`${awardTranches.conditionPeriodNumber} > ${periods.length}`))
+      .limit(1);
+    if (waiting) {
+      throw new ValidationError(
+        { frequencyMonths: { key: "reporting.errors.frequencyTrancheCondition", params: { tranche: waiting.position, period: waiting.period ?? 0, count: periods.length } } },
+        { key: "common.errors.invalidInput" },
+      );
+    }
+    await tx.update(awards).set({ reportingFrequencyMonths: frequencyMonths, updatedAt: new Date() }).where(eq(awards.id, award.id));
+    await tx.delete(reportingPeriods).where(eq(reportingPeriods.awardId, award.id));
+    await tx.insert(reportingPeriods).values(
+      periods.map((p) => ({ awardId: award.id, number: p.number, startsOn: p.startsOn, endsOn: p.endsOn, dueOn: p.dueOn, isFinal: p.isFinal ? ("yes" as const) : ("no" as const) })),
+    );
+    await recordAudit(tx, {
+      actorUserId: user.id,
+      action: "award.setReportingFrequency",
+      entityType: "award",
+      entityId: award.id,
+      ip: ctx.ip,
+      userAgent: ctx.userAgent,
+      details: { reference: award.reference, from: row.frequency, to: frequencyMonths, periods: periods.length },
+    });
+    return { periods: periods.length };
   });
 }
 

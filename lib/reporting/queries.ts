@@ -219,8 +219,20 @@ export async function getAwardReporting(user: CurrentUser, awardId: string, opti
     return { ...i, actual: Number(actual).toFixed(2), percent: percentOf(Number(actual), Number(i.target)) };
   });
   const canSubmit = isSubmitterFor(user, facts) && (award.status === "active" || award.status === "completed");
+  const [{ frequencyMonths }] = await db.select({ frequencyMonths: awards.reportingFrequencyMonths }).from(awards).where(eq(awards.id, award.id));
+  const mayChangeFrequency = hasPermission(user, "reports.accept") && (award.status === "active" || award.status === "pending_approval");
   return {
-    award: { id: award.id, reference: award.reference, status: award.status, currency: award.currency, startsOn: award.startsOn, endsOn: award.endsOn },
+    award: {
+      id: award.id,
+      reference: award.reference,
+      status: award.status,
+      currency: award.currency,
+      startsOn: award.startsOn,
+      endsOn: award.endsOn,
+      reportingFrequencyMonths: frequencyMonths,
+    },
+    /** Officers may rebuild the calendar until the first report is started (setReportingFrequency). */
+    frequency: mayChangeFrequency ? { isLocked: periodRows.some((p) => p.reportId !== null) } : null,
     periods,
     indicators: indicatorProgress,
     money: money.get(award.id) ?? { committedMinor: award.amountMinor, disbursedMinor: 0, reportedExpenditureMinor: 0 },

@@ -22,7 +22,7 @@ import { loadActiveUser, type CurrentUser } from "@/lib/auth/queries";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { createTestDb, type TestDb } from "@/test/db";
 import { addMonthsClamped, reportingPeriods as calendarOf } from "./calendar";
-import { ensureReportingCalendar, reviewReport, saveReport, setAwardIndicators } from "./mutations";
+import { ensureReportingCalendar, reviewReport, saveReport, setAwardIndicators, setReportingFrequency } from "./mutations";
 import { getAwardReporting, getPeriodReport, getProgramMoney, getReport, listOverdue } from "./queries";
 import { todayIso } from "./status";
 
@@ -542,5 +542,84 @@ describe("parallel attempts make one winner", () => {
     const reviews = await db.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, row.id), sql`${auditEvents.action} IN ('report.accept', 'report.return')`));
     expect(reviews).toHaveLength(1);
     expect((await mailsFor(a.id, 1)).filter((m) => m.template === "report-returned")).toHaveLength(won[0].value.status === "returned" ? 1 : 0);
+  });
+});
+
+describe("the reporting frequency", () => {
+  async function periodsOf(awardId: string) {
+    return db.db
+      .select({ number: reportingPeriods.number, startsOn: reportingPeriods.startsOn, endsOn: reportingPeriods.endsOn, dueOn: reportingPeriods.dueOn })
+      .from(reportingPeriods)
+      .where(eq(reportingPeriods.awardId, awardId))
+      .orderBy(reportingPeriods.number);
+  }
+  async function frequencyOf(awardId: string) {
+    return (await db.db.select({ f: awards.reportingFrequencyMonths }).from(awards).where(eq(awards.id, awardId)))[0].f;
+  }
+
+  it("an officer changes it before any report: the calendar is rebuilt, with an audit event", async () => {
+    const a = await makeAward({ program: ids.meridaCa, partner: ids.oas, country: "GT", startsOn: "2026-01-01", endsOn: "2027-12-31" });
+    await ensureReportingCalendar(u.officer, a.id);
+    expect(await periodsOf(a.id)).toHaveLength(8);
+    const result = await setReportingFrequency(u.officer, a.id, { frequencyMonths: "6" }, { expectedFrequencyMonths: 3 }, ctx);
+    expect(result).toEqual({ periods: 4 });
+    expect(await frequencyOf(a.id)).toBe(6);
+    const periods = await periodsOf(a.id);
+    expect(periods).toEqual(calendarOf({ startsOn: "2026-01-01", endsOn: "2027-12-31", frequencyMonths: 6 }).map(({ isFinal: _f, ...p }) => p));
+    expect(periods[0]).toEqual({ number: 1, startsOn: "2026-01-01", endsOn: "2026-06-30", dueOn: "2026-07-30" });
+    const events = await db.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, a.id), eq(auditEvents.action, "award.setReportingFrequency")));
+    expect(events.map((e) => e.details)).toEqual([expect.objectContaining({ from: 3, to: 6, periods: 4 })]);
+    const reporting = await getAwardReporting(u.officer, a.id);
+    expect(reporting.award.reportingFrequencyMonths).toBe(6);
+    expect(reporting.frequency).toEqual({ isLocked: false });
+  });
+
+  it("is refused to everyone but officers, and for bad values, changing nothing", async () => {
+    const a = await makeAward({ program: ids.meridaCa, partner: ids.oas, country: "GT" });
+    await ensureReportingCalendar(u.officer, a.id);
+    const before = await periodsOf(a.id);
+    for (const who of ["gt", "jm", "partner", "reviewer", "approver", "donorInl", "admin"]) {
+      await expect(setReportingFrequency(u[who], a.id, { frequencyMonths: 1 }, { expectedFrequencyMonths: 3 }, ctx), who).rejects.toBeInstanceOf(NotFoundError);
+      expect((await getAwardReporting(u[who], a.id).catch(() => null))?.frequency ?? null, who).toBeNull();
+    }
+    for (const bad of ["5", "0", "-3", "13", "abc", "", 2.5, null]) {
+      const error = await setReportingFrequency(u.officer, a.id, { frequencyMonths: bad }, { expectedFrequencyMonths: 3 }, ctx).catch((e: unknown) => e);
+      expect(keysOf(error).fields, String(bad)).toEqual({ frequencyMonths: "reporting.errors.frequencyInvalid" });
+    }
+    expect(await frequencyOf(a.id)).toBe(3);
+    expect(await periodsOf(a.id)).toEqual(before);
+  });
+
+  it("is fixed once a report is started, and when a tranche waits for a period the new calendar would not have", async () => {
+    const a = await makeAward({ program: ids.meridaCa, partner: ids.oas, country: "GT" });
+    await ensureReportingCalendar(u.officer, a.id);
+    const [tranche] = await db.db.insert(awardTranches).values({ awardId: a.id, position: 1, plannedAmountMinor: 10_000_000, plannedOn: started, conditionPeriodNumber: 5 }).returning();
+    let error = await setReportingFrequency(u.officer, a.id, { frequencyMonths: 12 }, { expectedFrequencyMonths: 3 }, ctx).catch((e: unknown) => e);
+    expect(keysOf(error).fields).toEqual({ frequencyMonths: "reporting.errors.frequencyTrancheCondition" });
+    expect((error as ValidationError).fieldErrors.frequencyMonths.params).toEqual({ tranche: 1, period: 5, count: 2 });
+    await db.db.update(awardTranches).set({ conditionPeriodNumber: 2 }).where(eq(awardTranches.id, tranche.id));
+
+    await saveReport(u.gt, a.id, 1, { narrativeEs: "Borrador" }, { submit: false }, ctx);
+    const before = await periodsOf(a.id);
+    error = await setReportingFrequency(u.officer, a.id, { frequencyMonths: 12 }, { expectedFrequencyMonths: 3 }, ctx).catch((e: unknown) => e);
+    expect(keysOf(error).form).toBe("reporting.errors.frequencyLocked");
+    expect(await frequencyOf(a.id)).toBe(3);
+    expect(await periodsOf(a.id)).toEqual(before);
+    expect((await getAwardReporting(u.officer, a.id)).frequency).toEqual({ isLocked: true });
+  });
+
+  it("two officers changing it at once from the same page: one wins, the other gets a conflict", async () => {
+    const a = await makeAward({ program: ids.meridaCa, partner: ids.oas, country: "GT", startsOn: "2026-01-01", endsOn: "2027-12-31" });
+    await ensureReportingCalendar(u.officer, a.id);
+    const results = await Promise.allSettled([
+      setReportingFrequency(u.officer, a.id, { frequencyMonths: 6 }, { expectedFrequencyMonths: 3 }, ctx),
+      setReportingFrequency(u.officer, a.id, { frequencyMonths: 12 }, { expectedFrequencyMonths: 3 }, ctx),
+    ]);
+    const won = results.filter((r) => r.status === "fulfilled");
+    const lost = results.filter((r) => r.status === "rejected");
+    expect(won).toHaveLength(1);
+    expect((lost[0] as PromiseRejectedResult).reason).toBeInstanceOf(ConflictError);
+    const f = await frequencyOf(a.id);
+    expect(await periodsOf(a.id)).toHaveLength(f === 6 ? 4 : 2);
   });
 });

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { majorToMinor } from "@/lib/requests/schema";
 import "@/lib/forms/zod";
+import { FREQUENCIES } from "./calendar";
 
 export const REPORTING_LIMITS = {
   narrativeMax: 10_000,
@@ -201,3 +202,16 @@ export type SetAwardIndicatorsInput = z.output<typeof setAwardIndicatorsSchema>;
 /** The indicators form wraps the list in an object (react-hook-form needs one at the root). */
 export const indicatorsFormSchema = z.strictObject({ indicators: setAwardIndicatorsSchema });
 export type IndicatorsFormValues = z.input<typeof indicatorsFormSchema>;
+
+/** An award's reporting frequency in months, from the calendar's choices (select values arrive as text). */
+export const reportingFrequencySchema = z.strictObject({
+  frequencyMonths: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() !== "" ? Number(v) : v),
+    z
+      .number("reporting.errors.frequencyInvalid")
+      .int("reporting.errors.frequencyInvalid")
+      .refine((n) => (FREQUENCIES as readonly number[]).includes(n), "reporting.errors.frequencyInvalid"),
+  ),
+});
+export type ReportingFrequencyInput = z.output<typeof reportingFrequencySchema>;
+export type ReportingFrequencyValues = z.input<typeof reportingFrequencySchema>;

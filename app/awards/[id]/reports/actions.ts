@@ -9,8 +9,8 @@ import { attempt, invalidInput } from "@/lib/forms/action-errors";
 import { getBaseUrl } from "@/lib/http/base-url";
 import { isUuid } from "@/lib/ids";
 import { getI18n } from "@/lib/i18n/server";
-import { reviewReport, saveReport, setAwardIndicators, type MutationContext } from "@/lib/reporting/mutations";
-import { indicatorsFormSchema, reportDraftSchema, reviewReportSchema } from "@/lib/reporting/schema";
+import { reviewReport, saveReport, setAwardIndicators, setReportingFrequency, type MutationContext } from "@/lib/reporting/mutations";
+import { indicatorsFormSchema, reportDraftSchema, reportingFrequencySchema, reviewReportSchema } from "@/lib/reporting/schema";
 
 async function mutationContext(): Promise<MutationContext> {
   return { ...(await getRequestContext()), baseUrl: await getBaseUrl() };
@@ -83,6 +83,22 @@ export async function setAwardIndicatorsAction(awardId: unknown, values: unknown
     const fieldErrors = Object.fromEntries(Object.entries(outcome.fieldErrors ?? {}).map(([k, v]) => [/^\d/.test(k) ? `indicators.${k}` : k, v]));
     return { ...outcome, fieldErrors };
   }
+  revalidatePath(`/awards/${awardId}`, "layout");
+  return { ok: true, data: undefined };
+}
+
+/** Changes an award's reporting frequency, on the frequency the page showed. Program officers. */
+export async function setReportingFrequencyAction(awardId: unknown, values: unknown, expectedFrequencyMonths: unknown): Promise<ActionResult> {
+  const user = await requireUser();
+  if (!isUuid(awardId)) notFound();
+  const parsed = reportingFrequencySchema.safeParse(values);
+  if (!parsed.success) return invalidInput(parsed.error);
+  if (typeof expectedFrequencyMonths !== "number" || !Number.isInteger(expectedFrequencyMonths)) {
+    const { t } = await getI18n();
+    return { ok: false, formError: t("reporting.errors.version") };
+  }
+  const outcome = await attempt(async () => setReportingFrequency(user, awardId, values, { expectedFrequencyMonths }, await mutationContext()));
+  if (!outcome.ok) return outcome;
   revalidatePath(`/awards/${awardId}`, "layout");
   return { ok: true, data: undefined };
 }
