@@ -30,6 +30,7 @@ test("a quarterly report with actuals and evidence: returned, fixed, accepted; i
 
   // The report of period 1: narrative, expenditure, the indicator actual with a breakdown, a deliverable update.
   await hn.page.getByRole("link", { name: "Completar el informe del período 1" }).click();
+  await hn.page.waitForURL(/\/reports\/1$/);
   await formsHydrated(hn.page);
   const reportUrl = hn.page.url().split("?")[0];
   await hn.page.locator('[name="narrativeEs"]').fill("Primer curso dictado a 30 fiscales e investigadores.");

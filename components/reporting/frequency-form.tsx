@@ -25,7 +25,7 @@ export function FrequencyForm({ awardId, current }: { awardId: string; current: 
   const [isPending, startTransition] = useTransition();
   const [formError, setFormError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
-  const resolver = useMemo(() => zodResolver(reportingFrequencySchema) as unknown as Resolver<Values>, []);
+  const resolver = useMemo(() => zodResolver(reportingFrequencySchema, undefined, { raw: true }) as unknown as Resolver<Values>, []);
   const {
     register,
     handleSubmit,

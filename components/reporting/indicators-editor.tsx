@@ -38,7 +38,7 @@ export function IndicatorsEditor({
   const [isPending, startTransition] = useTransition();
   const [formError, setFormError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
-  const resolver = useMemo(() => zodResolver(indicatorsFormSchema) as unknown as Resolver<IndicatorsFormValues>, []);
+  const resolver = useMemo(() => zodResolver(indicatorsFormSchema, undefined, { raw: true }) as unknown as Resolver<IndicatorsFormValues>, []);
   const {
     register,
     control,

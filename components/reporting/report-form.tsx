@@ -60,7 +60,7 @@ export function ReportForm({ awardId, periodNumber, version, amountText, indicat
   const [unplaced, setUnplaced] = useState<string[]>([]);
   const inFlight = useRef(false);
   const alertRef = useRef<HTMLDivElement>(null);
-  const resolver = useMemo(() => zodResolver(reportDraftSchema) as unknown as Resolver<ReportFormValues>, []);
+  const resolver = useMemo(() => zodResolver(reportDraftSchema, undefined, { raw: true }) as unknown as Resolver<ReportFormValues>, []);
   const {
     register,
     control,

@@ -23,7 +23,7 @@ export function ReviewForm({ reportId, awardId, periodNumber, version }: { repor
   const [isPending, startTransition] = useTransition();
   const [formError, setFormError] = useState<string | null>(null);
   const inFlight = useRef(false);
-  const resolver = useMemo(() => zodResolver(reviewReportSchema) as unknown as Resolver<ReviewFormValues>, []);
+  const resolver = useMemo(() => zodResolver(reviewReportSchema, undefined, { raw: true }) as unknown as Resolver<ReviewFormValues>, []);
   const {
     register,
     handleSubmit,
