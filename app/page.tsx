@@ -16,7 +16,7 @@ const HOME_LINKS: Record<Role, { href: string; label: MessageKey }> = {
   implementing_partner: { href: "/awards", label: "home.openAwards" },
   reviewer: { href: "/reviews", label: "home.openReviews" },
   approver: { href: "/approvals", label: "home.openApprovals" },
-  donor: { href: "/awards", label: "home.openAwards" },
+  donor: { href: "/dashboards", label: "dashboards.homeLink" },
   admin: { href: "/admin/users", label: "home.manageUsers" },
 };
 

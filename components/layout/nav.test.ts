@@ -18,12 +18,12 @@ describe("navFor", () => {
 
   it("gives each role exactly its areas", () => {
     expect(hrefs("focal_point")).toEqual(["/", "/requests", "/awards"]);
-    expect(hrefs("program_officer")).toEqual(["/", "/requests", "/awards", "/programs"]);
+    expect(hrefs("program_officer")).toEqual(["/", "/requests", "/awards", "/programs", "/dashboards"]);
     expect(hrefs("implementing_partner")).toEqual(["/", "/awards"]);
     expect(hrefs("reviewer")).toEqual(["/", "/reviews"]);
-    expect(hrefs("approver")).toEqual(["/", "/awards", "/approvals", "/programs"]);
-    expect(hrefs("donor")).toEqual(["/", "/awards"]);
-    expect(hrefs("admin")).toEqual(["/", "/programs", "/admin/users"]);
-    expect(hrefs("focal_point", "admin")).toEqual(["/", "/requests", "/awards", "/programs", "/admin/users"]);
+    expect(hrefs("approver")).toEqual(["/", "/awards", "/approvals", "/programs", "/dashboards"]);
+    expect(hrefs("donor")).toEqual(["/", "/awards", "/dashboards"]);
+    expect(hrefs("admin")).toEqual(["/", "/programs", "/dashboards", "/admin/users"]);
+    expect(hrefs("focal_point", "admin")).toEqual(["/", "/requests", "/awards", "/programs", "/dashboards", "/admin/users"]);
   });
 });

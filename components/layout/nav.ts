@@ -22,6 +22,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   },
   { href: "/approvals", label: "common.nav.approvals", permission: "awards.approve" },
   { href: "/programs", label: "common.nav.programs", permission: ["programs.readAll", "programs.manage"] },
+  { href: "/dashboards", label: "dashboards.nav", permission: ["programs.readAll", "programs.readFunded"] },
   { href: "/admin/users", label: "common.nav.users", permission: "users.manage" },
 ];
 

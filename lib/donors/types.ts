@@ -88,6 +88,8 @@ export interface ProgramOverview {
     isDemoFigures: boolean;
     donors: (Named & { id: string })[];
   };
+  /** With a country filter (the country drill-down), that country; absent on the whole program. */
+  country?: Named & { iso2: string };
   /** committed/disbursed/reported over active+completed awards; remaining = ceiling - committed (all non-cancelled awards, as the ceiling guard counts them). */
   money: MoneySummary & { ceilingMinor: number; remainingMinor: number };
   countries: CountrySummary[];

@@ -12,8 +12,12 @@ import { awards } from "./awards";
 import { programs } from "./programs";
 import { delivery } from "./delivery";
 import { reporting } from "./reporting";
+import { csvExports } from "./exports";
+import { pdf } from "./pdf";
+import { iati } from "./iati";
+import { dashboards } from "./dashboards";
 
-const areas = { common, auth, admin, email, home, requests, attachments, officer, reviews, awards, programs, reporting, delivery };
+const areas = { common, auth, admin, email, home, requests, attachments, officer, reviews, awards, programs, reporting, delivery, pdf, exports: csvExports, iati, dashboards };
 
 type Areas = typeof areas;
 export type Messages = { [A in keyof Areas]: Areas[A]["en"] };

@@ -1,0 +1,61 @@
+import {
+  AwardsTable,
+  Breadcrumb,
+  DeliverablesSummary,
+  IndicatorsSection,
+  LatestReports,
+  MoneyCards,
+  ProgramHeader,
+} from "@/components/dashboards/program-sections";
+import { nameIn } from "@/components/dashboards/text";
+import { requireUser } from "@/lib/auth/current-user";
+import { getProgramOverview } from "@/lib/donors/queries";
+import { rethrowAsNotFound } from "@/lib/http/not-found";
+import { getI18n } from "@/lib/i18n/server";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata() {
+  const { t } = await getI18n();
+  return { title: `${t("dashboards.pageTitle")} · ${t("common.appName")}` };
+}
+
+/**
+ * A program's dashboard restricted to one country: its funds, indicators, deliverables, accepted
+ * reports and awards. Anyone who may open the program's dashboard; else 404 (also for a country that is
+ * malformed or neither eligible nor awarded).
+ */
+export default async function CountryDashboardPage({ params }: { params: Promise<{ programId: string; iso2: string }> }) {
+  const user = await requireUser();
+  const { programId, iso2 } = await params;
+  const overview = await getProgramOverview(user, programId, { country: iso2 }).catch(rethrowAsNotFound);
+  const { t, locale } = await getI18n();
+  const { program } = overview;
+  const country = overview.country ?? { iso2: iso2.toUpperCase(), nameEn: iso2.toUpperCase(), nameEs: iso2.toUpperCase() };
+  const i18n = { t, locale };
+
+  return (
+    <div className="stack">
+      <Breadcrumb
+        t={t}
+        items={[
+          { href: "/dashboards", label: t("dashboards.pageTitle") },
+          { href: `/dashboards/${encodeURIComponent(program.id)}`, label: nameIn(locale, program) },
+          { label: nameIn(locale, country) },
+        ]}
+      />
+      <ProgramHeader
+        program={program}
+        asOf={overview.asOf}
+        title={t("dashboards.country.title", { country: nameIn(locale, country), program: nameIn(locale, program) })}
+        {...i18n}
+      />
+      <p className="muted">{t("dashboards.country.intro")}</p>
+      <MoneyCards money={overview.money} currency={program.currency} isCountry {...i18n} />
+      <IndicatorsSection indicators={overview.indicators} {...i18n} />
+      <DeliverablesSummary counts={overview.deliverables} {...i18n} />
+      <LatestReports programId={program.id} reports={overview.latestReports} {...i18n} />
+      <AwardsTable programId={program.id} awards={overview.awards} currency={program.currency} {...i18n} />
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+import {
+  AwardsTable,
+  Breadcrumb,
+  CountriesSection,
+  DeliverablesSummary,
+  Downloads,
+  IndicatorsSection,
+  LatestReports,
+  MoneyCards,
+  ProgramHeader,
+} from "@/components/dashboards/program-sections";
+import { nameIn } from "@/components/dashboards/text";
+import { requireUser } from "@/lib/auth/current-user";
+import { getProgramOverview } from "@/lib/donors/queries";
+import { rethrowAsNotFound } from "@/lib/http/not-found";
+import { getI18n } from "@/lib/i18n/server";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata() {
+  const { t } = await getI18n();
+  return { title: `${t("dashboards.pageTitle")} · ${t("common.appName")}` };
+}
+
+/**
+ * One program's dashboard: funds, countries, indicators, deliverables, latest accepted reports, awards
+ * and downloads. Anyone who may open this program's dashboard (donors: programs they fund); else 404.
+ */
+export default async function ProgramDashboardPage({ params }: { params: Promise<{ programId: string }> }) {
+  const user = await requireUser();
+  const { programId } = await params;
+  const overview = await getProgramOverview(user, programId).catch(rethrowAsNotFound);
+  const { t, locale } = await getI18n();
+  const { program } = overview;
+  const i18n = { t, locale };
+
+  return (
+    <div className="stack">
+      <Breadcrumb t={t} items={[{ href: "/dashboards", label: t("dashboards.pageTitle") }, { label: nameIn(locale, program) }]} />
+      <ProgramHeader program={program} asOf={overview.asOf} {...i18n} />
+      <div className="dash-layout">
+        <div className="stack">
+          <MoneyCards money={overview.money} currency={program.currency} {...i18n} />
+          <CountriesSection programId={program.id} countries={overview.countries} currency={program.currency} {...i18n} />
+        </div>
+        <Downloads programId={program.id} t={t} />
+      </div>
+      <IndicatorsSection indicators={overview.indicators} {...i18n} />
+      <DeliverablesSummary counts={overview.deliverables} {...i18n} />
+      <LatestReports programId={program.id} reports={overview.latestReports} {...i18n} />
+      <AwardsTable programId={program.id} awards={overview.awards} currency={program.currency} {...i18n} />
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { nameIn } from "@/components/dashboards/text";
+import { requireUser } from "@/lib/auth/current-user";
+import { hasPermission } from "@/lib/auth/policies";
+import { mayViewDashboards } from "@/lib/donors/access";
+import { listDashboardPrograms } from "@/lib/donors/queries";
+import { formatDate, formatMoney, formatNumber } from "@/lib/i18n/format";
+import { getI18n } from "@/lib/i18n/server";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata() {
+  const { t } = await getI18n();
+  return { title: `${t("dashboards.pageTitle")} · ${t("common.appName")}` };
+}
+
+/**
+ * The program dashboards this user may open, with their funds: officers, approvers and admins every
+ * program, donors the programs their organization funds. Anyone else gets a 404.
+ */
+export default async function DashboardsPage() {
+  const user = await requireUser();
+  if (!mayViewDashboards(user)) notFound();
+  const { t, locale } = await getI18n();
+  const rows = await listDashboardPrograms(user);
+  const seesAll = hasPermission(user, "programs.readAll");
+
+  return (
+    <div className="stack">
+      <h1>{t("dashboards.list.title")}</h1>
+      <p className="muted">{seesAll ? t("dashboards.list.introAll") : t("dashboards.list.introDonor")}</p>
+      {rows.length === 0 ? (
+        <p className="muted">{t("dashboards.list.empty")}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="table" data-testid="dashboards-table">
+            <caption className="muted" style={{ textAlign: "left", padding: "0.5rem 0.6rem" }}>
+              {t("dashboards.list.caption")}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("dashboards.list.columns.program")}</th>
+                <th scope="col">{t("dashboards.list.columns.period")}</th>
+                <th scope="col">{t("dashboards.list.columns.awards")}</th>
+                <th scope="col">{t("dashboards.list.columns.ceiling")}</th>
+                <th scope="col">{t("dashboards.list.columns.committed")}</th>
+                <th scope="col">{t("dashboards.list.columns.disbursed")}</th>
+                <th scope="col">{t("dashboards.list.columns.remaining")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((p) => {
+                const money = (minor: number) => formatMoney(minor, p.currency, locale);
+                return (
+                  <tr key={p.id}>
+                    <th scope="row">
+                      <Link href={`/dashboards/${encodeURIComponent(p.id)}`}>{nameIn(locale, p)}</Link>
+                      {p.isDemoFigures ? (
+                        <div>
+                          <span className="badge" title={t("dashboards.demoFiguresNote")}>
+                            {t("dashboards.demoFigures")}
+                          </span>
+                        </div>
+                      ) : null}
+                    </th>
+                    <td>{t("dashboards.periodValue", { start: formatDate(p.startsOn, locale), end: formatDate(p.endsOn, locale) })}</td>
+                    <td>{formatNumber(p.awards, locale)}</td>
+                    <td style={{ whiteSpace: "nowrap" }}>{money(p.money.ceilingMinor)}</td>
+                    <td style={{ whiteSpace: "nowrap" }}>{money(p.money.committedMinor)}</td>
+                    <td style={{ whiteSpace: "nowrap" }}>{money(p.money.disbursedMinor)}</td>
+                    <td style={{ whiteSpace: "nowrap" }}>
+                      <strong>{money(p.money.remainingMinor)}</strong>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {rows.some((p) => p.isDemoFigures) ? <p className="muted small">{t("dashboards.demoFiguresNote")}</p> : null}
+    </div>
+  );
+}

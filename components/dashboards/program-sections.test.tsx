@@ -1,0 +1,112 @@
+import { describe, expect, it } from "vitest";
+import { renderToString } from "react-dom/server";
+import type { ReactNode } from "react";
+import { I18nProvider } from "@/components/i18n/i18n-provider";
+import type { AcceptedReportSummary, AwardSummary, CountrySummary, IndicatorTotal } from "@/lib/donors/types";
+import { catalogs } from "@/lib/i18n/messages";
+import { createTranslator } from "@/lib/i18n/translate";
+import { AwardsTable, CountriesSection, Downloads, IndicatorsSection, LatestReports } from "./program-sections";
+import { excerpt, narrativeIn } from "./text";
+
+const PROGRAM_ID = "7f1c1d2e-3b4a-4c5d-8e9f-0a1b2c3d4e5f";
+const AWARD_ID = "6f1c1d2e-3b4a-4c5d-8e9f-0a1b2c3d4e5f";
+
+function render(locale: "en" | "es", node: (i18n: { t: ReturnType<typeof createTranslator>; locale: "en" | "es" }) => ReactNode) {
+  return renderToString(
+    <I18nProvider locale={locale} messages={catalogs[locale]}>
+      {node({ t: createTranslator(locale), locale })}
+    </I18nProvider>,
+  );
+}
+
+const money = { committedMinor: 10_000_000, disbursedMinor: 6_000_000, reportedExpenditureMinor: 1_500_000 };
+const deliverables = { total: 3, accepted: 1, onTime: 2, late: 1 };
+
+const country: CountrySummary = { iso2: "GT", nameEn: "Guatemala", nameEs: "Guatemala", awards: 1, deliverables, ...money };
+
+const report: AcceptedReportSummary = {
+  reportId: "r1",
+  awardId: AWARD_ID,
+  awardReference: "AW-2026-0001",
+  countryIso2: "GT",
+  country: { nameEn: "Guatemala", nameEs: "Guatemala" },
+  periodNumber: 2,
+  periodStartsOn: "2026-04-01",
+  periodEndsOn: "2026-06-30",
+  isFinal: true,
+  acceptedAt: "2026-07-10T12:00:00.000Z",
+  narrativeEn: "Forty machines delivered to DIGECAM.",
+  narrativeEs: null,
+};
+
+const award: AwardSummary = {
+  id: AWARD_ID,
+  reference: "AW-2026-0001",
+  titleEn: null,
+  titleEs: "Marcaje en Guatemala",
+  status: "active",
+  countryIso2: "GT",
+  country: { nameEn: "Guatemala", nameEs: "Guatemala" },
+  partner: { id: "p", nameEn: "Organization of American States", nameEs: "Organización de los Estados Americanos" },
+  amountMinor: 10_000_000,
+  startsOn: "2026-01-01",
+  endsOn: "2027-12-31",
+  deliverables,
+  ...money,
+};
+
+describe("program dashboard sections", () => {
+  it("links every download the donors rely on, as downloads", () => {
+    const html = render("en", ({ t }) => <Downloads programId={PROGRAM_ID} t={t} />);
+    for (const path of ["report.pdf?lang=en", "report.pdf?lang=es", "export/awards.csv", "export/disbursements.csv", "export/indicator-actuals.csv", "iati.xml"]) {
+      expect(html).toContain(`href="/dashboards/${PROGRAM_ID}/${path}" download=""`);
+    }
+  });
+
+  it("links countries and awards to their drill-downs, with the figures in a table", () => {
+    const html = render("en", (i) => (
+      <>
+        <CountriesSection programId={PROGRAM_ID} countries={[country]} currency="USD" {...i} />
+        <AwardsTable programId={PROGRAM_ID} awards={[award]} currency="USD" {...i} />
+      </>
+    ));
+    expect(html).toContain(`href="/dashboards/${PROGRAM_ID}/countries/GT"`);
+    expect(html).toContain(`href="/dashboards/${PROGRAM_ID}/awards/${AWARD_ID}"`);
+    expect(html).toContain("$100,000.00");
+    expect(html).toContain("$60,000.00");
+    expect(html).toContain('role="img" aria-label="Bar chart of committed and disbursed funds by country.');
+    // A title missing in English falls back to the Spanish one.
+    expect(html).toContain("Marcaje en Guatemala");
+  });
+
+  it("gives percent of target, and a dash where there is no target", () => {
+    const indicators: IndicatorTotal[] = [
+      { key: "firearms_marked", unit: "count", nameEn: "Firearms marked", nameEs: "Armas marcadas", baseline: "0.00", target: "1000.00", actual: "250.00", awards: 2 },
+      { key: "records_digitized", unit: "count", nameEn: "Records digitized", nameEs: "Registros digitalizados", baseline: "0.00", target: "0.00", actual: "5.00", awards: 1 },
+    ];
+    const en = render("en", (i) => <IndicatorsSection indicators={indicators} {...i} />);
+    expect(en).toMatch(/Firearms marked<\/th><td>count<\/td><td>0<\/td><td>1,000<\/td><td>250<\/td><td>25%<\/td>/);
+    expect(en).toMatch(/Records digitized<\/th><td>count<\/td><td>0<\/td><td>0<\/td><td>5<\/td><td>—<\/td>/);
+    const es = render("es", (i) => <IndicatorsSection indicators={indicators} {...i} />);
+    expect(es).toContain("Armas marcadas");
+    expect(es).toContain("25 %");
+  });
+
+  it("shows a report's narrative in the reader's language, else the other one, saying so", () => {
+    const es = render("es", (i) => <LatestReports programId={PROGRAM_ID} reports={[report]} {...i} />);
+    expect(es).toContain('<span lang="en">Forty machines delivered to DIGECAM.</span>');
+    expect(es).toContain("(disponible solo en inglés)");
+    expect(es).toContain("Informe final");
+    const en = render("en", (i) => <LatestReports programId={PROGRAM_ID} reports={[report]} {...i} />);
+    expect(en).not.toContain("only available");
+    expect(narrativeIn("en", { narrativeEn: " ", narrativeEs: null })).toBeNull();
+  });
+
+  it("cuts long narratives at a word boundary", () => {
+    const text = `${"word ".repeat(100)}end`;
+    const cut = excerpt(text, 50);
+    expect(cut.length).toBeLessThanOrEqual(51);
+    expect(cut.endsWith("word…")).toBe(true);
+    expect(excerpt("short text")).toBe("short text");
+  });
+});

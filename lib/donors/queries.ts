@@ -1,0 +1,541 @@
+import "server-only";
+import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { execRows, getDb, type DbOrTx } from "@/db/client";
+import {
+  awardDeliverables,
+  awards,
+  awardTranches,
+  countries,
+  disbursements,
+  organizations,
+  programDonors,
+  programs,
+  progressReports,
+  reportingPeriods,
+} from "@/db/schema";
+import type { CurrentUser } from "@/lib/auth/queries";
+import { isLate, type DeliverableStatus } from "@/lib/deliverables/workflow";
+import { NotFoundError } from "@/lib/errors";
+import { programFundsColumns } from "@/lib/programs/queries";
+import { moneyOfAwards, type MoneyFigures } from "@/lib/reporting/queries";
+import { todayIso } from "@/lib/reporting/status";
+import { dashboardProgramVisibility, findDashboardAward, findDashboardProgram, REPORTED_AWARD_STATUSES, reportedAwardsOf, type DashboardProgram } from "./access";
+import type {
+  AcceptedReportSummary,
+  AwardDeliverable,
+  AwardDisbursement,
+  AwardEquipment,
+  AwardIndicator,
+  AwardOverview,
+  AwardSummary,
+  CountrySummary,
+  DeliverableCounts,
+  IndicatorTotal,
+  MoneySummary,
+  Named,
+  ProgramOverview,
+} from "./types";
+
+export interface OverviewOptions {
+  /** "YYYY-MM-DD" the figures are computed for (lateness); today (UTC) when omitted. */
+  today?: string;
+}
+
+export type DashboardProgramRow = ProgramOverview["program"] & { money: ProgramOverview["money"]; awards: number };
+
+const ISO2 = /^[A-Za-z]{2}$/;
+
+function zeroMoney(): MoneySummary {
+  return { committedMinor: 0, disbursedMinor: 0, reportedExpenditureMinor: 0 };
+}
+
+function addMoney(total: MoneySummary, part: MoneyFigures): void {
+  total.committedMinor += part.committedMinor;
+  total.disbursedMinor += part.disbursedMinor;
+  total.reportedExpenditureMinor += part.reportedExpenditureMinor;
+}
+
+function zeroCounts(): DeliverableCounts {
+  return { total: 0, accepted: 0, onTime: 0, late: 0 };
+}
+
+function countDeliverable(counts: DeliverableCounts, d: { dueOn: string; status: DeliverableStatus }, today: string): void {
+  counts.total += 1;
+  if (d.status === "accepted") counts.accepted += 1;
+  if (isLate(d, today)) counts.late += 1;
+  else counts.onTime += 1;
+}
+
+/** Only what a donor may see of a program (the access row plus its donor organizations). */
+function programOf(p: DashboardProgram, donors: (Named & { id: string })[]): ProgramOverview["program"] {
+  return {
+    id: p.id,
+    key: p.key,
+    nameEn: p.nameEn,
+    nameEs: p.nameEs,
+    currency: p.currency,
+    ceilingMinor: p.ceilingMinor,
+    startsOn: p.startsOn,
+    endsOn: p.endsOn,
+    isDemoFigures: p.isDemoFigures,
+    donors,
+  };
+}
+
+async function donorsOf(db: DbOrTx, programIds: string[]) {
+  if (programIds.length === 0) return new Map<string, (Named & { id: string })[]>();
+  const rows = await db
+    .select({ programId: programDonors.programId, id: organizations.id, nameEn: organizations.nameEn, nameEs: organizations.nameEs })
+    .from(programDonors)
+    .innerJoin(organizations, eq(organizations.id, programDonors.organizationId))
+    .where(inArray(programDonors.programId, programIds))
+    .orderBy(asc(organizations.nameEn));
+  const out = new Map<string, (Named & { id: string })[]>();
+  for (const { programId, ...donor } of rows) out.set(programId, [...(out.get(programId) ?? []), donor]);
+  return out;
+}
+
+/**
+ * The programs whose dashboards this user may open (officers, approvers, admins: all; donors: the ones
+ * their organization funds; others: none, so []), by English name, with their money and the number of
+ * awards counted (active, completed). Anyone signed in.
+ */
+export async function listDashboardPrograms(user: CurrentUser): Promise<DashboardProgramRow[]> {
+  const visibility = dashboardProgramVisibility(user);
+  if (!visibility) return [];
+  const db = await getDb();
+  const rows = await db
+    .select({
+      id: programs.id,
+      key: programs.key,
+      nameEn: programs.nameEn,
+      nameEs: programs.nameEs,
+      currency: programs.currency,
+      ceilingMinor: programs.ceilingMinor,
+      startsOn: programs.startsOn,
+      endsOn: programs.endsOn,
+      isDemoFigures: programs.isDemoFigures,
+      // Remaining counts every non-cancelled award (pending approvals too), as the ceiling guard does.
+      allCommittedMinor: programFundsColumns().committedMinor,
+    })
+    .from(programs)
+    .where(visibility)
+    .orderBy(asc(programs.nameEn));
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const [donors, reported] = await Promise.all([
+    donorsOf(db, ids),
+    db
+      .select({ id: awards.id, programId: awards.programId })
+      .from(awards)
+      .where(and(inArray(awards.programId, ids), inArray(awards.status, [...REPORTED_AWARD_STATUSES]))),
+  ]);
+  const money = await moneyOfAwards(
+    db,
+    reported.map((a) => a.id),
+  );
+  return rows.map(({ allCommittedMinor, ...p }) => {
+    const total = zeroMoney();
+    let count = 0;
+    for (const a of reported) {
+      if (a.programId !== p.id) continue;
+      count += 1;
+      const figures = money.get(a.id);
+      if (figures) addMoney(total, figures);
+    }
+    return {
+      ...programOf(p, donors.get(p.id) ?? []),
+      money: { ...total, ceilingMinor: p.ceilingMinor, remainingMinor: p.ceilingMinor - allCommittedMinor },
+      awards: count,
+    };
+  });
+}
+
+/** Committed over every non-cancelled award of the program (the ceiling guard's figure). */
+async function committedOfProgram(db: DbOrTx, programId: string): Promise<number> {
+  const [row] = await execRows<{ committed: string | number }>(
+    db,
+    sql`SELECT COALESCE(sum(a.amount_minor), 0) AS committed FROM awards a WHERE a.program_id = ${programId} AND a.status <> 'cancelled'`,
+  );
+  return Number(row?.committed ?? 0);
+}
+
+/** The drill-down country: eligible for the program, or holding one of its reported awards. */
+async function countryOfProgram(db: DbOrTx, programId: string, iso2: string) {
+  const rows = await execRows<{ iso2: string; name_en: string; name_es: string }>(
+    db,
+    sql`SELECT c.iso2, c.name_en, c.name_es
+          FROM countries c
+         WHERE c.iso2 = ${iso2}
+           AND (EXISTS (SELECT 1 FROM program_countries pc WHERE pc.program_id = ${programId} AND pc.country_iso2 = c.iso2)
+                OR EXISTS (SELECT 1 FROM awards a WHERE a.program_id = ${programId} AND a.country_iso2 = c.iso2
+                              AND a.status IN ('active', 'completed')))`,
+  );
+  const row = rows[0];
+  return row ? { iso2: row.iso2, nameEn: row.name_en, nameEs: row.name_es } : null;
+}
+
+function reportSummarySelection() {
+  return {
+    reportId: progressReports.id,
+    awardId: awards.id,
+    awardReference: awards.reference,
+    countryIso2: awards.countryIso2,
+    countryNameEn: countries.nameEn,
+    countryNameEs: countries.nameEs,
+    periodNumber: reportingPeriods.number,
+    periodStartsOn: reportingPeriods.startsOn,
+    periodEndsOn: reportingPeriods.endsOn,
+    isFinal: reportingPeriods.isFinal,
+    reviewedAt: progressReports.reviewedAt,
+    updatedAt: progressReports.updatedAt,
+    narrativeEn: progressReports.narrativeEn,
+    narrativeEs: progressReports.narrativeEs,
+  };
+}
+
+type ReportSummaryRow = {
+  reportId: string;
+  awardId: string;
+  awardReference: string;
+  countryIso2: string;
+  countryNameEn: string;
+  countryNameEs: string;
+  periodNumber: number;
+  periodStartsOn: string;
+  periodEndsOn: string;
+  isFinal: "yes" | "no";
+  reviewedAt: Date | null;
+  updatedAt: Date;
+  narrativeEn: string | null;
+  narrativeEs: string | null;
+};
+
+/** Accepted reports of the awards matching `where`: the summary donors may read (no reviewer, no comment). */
+function acceptedReports(db: DbOrTx, where: SQL | undefined) {
+  return db
+    .select(reportSummarySelection())
+    .from(progressReports)
+    .innerJoin(reportingPeriods, eq(reportingPeriods.id, progressReports.periodId))
+    .innerJoin(awards, eq(awards.id, progressReports.awardId))
+    .innerJoin(countries, eq(countries.iso2, awards.countryIso2))
+    .where(and(where, eq(progressReports.status, "accepted")));
+}
+
+function reportSummary(r: ReportSummaryRow): AcceptedReportSummary {
+  return {
+    reportId: r.reportId,
+    awardId: r.awardId,
+    awardReference: r.awardReference,
+    countryIso2: r.countryIso2,
+    country: { nameEn: r.countryNameEn, nameEs: r.countryNameEs },
+    periodNumber: r.periodNumber,
+    periodStartsOn: r.periodStartsOn,
+    periodEndsOn: r.periodEndsOn,
+    isFinal: r.isFinal === "yes",
+    // Accepting a report stamps reviewed_at; updated_at only stands in for rows written without it.
+    acceptedAt: (r.reviewedAt ?? r.updatedAt).toISOString(),
+    narrativeEn: r.narrativeEn,
+    narrativeEs: r.narrativeEs,
+  };
+}
+
+/**
+ * A program's dashboard: money, countries, indicator totals, deliverables, the latest 10 accepted reports
+ * and the awards, over its reported awards (active, completed) only. With `country` (ISO2), the same
+ * restricted to that country's awards; ceiling and remaining stay the program's. Anyone who may open
+ * the program's dashboard (findDashboardProgram); NotFoundError otherwise, and for a country that is
+ * malformed or neither eligible nor awarded. Runs the same few queries whatever the number of awards.
+ */
+export async function getProgramOverview(user: CurrentUser, programId: string, options: OverviewOptions & { country?: string } = {}): Promise<ProgramOverview> {
+  const db = await getDb();
+  const program = await findDashboardProgram(user, programId, db);
+  let iso2: string | null = null;
+  if (options.country !== undefined) {
+    if (!ISO2.test(options.country)) throw new NotFoundError("country");
+    iso2 = options.country.toUpperCase();
+  }
+  const today = options.today ?? todayIso();
+  const scope = and(reportedAwardsOf(program.id), iso2 ? eq(awards.countryIso2, iso2) : undefined);
+  const indicatorScope = iso2 ? sql`AND a.country_iso2 = ${iso2}` : sql``;
+
+  const [donors, allCommittedMinor, country, awardRows, deliverableRows, indicatorRows, latest] = await Promise.all([
+    donorsOf(db, [program.id]),
+    committedOfProgram(db, program.id),
+    iso2 ? countryOfProgram(db, program.id, iso2) : Promise.resolve(null),
+    db
+      .select({
+        id: awards.id,
+        reference: awards.reference,
+        titleEn: awards.titleEn,
+        titleEs: awards.titleEs,
+        status: awards.status,
+        countryIso2: awards.countryIso2,
+        countryNameEn: countries.nameEn,
+        countryNameEs: countries.nameEs,
+        partnerId: organizations.id,
+        partnerNameEn: organizations.nameEn,
+        partnerNameEs: organizations.nameEs,
+        amountMinor: awards.amountMinor,
+        startsOn: awards.startsOn,
+        endsOn: awards.endsOn,
+      })
+      .from(awards)
+      .innerJoin(countries, eq(countries.iso2, awards.countryIso2))
+      .innerJoin(organizations, eq(organizations.id, awards.implementingPartnerId))
+      .where(scope)
+      .orderBy(asc(awards.reference)),
+    db
+      .select({ awardId: awardDeliverables.awardId, dueOn: awardDeliverables.dueOn, status: awardDeliverables.status })
+      .from(awardDeliverables)
+      .innerJoin(awards, eq(awards.id, awardDeliverables.awardId))
+      .where(scope),
+    // Actuals are summed per award indicator first, so that each baseline and target is counted once.
+    execRows<{ key: string; unit: string; name_en: string; name_es: string; baseline: string; target: string; actual: string; awards: number | string }>(
+      db,
+      sql`SELECT i.key, i.unit, i.name_en, i.name_es,
+                 sum(ai.baseline)::numeric(20, 2)::text AS baseline,
+                 sum(ai.target)::numeric(20, 2)::text AS target,
+                 COALESCE(sum(acc.total), 0)::numeric(20, 2)::text AS actual,
+                 count(*)::int AS awards
+            FROM award_indicators ai
+            JOIN indicators i ON i.id = ai.indicator_id
+            JOIN awards a ON a.id = ai.award_id
+            LEFT JOIN (SELECT ra.award_indicator_id, sum(ra.value) AS total
+                         FROM report_actuals ra
+                         JOIN progress_reports pr ON pr.id = ra.report_id
+                        WHERE pr.status = 'accepted'
+                        GROUP BY ra.award_indicator_id) acc ON acc.award_indicator_id = ai.id
+           WHERE a.program_id = ${program.id} AND a.status IN ('active', 'completed') ${indicatorScope}
+           GROUP BY i.id, i.key, i.unit, i.name_en, i.name_es
+           ORDER BY i.name_en`,
+    ),
+    acceptedReports(db, scope)
+      .orderBy(desc(sql`COALESCE(${progressReports.reviewedAt}, ${progressReports.updatedAt})`), desc(reportingPeriods.number), asc(awards.reference))
+      .limit(10),
+  ]);
+  if (iso2 && !country) throw new NotFoundError("country");
+
+  const money = await moneyOfAwards(
+    db,
+    awardRows.map((a) => a.id),
+  );
+
+  const countsByAward = new Map<string, DeliverableCounts>();
+  const deliverables = zeroCounts();
+  for (const d of deliverableRows) {
+    const counts = countsByAward.get(d.awardId) ?? zeroCounts();
+    countDeliverable(counts, d, today);
+    countDeliverable(deliverables, d, today);
+    countsByAward.set(d.awardId, counts);
+  }
+
+  const total = zeroMoney();
+  const byCountry = new Map<string, CountrySummary>();
+  const awardList: AwardSummary[] = awardRows.map((a) => {
+    const figures = money.get(a.id) ?? { committedMinor: a.amountMinor, disbursedMinor: 0, reportedExpenditureMinor: 0 };
+    const counts = countsByAward.get(a.id) ?? zeroCounts();
+    addMoney(total, figures);
+    const c = byCountry.get(a.countryIso2) ?? {
+      iso2: a.countryIso2,
+      nameEn: a.countryNameEn,
+      nameEs: a.countryNameEs,
+      awards: 0,
+      deliverables: zeroCounts(),
+      ...zeroMoney(),
+    };
+    c.awards += 1;
+    addMoney(c, figures);
+    c.deliverables.total += counts.total;
+    c.deliverables.accepted += counts.accepted;
+    c.deliverables.onTime += counts.onTime;
+    c.deliverables.late += counts.late;
+    byCountry.set(a.countryIso2, c);
+    return {
+      id: a.id,
+      reference: a.reference,
+      titleEn: a.titleEn,
+      titleEs: a.titleEs,
+      status: a.status as AwardSummary["status"],
+      countryIso2: a.countryIso2,
+      country: { nameEn: a.countryNameEn, nameEs: a.countryNameEs },
+      partner: { id: a.partnerId, nameEn: a.partnerNameEn, nameEs: a.partnerNameEs },
+      amountMinor: a.amountMinor,
+      startsOn: a.startsOn,
+      endsOn: a.endsOn,
+      deliverables: counts,
+      ...figures,
+    };
+  });
+
+  const indicators: IndicatorTotal[] = indicatorRows.map((r) => ({
+    key: r.key,
+    unit: r.unit,
+    nameEn: r.name_en,
+    nameEs: r.name_es,
+    baseline: String(r.baseline),
+    target: String(r.target),
+    actual: String(r.actual),
+    awards: Number(r.awards),
+  }));
+
+  return {
+    program: programOf(program, donors.get(program.id) ?? []),
+    ...(country ? { country } : {}),
+    money: { ...total, ceilingMinor: program.ceilingMinor, remainingMinor: program.ceilingMinor - allCommittedMinor },
+    countries: [...byCountry.values()].sort((a, b) => a.nameEn.localeCompare(b.nameEn)),
+    indicators,
+    deliverables,
+    latestReports: latest.map(reportSummary),
+    awards: awardList,
+    asOf: today,
+  };
+}
+
+/**
+ * One award of a dashboard: header, money, indicators (accepted actuals only), deliverables with their
+ * lateness, equipment with its latest check, tranches with their disbursement, and accepted reports
+ * (oldest period first). Anyone who may open the award's program dashboard and only for its reported
+ * awards (findDashboardAward); NotFoundError otherwise, and when `programId` is given and is not the
+ * award's program.
+ */
+export async function getAwardOverview(user: CurrentUser, awardId: string, options: OverviewOptions & { programId?: string } = {}): Promise<AwardOverview> {
+  const db = await getDb();
+  const { program } = await findDashboardAward(user, awardId, db);
+  // A drill-down URL names the program too: an award reached through another program does not exist there.
+  if (options.programId !== undefined && options.programId !== program.id) throw new NotFoundError("award");
+  const today = options.today ?? todayIso();
+
+  const [donors, [row], money, deliverableRows, indicatorRows, equipmentRows, trancheRows, reportRows] = await Promise.all([
+    donorsOf(db, [program.id]),
+    db
+      .select({
+        id: awards.id,
+        reference: awards.reference,
+        titleEn: awards.titleEn,
+        titleEs: awards.titleEs,
+        status: awards.status,
+        countryIso2: awards.countryIso2,
+        countryNameEn: countries.nameEn,
+        countryNameEs: countries.nameEs,
+        partnerId: organizations.id,
+        partnerNameEn: organizations.nameEn,
+        partnerNameEs: organizations.nameEs,
+        amountMinor: awards.amountMinor,
+        startsOn: awards.startsOn,
+        endsOn: awards.endsOn,
+      })
+      .from(awards)
+      .innerJoin(countries, eq(countries.iso2, awards.countryIso2))
+      .innerJoin(organizations, eq(organizations.id, awards.implementingPartnerId))
+      .where(eq(awards.id, awardId)),
+    moneyOfAwards(db, [awardId]),
+    db
+      .select({ id: awardDeliverables.id, title: awardDeliverables.title, dueOn: awardDeliverables.dueOn, status: awardDeliverables.status })
+      .from(awardDeliverables)
+      .where(eq(awardDeliverables.awardId, awardId))
+      .orderBy(asc(awardDeliverables.dueOn), asc(awardDeliverables.title)),
+    execRows<{ key: string; unit: string; name_en: string; name_es: string; baseline: string; target: string; actual: string }>(
+      db,
+      sql`SELECT i.key, i.unit, i.name_en, i.name_es, ai.baseline::text AS baseline, ai.target::text AS target,
+                 COALESCE((SELECT sum(ra.value) FROM report_actuals ra JOIN progress_reports pr ON pr.id = ra.report_id
+                            WHERE ra.award_indicator_id = ai.id AND pr.status = 'accepted'), 0)::numeric(20, 2)::text AS actual
+            FROM award_indicators ai
+            JOIN indicators i ON i.id = ai.indicator_id
+           WHERE ai.award_id = ${awardId}
+           ORDER BY i.name_en`,
+    ),
+    // Dates as text: the two drivers return raw date columns differently.
+    execRows<{
+      kind: string;
+      model: string | null;
+      quantity: number | string;
+      handover_on: string | null;
+      custodian_agency: string;
+      condition: string;
+      checked_on: string | null;
+      result: string | null;
+    }>(
+      db,
+      sql`SELECT e.kind, e.model, e.quantity, e.handover_on::text AS handover_on, e.custodian_agency, e.condition,
+                 c.checked_on::text AS checked_on, c.result
+            FROM equipment_items e
+            LEFT JOIN LATERAL (SELECT ec.checked_on, ec.result FROM equipment_checks ec
+                                WHERE ec.item_id = e.id ORDER BY ec.checked_on DESC, ec.created_at DESC LIMIT 1) c ON true
+           WHERE e.award_id = ${awardId}
+           ORDER BY e.created_at, e.kind`,
+    ),
+    db
+      .select({
+        position: awardTranches.position,
+        plannedAmountMinor: awardTranches.plannedAmountMinor,
+        plannedOn: awardTranches.plannedOn,
+        disbursedMinor: disbursements.amountMinor,
+        disbursedOn: disbursements.disbursedOn,
+      })
+      .from(awardTranches)
+      .leftJoin(disbursements, eq(disbursements.trancheId, awardTranches.id))
+      .where(eq(awardTranches.awardId, awardId))
+      .orderBy(asc(awardTranches.position)),
+    acceptedReports(db, eq(awards.id, awardId)).orderBy(asc(reportingPeriods.number)),
+  ]);
+  if (!row) throw new NotFoundError("award");
+
+  const deliverables: AwardDeliverable[] = deliverableRows.map((d) => ({ ...d, isLate: isLate(d, today) }));
+  const counts = zeroCounts();
+  for (const d of deliverableRows) countDeliverable(counts, d, today);
+  const figures = money.get(row.id) ?? { committedMinor: row.amountMinor, disbursedMinor: 0, reportedExpenditureMinor: 0 };
+
+  const award: AwardSummary = {
+    id: row.id,
+    reference: row.reference,
+    titleEn: row.titleEn,
+    titleEs: row.titleEs,
+    status: row.status as AwardSummary["status"],
+    countryIso2: row.countryIso2,
+    country: { nameEn: row.countryNameEn, nameEs: row.countryNameEs },
+    partner: { id: row.partnerId, nameEn: row.partnerNameEn, nameEs: row.partnerNameEs },
+    amountMinor: row.amountMinor,
+    startsOn: row.startsOn,
+    endsOn: row.endsOn,
+    deliverables: counts,
+    ...figures,
+  };
+  const indicators: AwardIndicator[] = indicatorRows.map((r) => ({
+    key: r.key,
+    unit: r.unit,
+    nameEn: r.name_en,
+    nameEs: r.name_es,
+    baseline: String(r.baseline),
+    target: String(r.target),
+    actual: String(r.actual),
+  }));
+  const equipment: AwardEquipment[] = equipmentRows.map((e) => ({
+    kind: e.kind,
+    model: e.model,
+    quantity: Number(e.quantity),
+    handoverOn: e.handover_on,
+    custodianAgency: e.custodian_agency,
+    condition: e.condition,
+    lastCheck: e.checked_on && e.result ? { checkedOn: e.checked_on, result: e.result } : null,
+  }));
+  const tranches: AwardDisbursement[] = trancheRows.map((t) => ({
+    trancheNumber: t.position,
+    plannedAmountMinor: t.plannedAmountMinor,
+    plannedOn: t.plannedOn,
+    disbursedMinor: t.disbursedMinor,
+    disbursedOn: t.disbursedOn,
+  }));
+
+  return {
+    program: programOf(program, donors.get(program.id) ?? []),
+    award,
+    money: { ...figures },
+    indicators,
+    deliverables,
+    equipment,
+    tranches,
+    reports: reportRows.map(reportSummary),
+    asOf: today,
+  };
+}
