@@ -99,6 +99,17 @@ test("a quarterly report with actuals and evidence: returned, fixed, accepted; i
   expect(disbursedBefore).toContain("$20,000.00"); // reported expenditure of the accepted report
   await formsHydrated(officer.page);
   const record = officer.page.getByTestId("tranche-disburse-2");
+  // Bad amounts are refused with a message next to the field (in the browser, then by the server) and record nothing.
+  const amountField = record.getByLabel("Amount disbursed (USD)");
+  const planned = await amountField.inputValue();
+  await amountField.fill("-5");
+  await record.getByRole("button", { name: "Record the disbursement" }).click();
+  await expect(record.getByText("The amount must be greater than zero.")).toBeVisible();
+  await amountField.fill("40000");
+  await record.getByRole("button", { name: "Record the disbursement" }).click();
+  await expect(record.getByText("The disbursement cannot be more than the tranche's planned amount.")).toBeVisible();
+  await expect(officer.page.getByTestId("tranche-2")).toContainText("Not yet disbursed");
+  await amountField.fill(planned);
   await record.getByRole("button", { name: "Record the disbursement" }).click();
   await expect(officer.page.getByTestId("tranche-2")).toContainText(/\$[\d,]+\.\d{2} on /);
   await expect(officer.page.getByTestId("tranche-disburse-2")).toHaveCount(0);

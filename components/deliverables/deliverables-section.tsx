@@ -67,6 +67,7 @@ export async function DeliverablesSection({ awardId }: { awardId: string }) {
               <ActionForm
                 legend={t("delivery.deliverables.submit.hint")}
                 submitLabel={t("delivery.deliverables.submit.button")}
+                schema="submitDeliverable"
                 action={submitDeliverableAction.bind(null, data.award.id, d.id)}
                 extra={{ expectedVersion: d.version }}
                 fields={[]}
@@ -77,6 +78,7 @@ export async function DeliverablesSection({ awardId }: { awardId: string }) {
               <ActionForm
                 legend={t("delivery.deliverables.review.legend", { title: d.title })}
                 submitLabel={t("delivery.deliverables.review.submit")}
+                schema="reviewDeliverable"
                 action={reviewDeliverableAction.bind(null, data.award.id, d.id)}
                 extra={{ expectedVersion: d.version }}
                 testId={`deliverable-review-${d.id}`}
@@ -103,6 +105,7 @@ export async function DeliverablesSection({ awardId }: { awardId: string }) {
         <ActionForm
           legend={t("delivery.deliverables.add.legend")}
           submitLabel={t("delivery.deliverables.add.submit")}
+          schema="addDeliverable"
           action={addDeliverableAction.bind(null, data.award.id)}
           testId="deliverable-add"
           fields={[

@@ -1,9 +1,13 @@
 "use client";
 
-import { useId, useRef, useState, useTransition, type FormEvent } from "react";
+import { useId, useMemo, useRef, useState, useTransition } from "react";
+import { useForm, type FieldValues, type Resolver } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
 import { useHydrated } from "@/components/hooks/use-hydrated";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import type { ActionResult } from "@/lib/errors";
+import { translateIssue } from "@/lib/forms/zod";
+import { DELIVERY_FORM_SCHEMAS, type DeliveryFormSchema } from "./form-schemas";
 
 export interface FieldSpec {
   name: string;
@@ -20,6 +24,8 @@ interface ActionFormProps {
   legend: string;
   fields: FieldSpec[];
   submitLabel: string;
+  /** The schema the action's mutation parses (by name): the browser checks the same rules first. */
+  schema: DeliveryFormSchema;
   /** A server action bound to its record; it parses and checks everything again. */
   action: (values: Record<string, unknown>) => Promise<ActionResult>;
   /** Values sent as they are (e.g. the version the page showed). */
@@ -28,51 +34,64 @@ interface ActionFormProps {
 }
 
 /**
- * A small delivery form: the fields' values go to the server action, whose translated field and form
- * errors are shown next to the fields; on success the page is refreshed by the action's revalidation.
+ * A small delivery form (react-hook-form with the mutation's zod schema): messages in the user's language
+ * next to the fields, from the browser's check or from the server's; on success the page is refreshed by
+ * the action's revalidation and the form starts again from its defaults.
  */
-export function ActionForm({ legend, fields, submitLabel, action, extra, testId }: ActionFormProps) {
+export function ActionForm({ legend, fields, submitLabel, schema, action, extra, testId }: ActionFormProps) {
   const { t } = useI18n();
   const uid = useId();
   const hydrated = useHydrated();
-  const formRef = useRef<HTMLFormElement>(null);
   const inFlight = useRef(false);
   const [isPending, startTransition] = useTransition();
   const [formError, setFormError] = useState<string | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState(false);
+  const resolver = useMemo(() => zodResolver(DELIVERY_FORM_SCHEMAS[schema], undefined, { raw: true }) as unknown as Resolver<FieldValues>, [schema]);
+  const defaultValues = useMemo(() => ({ ...extra, ...Object.fromEntries(fields.map((f) => [f.name, f.defaultValue ?? ""])) }), [extra, fields]);
+  // `values`: when the page comes back from the server with other defaults (a saved condition), show those.
+  const {
+    register,
+    handleSubmit,
+    setError,
+    reset,
+    formState: { errors },
+  } = useForm<FieldValues>({ resolver, defaultValues, values: defaultValues });
+  const names = new Set(fields.map((f) => f.name));
+  // A rule on the whole form (or on a value the user does not type) has no field to stand next to.
+  const stray = Object.entries(errors).find(([name]) => !names.has(name));
+  const fieldError = (name: string) => {
+    const message = errors[name]?.message;
+    return typeof message === "string" ? translateIssue(message, t) : undefined;
+  };
 
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
+  function submit(values: FieldValues) {
     if (inFlight.current) return;
     inFlight.current = true;
-    const data = new FormData(event.currentTarget);
-    const values: Record<string, unknown> = { ...extra };
-    for (const f of fields) values[f.name] = String(data.get(f.name) ?? "");
     setSaved(false);
     startTransition(async () => {
       const result = await action(values);
       inFlight.current = false;
       if (result.ok) {
         setFormError(null);
-        setFieldErrors({});
         setSaved(true);
-        formRef.current?.reset();
-      } else {
-        setFormError(result.formError ?? null);
-        setFieldErrors(result.fieldErrors ?? {});
+        reset(defaultValues);
+        return;
       }
+      for (const [path, text] of Object.entries(result.fieldErrors ?? {})) {
+        if (names.has(path)) setError(path, { type: "server", message: text });
+      }
+      setFormError(result.formError ?? null);
     });
   }
 
   const fieldId = (name: string) => `${uid}-${name}`;
   return (
-    <form ref={formRef} className="stack" noValidate onSubmit={submit} aria-busy={isPending} data-hydrated={hydrated ? "true" : undefined} data-testid={testId}>
+    <form className="stack" noValidate onSubmit={(event) => void handleSubmit(submit)(event)} aria-busy={isPending} data-hydrated={hydrated ? "true" : undefined} data-testid={testId}>
       <fieldset className="stack" style={{ border: 0, padding: 0, margin: 0 }}>
         <legend style={{ fontWeight: 600 }}>{legend}</legend>
-        {formError ? (
+        {formError || stray ? (
           <div className="alert alert-error" role="alert">
-            {formError}
+            {formError ?? translateIssue(typeof stray?.[1]?.message === "string" ? stray[1].message : undefined, t)}
           </div>
         ) : null}
         {saved ? (
@@ -82,9 +101,9 @@ export function ActionForm({ legend, fields, submitLabel, action, extra, testId 
         ) : null}
         {fields.map((f) => {
           const id = fieldId(f.name);
-          const error = fieldErrors[f.name];
+          const error = fieldError(f.name);
           const describedBy = [f.hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
-          const common = { id, name: f.name, defaultValue: f.defaultValue, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy } as const;
+          const common = { id, ...register(f.name), "aria-invalid": error ? true : undefined, "aria-describedby": describedBy } as const;
           return (
             <div key={f.name} className="field">
               {f.type === "radio" ? (
@@ -92,7 +111,7 @@ export function ActionForm({ legend, fields, submitLabel, action, extra, testId 
                   <span id={`${id}-label`}>{f.label}</span>
                   {f.options?.map((o) => (
                     <label key={o.value} style={{ display: "block" }}>
-                      <input type="radio" name={f.name} value={o.value} defaultChecked={o.value === f.defaultValue} /> {o.label}
+                      <input type="radio" value={o.value} {...register(f.name)} /> {o.label}
                     </label>
                   ))}
                 </div>

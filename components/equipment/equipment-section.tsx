@@ -84,12 +84,14 @@ export async function EquipmentSection({ awardId }: { awardId: string }) {
               <ActionForm
                 legend={t("delivery.equipment.updateCondition.label", { kind: item.kind })}
                 submitLabel={t("delivery.equipment.updateCondition.submit")}
+                schema="updateEquipmentCondition"
                 action={updateEquipmentConditionAction.bind(null, data.award.id, item.id)}
                 fields={[{ name: "condition", label: t("delivery.equipment.columns.condition"), type: "select", defaultValue: item.condition, options: conditionOptions }]}
               />
               <ActionForm
                 legend={t("delivery.equipment.check.legend", { kind: item.kind })}
                 submitLabel={t("delivery.equipment.check.submit")}
+                schema="addEquipmentCheck"
                 action={addEquipmentCheckAction.bind(null, data.award.id, item.id)}
                 fields={[
                   { name: "checkedOn", label: t("delivery.equipment.check.checkedOn"), type: "date", defaultValue: todayIso() },
@@ -102,6 +104,7 @@ export async function EquipmentSection({ awardId }: { awardId: string }) {
           <ActionForm
             legend={t("delivery.equipment.add.legend")}
             submitLabel={t("delivery.equipment.add.submit")}
+            schema="addEquipmentItem"
             action={addEquipmentItemAction.bind(null, data.award.id)}
             testId="equipment-add"
             fields={[

@@ -87,6 +87,7 @@ export async function TranchesSection({ awardId }: { awardId: string }) {
                 <ActionForm
                   legend={t("delivery.tranches.setCondition.legend", { position: tr.position })}
                   submitLabel={t("delivery.tranches.setCondition.submit")}
+                  schema="trancheCondition"
                   action={setTrancheConditionAction.bind(null, data.award.id, tr.id)}
                   testId={`tranche-condition-${tr.position}`}
                   fields={[
@@ -133,6 +134,7 @@ export async function TranchesSection({ awardId }: { awardId: string }) {
                   <ActionForm
                     legend={t("delivery.tranches.record.legend", { position: tr.position })}
                     submitLabel={t("delivery.tranches.record.submit")}
+                    schema="recordDisbursement"
                     action={recordDisbursementAction.bind(null, data.award.id, tr.id)}
                     testId={`tranche-disburse-${tr.position}`}
                     fields={[
