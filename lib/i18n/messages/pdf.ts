@@ -50,7 +50,7 @@ export const pdf = defineMessages({
     countries: {
       heading: "By country",
       awards: "Awards",
-      columns: { award: "Award", partner: "Implementing partner", period: "Period", amount: "Amount" },
+      columns: { award: "Award", partner: "Implementing partner", amount: "Amount" },
       deliverables: "Deliverables: {onTime} on time, {late} late, of {total} ({accepted} accepted)",
       latestReport: "Latest accepted report: {reference}, period {number} ({start} to {end}), accepted {date}",
       noReport: "No recent accepted report for this country.",
@@ -67,6 +67,9 @@ export const pdf = defineMessages({
       status: { pending: "Pending", submitted: "Submitted", accepted: "Accepted", returned: "Returned" },
       lateFlag: "Late",
       none: "No deliverable is recorded yet.",
+      byCountry: "By country",
+      lateAwards: "Awards with late deliverables",
+      noneLate: "No deliverable is late.",
     },
     financials: {
       heading: "Financials",
@@ -83,7 +86,7 @@ export const pdf = defineMessages({
     },
     equipment: {
       heading: "Equipment",
-      columns: { kind: "Kind", model: "Model", quantity: "Quantity", handoverOn: "Handover", custodian: "Custodian agency", condition: "Condition", lastCheck: "Latest end-use check" },
+      columns: { kind: "Kind (model)", quantity: "Quantity", handoverOn: "Handover", custodian: "Custodian agency", condition: "Condition", lastCheck: "Latest end-use check" },
       condition: { new: "New", good: "Good", fair: "Fair", poor: "Poor", unserviceable: "Unserviceable" },
       result: { in_use_as_intended: "In use as intended", not_found: "Not found", misused: "Misused", unserviceable: "Unserviceable" },
       check: "{date}: {result}",
@@ -153,7 +156,7 @@ export const pdf = defineMessages({
     countries: {
       heading: "Por país",
       awards: "Subvenciones",
-      columns: { award: "Subvención", partner: "Socio ejecutor", period: "Período", amount: "Monto" },
+      columns: { award: "Subvención", partner: "Socio ejecutor", amount: "Monto" },
       deliverables: "Productos: {onTime} a tiempo, {late} atrasados, de {total} ({accepted} aceptados)",
       latestReport: "Último informe aceptado: {reference}, período {number} (del {start} al {end}), aceptado el {date}",
       noReport: "No hay un informe aceptado reciente para este país.",
@@ -170,6 +173,9 @@ export const pdf = defineMessages({
       status: { pending: "Pendiente", submitted: "Presentado", accepted: "Aceptado", returned: "Devuelto" },
       lateFlag: "Atrasado",
       none: "Todavía no hay productos registrados.",
+      byCountry: "Por país",
+      lateAwards: "Subvenciones con productos atrasados",
+      noneLate: "Ningún producto está atrasado.",
     },
     financials: {
       heading: "Finanzas",
@@ -186,7 +192,7 @@ export const pdf = defineMessages({
     },
     equipment: {
       heading: "Equipos",
-      columns: { kind: "Tipo", model: "Modelo", quantity: "Cantidad", handoverOn: "Entrega", custodian: "Institución custodia", condition: "Estado", lastCheck: "Última verificación de uso final" },
+      columns: { kind: "Tipo (modelo)", quantity: "Cantidad", handoverOn: "Entrega", custodian: "Institución custodia", condition: "Estado", lastCheck: "Última verificación de uso final" },
       condition: { new: "Nuevo", good: "Bueno", fair: "Regular", poor: "Malo", unserviceable: "Inservible" },
       result: { in_use_as_intended: "En uso según lo previsto", not_found: "No encontrado", misused: "Mal utilizado", unserviceable: "Inservible" },
       check: "{date}: {result}",
