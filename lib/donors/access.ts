@@ -6,6 +6,7 @@ import type { CurrentUser } from "@/lib/auth/queries";
 import { hasPermission } from "@/lib/auth/policies";
 import { NotFoundError } from "@/lib/errors";
 import { isUuid } from "@/lib/ids";
+import { programSummaryColumns } from "@/lib/programs/queries";
 
 /**
  * Who may open program dashboards, reports and exports: the program office and admins
@@ -46,17 +47,7 @@ export async function findDashboardProgram(user: CurrentUser, programId: string,
   if (!visibility || !isUuid(programId)) throw new NotFoundError("program");
   const handle = db ?? (await getDb());
   const [program] = await handle
-    .select({
-      id: programs.id,
-      key: programs.key,
-      nameEn: programs.nameEn,
-      nameEs: programs.nameEs,
-      currency: programs.currency,
-      ceilingMinor: programs.ceilingMinor,
-      startsOn: programs.startsOn,
-      endsOn: programs.endsOn,
-      isDemoFigures: programs.isDemoFigures,
-    })
+    .select(programSummaryColumns())
     .from(programs)
     .where(and(eq(programs.id, programId), visibility));
   if (!program) throw new NotFoundError("program");

@@ -16,7 +16,7 @@ import {
 import type { CurrentUser } from "@/lib/auth/queries";
 import { isLate, type DeliverableStatus } from "@/lib/deliverables/workflow";
 import { NotFoundError } from "@/lib/errors";
-import { programFundsColumns } from "@/lib/programs/queries";
+import { programFundsColumns, programSummaryColumns } from "@/lib/programs/queries";
 import { moneyOfAwards, type MoneyFigures } from "@/lib/reporting/queries";
 import { todayIso } from "@/lib/reporting/status";
 import { dashboardProgramVisibility, findDashboardAward, findDashboardProgram, REPORTED_AWARD_STATUSES, reportedAwardsOf, type DashboardProgram } from "./access";
@@ -106,15 +106,7 @@ export async function listDashboardPrograms(user: CurrentUser): Promise<Dashboar
   const db = await getDb();
   const rows = await db
     .select({
-      id: programs.id,
-      key: programs.key,
-      nameEn: programs.nameEn,
-      nameEs: programs.nameEs,
-      currency: programs.currency,
-      ceilingMinor: programs.ceilingMinor,
-      startsOn: programs.startsOn,
-      endsOn: programs.endsOn,
-      isDemoFigures: programs.isDemoFigures,
+      ...programSummaryColumns(),
       // Remaining counts every non-cancelled award (pending approvals too), as the ceiling guard does.
       allCommittedMinor: programFundsColumns().committedMinor,
     })

@@ -27,6 +27,21 @@ export interface ProgramSummary {
   isDemoFigures: boolean;
 }
 
+/** A program's summary (ProgramSummary) as select columns, shared by the lists that show programs. */
+export function programSummaryColumns() {
+  return {
+    id: programs.id,
+    key: programs.key,
+    nameEn: programs.nameEn,
+    nameEs: programs.nameEs,
+    currency: programs.currency,
+    ceilingMinor: programs.ceilingMinor,
+    startsOn: programs.startsOn,
+    endsOn: programs.endsOn,
+    isDemoFigures: programs.isDemoFigures,
+  };
+}
+
 /**
  * The programs a user may see on the home page: officers, approvers and admins all of them; donors the
  * programs their organization funds; focal points those open to their country; others none.
@@ -50,17 +65,7 @@ export async function listProgramsForUser(user: CurrentUser): Promise<ProgramSum
     return [];
   }
   return db
-    .select({
-      id: programs.id,
-      key: programs.key,
-      nameEn: programs.nameEn,
-      nameEs: programs.nameEs,
-      currency: programs.currency,
-      ceilingMinor: programs.ceilingMinor,
-      startsOn: programs.startsOn,
-      endsOn: programs.endsOn,
-      isDemoFigures: programs.isDemoFigures,
-    })
+    .select(programSummaryColumns())
     .from(programs)
     .where(filter)
     .orderBy(asc(programs.nameEn));
