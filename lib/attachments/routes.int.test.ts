@@ -8,25 +8,13 @@ import { loadActiveUser, type CurrentUser } from "@/lib/auth/queries";
 import { createTranslator } from "@/lib/i18n/translate";
 import { createRequest } from "@/lib/requests/mutations";
 import { createTestDb, type TestDb } from "@/test/db";
+import { session } from "@/test/route-session";
 import { exe, padded, pdf, png } from "@/test/attachment-files";
 import { MAX_UPLOAD_BODY_BYTES } from "./detect";
 import { addRequestAttachments } from "./mutations";
 
-const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
-
-vi.mock("@/lib/auth/current-user", () => ({
-  getCurrentUser: async () => session.user,
-  requireUser: async () => {
-    if (!session.user) throw new Error("redirect to sign-in");
-    return session.user;
-  },
-}));
-vi.mock("@/lib/i18n/server", () => ({
-  getI18n: async () => {
-    const locale = session.user?.locale ?? "en";
-    return { locale, t: createTranslator(locale) };
-  },
-}));
+vi.mock("@/lib/auth/current-user", async () => (await import("@/test/route-session")).currentUserMock());
+vi.mock("@/lib/i18n/server", async () => (await import("@/test/route-session")).i18nServerMock());
 vi.mock("@/lib/auth/request-context", async (original) => ({
   ...(await original<typeof import("@/lib/auth/request-context")>()),
   getRequestContext: async () => ({ ip: "198.51.100.1", userAgent: "vitest-action" }),

@@ -4,26 +4,13 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { count } from "drizzle-orm";
 import { deliverableEvidence } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/queries";
-import { createTranslator } from "@/lib/i18n/translate";
 import { exe, pdf } from "@/test/attachment-files";
 import { createTestDb, type TestDb } from "@/test/db";
+import { session } from "@/test/route-session";
 import { insertAward, loadUsers, type DeliveryUserKey, type TestAward } from "@/test/delivery-fixtures";
 
-const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
-
-vi.mock("@/lib/auth/current-user", () => ({
-  getCurrentUser: async () => session.user,
-  requireUser: async () => {
-    if (!session.user) throw new Error("redirect to sign-in");
-    return session.user;
-  },
-}));
-vi.mock("@/lib/i18n/server", () => ({
-  getI18n: async () => {
-    const locale = session.user?.locale ?? "en";
-    return { locale, t: createTranslator(locale) };
-  },
-}));
+vi.mock("@/lib/auth/current-user", async () => (await import("@/test/route-session")).currentUserMock());
+vi.mock("@/lib/i18n/server", async () => (await import("@/test/route-session")).i18nServerMock());
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 
 const { POST } = await import("@/app/awards/[id]/deliverables/[deliverableId]/evidence/route");

@@ -20,6 +20,7 @@ import { NotFoundError } from "@/lib/errors";
 import { createTranslator } from "@/lib/i18n/translate";
 import { moneyOfAwards } from "@/lib/reporting/queries";
 import { createTestDb, type TestDb } from "@/test/db";
+import { session } from "@/test/route-session";
 import { insertAward, loadUsers, rejectionOf, type DeliveryUserKey, type TestAward } from "@/test/delivery-fixtures";
 import { EmptyIatiExportError } from "./build";
 import { DEMO_REPORTING_ORG_REF } from "./config";
@@ -27,21 +28,8 @@ import { exportProgramIati } from "./queries";
 import { xpath } from "./testing";
 import { validateIatiXml } from "./validate";
 
-const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
-
-vi.mock("@/lib/auth/current-user", () => ({
-  getCurrentUser: async () => session.user,
-  requireUser: async () => {
-    if (!session.user) throw new Error("redirect to sign-in");
-    return session.user;
-  },
-}));
-vi.mock("@/lib/i18n/server", () => ({
-  getI18n: async () => {
-    const locale = session.user?.locale ?? "en";
-    return { locale, t: createTranslator(locale) };
-  },
-}));
+vi.mock("@/lib/auth/current-user", async () => (await import("@/test/route-session")).currentUserMock());
+vi.mock("@/lib/i18n/server", async () => (await import("@/test/route-session")).i18nServerMock());
 
 const { GET } = await import("@/app/dashboards/[programId]/iati.xml/route");
 

@@ -6,18 +6,11 @@ import { eq } from "drizzle-orm";
 import { awardIndicators, indicators, programs, progressReports, reportActuals, reportingPeriods } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/queries";
 import { createTestDb, type TestDb } from "@/test/db";
+import { session } from "@/test/route-session";
 import { insertAward, loadUsers, type DeliveryUserKey, type TestAward } from "@/test/delivery-fixtures";
 import { readPdf } from "./testing";
 
-const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
-
-vi.mock("@/lib/auth/current-user", () => ({
-  getCurrentUser: async () => session.user,
-  requireUser: async () => {
-    if (!session.user) throw new Error("redirect to sign-in");
-    return session.user;
-  },
-}));
+vi.mock("@/lib/auth/current-user", async () => (await import("@/test/route-session")).currentUserMock());
 
 const programRoute = await import("@/app/dashboards/[programId]/report.pdf/route");
 const awardRoute = await import("@/app/dashboards/[programId]/awards/[awardId]/report.pdf/route");

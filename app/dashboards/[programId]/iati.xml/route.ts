@@ -1,5 +1,6 @@
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { NotFoundError } from "@/lib/errors";
+import { downloadResponse, notFoundResponse, textResponse } from "@/lib/http/download";
 import { getI18n } from "@/lib/i18n/server";
 import { EmptyIatiExportError } from "@/lib/iati/build";
 import { exportProgramIati } from "@/lib/iati/queries";
@@ -7,15 +8,6 @@ import { exportProgramIati } from "@/lib/iati/queries";
 export const dynamic = "force-dynamic";
 
 type Params = { params: Promise<{ programId: string }> };
-
-const PRIVATE_HEADERS = {
-  "Cache-Control": "private, no-store",
-  "X-Content-Type-Options": "nosniff",
-};
-
-function text(status: number, body: string): Response {
-  return new Response(body, { status, headers: { ...PRIVATE_HEADERS, "Content-Type": "text/plain; charset=utf-8" } });
-}
 
 /**
  * Downloads the program's IATI 2.03 activities file. Whoever may open the program's dashboard;
@@ -25,26 +17,17 @@ function text(status: number, body: string): Response {
 export async function GET(_request: Request, { params }: Params): Promise<Response> {
   const { programId } = await params;
   const user = await getCurrentUser();
-  if (!user) return text(404, "Not found");
+  if (!user) return notFoundResponse();
   let file: { filename: string; xml: string };
   try {
     file = await exportProgramIati(user, programId);
   } catch (error) {
-    if (error instanceof NotFoundError) return text(404, "Not found");
+    if (error instanceof NotFoundError) return notFoundResponse();
     if (error instanceof EmptyIatiExportError) {
       const { t } = await getI18n();
-      return text(409, t("iati.errors.nothingToExport"));
+      return textResponse(409, t("iati.errors.nothingToExport"));
     }
     throw error;
   }
-  // The program key is [a-z0-9-], but a stray quote or backslash must never break the header.
-  const filename = file.filename.replace(/[^A-Za-z0-9._-]/g, "_");
-  return new Response(file.xml, {
-    status: 200,
-    headers: {
-      ...PRIVATE_HEADERS,
-      "Content-Type": "application/xml; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${filename}"`,
-    },
-  });
+  return downloadResponse(file.xml, { contentType: "application/xml; charset=utf-8", filename: file.filename });
 }

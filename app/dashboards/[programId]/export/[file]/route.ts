@@ -1,19 +1,11 @@
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { NotFoundError } from "@/lib/errors";
+import { downloadResponse, notFoundResponse } from "@/lib/http/download";
 import { exportProgramCsv, isExportFile } from "@/lib/exports/queries";
 
 export const dynamic = "force-dynamic";
 
 type Params = { params: Promise<{ programId: string; file: string }> };
-
-const PRIVATE_HEADERS = {
-  "Cache-Control": "private, no-store",
-  "X-Content-Type-Options": "nosniff",
-};
-
-function notFound(): Response {
-  return new Response("Not found", { status: 404, headers: { ...PRIVATE_HEADERS, "Content-Type": "text/plain; charset=utf-8" } });
-}
 
 /**
  * Downloads a program's awards.csv, disbursements.csv or indicator-actuals.csv, headers in the user's
@@ -23,24 +15,15 @@ function notFound(): Response {
 export async function GET(_request: Request, { params }: Params): Promise<Response> {
   const { programId, file } = await params;
   const kind = file.endsWith(".csv") ? file.slice(0, -".csv".length) : "";
-  if (!isExportFile(kind)) return notFound();
+  if (!isExportFile(kind)) return notFoundResponse();
   const user = await getCurrentUser();
-  if (!user) return notFound();
+  if (!user) return notFoundResponse();
   let csv: { filename: string; body: string };
   try {
     csv = await exportProgramCsv(user, programId, kind, user.locale);
   } catch (error) {
-    if (error instanceof NotFoundError) return notFound();
+    if (error instanceof NotFoundError) return notFoundResponse();
     throw error;
   }
-  // The program key is [a-z0-9-], but a stray quote or backslash must never break the header.
-  const filename = csv.filename.replace(/[^A-Za-z0-9._-]/g, "_");
-  return new Response(csv.body, {
-    status: 200,
-    headers: {
-      ...PRIVATE_HEADERS,
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${filename}"`,
-    },
-  });
+  return downloadResponse(csv.body, { contentType: "text/csv; charset=utf-8", filename: csv.filename });
 }

@@ -2,7 +2,8 @@ import { getCurrentUser } from "@/lib/auth/current-user";
 import { getAwardOverview } from "@/lib/donors/queries";
 import type { AwardOverview } from "@/lib/donors/types";
 import { NotFoundError } from "@/lib/errors";
-import { notFoundResponse, pdfResponse, reportFilename, reportLocale } from "@/lib/pdf/http";
+import { notFoundResponse } from "@/lib/http/download";
+import { pdfResponse, reportFilename, reportLocale } from "@/lib/pdf/http";
 import { renderAwardReport } from "@/lib/pdf/render";
 
 export const dynamic = "force-dynamic";
