@@ -78,7 +78,7 @@ test.describe("sign-in by email link (mail sent by the resend SDK to the local f
   });
 
   test("requests for links are rate-limited per address", async ({ page }) => {
-    const email = "donor.wra@example.org"; // an account no other test signs in with on this server
+    const email = "focal.do@example.org"; // an account no other test signs in with on this server
     for (let i = 0; i < 5; i++) await requestSignInLink(page, servers.mail, email);
     await page.goto(`${servers.mail}/sign-in`);
     await page.locator("#email").fill(email);
