@@ -57,10 +57,17 @@ const award: AwardSummary = {
 
 describe("program dashboard sections", () => {
   it("links every download the donors rely on, as downloads", () => {
-    const html = render("en", ({ t }) => <Downloads programId={PROGRAM_ID} t={t} />);
+    const html = render("en", ({ t }) => <Downloads programId={PROGRAM_ID} hasAwards t={t} />);
     for (const path of ["report.pdf?lang=en", "report.pdf?lang=es", "export/awards.csv", "export/disbursements.csv", "export/indicator-actuals.csv", "iati.xml"]) {
       expect(html).toContain(`href="/dashboards/${PROGRAM_ID}/${path}" download=""`);
     }
+  });
+
+  it("offers no IATI file before the program has a running award (the schema needs one activity), and says why", () => {
+    const html = render("es", ({ t }) => <Downloads programId={PROGRAM_ID} hasAwards={false} t={t} />);
+    expect(html).not.toContain("iati.xml");
+    expect(html).toContain("El archivo de actividad IATI estará disponible cuando el programa tenga una subvención en curso.");
+    expect(html).toContain(`href="/dashboards/${PROGRAM_ID}/report.pdf?lang=es"`);
   });
 
   it("links countries and awards to their drill-downs, with the figures in a table", () => {

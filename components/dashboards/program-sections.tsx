@@ -408,7 +408,7 @@ function DownloadLink({ href, children }: { href: string; children: ReactNode })
 }
 
 /** The program's files (PDF reports, CSV exports, IATI XML), served by their own route handlers. */
-export function Downloads({ programId, t }: { programId: string; t: Translate }) {
+export function Downloads({ programId, hasAwards, t }: { programId: string; hasAwards: boolean; t: Translate }) {
   const base = `/dashboards/${encodeURIComponent(programId)}`;
   return (
     <aside className="card stack" aria-labelledby="dash-downloads" data-testid="dashboard-downloads">
@@ -420,7 +420,12 @@ export function Downloads({ programId, t }: { programId: string; t: Translate })
         <DownloadLink href={`${base}/export/awards.csv`}>{t("dashboards.downloads.awardsCsv")}</DownloadLink>
         <DownloadLink href={`${base}/export/disbursements.csv`}>{t("dashboards.downloads.disbursementsCsv")}</DownloadLink>
         <DownloadLink href={`${base}/export/indicator-actuals.csv`}>{t("dashboards.downloads.indicatorActualsCsv")}</DownloadLink>
-        <DownloadLink href={`${base}/iati.xml`}>{t("dashboards.downloads.iati")}</DownloadLink>
+        {/* IATI needs at least one activity: before the first running award there is no file to give. */}
+        {hasAwards ? (
+          <DownloadLink href={`${base}/iati.xml`}>{t("dashboards.downloads.iati")}</DownloadLink>
+        ) : (
+          <li className="muted small">{t("dashboards.downloads.iatiNone")}</li>
+        )}
       </ul>
     </aside>
   );

@@ -43,7 +43,7 @@ export default async function ProgramDashboardPage({ params }: { params: Promise
           <MoneyCards money={overview.money} currency={program.currency} {...i18n} />
           <CountriesSection programId={program.id} countries={overview.countries} currency={program.currency} {...i18n} />
         </div>
-        <Downloads programId={program.id} t={t} />
+        <Downloads programId={program.id} hasAwards={overview.awards.length > 0} t={t} />
       </div>
       <IndicatorsSection indicators={overview.indicators} {...i18n} />
       <DeliverablesSummary counts={overview.deliverables} {...i18n} />

@@ -137,6 +137,7 @@ export const dashboards = defineMessages({
       disbursementsCsv: "Disbursements (CSV)",
       indicatorActualsCsv: "Indicator actuals (CSV)",
       iati: "IATI activity file (XML)",
+      iatiNone: "The IATI activity file is available once the program has a running award.",
     },
     country: {
       title: "{country}: {program}",
@@ -326,6 +327,7 @@ export const dashboards = defineMessages({
       disbursementsCsv: "Desembolsos (CSV)",
       indicatorActualsCsv: "Valores de indicadores (CSV)",
       iati: "Archivo de actividad IATI (XML)",
+      iatiNone: "El archivo de actividad IATI estará disponible cuando el programa tenga una subvención en curso.",
     },
     country: {
       title: "{country}: {program}",
