@@ -1,8 +1,10 @@
 import Link from "next/link";
+import { ProgramGlances } from "@/components/dashboards/program-glance";
 import { NeedsAttention } from "@/components/layout/needs-attention";
 import type { Role } from "@/db/schema/enums";
 import type { MessageKey } from "@/lib/i18n/translate";
 import { requireUser } from "@/lib/auth/current-user";
+import { listProgramGlances } from "@/lib/donors/queries";
 import { listProgramsForUser } from "@/lib/programs/queries";
 import { formatDate, formatMoney } from "@/lib/i18n/format";
 import { getI18n } from "@/lib/i18n/server";
@@ -24,7 +26,9 @@ const HOME_LINKS: Record<Role, { href: string; label: MessageKey }> = {
 export default async function HomePage() {
   const user = await requireUser();
   const { t, locale } = await getI18n();
-  const programList = await listProgramsForUser(user);
+  // A donor's home shows each funded program at a glance; everyone else the plain list of programs.
+  const isDonor = user.roles.includes("donor");
+  const [programList, glances] = await Promise.all([isDonor ? [] : listProgramsForUser(user), isDonor ? listProgramGlances(user) : []]);
   const country = user.country ? (locale === "es" ? user.country.nameEs : user.country.nameEn) : "";
   const organization = user.organization ? (locale === "es" ? user.organization.nameEs : user.organization.nameEn) : "";
   return (
@@ -47,6 +51,13 @@ export default async function HomePage() {
           </section>
         ))}
       </div>
+      {glances.length > 0 ? (
+        <section className="stack" aria-labelledby="home-glances">
+          <h2 id="home-glances">{t("dashboards.glance.homeHeading")}</h2>
+          <p className="muted">{t("dashboards.glance.intro")}</p>
+          <ProgramGlances glances={glances} t={t} locale={locale} />
+        </section>
+      ) : null}
       {programList.length > 0 ? (
         <section>
           <h2>{t("home.programsTitle")}</h2>

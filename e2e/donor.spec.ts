@@ -30,6 +30,13 @@ test("a donor opens a funded program, drills down to a country and an award, dow
   const inl = await signedInPage(browser, "donor.inl@example.org");
   const page = inl.page;
 
+  // Home: each funded program at a glance (none of the other donor's), with the dashboard's figures.
+  await expect(page.getByTestId("glance-cbsi")).toBeVisible();
+  await expect(page.getByTestId("glance-oas-marking")).toHaveCount(0);
+  const meridaAtAGlance = page.getByTestId("glance-merida-ca");
+  await expect(meridaAtAGlance.getByTestId("glance-indicators").getByRole("row", { name: /Weapons destroyed/ })).toContainText("3,600");
+  await expect(meridaAtAGlance.getByTestId("glance-latest-report")).toContainText(/period \d+ of AW-\d{4}-\d{4}/);
+
   // Home leads to the dashboards, which list the two funded programs only.
   await page.getByRole("navigation").getByRole("link", { name: "Dashboards" }).click();
   const programs = page.getByTestId("dashboards-table");

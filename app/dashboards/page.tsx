@@ -1,10 +1,11 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ProgramGlances } from "@/components/dashboards/program-glance";
 import { nameIn } from "@/components/dashboards/text";
 import { requireUser } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/policies";
 import { mayViewDashboards } from "@/lib/donors/access";
-import { listDashboardPrograms } from "@/lib/donors/queries";
+import { listDashboardPrograms, listProgramGlances } from "@/lib/donors/queries";
 import { formatDate, formatMoney, formatNumber } from "@/lib/i18n/format";
 import { getI18n } from "@/lib/i18n/server";
 
@@ -23,7 +24,7 @@ export default async function DashboardsPage() {
   const user = await requireUser();
   if (!mayViewDashboards(user)) notFound();
   const { t, locale } = await getI18n();
-  const rows = await listDashboardPrograms(user);
+  const [rows, glances] = await Promise.all([listDashboardPrograms(user), listProgramGlances(user)]);
   const seesAll = hasPermission(user, "programs.readAll");
 
   return (
@@ -80,6 +81,13 @@ export default async function DashboardsPage() {
         </div>
       )}
       {rows.some((p) => p.isDemoFigures) ? <p className="muted small">{t("dashboards.demoFiguresNote")}</p> : null}
+      {glances.length > 0 ? (
+        <section className="stack" aria-labelledby="dash-glances">
+          <h2 id="dash-glances">{t("dashboards.glance.heading")}</h2>
+          <p className="muted">{t("dashboards.glance.intro")}</p>
+          <ProgramGlances glances={glances} showMoney={false} t={t} locale={locale} />
+        </section>
+      ) : null}
     </div>
   );
 }

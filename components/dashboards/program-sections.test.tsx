@@ -7,6 +7,8 @@ import { catalogs } from "@/lib/i18n/messages";
 import { createTranslator } from "@/lib/i18n/translate";
 import { AwardsTable, CountriesSection, Downloads, IndicatorsSection, LatestReports } from "./program-sections";
 import { excerpt, narrativeIn } from "./text";
+import { ProgramGlances } from "./program-glance";
+import type { ProgramGlance } from "@/lib/donors/glance";
 
 const PROGRAM_ID = "7f1c1d2e-3b4a-4c5d-8e9f-0a1b2c3d4e5f";
 const AWARD_ID = "6f1c1d2e-3b4a-4c5d-8e9f-0a1b2c3d4e5f";
@@ -115,5 +117,34 @@ describe("program dashboard sections", () => {
     expect(cut.length).toBeLessThanOrEqual(51);
     expect(cut.endsWith("word…")).toBe(true);
     expect(excerpt("short text")).toBe("short text");
+  });
+
+  it("puts a program on a card: linked name, funds, headline indicators, deliverables and the latest accepted report", () => {
+    const glance: ProgramGlance = {
+      program: { id: PROGRAM_ID, key: "merida-ca", nameEn: "Merida Initiative", nameEs: "Iniciativa Mérida", currency: "USD", ceilingMinor: 2_500_000_000, startsOn: "2008-07-01", endsOn: "2027-12-31", isDemoFigures: true, donors: [] },
+      money: { ...money, ceilingMinor: 2_500_000_000, remainingMinor: 2_490_000_000 },
+      awards: 1,
+      countries: 1,
+      indicators: [{ key: "firearms_marked", unit: "count", nameEn: "Firearms marked", nameEs: "Armas marcadas", baseline: "0.00", target: "1000.00", actual: "250.00", awards: 1 }],
+      indicatorCount: 3,
+      deliverables,
+      latestReport: report,
+      asOf: "2026-11-28",
+    };
+    const en = render("en", (i) => <ProgramGlances glances={[glance]} {...i} />);
+    expect(en).toContain(`href="/dashboards/${PROGRAM_ID}"`);
+    expect(en).toContain("Merida Initiative");
+    expect(en).toContain("$25,000,000.00");
+    expect(en).toContain("$24,900,000.00");
+    expect(en).toMatch(/Firearms marked<\/th><td>250<\/td><td>1,000<\/td><td>25%<\/td>/);
+    expect(en).toContain("2 on time, 1 late, of 3");
+    expect(en).toContain("2 more on the program&#x27;s dashboard.");
+    expect(en).toContain("period 2 of AW-2026-0001 (Guatemala), accepted July 10, 2026");
+    const es = render("es", (i) => <ProgramGlances glances={[{ ...glance, latestReport: null, deliverables: { total: 0, accepted: 0, onTime: 0, late: 0 } }]} showMoney={false} {...i} />);
+    expect(es).toContain("Iniciativa Mérida");
+    expect(es).not.toContain("US$25,000,000.00");
+    expect(es).not.toContain("25,000,000");
+    expect(es).toContain("ninguno definido aún");
+    expect(es).toContain("Todavía no se ha aceptado ningún informe de avance.");
   });
 });

@@ -16,7 +16,7 @@ interface I18nProps {
 }
 
 const NOWRAP = { whiteSpace: "nowrap" } as const;
-const CAPTION = { textAlign: "left", padding: "0.5rem 0.6rem" } as const;
+export const CAPTION = { textAlign: "left", padding: "0.5rem 0.6rem" } as const;
 
 export function Breadcrumb({ items, t }: { items: { href?: string; label: string }[]; t: Translate }) {
   return (

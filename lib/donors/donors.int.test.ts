@@ -18,7 +18,7 @@ import { NotFoundError } from "@/lib/errors";
 import { moneyOfAwards } from "@/lib/reporting/queries";
 import { createTestDb, type TestDb } from "@/test/db";
 import { insertAward, loadUsers, rejectionOf, type DeliveryUserKey, type TestAward } from "@/test/delivery-fixtures";
-import { getAwardOverview, getProgramOverview, listDashboardPrograms } from "./queries";
+import { getAwardOverview, getProgramOverview, listDashboardPrograms, listProgramGlances } from "./queries";
 
 // Markers that must never reach a donor-facing object.
 const SECRET = {
@@ -285,6 +285,30 @@ describe("program figures", () => {
     expect(row.money).toEqual(o.money);
     expect(row.awards).toBe(2);
     expect(leaks(row)).toEqual([]);
+  });
+
+  it("puts each visible program on the home at a glance, with its dashboard's figures and nothing of other donors", async () => {
+    const inl = await listProgramGlances(u.donorInl, { today: TODAY });
+    const wra = await listProgramGlances(u.donorWra, { today: TODAY });
+    expect(inl.map((g) => g.program.key)).toEqual((await listDashboardPrograms(u.donorInl)).map((p) => p.key));
+    expect(wra.map((g) => g.program.key)).toEqual((await listDashboardPrograms(u.donorWra)).map((p) => p.key));
+    expect(inl.map((g) => g.program.id)).not.toContain(wraProgram);
+    expect(wra.map((g) => g.program.id)).not.toContain(inlProgram);
+
+    const g = inl.find((x) => x.program.id === inlProgram)!;
+    const o = await getProgramOverview(u.donorInl, inlProgram, { today: TODAY });
+    expect(g.money).toEqual(o.money);
+    expect(g.deliverables).toEqual({ total: 4, accepted: 1, onTime: 3, late: 1 });
+    expect([g.awards, g.countries]).toEqual([2, 2]);
+    expect(g.indicators.map((i) => [i.key, i.target, i.actual])).toEqual([
+      ["firearms_marked", "1500.00", "250.00"],
+      ["officers_trained", "50.00", "10.50"],
+    ]);
+    expect(g.latestReport).toMatchObject({ awardReference: a2.reference, periodNumber: 1 });
+    expect(leaks(inl)).toEqual([]);
+
+    for (const who of ["gt", "partner", "reviewer"] as const) expect(await listProgramGlances(u[who]), who).toEqual([]);
+    expect((await listProgramGlances(u.officer)).map((x) => x.program.id)).toEqual(expect.arrayContaining([inlProgram, wraProgram]));
   });
 
   it("keeps at most the 10 newest accepted reports", async () => {

@@ -20,6 +20,7 @@ import { programFundsColumns, programSummaryColumns } from "@/lib/programs/queri
 import { moneyOfAwards, type MoneyFigures } from "@/lib/reporting/queries";
 import { todayIso } from "@/lib/reporting/status";
 import { dashboardProgramVisibility, findDashboardAward, findDashboardProgram, REPORTED_AWARD_STATUSES, reportedAwardsOf, type DashboardProgram } from "./access";
+import { glanceOf, type ProgramGlance } from "./glance";
 import type {
   AcceptedReportSummary,
   AwardDeliverable,
@@ -141,6 +142,21 @@ export async function listDashboardPrograms(user: CurrentUser): Promise<Dashboar
       awards: count,
     };
   });
+}
+
+/**
+ * Every program whose dashboard this user may open (as listDashboardPrograms), each at a glance: the
+ * figures of its dashboard (getProgramOverview, so both always agree) cut to a card. [] for users
+ * without dashboards.
+ */
+export async function listProgramGlances(user: CurrentUser, options: OverviewOptions = {}): Promise<ProgramGlance[]> {
+  const visibility = dashboardProgramVisibility(user);
+  if (!visibility) return [];
+  const db = await getDb();
+  const ids = await db.select({ id: programs.id }).from(programs).where(visibility).orderBy(asc(programs.nameEn));
+  const today = options.today ?? todayIso();
+  const overviews = await Promise.all(ids.map(({ id }) => getProgramOverview(user, id, { today })));
+  return overviews.map(glanceOf);
 }
 
 /** Committed over every non-cancelled award of the program (the ceiling guard's figure). */

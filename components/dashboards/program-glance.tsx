@@ -1,0 +1,128 @@
+// Programs at a glance (server component): one card per program with its funds, headline indicators
+// against targets, deliverables on time and late and the latest accepted report; the donor's home and
+// the dashboards list show them, each card leading to the program's dashboard.
+import Link from "next/link";
+import type { ProgramGlance } from "@/lib/donors/glance";
+import type { Locale } from "@/lib/i18n/config";
+import { formatDate, formatMoney, formatNumber } from "@/lib/i18n/format";
+import type { Translate } from "@/lib/i18n/translate";
+import { percentOf } from "@/lib/reporting/status";
+import { CAPTION } from "./program-sections";
+import { decimal, nameIn } from "./text";
+
+interface Props {
+  glances: ProgramGlance[];
+  /** The dashboards list shows the funds in its table already. */
+  showMoney?: boolean;
+  t: Translate;
+  locale: Locale;
+}
+
+export function ProgramGlances({ glances, showMoney = true, t, locale }: Props) {
+  return (
+    <div className="dash-glances">
+      {glances.map((g) => (
+        <GlanceCard key={g.program.id} glance={g} showMoney={showMoney} t={t} locale={locale} />
+      ))}
+    </div>
+  );
+}
+
+function GlanceCard({ glance: g, showMoney, t, locale }: { glance: ProgramGlance; showMoney: boolean; t: Translate; locale: Locale }) {
+  const href = `/dashboards/${encodeURIComponent(g.program.id)}`;
+  const headingId = `glance-${g.program.key}`;
+  const money = (minor: number) => formatMoney(minor, g.program.currency, locale);
+  const n = (v: number) => formatNumber(v, locale);
+  const report = g.latestReport;
+  return (
+    <article className="card stack" aria-labelledby={headingId} data-testid={`glance-${g.program.key}`}>
+      <h3 id={headingId}>
+        <Link href={href}>{nameIn(locale, g.program)}</Link>
+        {g.program.isDemoFigures ? (
+          <>
+            {" "}
+            <span className="badge" title={t("dashboards.demoFiguresNote")}>
+              {t("dashboards.demoFigures")}
+            </span>
+          </>
+        ) : null}
+      </h3>
+      {showMoney ? (
+        <dl className="dash-facts" data-testid="glance-money">
+          <Fact label={t("dashboards.money.ceiling")} value={money(g.money.ceilingMinor)} />
+          <Fact label={t("dashboards.money.committed")} value={money(g.money.committedMinor)} />
+          <Fact label={t("dashboards.money.disbursed")} value={money(g.money.disbursedMinor)} />
+          <Fact label={t("dashboards.money.remaining")} value={money(g.money.remainingMinor)} />
+        </dl>
+      ) : null}
+      <dl className="dash-facts">
+        <Fact label={t("dashboards.glance.awards")} value={n(g.awards)} />
+        <Fact label={t("dashboards.glance.countries")} value={n(g.countries)} />
+        <Fact
+          label={t("dashboards.deliverables.heading")}
+          value={
+            g.deliverables.total === 0
+              ? t("dashboards.glance.noDeliverables")
+              : t("dashboards.deliverables.barLabel", { onTime: n(g.deliverables.onTime), late: n(g.deliverables.late), total: n(g.deliverables.total) })
+          }
+          testId="glance-deliverables"
+        />
+      </dl>
+      {g.indicators.length === 0 ? (
+        <p className="muted">{t("dashboards.indicators.none")}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="table" data-testid="glance-indicators">
+            <caption className="muted" style={CAPTION}>
+              {t("dashboards.glance.indicatorsCaption")}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("dashboards.indicators.columns.indicator")}</th>
+                <th scope="col">{t("dashboards.indicators.columns.actual")}</th>
+                <th scope="col">{t("dashboards.indicators.columns.target")}</th>
+                <th scope="col">{t("dashboards.indicators.columns.percent")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {g.indicators.map((i) => {
+                const percent = percentOf(Number(i.actual), Number(i.target));
+                return (
+                  <tr key={i.key}>
+                    <th scope="row">{nameIn(locale, i)}</th>
+                    <td>{decimal(i.actual, locale)}</td>
+                    <td>{decimal(i.target, locale)}</td>
+                    <td>{percent === null ? t("dashboards.indicators.noTarget") : t("dashboards.indicators.percentValue", { percent: formatNumber(percent, locale) })}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {g.indicatorCount > g.indicators.length ? (
+        <p className="muted small">{t("dashboards.glance.moreIndicators", { count: n(g.indicatorCount - g.indicators.length) })}</p>
+      ) : null}
+      <p data-testid="glance-latest-report">
+        <strong>{t("dashboards.glance.latestReport")}:</strong>{" "}
+        {report
+          ? t("dashboards.glance.latestReportValue", {
+              number: report.periodNumber,
+              award: report.awardReference,
+              country: nameIn(locale, report.country),
+              date: formatDate(report.acceptedAt, locale),
+            })
+          : t("dashboards.reports.none")}
+      </p>
+    </article>
+  );
+}
+
+function Fact({ label, value, testId }: { label: string; value: string; testId?: string }) {
+  return (
+    <div data-testid={testId}>
+      <dt>{label}</dt>
+      <dd>{value}</dd>
+    </div>
+  );
+}
