@@ -12,4 +12,9 @@ export async function register() {
     const { startReminderWorker } = await import("./lib/reminders/worker");
     startReminderWorker();
   }
+  // The PDF reports' worker thread, started now so that the first download does not wait for it.
+  if (process.env.NEXT_RUNTIME === "nodejs" && process.env.PDF_WORKER !== "off") {
+    const { warmPdfWorker } = await import("./lib/pdf/pool");
+    warmPdfWorker();
+  }
 }

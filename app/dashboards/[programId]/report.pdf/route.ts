@@ -4,7 +4,7 @@ import type { ProgramOverview } from "@/lib/donors/types";
 import { NotFoundError } from "@/lib/errors";
 import { notFoundResponse } from "@/lib/http/download";
 import { pdfResponse, reportFilename, reportLocale } from "@/lib/pdf/http";
-import { renderProgramReport } from "@/lib/pdf/render";
+import { renderReport } from "@/lib/pdf/pool";
 
 export const dynamic = "force-dynamic";
 // react-pdf needs Node (fonts from disk, Buffer); never the edge runtime.
@@ -27,6 +27,6 @@ export async function GET(request: Request, { params }: Params): Promise<Respons
     if (error instanceof NotFoundError) return notFoundResponse();
     throw error;
   }
-  const pdf = await renderProgramReport(overview, reportLocale(request.url, user.locale));
+  const pdf = await renderReport({ kind: "program", overview }, reportLocale(request.url, user.locale));
   return pdfResponse(pdf, reportFilename(overview.program.key, overview.asOf));
 }

@@ -4,7 +4,7 @@ import type { AwardOverview } from "@/lib/donors/types";
 import { NotFoundError } from "@/lib/errors";
 import { notFoundResponse } from "@/lib/http/download";
 import { pdfResponse, reportFilename, reportLocale } from "@/lib/pdf/http";
-import { renderAwardReport } from "@/lib/pdf/render";
+import { renderReport } from "@/lib/pdf/pool";
 
 export const dynamic = "force-dynamic";
 // react-pdf needs Node (fonts from disk, Buffer); never the edge runtime.
@@ -28,6 +28,6 @@ export async function GET(request: Request, { params }: Params): Promise<Respons
     if (error instanceof NotFoundError) return notFoundResponse();
     throw error;
   }
-  const pdf = await renderAwardReport(overview, reportLocale(request.url, user.locale));
+  const pdf = await renderReport({ kind: "award", overview }, reportLocale(request.url, user.locale));
   return pdfResponse(pdf, reportFilename(overview.award.reference, overview.asOf));
 }
