@@ -72,6 +72,16 @@ test.describe("demo mode", () => {
     await page.reload();
     await expect(page.getByRole("heading", { name: "Sign in", exact: true })).toBeVisible();
     await context.close();
+
+    // A Spanish browser signs in as an account that works in English: the page and the language
+    // switch both say English, so "Change language" does not flip it back to Spanish unasked.
+    const spanish = await newPage(browser, "es-GT");
+    await spanish.page.goto(`${servers.demo}/sign-in`);
+    await expect(spanish.page.getByLabel("Idioma")).toHaveValue("es");
+    await demoSignIn(spanish.page, "Sarah Miller");
+    await expect(spanish.page.getByRole("heading", { name: "Welcome, Sarah Miller" })).toBeVisible();
+    await expect(spanish.page.getByLabel("Language")).toHaveValue("en");
+    await spanish.context.close();
   });
 
   test("a sign-in link sent in demo mode arrives in the demo mailbox and signs the user in", async ({ page }) => {

@@ -8,7 +8,9 @@ export function LanguageSwitch({ locale }: { locale: Locale }) {
   return (
     <form action={setLocaleAction} className="row" style={{ gap: "0.4rem" }}>
       <label htmlFor="locale-select">{t("common.language")}</label>
-      <select id="locale-select" name="locale" defaultValue={locale}>
+      {/* Keyed by the language: the header outlives client-side navigations, and after a sign-in that
+          changes the language an uncontrolled select would keep showing the previous one. */}
+      <select key={locale} id="locale-select" name="locale" defaultValue={locale}>
         {LOCALES.map((l) => (
           <option key={l} value={l} lang={l}>
             {t(`common.languageNames.${l}`)}
