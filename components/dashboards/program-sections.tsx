@@ -9,6 +9,7 @@ import type { AcceptedReportSummary, AwardSummary, CountrySummary, DeliverableCo
 import { percentOf } from "@/lib/reporting/status";
 import { CountryMoneyChart, IndicatorProgressChart } from "./charts";
 import { decimal, excerpt, nameIn, narrativeIn, titleIn } from "./text";
+import { unitLabel } from "@/lib/reporting/units";
 
 interface I18nProps {
   t: Translate;
@@ -169,10 +170,6 @@ export function CountriesSection({ programId, countries, currency, t, locale }: 
   );
 }
 
-function unitOf(unit: string, t: Translate): string {
-  return unit === "count" || unit === "tonnes" || unit === "people" ? t(`dashboards.units.${unit}`) : unit;
-}
-
 /** Indicator totals against targets: the table and a percent-of-target chart. */
 export function IndicatorsSection({ indicators, t, locale }: I18nProps & { indicators: IndicatorTotal[] }) {
   const rows = indicators.map((i) => ({ ...i, percent: percentOf(Number(i.actual), Number(i.target)) }));
@@ -206,7 +203,7 @@ export function IndicatorsSection({ indicators, t, locale }: I18nProps & { indic
                 {rows.map((i) => (
                   <tr key={i.key}>
                     <th scope="row">{nameIn(locale, i)}</th>
-                    <td>{unitOf(i.unit, t)}</td>
+                    <td>{unitLabel(i.unit, t)}</td>
                     <td>{decimal(i.baseline, locale)}</td>
                     <td>{decimal(i.target, locale)}</td>
                     <td>{decimal(i.actual, locale)}</td>

@@ -54,6 +54,8 @@ describe("report forms", () => {
     expect(es).toContain("Narrativa (español)");
     expect(es).toContain("Guardar borrador");
     expect(es).toContain("Institución");
+    expect(es).toContain("(cantidad)"); // the indicator's unit in Spanish, not the library's key
+    expect(es).not.toContain("(count)");
   });
 
   it("the review form and the indicators editor render in both languages", () => {

@@ -9,6 +9,7 @@ import { useI18n } from "@/components/i18n/i18n-provider";
 import { translateIssue } from "@/lib/forms/zod";
 import { formatNumber } from "@/lib/i18n/format";
 import { BREAKDOWN_DIMENSIONS, reportDraftSchema, toHundredths } from "@/lib/reporting/schema";
+import { unitLabel } from "@/lib/reporting/units";
 
 export interface ReportFormValues {
   narrativeEn: string;
@@ -229,7 +230,7 @@ function ActualRow({
       <input type="hidden" {...register(`actuals.${index}.awardIndicatorId`)} />
       <div className="field">
         <label htmlFor={idOf(`${base}.value`)}>
-          {indicator.name} — {t("reporting.report.value", { unit: indicator.unit })}
+          {indicator.name} — {t("reporting.report.value", { unit: unitLabel(indicator.unit, t) })}
         </label>
         <p className="hint">{t("reporting.report.baselineTarget", { baseline: indicator.baseline, target: indicator.target })}</p>
         <input id={idOf(`${base}.value`)} inputMode="decimal" aria-invalid={errorText(`${base}.value`) ? true : undefined} {...register(`actuals.${index}.value`)} />

@@ -2,6 +2,7 @@ import type { Locale } from "@/lib/i18n/config";
 import { formatMoney, formatNumber } from "@/lib/i18n/format";
 import type { Translate } from "@/lib/i18n/translate";
 import type { PeriodReport } from "@/lib/reporting/queries";
+import { unitLabel } from "@/lib/reporting/units";
 
 /** A report as read (accepted, submitted, or seen by someone who may not edit it): narratives, money, actuals, notes. */
 export function ReportView({ page, t, locale }: { page: PeriodReport; t: Translate; locale: Locale }) {
@@ -40,7 +41,7 @@ export function ReportView({ page, t, locale }: { page: PeriodReport; t: Transla
             const actual = actualOf.get(i.id);
             return (
               <li key={i.id}>
-                <strong>{name(i)}</strong> ({i.unit}): {actual ? quantity(actual.value) : t("reporting.report.notReported")}
+                <strong>{name(i)}</strong> ({unitLabel(i.unit, t)}): {actual ? quantity(actual.value) : t("reporting.report.notReported")}
                 {actual && actual.breakdown.length > 0 ? (
                   <ul>
                     {actual.breakdown.map((b, j) => (

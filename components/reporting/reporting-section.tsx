@@ -6,6 +6,7 @@ import { getAwardReporting, listIndicatorLibrary } from "@/lib/reporting/queries
 import { FrequencyForm } from "./frequency-form";
 import { IndicatorsEditor } from "./indicators-editor";
 import { periodStatusBadgeClass } from "./reporting-labels";
+import { unitLabel } from "@/lib/reporting/units";
 
 /**
  * The award page's reporting section: the reporting calendar with each period's status (overdue ones
@@ -128,7 +129,7 @@ export async function ReportingSection({ awardId }: { awardId: string }) {
                 {reporting.indicators.map((i) => (
                   <tr key={i.id}>
                     <th scope="row">{name(i)}</th>
-                    <td>{i.unit}</td>
+                    <td>{unitLabel(i.unit, t)}</td>
                     <td>{quantity(i.baseline)}</td>
                     <td>{quantity(i.target)}</td>
                     <td>{quantity(i.actual)}</td>
@@ -144,7 +145,7 @@ export async function ReportingSection({ awardId }: { awardId: string }) {
             <summary>{t("reporting.section.editIndicators")}</summary>
             <IndicatorsEditor
               awardId={reporting.award.id}
-              library={library.map((l) => ({ id: l.id, name: name(l), unit: l.unit }))}
+              library={library.map((l) => ({ id: l.id, name: name(l), unit: unitLabel(l.unit, t) }))}
               defaultValues={{ indicators: reporting.indicators.map((i) => ({ indicatorId: i.indicatorId, baseline: i.baseline, target: i.target })) }}
             />
           </details>

@@ -5,6 +5,7 @@ import { formatDate, formatMoney, formatNumber } from "@/lib/i18n/format";
 import { createTranslator, type Translate } from "@/lib/i18n/translate";
 import { percentOf } from "@/lib/reporting/status";
 import type { Named } from "@/lib/donors/types";
+import { isKnownUnit } from "@/lib/reporting/units";
 
 export interface PdfKit {
   locale: Locale;
@@ -20,7 +21,6 @@ export interface PdfKit {
   awardTitle: (award: { reference: string; titleEn: string | null; titleEs: string | null }) => string;
 }
 
-const KNOWN_UNITS = ["count", "tonnes", "people"] as const;
 
 /** The formatters of one report: its language and its program's currency. For the document components. */
 export function pdfKit(locale: Locale, currency: string): PdfKit {
@@ -42,7 +42,7 @@ export function pdfKit(locale: Locale, currency: string): PdfKit {
       return text;
     },
     name: (value) => (locale === "es" ? value.nameEs : value.nameEn),
-    unit: (unit) => ((KNOWN_UNITS as readonly string[]).includes(unit) ? t(`pdf.units.${unit as (typeof KNOWN_UNITS)[number]}`) : unit),
+    unit: (unit) => (isKnownUnit(unit) ? t(`pdf.units.${unit}`) : unit),
     awardTitle: (award) => (locale === "es" ? (award.titleEs ?? award.titleEn) : (award.titleEn ?? award.titleEs)) ?? award.reference,
   };
 }

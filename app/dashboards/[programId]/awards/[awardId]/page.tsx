@@ -8,6 +8,7 @@ import { formatDate, formatMoney, formatNumber } from "@/lib/i18n/format";
 import { getI18n } from "@/lib/i18n/server";
 import type { Translate } from "@/lib/i18n/translate";
 import { percentOf } from "@/lib/reporting/status";
+import { unitLabel } from "@/lib/reporting/units";
 
 export const dynamic = "force-dynamic";
 
@@ -28,10 +29,6 @@ function conditionText(value: string, t: Translate): string {
 
 function resultText(value: string, t: Translate): string {
   return (RESULTS as readonly string[]).includes(value) ? t(`dashboards.checkResult.${value as (typeof RESULTS)[number]}`) : value;
-}
-
-function unitText(unit: string, t: Translate): string {
-  return unit === "count" || unit === "tonnes" || unit === "people" ? t(`dashboards.units.${unit}`) : unit;
 }
 
 /**
@@ -140,7 +137,7 @@ export default async function AwardDashboardPage({ params }: { params: Promise<{
                   return (
                     <tr key={i.key}>
                       <th scope="row">{nameIn(locale, i)}</th>
-                      <td>{unitText(i.unit, t)}</td>
+                      <td>{unitLabel(i.unit, t)}</td>
                       <td>{decimal(i.baseline, locale)}</td>
                       <td>{decimal(i.target, locale)}</td>
                       <td>{decimal(i.actual, locale)}</td>
