@@ -32,7 +32,7 @@ export default async function globalSetup() {
     ]);
     dbs.push(mailDb, demoDb, expiryDb);
     const resendEnv = { RESEND_API_KEY: "re_e2e_fake_key", RESEND_BASE_URL: fake.url, DEMO_MODE: "" };
-    const started = await Promise.all([
+    const results = await Promise.allSettled([
       startServer({ name: "mail", port: 3100, env: { ...mailDb.env, ...resendEnv } }),
       startServer({ name: "demo", port: 3101, env: { ...demoDb.env, DEMO_MODE: "1", RESEND_API_KEY: "" } }),
       startServer({ name: "expiry", port: 3102, env: { ...expiryDb.env, ...resendEnv, SIGN_IN_LINK_MAX_AGE_SECONDS: "3" } }),
@@ -43,7 +43,11 @@ export default async function globalSetup() {
         readyPath: "/sign-in",
       }),
     ]);
-    servers.push(...started);
+    // Every server that did start is stopped again if another one did not (teardown below).
+    for (const r of results) if (r.status === "fulfilled") servers.push(r.value);
+    const failed = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
+    if (failed) throw failed.reason;
+    const started = servers;
     process.env.E2E_MAIL_URL = started[0].url;
     process.env.E2E_DEMO_URL = started[1].url;
     process.env.E2E_EXPIRY_URL = started[2].url;

@@ -3,6 +3,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdirSync, rmSync } from "node:fs";
+import net from "node:net";
 import path from "node:path";
 import postgres from "postgres";
 import { openDb } from "../../db/client";
@@ -64,6 +65,10 @@ export async function startServer(options: {
   readyPath?: string;
 }): Promise<RunningServer> {
   const url = `http://localhost:${options.port}`;
+  // A server left over from an earlier run would answer the readiness probe in this one's place.
+  if (!(await portIsFree(options.port))) {
+    throw new Error(`${options.name} server: port ${options.port} is already in use (a server left over from an earlier run?). Stop it and run again.`);
+  }
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "production",
@@ -107,4 +112,12 @@ export async function startServer(options: {
         setTimeout(() => child.kill("SIGKILL"), 5000).unref();
       }),
   };
+}
+
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.once("error", () => resolve(false));
+    probe.listen(port, () => probe.close(() => resolve(true)));
+  });
 }
