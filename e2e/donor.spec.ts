@@ -51,6 +51,8 @@ test("a donor opens a funded program, drills down to a country and an award, dow
   expect(destroyed).toBe("3,600");
   const tonnes = await actualShown(page, "Ammunition destroyed");
   expect(tonnes).toBe("9.5");
+  // Guatemala's fourth report was returned and its due date has passed: counted overdue, its content unseen.
+  await expect(page.getByTestId("reports-overdue").locator(".dash-card-value")).toHaveText(/^[1-9]\d*$/);
 
   // The PDF progress report carries the program's name and the same figures.
   const pdfFile = testInfo.outputPath("program-report.pdf");

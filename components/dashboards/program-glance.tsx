@@ -67,6 +67,11 @@ function GlanceCard({ glance: g, showMoney, t, locale }: { glance: ProgramGlance
           }
           testId="glance-deliverables"
         />
+        <Fact
+          label={t("dashboards.glance.reports")}
+          value={t("dashboards.glance.reportsValue", { accepted: n(g.reportCounts.accepted), overdue: n(g.reportCounts.overdue) })}
+          testId="glance-reports"
+        />
       </dl>
       {g.indicators.length === 0 ? (
         <p className="muted">{t("dashboards.indicators.none")}</p>

@@ -24,7 +24,8 @@ function render(locale: "en" | "es", node: (i18n: { t: ReturnType<typeof createT
 const money = { committedMinor: 10_000_000, disbursedMinor: 6_000_000, reportedExpenditureMinor: 1_500_000 };
 const deliverables = { total: 3, accepted: 1, onTime: 2, late: 1 };
 
-const country: CountrySummary = { iso2: "GT", nameEn: "Guatemala", nameEs: "Guatemala", awards: 1, deliverables, ...money };
+const reportCounts = { accepted: 2, overdue: 1 };
+const country: CountrySummary = { iso2: "GT", nameEn: "Guatemala", nameEs: "Guatemala", awards: 1, deliverables, reportCounts, ...money };
 
 const report: AcceptedReportSummary = {
   reportId: "r1",
@@ -54,6 +55,7 @@ const award: AwardSummary = {
   startsOn: "2026-01-01",
   endsOn: "2027-12-31",
   deliverables,
+  reportCounts,
   ...money,
 };
 
@@ -83,6 +85,8 @@ describe("program dashboard sections", () => {
     expect(html).toContain(`href="/dashboards/${PROGRAM_ID}/awards/${AWARD_ID}"`);
     expect(html).toContain("$100,000.00");
     expect(html).toContain("$60,000.00");
+    // Deliverables late, then reports overdue, on each country's and award's row.
+    expect(html.match(/<td>1 of 3<\/td><td>1<\/td><\/tr>/g)).toHaveLength(2);
     expect(html).toContain('role="img" aria-label="Bar chart of committed and disbursed funds by country.');
     // A title missing in English falls back to the Spanish one.
     expect(html).toContain("Marcaje en Guatemala");
@@ -102,7 +106,9 @@ describe("program dashboard sections", () => {
   });
 
   it("shows a report's narrative in the reader's language, else the other one, saying so", () => {
-    const es = render("es", (i) => <LatestReports programId={PROGRAM_ID} reports={[report]} {...i} />);
+    const es = render("es", (i) => <LatestReports programId={PROGRAM_ID} reports={[report]} counts={reportCounts} {...i} />);
+    expect(es).toContain("Informes vencidos");
+    expect(es).toContain("Pasada su fecha límite y no aceptados.");
     expect(es).toContain('<span lang="en">Forty machines delivered to DIGECAM.</span>');
     expect(es).toContain("(disponible solo en inglés)");
     expect(es).toContain("Informe final");
@@ -128,6 +134,7 @@ describe("program dashboard sections", () => {
       indicators: [{ key: "firearms_marked", unit: "count", nameEn: "Firearms marked", nameEs: "Armas marcadas", baseline: "0.00", target: "1000.00", actual: "250.00", awards: 1 }],
       indicatorCount: 3,
       deliverables,
+      reportCounts,
       latestReport: report,
       asOf: "2026-11-28",
     };
@@ -138,6 +145,7 @@ describe("program dashboard sections", () => {
     expect(en).toContain("$24,900,000.00");
     expect(en).toMatch(/Firearms marked<\/th><td>250<\/td><td>1,000<\/td><td>25%<\/td>/);
     expect(en).toContain("2 on time, 1 late, of 3");
+    expect(en).toContain("2 accepted, 1 overdue");
     expect(en).toContain("2 more on the program&#x27;s dashboard.");
     expect(en).toContain("period 2 of AW-2026-0001 (Guatemala), accepted July 10, 2026");
     const es = render("es", (i) => <ProgramGlances glances={[{ ...glance, latestReport: null, deliverables: { total: 0, accepted: 0, onTime: 0, late: 0 } }]} showMoney={false} {...i} />);

@@ -5,7 +5,7 @@ import type { ReactNode } from "react";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDate, formatMoney, formatNumber } from "@/lib/i18n/format";
 import type { Translate } from "@/lib/i18n/translate";
-import type { AcceptedReportSummary, AwardSummary, CountrySummary, DeliverableCounts, IndicatorTotal, ProgramOverview } from "@/lib/donors/types";
+import type { AcceptedReportSummary, AwardSummary, CountrySummary, DeliverableCounts, IndicatorTotal, ProgramOverview, ReportCounts } from "@/lib/donors/types";
 import { percentOf } from "@/lib/reporting/status";
 import { CountryMoneyChart, IndicatorProgressChart } from "./charts";
 import { decimal, excerpt, nameIn, narrativeIn, titleIn } from "./text";
@@ -129,6 +129,7 @@ export function CountriesSection({ programId, countries, currency, t, locale }: 
                   <th scope="col">{t("dashboards.countries.columns.disbursed")}</th>
                   <th scope="col">{t("dashboards.countries.columns.reported")}</th>
                   <th scope="col">{t("dashboards.countries.columns.deliverables")}</th>
+                  <th scope="col">{t("dashboards.countries.columns.reportsOverdue")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -142,6 +143,7 @@ export function CountriesSection({ programId, countries, currency, t, locale }: 
                     <td style={NOWRAP}>{m(c.disbursedMinor)}</td>
                     <td style={NOWRAP}>{m(c.reportedExpenditureMinor)}</td>
                     <td>{lateCell(c.deliverables, t)}</td>
+                    <td>{formatNumber(c.reportCounts.overdue, locale)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -292,10 +294,16 @@ export function PeriodCell({ report, t, locale }: I18nProps & { report: Accepted
 }
 
 /** The latest accepted reports, newest first, with a narrative excerpt. */
-export function LatestReports({ programId, reports, t, locale }: I18nProps & { programId: string; reports: AcceptedReportSummary[] }) {
+export function LatestReports({ programId, reports, counts, t, locale }: I18nProps & { programId: string; reports: AcceptedReportSummary[]; counts?: ReportCounts }) {
   return (
     <section className="stack" aria-labelledby="dash-reports">
       <h2 id="dash-reports">{t("dashboards.reports.heading")}</h2>
+      {counts ? (
+        <div className="dash-cards">
+          <MoneyCard testId="reports-accepted" label={t("dashboards.reports.acceptedCount")} value={formatNumber(counts.accepted, locale)} />
+          <MoneyCard testId="reports-overdue" label={t("dashboards.reports.overdueCount")} value={formatNumber(counts.overdue, locale)} hint={t("dashboards.reports.overdueHint")} />
+        </div>
+      ) : null}
       {reports.length === 0 ? (
         <p className="muted">{t("dashboards.reports.none")}</p>
       ) : (
@@ -363,6 +371,7 @@ export function AwardsTable({ programId, awards, currency, t, locale }: I18nProp
                 <th scope="col">{t("dashboards.awards.columns.period")}</th>
                 <th scope="col">{t("dashboards.awards.columns.status")}</th>
                 <th scope="col">{t("dashboards.awards.columns.deliverables")}</th>
+                <th scope="col">{t("dashboards.awards.columns.reportsOverdue")}</th>
               </tr>
             </thead>
             <tbody>
@@ -383,6 +392,7 @@ export function AwardsTable({ programId, awards, currency, t, locale }: I18nProp
                       <span className={a.status === "active" ? "badge badge-success" : "badge"}>{t(`dashboards.status.${a.status}`)}</span>
                     </td>
                     <td>{lateCell(a.deliverables, t)}</td>
+                    <td>{formatNumber(a.reportCounts.overdue, locale)}</td>
                   </tr>
                 );
               })}

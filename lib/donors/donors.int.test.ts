@@ -271,6 +271,21 @@ describe("program figures", () => {
     const later = await getProgramOverview(u.donorInl, inlProgram, { today: "2026-07-01" });
     expect(later.deliverables).toEqual({ total: 4, accepted: 1, onTime: 2, late: 2 });
 
+    // Reports by period: a1 period 1 and a2 period 1 accepted (the pending award's accepted report does not
+    // count); a1 period 2 (due April 1, submitted, not accepted) is overdue. Period 3 (draft) falls due on
+    // July 1: not overdue on the day, overdue the day after; period 4 (returned) only from October 2.
+    expect(o.reportCounts).toEqual({ accepted: 2, overdue: 1 });
+    expect(a1Row.reportCounts).toEqual({ accepted: 1, overdue: 1 });
+    expect(o.awards.find((a) => a.id === a2.id)!.reportCounts).toEqual({ accepted: 1, overdue: 0 });
+    expect(o.countries.map((c) => [c.iso2, c.reportCounts])).toEqual([
+      ["GT", { accepted: 1, overdue: 1 }],
+      ["HN", { accepted: 1, overdue: 0 }],
+    ]);
+    expect(later.reportCounts).toEqual({ accepted: 2, overdue: 1 });
+    expect((await getProgramOverview(u.donorInl, inlProgram, { today: "2026-07-02" })).reportCounts).toEqual({ accepted: 2, overdue: 2 });
+    expect((await getProgramOverview(u.donorInl, inlProgram, { today: "2026-10-02" })).reportCounts).toEqual({ accepted: 2, overdue: 3 });
+    expect((await getAwardOverview(u.donorInl, a1.id, { today: "2026-10-02" })).award.reportCounts).toEqual({ accepted: 1, overdue: 3 });
+
     expect(o.latestReports.map((r) => [r.awardReference, r.periodNumber, r.acceptedAt])).toEqual([
       [a2.reference, 1, "2026-05-01T09:00:00.000Z"],
       [a1.reference, 1, "2026-04-10T12:00:00.000Z"],
@@ -305,6 +320,7 @@ describe("program figures", () => {
       ["officers_trained", "50.00", "10.50"],
     ]);
     expect(g.latestReport).toMatchObject({ awardReference: a2.reference, periodNumber: 1 });
+    expect(g.reportCounts).toEqual({ accepted: 2, overdue: 1 });
     expect(leaks(inl)).toEqual([]);
 
     for (const who of ["gt", "partner", "reviewer"] as const) expect(await listProgramGlances(u[who]), who).toEqual([]);

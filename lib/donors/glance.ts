@@ -1,6 +1,6 @@
 // A program at a glance (the donor's home and the dashboards list): the figures of its dashboard cut
 // to what fits on a card. Pure: built from a ProgramOverview, so it always agrees with the dashboard.
-import type { AcceptedReportSummary, DeliverableCounts, IndicatorTotal, ProgramOverview } from "./types";
+import type { AcceptedReportSummary, DeliverableCounts, IndicatorTotal, ProgramOverview, ReportCounts } from "./types";
 
 /** The indicators donors follow first (the list, in this order); others follow by name. */
 export const HEADLINE_INDICATORS = ["firearms_marked", "weapons_destroyed", "ammunition_destroyed", "officers_trained", "etrace_accounts_active"] as const;
@@ -17,6 +17,7 @@ export interface ProgramGlance {
   /** How many indicators the program tracks in all (the card may show fewer). */
   indicatorCount: number;
   deliverables: DeliverableCounts;
+  reportCounts: ReportCounts;
   latestReport: AcceptedReportSummary | null;
   asOf: string;
 }
@@ -43,6 +44,7 @@ export function glanceOf(overview: ProgramOverview): ProgramGlance {
     indicators: headlineIndicators(overview.indicators),
     indicatorCount: overview.indicators.length,
     deliverables: overview.deliverables,
+    reportCounts: overview.reportCounts,
     latestReport: overview.latestReports[0] ?? null,
     asOf: overview.asOf,
   };

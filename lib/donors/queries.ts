@@ -35,6 +35,7 @@ import type {
   MoneySummary,
   Named,
   ProgramOverview,
+  ReportCounts,
 } from "./types";
 
 export interface OverviewOptions {
@@ -65,6 +66,35 @@ function countDeliverable(counts: DeliverableCounts, d: { dueOn: string; status:
   if (d.status === "accepted") counts.accepted += 1;
   if (isLate(d, today)) counts.late += 1;
   else counts.onTime += 1;
+}
+
+function zeroReports(): ReportCounts {
+  return { accepted: 0, overdue: 0 };
+}
+
+/**
+ * Per award in `scope` (a condition on `awards`), its reporting periods' reports accepted, and overdue
+ * as of `today`: past the due date and not accepted (the reporting calendar's isOverdue), whatever the
+ * report's state, so that nothing of a draft, a submission or a return is told apart.
+ */
+async function reportCountsOf(db: DbOrTx, scope: SQL | undefined, today: string): Promise<Map<string, ReportCounts>> {
+  const rows = await db
+    .select({
+      awardId: reportingPeriods.awardId,
+      accepted: sql<number>`count(*) FILTER (WHERE ${progressReports.status} = 'accepted')`.mapWith(Number),
+      overdue: sql<number>`count(*) FILTER (WHERE ${reportingPeriods.dueOn} < ${today}::date AND ${progressReports.status} IS DISTINCT FROM 'accepted')`.mapWith(Number),
+    })
+    .from(reportingPeriods)
+    .innerJoin(awards, eq(awards.id, reportingPeriods.awardId))
+    .leftJoin(progressReports, eq(progressReports.periodId, reportingPeriods.id))
+    .where(scope)
+    .groupBy(reportingPeriods.awardId);
+  return new Map(rows.map((r) => [r.awardId, { accepted: r.accepted, overdue: r.overdue }]));
+}
+
+function addReports(total: ReportCounts, part: ReportCounts): void {
+  total.accepted += part.accepted;
+  total.overdue += part.overdue;
 }
 
 /** Only what a donor may see of a program (the access row plus its donor organizations). */
@@ -267,7 +297,7 @@ export async function getProgramOverview(user: CurrentUser, programId: string, o
   const scope = and(reportedAwardsOf(program.id), iso2 ? eq(awards.countryIso2, iso2) : undefined);
   const indicatorScope = iso2 ? sql`AND a.country_iso2 = ${iso2}` : sql``;
 
-  const [donors, allCommittedMinor, country, awardRows, deliverableRows, indicatorRows, latest] = await Promise.all([
+  const [donors, allCommittedMinor, country, awardRows, deliverableRows, indicatorRows, latest, reportCounts] = await Promise.all([
     donorsOf(db, [program.id]),
     committedOfProgram(db, program.id),
     iso2 ? countryOfProgram(db, program.id, iso2) : Promise.resolve(null),
@@ -321,6 +351,7 @@ export async function getProgramOverview(user: CurrentUser, programId: string, o
     acceptedReports(db, scope)
       .orderBy(desc(sql`COALESCE(${progressReports.reviewedAt}, ${progressReports.updatedAt})`), desc(reportingPeriods.number), asc(awards.reference))
       .limit(10),
+    reportCountsOf(db, scope, today),
   ]);
   if (iso2 && !country) throw new NotFoundError("country");
 
@@ -339,17 +370,21 @@ export async function getProgramOverview(user: CurrentUser, programId: string, o
   }
 
   const total = zeroMoney();
+  const reports = zeroReports();
   const byCountry = new Map<string, CountrySummary>();
   const awardList: AwardSummary[] = awardRows.map((a) => {
     const figures = money.get(a.id) ?? { committedMinor: a.amountMinor, disbursedMinor: 0, reportedExpenditureMinor: 0 };
     const counts = countsByAward.get(a.id) ?? zeroCounts();
+    const awardReports = reportCounts.get(a.id) ?? zeroReports();
     addMoney(total, figures);
+    addReports(reports, awardReports);
     const c = byCountry.get(a.countryIso2) ?? {
       iso2: a.countryIso2,
       nameEn: a.countryNameEn,
       nameEs: a.countryNameEs,
       awards: 0,
       deliverables: zeroCounts(),
+      reportCounts: zeroReports(),
       ...zeroMoney(),
     };
     c.awards += 1;
@@ -358,6 +393,7 @@ export async function getProgramOverview(user: CurrentUser, programId: string, o
     c.deliverables.accepted += counts.accepted;
     c.deliverables.onTime += counts.onTime;
     c.deliverables.late += counts.late;
+    addReports(c.reportCounts, awardReports);
     byCountry.set(a.countryIso2, c);
     return {
       id: a.id,
@@ -372,6 +408,7 @@ export async function getProgramOverview(user: CurrentUser, programId: string, o
       startsOn: a.startsOn,
       endsOn: a.endsOn,
       deliverables: counts,
+      reportCounts: awardReports,
       ...figures,
     };
   });
@@ -394,6 +431,7 @@ export async function getProgramOverview(user: CurrentUser, programId: string, o
     countries: [...byCountry.values()].sort((a, b) => a.nameEn.localeCompare(b.nameEn)),
     indicators,
     deliverables,
+    reportCounts: reports,
     latestReports: latest.map(reportSummary),
     awards: awardList,
     asOf: today,
@@ -414,7 +452,7 @@ export async function getAwardOverview(user: CurrentUser, awardId: string, optio
   if (options.programId !== undefined && options.programId !== program.id) throw new NotFoundError("award");
   const today = options.today ?? todayIso();
 
-  const [donors, [row], money, deliverableRows, indicatorRows, equipmentRows, trancheRows, reportRows] = await Promise.all([
+  const [donors, [row], money, deliverableRows, indicatorRows, equipmentRows, trancheRows, reportRows, reportCounts] = await Promise.all([
     donorsOf(db, [program.id]),
     db
       .select({
@@ -486,6 +524,7 @@ export async function getAwardOverview(user: CurrentUser, awardId: string, optio
       .where(eq(awardTranches.awardId, awardId))
       .orderBy(asc(awardTranches.position)),
     acceptedReports(db, eq(awards.id, awardId)).orderBy(asc(reportingPeriods.number)),
+    reportCountsOf(db, eq(awards.id, awardId), today),
   ]);
   if (!row) throw new NotFoundError("award");
 
@@ -507,6 +546,7 @@ export async function getAwardOverview(user: CurrentUser, awardId: string, optio
     startsOn: row.startsOn,
     endsOn: row.endsOn,
     deliverables: counts,
+    reportCounts: reportCounts.get(row.id) ?? zeroReports(),
     ...figures,
   };
   const indicators: AwardIndicator[] = indicatorRows.map((r) => ({

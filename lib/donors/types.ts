@@ -41,6 +41,13 @@ export interface DeliverableCounts {
   late: number;
 }
 
+/** Progress reports by reporting period: accepted, and overdue (past the due date, not accepted). */
+export interface ReportCounts {
+  accepted: number;
+  /** Past its due date and not accepted (lib/reporting/status periodStatus isOverdue), as of `asOf`. */
+  overdue: number;
+}
+
 export interface AcceptedReportSummary {
   reportId: string;
   awardId: string;
@@ -69,12 +76,14 @@ export interface AwardSummary extends MoneySummary {
   startsOn: string;
   endsOn: string;
   deliverables: DeliverableCounts;
+  reportCounts: ReportCounts;
 }
 
 export interface CountrySummary extends MoneySummary, Named {
   iso2: string;
   awards: number;
   deliverables: DeliverableCounts;
+  reportCounts: ReportCounts;
 }
 
 export interface ProgramOverview {
@@ -95,6 +104,7 @@ export interface ProgramOverview {
   countries: CountrySummary[];
   indicators: IndicatorTotal[];
   deliverables: DeliverableCounts;
+  reportCounts: ReportCounts;
   /** Newest accepted first, at most 10 on the overview. */
   latestReports: AcceptedReportSummary[];
   awards: AwardSummary[];

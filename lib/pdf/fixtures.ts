@@ -8,6 +8,7 @@ import type {
   DeliverableCounts,
   IndicatorTotal,
   ProgramOverview,
+  ReportCounts,
 } from "@/lib/donors/types";
 
 const PROGRAM_ID = "11111111-1111-4111-8111-111111111111";
@@ -89,6 +90,7 @@ function awardOf(n: number, country: FixtureCountry, options: Partial<AwardSumma
     startsOn: "2026-01-01",
     endsOn: "2027-12-31",
     deliverables: counts(4, 2, n % 3 === 0 ? 1 : 0),
+    reportCounts: { accepted: 2, overdue: n % 2 },
     ...options,
   };
 }
@@ -119,6 +121,10 @@ function sumMoney(list: AwardSummary[]) {
   };
 }
 
+function sumReports(list: ReportCounts[]): ReportCounts {
+  return list.reduce((s, c) => ({ accepted: s.accepted + c.accepted, overdue: s.overdue + c.overdue }), { accepted: 0, overdue: 0 });
+}
+
 function sumCounts(list: DeliverableCounts[]): DeliverableCounts {
   return list.reduce((s, c) => ({ total: s.total + c.total, accepted: s.accepted + c.accepted, onTime: s.onTime + c.onTime, late: s.late + c.late }), counts(0, 0, 0));
 }
@@ -133,6 +139,7 @@ export function programOverviewOf(awards: AwardSummary[], latestReports: Accepte
     awards: list.length,
     ...sumMoney(list),
     deliverables: sumCounts(list.map((a) => a.deliverables)),
+    reportCounts: sumReports(list.map((a) => a.reportCounts)),
   }));
   const money = sumMoney(awards);
   return {
@@ -141,6 +148,7 @@ export function programOverviewOf(awards: AwardSummary[], latestReports: Accepte
     countries,
     indicators,
     deliverables: sumCounts(awards.map((a) => a.deliverables)),
+    reportCounts: sumReports(awards.map((a) => a.reportCounts)),
     latestReports,
     awards,
     asOf: "2026-09-15",

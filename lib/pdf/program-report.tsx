@@ -38,6 +38,10 @@ export function ProgramReport({ overview, locale }: { overview: ProgramOverview;
               label: kit.t("pdf.summary.deliverables"),
               value: kit.t("pdf.summary.deliverablesValue", { total: overview.deliverables.total, onTime: overview.deliverables.onTime, late: overview.deliverables.late }),
             },
+            {
+              label: kit.t("pdf.summary.reports"),
+              value: kit.t("pdf.summary.reportsValue", { accepted: overview.reportCounts.accepted, overdue: overview.reportCounts.overdue }),
+            },
           ]}
         />
         <Text style={styles.small}>{kit.t("pdf.summary.reportedNote")}</Text>

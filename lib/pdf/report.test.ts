@@ -42,6 +42,9 @@ describe("program report", () => {
     expect(pdf.text).toContain("By country");
     expect(pdf.text).toContain("Financials");
     expect(pdf.text).not.toContain("Cifras resumidas");
+    const { accepted, overdue } = overview.reportCounts;
+    expect(overdue).toBeGreaterThan(0);
+    expect(pdf.text).toContain(`${accepted} accepted, ${overdue} overdue`);
     expectEveryPageNumbered(pdf, "en");
   });
 
@@ -53,6 +56,7 @@ describe("program report", () => {
     for (const heading of ["Cifras resumidas", "Indicadores", "Por país", "Productos", "Finanzas"]) expect(pdf.text).toContain(heading);
     for (const english of ["Summary figures", "By country", "Financials", "Page 1"]) expect(pdf.text).not.toContain(english);
     expect(pdf.text).toContain("Armas de fuego marcadas");
+    expect(pdf.text).toContain(`${overview.reportCounts.accepted} aceptados, ${overview.reportCounts.overdue} vencidos`);
     expect(pdf.layout).toMatch(new RegExp(`${quantity(1200, "es")} ${quantity(25000, "es")} ${quantity(13456, "es")} 53\\.8 %`));
     for (const name of ["Guatemala", "Panamá", "República Dominicana"]) expect(pdf.text).toContain(name);
     expectEveryPageNumbered(pdf, "es");

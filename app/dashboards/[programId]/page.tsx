@@ -47,7 +47,7 @@ export default async function ProgramDashboardPage({ params }: { params: Promise
       </div>
       <IndicatorsSection indicators={overview.indicators} {...i18n} />
       <DeliverablesSummary counts={overview.deliverables} {...i18n} />
-      <LatestReports programId={program.id} reports={overview.latestReports} {...i18n} />
+      <LatestReports programId={program.id} reports={overview.latestReports} counts={overview.reportCounts} {...i18n} />
       <AwardsTable programId={program.id} awards={overview.awards} currency={program.currency} {...i18n} />
     </div>
   );

@@ -37,6 +37,8 @@ export const pdf = defineMessages({
       countries: "Countries",
       deliverables: "Deliverables",
       deliverablesValue: "{total} ({onTime} on time, {late} late)",
+      reports: "Progress reports",
+      reportsValue: "{accepted} accepted, {overdue} overdue",
       reportedNote: "Reported expenditure is the expenditure to date of each award's latest accepted report.",
     },
     indicators: {
@@ -143,6 +145,8 @@ export const pdf = defineMessages({
       countries: "Países",
       deliverables: "Productos",
       deliverablesValue: "{total} ({onTime} a tiempo, {late} atrasados)",
+      reports: "Informes de avance",
+      reportsValue: "{accepted} aceptados, {overdue} vencidos",
       reportedNote: "El gasto informado es el gasto a la fecha del último informe aceptado de cada subvención.",
     },
     indicators: {
