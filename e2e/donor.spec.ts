@@ -84,6 +84,8 @@ test("a donor opens a funded program, drills down to a country and an award, dow
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Destruction of surplus firearms and ammunition");
   const reports = page.getByTestId("award-reports-table");
   await expect(reports.locator("tbody tr")).toHaveCount(3);
+  await expect(page.getByTestId("reports-accepted").locator(".dash-card-value")).toHaveText("3");
+  await expect(page.getByTestId("reports-overdue").locator(".dash-card-value")).toHaveText(/^[1-9]\d*$/);
   await expect(reports).toContainText("Inventory of the DIGECAM surplus completed");
   await expect(page.locator("main")).not.toContainText("Third batch destroyed.");
   await expect(page.locator("main")).not.toContainText("Please attach the destruction certificate"); // the officer's return comment

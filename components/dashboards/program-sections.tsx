@@ -293,17 +293,22 @@ export function PeriodCell({ report, t, locale }: I18nProps & { report: Accepted
   );
 }
 
+/** Reports accepted and overdue (past their due date, not accepted), as cards. */
+export function ReportCountCards({ counts, t, locale }: I18nProps & { counts: ReportCounts }) {
+  return (
+    <div className="dash-cards">
+      <MoneyCard testId="reports-accepted" label={t("dashboards.reports.acceptedCount")} value={formatNumber(counts.accepted, locale)} />
+      <MoneyCard testId="reports-overdue" label={t("dashboards.reports.overdueCount")} value={formatNumber(counts.overdue, locale)} hint={t("dashboards.reports.overdueHint")} />
+    </div>
+  );
+}
+
 /** The latest accepted reports, newest first, with a narrative excerpt. */
 export function LatestReports({ programId, reports, counts, t, locale }: I18nProps & { programId: string; reports: AcceptedReportSummary[]; counts?: ReportCounts }) {
   return (
     <section className="stack" aria-labelledby="dash-reports">
       <h2 id="dash-reports">{t("dashboards.reports.heading")}</h2>
-      {counts ? (
-        <div className="dash-cards">
-          <MoneyCard testId="reports-accepted" label={t("dashboards.reports.acceptedCount")} value={formatNumber(counts.accepted, locale)} />
-          <MoneyCard testId="reports-overdue" label={t("dashboards.reports.overdueCount")} value={formatNumber(counts.overdue, locale)} hint={t("dashboards.reports.overdueHint")} />
-        </div>
-      ) : null}
+      {counts ? <ReportCountCards counts={counts} t={t} locale={locale} /> : null}
       {reports.length === 0 ? (
         <p className="muted">{t("dashboards.reports.none")}</p>
       ) : (

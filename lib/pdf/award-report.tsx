@@ -43,6 +43,10 @@ export function AwardReport({ overview, locale }: { overview: AwardOverview; loc
               label: kit.t("pdf.summary.deliverables"),
               value: kit.t("pdf.summary.deliverablesValue", { total: award.deliverables.total, onTime: award.deliverables.onTime, late: award.deliverables.late }),
             },
+            {
+              label: kit.t("pdf.summary.reports"),
+              value: kit.t("pdf.summary.reportsValue", { accepted: award.reportCounts.accepted, overdue: award.reportCounts.overdue }),
+            },
           ]}
         />
         <Text style={styles.small}>{kit.t("pdf.summary.reportedNote")}</Text>

@@ -127,6 +127,7 @@ describe("award report", () => {
     expect(pdf.text).toContain("August 20, 2026: In use as intended");
     expect(pdf.text).toContain("Period 1: January 1, 2026 to March 31, 2026");
     expect(pdf.text).toContain("Training of 15 técnicos took place in Colón.");
+    expect(pdf.text).toContain(`${overview.award.reportCounts.accepted} accepted, ${overview.award.reportCounts.overdue} overdue`);
     expectEveryPageNumbered(pdf, "en");
   });
 

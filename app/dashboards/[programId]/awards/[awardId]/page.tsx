@@ -1,4 +1,4 @@
-import { Breadcrumb, Narrative, PeriodCell } from "@/components/dashboards/program-sections";
+import { Breadcrumb, Narrative, PeriodCell, ReportCountCards } from "@/components/dashboards/program-sections";
 import { decimal, nameIn, titleIn } from "@/components/dashboards/text";
 import { DetailItem, DetailList } from "@/components/ui/detail-list";
 import { requireUser } from "@/lib/auth/current-user";
@@ -270,6 +270,7 @@ export default async function AwardDashboardPage({ params }: { params: Promise<{
 
       <section className="stack" aria-labelledby="award-reports">
         <h2 id="award-reports">{t("dashboards.reports.awardHeading")}</h2>
+        <ReportCountCards counts={overview.award.reportCounts} t={t} locale={locale} />
         {overview.reports.length === 0 ? (
           <p className="muted">{t("dashboards.reports.none")}</p>
         ) : (
