@@ -67,6 +67,10 @@ export class PdfWorker {
     // sources (see boot.mjs).
     const dir = new URL("lib/pdf/worker/", pathToFileURL(`${root}${path.sep}`));
     const worker = new Worker(/* turbopackIgnore: true */ new URL("boot.mjs", dir), {
+      // Layout allocates a great many short-lived objects: a larger young generation (64 MB semi-spaces,
+      // 16 MB by default) means fewer scavenges. An A/B of two workers on the 100-award fixture, 14
+      // alternating renders each: median 562 vs 597 ms and 667 vs 681 ms (2-6% faster).
+      resourceLimits: { maxYoungGenerationSizeMb: 192 },
       workerData: { entry: new URL("entry.ts", dir).href, tsconfig: path.join(root, "tsconfig.json") },
     });
     worker.unref();
