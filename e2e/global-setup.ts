@@ -47,11 +47,10 @@ export default async function globalSetup() {
     for (const r of results) if (r.status === "fulfilled") servers.push(r.value);
     const failed = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
     if (failed) throw failed.reason;
-    const started = servers;
-    process.env.E2E_MAIL_URL = started[0].url;
-    process.env.E2E_DEMO_URL = started[1].url;
-    process.env.E2E_EXPIRY_URL = started[2].url;
-    process.env.E2E_DOWN_URL = started[3].url;
+    process.env.E2E_MAIL_URL = servers[0].url;
+    process.env.E2E_DEMO_URL = servers[1].url;
+    process.env.E2E_EXPIRY_URL = servers[2].url;
+    process.env.E2E_DOWN_URL = servers[3].url;
     process.env.E2E_FAKE_RESEND_URL = fake.url;
   } catch (error) {
     await teardown();

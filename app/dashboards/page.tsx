@@ -1,11 +1,12 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ProgramGlances } from "@/components/dashboards/program-glance";
+import { CAPTION } from "@/components/dashboards/program-sections";
 import { nameIn } from "@/components/dashboards/text";
 import { requireUser } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/policies";
 import { mayViewDashboards } from "@/lib/donors/access";
-import { listDashboardPrograms, listProgramGlances } from "@/lib/donors/queries";
+import { listProgramGlances } from "@/lib/donors/queries";
 import { formatDate, formatMoney, formatNumber } from "@/lib/i18n/format";
 import { getI18n } from "@/lib/i18n/server";
 
@@ -24,19 +25,20 @@ export default async function DashboardsPage() {
   const user = await requireUser();
   if (!mayViewDashboards(user)) notFound();
   const { t, locale } = await getI18n();
-  const [rows, glances] = await Promise.all([listDashboardPrograms(user), listProgramGlances(user)]);
+  // One set of figures for the table and the cards below it.
+  const glances = await listProgramGlances(user);
   const seesAll = hasPermission(user, "programs.readAll");
 
   return (
     <div className="stack">
       <h1>{t("dashboards.list.title")}</h1>
       <p className="muted">{seesAll ? t("dashboards.list.introAll") : t("dashboards.list.introDonor")}</p>
-      {rows.length === 0 ? (
+      {glances.length === 0 ? (
         <p className="muted">{t("dashboards.list.empty")}</p>
       ) : (
         <div className="table-wrap">
           <table className="table" data-testid="dashboards-table">
-            <caption className="muted" style={{ textAlign: "left", padding: "0.5rem 0.6rem" }}>
+            <caption className="muted" style={CAPTION}>
               {t("dashboards.list.caption")}
             </caption>
             <thead>
@@ -51,7 +53,7 @@ export default async function DashboardsPage() {
               </tr>
             </thead>
             <tbody>
-              {rows.map((p) => {
+              {glances.map(({ program: p, money: funds, awards }) => {
                 const money = (minor: number) => formatMoney(minor, p.currency, locale);
                 return (
                   <tr key={p.id}>
@@ -66,12 +68,12 @@ export default async function DashboardsPage() {
                       ) : null}
                     </th>
                     <td>{t("dashboards.periodValue", { start: formatDate(p.startsOn, locale), end: formatDate(p.endsOn, locale) })}</td>
-                    <td>{formatNumber(p.awards, locale)}</td>
-                    <td style={{ whiteSpace: "nowrap" }}>{money(p.money.ceilingMinor)}</td>
-                    <td style={{ whiteSpace: "nowrap" }}>{money(p.money.committedMinor)}</td>
-                    <td style={{ whiteSpace: "nowrap" }}>{money(p.money.disbursedMinor)}</td>
+                    <td>{formatNumber(awards, locale)}</td>
+                    <td style={{ whiteSpace: "nowrap" }}>{money(funds.ceilingMinor)}</td>
+                    <td style={{ whiteSpace: "nowrap" }}>{money(funds.committedMinor)}</td>
+                    <td style={{ whiteSpace: "nowrap" }}>{money(funds.disbursedMinor)}</td>
                     <td style={{ whiteSpace: "nowrap" }}>
-                      <strong>{money(p.money.remainingMinor)}</strong>
+                      <strong>{money(funds.remainingMinor)}</strong>
                     </td>
                   </tr>
                 );
@@ -80,7 +82,7 @@ export default async function DashboardsPage() {
           </table>
         </div>
       )}
-      {rows.some((p) => p.isDemoFigures) ? <p className="muted small">{t("dashboards.demoFiguresNote")}</p> : null}
+      {glances.some((g) => g.program.isDemoFigures) ? <p className="muted small">{t("dashboards.demoFiguresNote")}</p> : null}
       {glances.length > 0 ? (
         <section className="stack" aria-labelledby="dash-glances">
           <h2 id="dash-glances">{t("dashboards.glance.heading")}</h2>

@@ -6,9 +6,8 @@ import type { ProgramGlance } from "@/lib/donors/glance";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDate, formatMoney, formatNumber } from "@/lib/i18n/format";
 import type { Translate } from "@/lib/i18n/translate";
-import { percentOf } from "@/lib/reporting/status";
-import { CAPTION } from "./program-sections";
-import { decimal, nameIn } from "./text";
+import { CAPTION, Fact } from "./program-sections";
+import { decimal, nameIn, progressText } from "./text";
 
 interface Props {
   glances: ProgramGlance[];
@@ -90,17 +89,14 @@ function GlanceCard({ glance: g, showMoney, t, locale }: { glance: ProgramGlance
               </tr>
             </thead>
             <tbody>
-              {g.indicators.map((i) => {
-                const percent = percentOf(Number(i.actual), Number(i.target));
-                return (
-                  <tr key={i.key}>
-                    <th scope="row">{nameIn(locale, i)}</th>
-                    <td>{decimal(i.actual, locale)}</td>
-                    <td>{decimal(i.target, locale)}</td>
-                    <td>{percent === null ? t("dashboards.indicators.noTarget") : t("dashboards.indicators.percentValue", { percent: formatNumber(percent, locale) })}</td>
-                  </tr>
-                );
-              })}
+              {g.indicators.map((i) => (
+                <tr key={i.key}>
+                  <th scope="row">{nameIn(locale, i)}</th>
+                  <td>{decimal(i.actual, locale)}</td>
+                  <td>{decimal(i.target, locale)}</td>
+                  <td>{progressText(i.actual, i.target, t, locale)}</td>
+                </tr>
+              ))}
             </tbody>
           </table>
         </div>
@@ -120,14 +116,5 @@ function GlanceCard({ glance: g, showMoney, t, locale }: { glance: ProgramGlance
           : t("dashboards.reports.none")}
       </p>
     </article>
-  );
-}
-
-function Fact({ label, value, testId }: { label: string; value: string; testId?: string }) {
-  return (
-    <div data-testid={testId}>
-      <dt>{label}</dt>
-      <dd>{value}</dd>
-    </div>
   );
 }

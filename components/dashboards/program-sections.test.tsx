@@ -136,7 +136,6 @@ describe("program dashboard sections", () => {
       deliverables,
       reportCounts,
       latestReport: report,
-      asOf: "2026-11-28",
     };
     const en = render("en", (i) => <ProgramGlances glances={[glance]} {...i} />);
     expect(en).toContain(`href="/dashboards/${PROGRAM_ID}"`);

@@ -5,10 +5,10 @@ import type { ReactNode } from "react";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDate, formatMoney, formatNumber } from "@/lib/i18n/format";
 import type { Translate } from "@/lib/i18n/translate";
-import type { AcceptedReportSummary, AwardSummary, CountrySummary, DeliverableCounts, IndicatorTotal, ProgramOverview, ReportCounts } from "@/lib/donors/types";
+import type { AcceptedReportSummary, AwardSummary, CountrySummary, DeliverableCounts, IndicatorTotal, Named, ProgramOverview, ReportCounts } from "@/lib/donors/types";
 import { percentOf } from "@/lib/reporting/status";
 import { CountryMoneyChart, IndicatorProgressChart } from "./charts";
-import { decimal, excerpt, nameIn, narrativeIn, titleIn } from "./text";
+import { decimal, excerpt, nameIn, narrativeIn, progressText, titleIn } from "./text";
 import { unitLabel } from "@/lib/reporting/units";
 
 interface I18nProps {
@@ -37,20 +37,27 @@ export function Breadcrumb({ items, t }: { items: { href?: string; label: string
   );
 }
 
+/** One label and value of a `dash-facts` list (<dl>). */
+export function Fact({ label, value, testId }: { label: string; value: string; testId?: string }) {
+  return (
+    <div data-testid={testId}>
+      <dt>{label}</dt>
+      <dd>{value}</dd>
+    </div>
+  );
+}
+
 /** Program name, donors, period, and the notes on what the figures count. */
 export function ProgramHeader({ program, asOf, title, t, locale }: I18nProps & { program: ProgramOverview["program"]; asOf: string; title?: string }) {
   return (
     <header className="card stack">
       <h1>{title ?? nameIn(locale, program)}</h1>
       <dl className="dash-facts">
-        <div>
-          <dt>{t("dashboards.program.fundedBy")}</dt>
-          <dd>{program.donors.length > 0 ? program.donors.map((d) => nameIn(locale, d)).join(", ") : t("dashboards.program.noDonors")}</dd>
-        </div>
-        <div>
-          <dt>{t("dashboards.program.period")}</dt>
-          <dd>{t("dashboards.periodValue", { start: formatDate(program.startsOn, locale), end: formatDate(program.endsOn, locale) })}</dd>
-        </div>
+        <Fact
+          label={t("dashboards.program.fundedBy")}
+          value={program.donors.length > 0 ? program.donors.map((d) => nameIn(locale, d)).join(", ") : t("dashboards.program.noDonors")}
+        />
+        <Fact label={t("dashboards.program.period")} value={t("dashboards.periodValue", { start: formatDate(program.startsOn, locale), end: formatDate(program.endsOn, locale) })} />
       </dl>
       {program.isDemoFigures ? (
         <p className="alert alert-info" role="note">
@@ -172,10 +179,23 @@ export function CountriesSection({ programId, countries, currency, t, locale }: 
   );
 }
 
+/** An indicator row's cells: name, unit, baseline, target, accepted actuals, progress (program and award tables). */
+export function IndicatorCells({ indicator: i, t, locale }: I18nProps & { indicator: Named & { unit: string; baseline: string; target: string; actual: string } }) {
+  return (
+    <>
+      <th scope="row">{nameIn(locale, i)}</th>
+      <td>{unitLabel(i.unit, t)}</td>
+      <td>{decimal(i.baseline, locale)}</td>
+      <td>{decimal(i.target, locale)}</td>
+      <td>{decimal(i.actual, locale)}</td>
+      <td>{progressText(i.actual, i.target, t, locale)}</td>
+    </>
+  );
+}
+
 /** Indicator totals against targets: the table and a percent-of-target chart. */
 export function IndicatorsSection({ indicators, t, locale }: I18nProps & { indicators: IndicatorTotal[] }) {
   const rows = indicators.map((i) => ({ ...i, percent: percentOf(Number(i.actual), Number(i.target)) }));
-  const percentText = (p: number | null) => (p === null ? t("dashboards.indicators.noTarget") : t("dashboards.indicators.percentValue", { percent: formatNumber(p, locale) }));
   const charted = rows.filter((r): r is typeof r & { percent: number } => r.percent !== null);
   return (
     <section className="stack" aria-labelledby="dash-indicators">
@@ -204,12 +224,7 @@ export function IndicatorsSection({ indicators, t, locale }: I18nProps & { indic
               <tbody>
                 {rows.map((i) => (
                   <tr key={i.key}>
-                    <th scope="row">{nameIn(locale, i)}</th>
-                    <td>{unitLabel(i.unit, t)}</td>
-                    <td>{decimal(i.baseline, locale)}</td>
-                    <td>{decimal(i.target, locale)}</td>
-                    <td>{decimal(i.actual, locale)}</td>
-                    <td>{percentText(i.percent)}</td>
+                    <IndicatorCells indicator={i} t={t} locale={locale} />
                     <td>{formatNumber(i.awards, locale)}</td>
                   </tr>
                 ))}

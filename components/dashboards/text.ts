@@ -2,6 +2,8 @@
 import type { Locale } from "@/lib/i18n/config";
 import { formatNumber } from "@/lib/i18n/format";
 import type { Named } from "@/lib/donors/types";
+import type { Translate } from "@/lib/i18n/translate";
+import { percentOf } from "@/lib/reporting/status";
 
 export function nameIn(locale: Locale, n: Named): string {
   return locale === "es" ? n.nameEs : n.nameEn;
@@ -36,4 +38,10 @@ export function excerpt(text: string, max = 280): string {
 /** An exact decimal string from the database ("1500.00") for reading: no trailing zeros. */
 export function decimal(value: string, locale: Locale): string {
   return formatNumber(Number(value), locale, { maximumFractionDigits: 2 });
+}
+
+/** An indicator's progress toward its target as the dashboards print it ("25%"), a dash without a target. */
+export function progressText(actual: string, target: string, t: Translate, locale: Locale): string {
+  const percent = percentOf(Number(actual), Number(target));
+  return percent === null ? t("dashboards.indicators.noTarget") : t("dashboards.indicators.percentValue", { percent: formatNumber(percent, locale) });
 }

@@ -3,10 +3,10 @@ import { requireUser } from "@/lib/auth/current-user";
 import { formatDate, formatMoney, formatNumber } from "@/lib/i18n/format";
 import { getI18n } from "@/lib/i18n/server";
 import { getAwardReporting, listIndicatorLibrary } from "@/lib/reporting/queries";
+import { unitLabel } from "@/lib/reporting/units";
 import { FrequencyForm } from "./frequency-form";
 import { IndicatorsEditor } from "./indicators-editor";
 import { periodStatusBadgeClass } from "./reporting-labels";
-import { unitLabel } from "@/lib/reporting/units";
 
 /**
  * The award page's reporting section: the reporting calendar with each period's status (overdue ones

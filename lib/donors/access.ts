@@ -26,17 +26,16 @@ export function dashboardProgramVisibility(user: CurrentUser): SQL | null {
   return null;
 }
 
+const REPORTED_AWARD_STATUSES = ["active", "completed"] as const;
+
 /**
  * The awards that count on a dashboard, report or export of a program: every award of the program
  * that is running or finished (active, completed). Awards awaiting their second approval are internal
  * and cancelled ones were never funded: neither is shown to donors nor counted in their figures.
  */
 export function reportedAwardsOf(programId: string): SQL {
-  return and(eq(awards.programId, programId), inArray(awards.status, ["active", "completed"])) as SQL;
+  return and(eq(awards.programId, programId), inArray(awards.status, [...REPORTED_AWARD_STATUSES])) as SQL;
 }
-
-/** Same as reportedAwardsOf, for raw SQL over `awards a`. */
-export const REPORTED_AWARD_STATUSES = ["active", "completed"] as const;
 
 /**
  * The program with this id if this user may open its dashboard; NotFoundError otherwise (an unknown

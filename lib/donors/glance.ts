@@ -19,7 +19,6 @@ export interface ProgramGlance {
   deliverables: DeliverableCounts;
   reportCounts: ReportCounts;
   latestReport: AcceptedReportSummary | null;
-  asOf: string;
 }
 
 /** Headline indicators first in HEADLINE_INDICATORS order, then the others in the given order; at most `max`. */
@@ -46,6 +45,5 @@ export function glanceOf(overview: ProgramOverview): ProgramGlance {
     deliverables: overview.deliverables,
     reportCounts: overview.reportCounts,
     latestReport: overview.latestReports[0] ?? null,
-    asOf: overview.asOf,
   };
 }

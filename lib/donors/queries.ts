@@ -16,10 +16,9 @@ import {
 import type { CurrentUser } from "@/lib/auth/queries";
 import { isLate, type DeliverableStatus } from "@/lib/deliverables/workflow";
 import { NotFoundError } from "@/lib/errors";
-import { programFundsColumns, programSummaryColumns } from "@/lib/programs/queries";
 import { moneyOfAwards, type MoneyFigures } from "@/lib/reporting/queries";
 import { todayIso } from "@/lib/reporting/status";
-import { dashboardProgramVisibility, findDashboardAward, findDashboardProgram, REPORTED_AWARD_STATUSES, reportedAwardsOf, type DashboardProgram } from "./access";
+import { dashboardProgramVisibility, findDashboardAward, findDashboardProgram, reportedAwardsOf, type DashboardProgram } from "./access";
 import { glanceOf, type ProgramGlance } from "./glance";
 import type {
   AcceptedReportSummary,
@@ -42,8 +41,6 @@ export interface OverviewOptions {
   /** "YYYY-MM-DD" the figures are computed for (lateness); today (UTC) when omitted. */
   today?: string;
 }
-
-export type DashboardProgramRow = ProgramOverview["program"] & { money: ProgramOverview["money"]; awards: number };
 
 const ISO2 = /^[A-Za-z]{2}$/;
 
@@ -128,56 +125,8 @@ async function donorsOf(db: DbOrTx, programIds: string[]) {
 
 /**
  * The programs whose dashboards this user may open (officers, approvers, admins: all; donors: the ones
- * their organization funds; others: none, so []), by English name, with their money and the number of
- * awards counted (active, completed). Anyone signed in.
- */
-export async function listDashboardPrograms(user: CurrentUser): Promise<DashboardProgramRow[]> {
-  const visibility = dashboardProgramVisibility(user);
-  if (!visibility) return [];
-  const db = await getDb();
-  const rows = await db
-    .select({
-      ...programSummaryColumns(),
-      // Remaining counts every non-cancelled award (pending approvals too), as the ceiling guard does.
-      allCommittedMinor: programFundsColumns().committedMinor,
-    })
-    .from(programs)
-    .where(visibility)
-    .orderBy(asc(programs.nameEn));
-  if (rows.length === 0) return [];
-  const ids = rows.map((r) => r.id);
-  const [donors, reported] = await Promise.all([
-    donorsOf(db, ids),
-    db
-      .select({ id: awards.id, programId: awards.programId })
-      .from(awards)
-      .where(and(inArray(awards.programId, ids), inArray(awards.status, [...REPORTED_AWARD_STATUSES]))),
-  ]);
-  const money = await moneyOfAwards(
-    db,
-    reported.map((a) => a.id),
-  );
-  return rows.map(({ allCommittedMinor, ...p }) => {
-    const total = zeroMoney();
-    let count = 0;
-    for (const a of reported) {
-      if (a.programId !== p.id) continue;
-      count += 1;
-      const figures = money.get(a.id);
-      if (figures) addMoney(total, figures);
-    }
-    return {
-      ...programOf(p, donors.get(p.id) ?? []),
-      money: { ...total, ceilingMinor: p.ceilingMinor, remainingMinor: p.ceilingMinor - allCommittedMinor },
-      awards: count,
-    };
-  });
-}
-
-/**
- * Every program whose dashboard this user may open (as listDashboardPrograms), each at a glance: the
- * figures of its dashboard (getProgramOverview, so both always agree) cut to a card. [] for users
- * without dashboards.
+ * their organization funds; others: none, so []), by English name, each at a glance: the figures of its
+ * dashboard (getProgramOverview, so both always agree) cut to a card. Anyone signed in.
  */
 export async function listProgramGlances(user: CurrentUser, options: OverviewOptions = {}): Promise<ProgramGlance[]> {
   const visibility = dashboardProgramVisibility(user);

@@ -5,7 +5,7 @@ import { formatDate, formatMoney, formatNumber } from "@/lib/i18n/format";
 import { createTranslator, type Translate } from "@/lib/i18n/translate";
 import { percentOf } from "@/lib/reporting/status";
 import type { Named } from "@/lib/donors/types";
-import { isKnownUnit } from "@/lib/reporting/units";
+import { unitLabel } from "@/lib/reporting/units";
 
 export interface PdfKit {
   locale: Locale;
@@ -20,7 +20,6 @@ export interface PdfKit {
   unit: (unit: string) => string;
   awardTitle: (award: { reference: string; titleEn: string | null; titleEs: string | null }) => string;
 }
-
 
 /** The formatters of one report: its language and its program's currency. For the document components. */
 export function pdfKit(locale: Locale, currency: string): PdfKit {
@@ -42,7 +41,7 @@ export function pdfKit(locale: Locale, currency: string): PdfKit {
       return text;
     },
     name: (value) => (locale === "es" ? value.nameEs : value.nameEn),
-    unit: (unit) => (isKnownUnit(unit) ? t(`pdf.units.${unit}`) : unit),
+    unit: (unit) => unitLabel(unit, t),
     awardTitle: (award) => (locale === "es" ? (award.titleEs ?? award.titleEn) : (award.titleEn ?? award.titleEs)) ?? award.reference,
   };
 }

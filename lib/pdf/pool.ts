@@ -1,4 +1,4 @@
-// PDF reports are rendered on a worker thread: laying out a 100-award report takes about 0.7 s of CPU
+// PDF reports are rendered on a worker thread: laying out a 100-award report takes 0.6-0.9 s of CPU
 // (text shaping, layout), which on the server's own thread would stall every other request for as long.
 // The route handlers keep the session and the visibility checks; they send the worker the donor-safe
 // overview only and get the PDF bytes back. PDF_WORKER=off renders on the calling thread instead.
@@ -22,9 +22,9 @@ interface Pending {
 }
 
 /**
- * One worker thread that renders reports in the order they come. It starts on the first report (about
- * a second: it compiles the report code), stays for the next ones, and is replaced after a crash or a
- * timeout; the reports waiting on a lost worker fail with an error, never hang.
+ * One worker thread that renders reports in the order they come. It starts on the first report (2-3 s:
+ * it compiles the report code; the server warms it at start), stays for the next ones, and is replaced
+ * after a crash or a timeout; the reports waiting on a lost worker fail with an error, never hang.
  */
 export class PdfWorker {
   private worker: Worker | null = null;
@@ -36,10 +36,9 @@ export class PdfWorker {
   render(report: PdfReport, locale: Locale): Promise<Uint8Array> {
     const worker = this.worker ?? this.start();
     const id = this.nextId++;
+    const timeoutMs = this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     return new Promise<Uint8Array>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.fail(new Error(`PDF render gave up after ${this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS} ms`));
-      }, this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+      const timer = setTimeout(() => this.fail(new Error(`PDF render gave up after ${timeoutMs} ms`)), timeoutMs);
       this.pending.set(id, { resolve, reject, timer });
       // While a report is waiting, the worker keeps the process alive; idle, it does not.
       worker.ref();
@@ -74,8 +73,7 @@ export class PdfWorker {
       workerData: { entry: new URL("entry.ts", dir).href, tsconfig: path.join(root, "tsconfig.json") },
     });
     worker.unref();
-    worker.on("message", (message: PdfResult | { ready: true }) => {
-      if (!("id" in message)) return;
+    worker.on("message", (message: PdfResult) => {
       const job = this.pending.get(message.id);
       if (!job) return;
       this.pending.delete(message.id);

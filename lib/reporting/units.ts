@@ -2,14 +2,13 @@
 // "tonnes", "people"); a unit outside these (a custom indicator's) is shown as stored.
 import type { Translate } from "@/lib/i18n/translate";
 
-export const KNOWN_UNITS = ["count", "tonnes", "people"] as const;
-export type KnownUnit = (typeof KNOWN_UNITS)[number];
+const KNOWN_UNITS = ["count", "tonnes", "people"] as const;
 
-export function isKnownUnit(unit: string): unit is KnownUnit {
+function isKnownUnit(unit: string): unit is (typeof KNOWN_UNITS)[number] {
   return (KNOWN_UNITS as readonly string[]).includes(unit);
 }
 
-/** An indicator's unit in the reader's language. Client-safe. */
+/** An indicator's unit in the reader's language (screens and PDFs). Client-safe. */
 export function unitLabel(unit: string, t: Translate): string {
-  return isKnownUnit(unit) ? t(`dashboards.units.${unit}`) : unit;
+  return isKnownUnit(unit) ? t(`common.units.${unit}`) : unit;
 }

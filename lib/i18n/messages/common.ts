@@ -7,6 +7,8 @@ export const common = defineMessages({
     skipToContent: "Skip to main content",
     language: "Language",
     languageNames: { en: "English", es: "Español" },
+    // Units of the indicator library (lib/reporting/units.ts).
+    units: { count: "count", tonnes: "tonnes", people: "people" },
     changeLanguage: "Change language",
     signOut: "Sign out",
     signedInAs: "Signed in as {name}",
@@ -71,6 +73,7 @@ export const common = defineMessages({
     skipToContent: "Saltar al contenido principal",
     language: "Idioma",
     languageNames: { en: "English", es: "Español" },
+    units: { count: "cantidad", tonnes: "toneladas", people: "personas" },
     changeLanguage: "Cambiar idioma",
     signOut: "Cerrar sesión",
     signedInAs: "Sesión iniciada como {name}",

@@ -201,7 +201,6 @@ export const dashboards = defineMessages({
       notDisbursed: "Not yet",
       reportsCaption: "Accepted progress reports of this award, oldest first",
     },
-    units: { count: "count", tonnes: "tonnes", people: "people" },
     deliverableStatus: { pending: "Pending", submitted: "Submitted", accepted: "Accepted", returned: "Returned" },
     condition: { new: "New", good: "Good", fair: "Fair", poor: "Poor", unserviceable: "Unserviceable" },
     checkResult: {
@@ -410,7 +409,6 @@ export const dashboards = defineMessages({
       notDisbursed: "Todavía no",
       reportsCaption: "Informes de avance aceptados de esta subvención, del más antiguo al más reciente",
     },
-    units: { count: "cantidad", tonnes: "toneladas", people: "personas" },
     deliverableStatus: { pending: "Pendiente", submitted: "Presentado", accepted: "Aceptado", returned: "Devuelto" },
     condition: { new: "Nuevo", good: "Bueno", fair: "Regular", poor: "Malo", unserviceable: "Inservible" },
     checkResult: {

@@ -48,7 +48,6 @@ export const pdf = defineMessages({
       columns: { indicator: "Indicator", unit: "Unit", baseline: "Baseline", target: "Target", actual: "Actual", percent: "Progress", awards: "Awards" },
       noTarget: "—",
     },
-    units: { count: "count", tonnes: "tonnes", people: "people" },
     countries: {
       heading: "By country",
       awards: "Awards",
@@ -156,7 +155,6 @@ export const pdf = defineMessages({
       columns: { indicator: "Indicador", unit: "Unidad", baseline: "Línea de base", target: "Meta", actual: "Logrado", percent: "Avance", awards: "Subvenciones" },
       noTarget: "—",
     },
-    units: { count: "cantidad", tonnes: "toneladas", people: "personas" },
     countries: {
       heading: "Por país",
       awards: "Subvenciones",

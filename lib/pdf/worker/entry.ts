@@ -18,4 +18,3 @@ port.on("message", async (job: PdfJob) => {
     port.postMessage({ id: job.id, error: error instanceof Error ? error.message : String(error) } satisfies PdfResult);
   }
 });
-port.postMessage({ ready: true });

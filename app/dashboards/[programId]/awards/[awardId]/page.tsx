@@ -1,5 +1,5 @@
-import { Breadcrumb, Narrative, PeriodCell, ReportCountCards } from "@/components/dashboards/program-sections";
-import { decimal, nameIn, titleIn } from "@/components/dashboards/text";
+import { Breadcrumb, IndicatorCells, Narrative, PeriodCell, ReportCountCards } from "@/components/dashboards/program-sections";
+import { nameIn, titleIn } from "@/components/dashboards/text";
 import { DetailItem, DetailList } from "@/components/ui/detail-list";
 import { requireUser } from "@/lib/auth/current-user";
 import { getAwardOverview } from "@/lib/donors/queries";
@@ -7,8 +7,6 @@ import { rethrowAsNotFound } from "@/lib/http/not-found";
 import { formatDate, formatMoney, formatNumber } from "@/lib/i18n/format";
 import { getI18n } from "@/lib/i18n/server";
 import type { Translate } from "@/lib/i18n/translate";
-import { percentOf } from "@/lib/reporting/status";
-import { unitLabel } from "@/lib/reporting/units";
 
 export const dynamic = "force-dynamic";
 
@@ -132,19 +130,11 @@ export default async function AwardDashboardPage({ params }: { params: Promise<{
                 </tr>
               </thead>
               <tbody>
-                {overview.indicators.map((i) => {
-                  const percent = percentOf(Number(i.actual), Number(i.target));
-                  return (
-                    <tr key={i.key}>
-                      <th scope="row">{nameIn(locale, i)}</th>
-                      <td>{unitLabel(i.unit, t)}</td>
-                      <td>{decimal(i.baseline, locale)}</td>
-                      <td>{decimal(i.target, locale)}</td>
-                      <td>{decimal(i.actual, locale)}</td>
-                      <td>{percent === null ? t("dashboards.indicators.noTarget") : t("dashboards.indicators.percentValue", { percent: formatNumber(percent, locale) })}</td>
-                    </tr>
-                  );
-                })}
+                {overview.indicators.map((i) => (
+                  <tr key={i.key}>
+                    <IndicatorCells indicator={i} t={t} locale={locale} />
+                  </tr>
+                ))}
               </tbody>
             </table>
           </div>
