@@ -25,6 +25,7 @@ export async function openDb(options: { url?: string; pgliteDir?: string; max?: 
       max: options.max ?? Number(process.env.DATABASE_POOL_MAX ?? 10),
       idle_timeout: 20,
       connect_timeout: 10,
+      backoff: reconnectDelaySeconds,
       max_lifetime: 60 * 30,
       prepare: true,
       onnotice: () => {},
@@ -56,6 +57,16 @@ export async function openDb(options: { url?: string; pgliteDir?: string; max?: 
   // in the raw result shape, which the code never relies on (see execRows below).
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return { db, kind: "pglite", close: () => client.close() };
+}
+
+/**
+ * Seconds postgres.js waits before a connection tries again after failed attempts (its count is shared by
+ * the pool). Its default grows to 20 s, so during an outage the mail and reminder pollers' failures made
+ * every page wait up to 20 s before showing the outage page, and a recovered database stayed unused as
+ * long. Here it grows from ~50 ms to at most 1 s, with jitter so the pool does not reconnect in step.
+ */
+export function reconnectDelaySeconds(failedAttempts: number): number {
+  return (0.5 + Math.random() / 2) * Math.min(0.05 * 2 ** failedAttempts, 1);
 }
 
 export function dbOptionsFromEnv(): { url?: string; pgliteDir?: string } {
