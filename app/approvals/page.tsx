@@ -34,7 +34,7 @@ export default async function ApprovalsPage() {
       ) : (
         <div className="table-wrap">
           <table className="table" data-testid="approvals-table">
-            <caption className="muted" style={{ textAlign: "left", padding: "0.5rem 0.6rem" }}>
+            <caption className="muted">
               {t("awards.approvals.caption")}
             </caption>
             <thead>
@@ -58,7 +58,7 @@ export default async function ApprovalsPage() {
                   <td>{name(row.program)}</td>
                   <td>{name(row.partner)}</td>
                   <td>{name(row.country)}</td>
-                  <td style={{ whiteSpace: "nowrap" }}>{formatMoney(row.amountMinor, row.currency, locale)}</td>
+                  <td className="nowrap">{formatMoney(row.amountMinor, row.currency, locale)}</td>
                   <td>{row.createdByName ?? t("awards.detail.unknownUser")}</td>
                   <td>{formatDate(row.createdAt, locale)}</td>
                   <td>

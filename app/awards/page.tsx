@@ -91,7 +91,7 @@ export default async function AwardsPage({ searchParams }: { searchParams: Promi
       ) : (
         <div className="table-wrap">
           <table className="table" data-testid="awards-table">
-            <caption className="muted" style={{ textAlign: "left", padding: "0.5rem 0.6rem" }}>
+            <caption className="muted">
               {t("awards.list.caption")}
             </caption>
             <thead>
@@ -117,7 +117,7 @@ export default async function AwardsPage({ searchParams }: { searchParams: Promi
                     <td>{name(row.program)}</td>
                     <td>{name(row.partner)}</td>
                     <td>{name(row.country)}</td>
-                    <td style={{ whiteSpace: "nowrap" }}>{formatMoney(row.amountMinor, row.currency, locale)}</td>
+                    <td className="nowrap">{formatMoney(row.amountMinor, row.currency, locale)}</td>
                     <td>
                       {t("awards.detail.periodValue", { start: formatDate(row.startsOn, locale), end: formatDate(row.endsOn, locale) })}
                     </td>

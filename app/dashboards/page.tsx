@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ProgramGlances } from "@/components/dashboards/program-glance";
-import { CAPTION } from "@/components/dashboards/program-sections";
+import { DemoFiguresBadge } from "@/components/dashboards/program-sections";
 import { nameIn } from "@/components/dashboards/text";
 import { requireUser } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/policies";
@@ -38,7 +38,7 @@ export default async function DashboardsPage() {
       ) : (
         <div className="table-wrap">
           <table className="table" data-testid="dashboards-table">
-            <caption className="muted" style={CAPTION}>
+            <caption className="muted">
               {t("dashboards.list.caption")}
             </caption>
             <thead>
@@ -61,18 +61,16 @@ export default async function DashboardsPage() {
                       <Link href={`/dashboards/${encodeURIComponent(p.id)}`}>{nameIn(locale, p)}</Link>
                       {p.isDemoFigures ? (
                         <div>
-                          <span className="badge" title={t("dashboards.demoFiguresNote")}>
-                            {t("dashboards.demoFigures")}
-                          </span>
+                          <DemoFiguresBadge t={t} />
                         </div>
                       ) : null}
                     </th>
                     <td>{t("dashboards.periodValue", { start: formatDate(p.startsOn, locale), end: formatDate(p.endsOn, locale) })}</td>
                     <td>{formatNumber(awards, locale)}</td>
-                    <td style={{ whiteSpace: "nowrap" }}>{money(funds.ceilingMinor)}</td>
-                    <td style={{ whiteSpace: "nowrap" }}>{money(funds.committedMinor)}</td>
-                    <td style={{ whiteSpace: "nowrap" }}>{money(funds.disbursedMinor)}</td>
-                    <td style={{ whiteSpace: "nowrap" }}>
+                    <td className="nowrap">{money(funds.ceilingMinor)}</td>
+                    <td className="nowrap">{money(funds.committedMinor)}</td>
+                    <td className="nowrap">{money(funds.disbursedMinor)}</td>
+                    <td className="nowrap">
                       <strong>{money(funds.remainingMinor)}</strong>
                     </td>
                   </tr>

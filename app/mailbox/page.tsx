@@ -38,7 +38,7 @@ export default async function MailboxPage() {
       ) : (
         <div className="table-wrap">
           <table className="table" data-testid="mailbox-table">
-            <caption className="muted small" style={{ textAlign: "left", padding: "0.5rem 0.6rem" }}>
+            <caption className="muted small">
               {t("email.mailbox.caption")}
             </caption>
             <thead>

@@ -55,7 +55,7 @@ export default async function ProgramsPage({ searchParams }: { searchParams: Pro
       ) : (
         <div className="table-wrap">
           <table className="table" data-testid="programs-table">
-            <caption className="muted" style={{ textAlign: "left", padding: "0.5rem 0.6rem" }}>
+            <caption className="muted">
               {t("programs.list.caption")}
             </caption>
             <thead>
@@ -85,10 +85,10 @@ export default async function ProgramsPage({ searchParams }: { searchParams: Pro
                       ) : null}
                     </th>
                     <td>{t("programs.list.periodValue", { start: formatDate(p.startsOn, locale), end: formatDate(p.endsOn, locale) })}</td>
-                    <td style={{ whiteSpace: "nowrap" }}>{money(p.ceilingMinor)}</td>
-                    <td style={{ whiteSpace: "nowrap" }}>{money(p.committedMinor)}</td>
-                    <td style={{ whiteSpace: "nowrap" }}>{money(p.pendingMinor)}</td>
-                    <td style={{ whiteSpace: "nowrap" }}>
+                    <td className="nowrap">{money(p.ceilingMinor)}</td>
+                    <td className="nowrap">{money(p.committedMinor)}</td>
+                    <td className="nowrap">{money(p.pendingMinor)}</td>
+                    <td className="nowrap">
                       <strong>{money(p.remainingMinor)}</strong>
                     </td>
                     {canManage ? (

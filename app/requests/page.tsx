@@ -166,7 +166,7 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
       ) : (
         <div className="table-wrap">
           <table className="table">
-            <caption className="muted" style={{ textAlign: "left", padding: "0.5rem 0.6rem" }}>
+            <caption className="muted">
               {t("requests.list.caption", { sort: t(`requests.list.sort.${filters.sort}`), dir: t(`requests.list.dir.${filters.dir}`) })}
             </caption>
             <thead>

@@ -30,7 +30,7 @@ export default async function ReviewsPage() {
       ) : (
         <div className="table-wrap">
           <table className="table" data-testid="my-reviews">
-            <caption className="muted" style={{ textAlign: "left", padding: "0.5rem 0.6rem" }}>
+            <caption className="muted">
               {t("reviews.list.caption")}
             </caption>
             <thead>

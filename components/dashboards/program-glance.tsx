@@ -6,7 +6,7 @@ import type { ProgramGlance } from "@/lib/donors/glance";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDate, formatMoney, formatNumber } from "@/lib/i18n/format";
 import type { Translate } from "@/lib/i18n/translate";
-import { CAPTION, Fact } from "./program-sections";
+import { DemoFiguresBadge, Fact } from "./program-sections";
 import { decimal, nameIn, progressText } from "./text";
 
 interface Props {
@@ -40,9 +40,7 @@ function GlanceCard({ glance: g, showMoney, t, locale }: { glance: ProgramGlance
         {g.program.isDemoFigures ? (
           <>
             {" "}
-            <span className="badge" title={t("dashboards.demoFiguresNote")}>
-              {t("dashboards.demoFigures")}
-            </span>
+            <DemoFiguresBadge t={t} />
           </>
         ) : null}
       </h3>
@@ -77,7 +75,7 @@ function GlanceCard({ glance: g, showMoney, t, locale }: { glance: ProgramGlance
       ) : (
         <div className="table-wrap">
           <table className="table" data-testid="glance-indicators">
-            <caption className="muted" style={CAPTION}>
+            <caption className="muted">
               {t("dashboards.glance.indicatorsCaption")}
             </caption>
             <thead>

@@ -112,7 +112,7 @@ describe("program dashboard sections", () => {
     expect(es).toContain('<span lang="en">Forty machines delivered to DIGECAM.</span>');
     expect(es).toContain("(disponible solo en inglés)");
     expect(es).toContain("Informe final");
-    const en = render("en", (i) => <LatestReports programId={PROGRAM_ID} reports={[report]} {...i} />);
+    const en = render("en", (i) => <LatestReports programId={PROGRAM_ID} reports={[report]} counts={reportCounts} {...i} />);
     expect(en).not.toContain("only available");
     expect(narrativeIn("en", { narrativeEn: " ", narrativeEs: null })).toBeNull();
   });

@@ -16,8 +16,6 @@ interface I18nProps {
   locale: Locale;
 }
 
-const NOWRAP = { whiteSpace: "nowrap" } as const;
-export const CAPTION = { textAlign: "left", padding: "0.5rem 0.6rem" } as const;
 
 export function Breadcrumb({ items, t }: { items: { href?: string; label: string }[]; t: Translate }) {
   return (
@@ -34,6 +32,15 @@ export function Breadcrumb({ items, t }: { items: { href?: string; label: string
         ))}
       </ol>
     </nav>
+  );
+}
+
+/** The badge of a program whose figures are illustrative (demo data), its note as the tooltip. */
+export function DemoFiguresBadge({ t }: { t: Translate }) {
+  return (
+    <span className="badge" title={t("dashboards.demoFiguresNote")}>
+      {t("dashboards.demoFigures")}
+    </span>
   );
 }
 
@@ -71,7 +78,7 @@ export function ProgramHeader({ program, asOf, title, t, locale }: I18nProps & {
   );
 }
 
-function MoneyCard({ label, value, hint, testId }: { label: string; value: string; hint?: string; testId: string }) {
+function FigureCard({ label, value, hint, testId }: { label: string; value: string; hint?: string; testId: string }) {
   return (
     <div className="card dash-card" data-testid={testId}>
       <p className="dash-card-label">{label}</p>
@@ -88,16 +95,16 @@ export function MoneyCards({ money, currency, isCountry, t, locale }: I18nProps 
     <section aria-labelledby="dash-money">
       <h2 id="dash-money">{t("dashboards.money.heading")}</h2>
       <div className="dash-cards">
-        <MoneyCard testId="money-ceiling" label={t("dashboards.money.ceiling")} value={m(money.ceilingMinor)} />
-        <MoneyCard testId="money-committed" label={t("dashboards.money.committed")} value={m(money.committedMinor)} hint={t("dashboards.money.committedHint")} />
-        <MoneyCard testId="money-disbursed" label={t("dashboards.money.disbursed")} value={m(money.disbursedMinor)} />
-        <MoneyCard
+        <FigureCard testId="money-ceiling" label={t("dashboards.money.ceiling")} value={m(money.ceilingMinor)} />
+        <FigureCard testId="money-committed" label={t("dashboards.money.committed")} value={m(money.committedMinor)} hint={t("dashboards.money.committedHint")} />
+        <FigureCard testId="money-disbursed" label={t("dashboards.money.disbursed")} value={m(money.disbursedMinor)} />
+        <FigureCard
           testId="money-reported"
           label={t("dashboards.money.reportedExpenditure")}
           value={m(money.reportedExpenditureMinor)}
           hint={t("dashboards.money.reportedHint")}
         />
-        <MoneyCard
+        <FigureCard
           testId="money-remaining"
           label={t("dashboards.money.remaining")}
           value={m(money.remainingMinor)}
@@ -125,7 +132,7 @@ export function CountriesSection({ programId, countries, currency, t, locale }: 
         <>
           <div className="table-wrap">
             <table className="table" data-testid="countries-table">
-              <caption className="muted" style={CAPTION}>
+              <caption className="muted">
                 {t("dashboards.countries.caption")}
               </caption>
               <thead>
@@ -146,9 +153,9 @@ export function CountriesSection({ programId, countries, currency, t, locale }: 
                       <Link href={`/dashboards/${encodeURIComponent(programId)}/countries/${encodeURIComponent(c.iso2)}`}>{nameIn(locale, c)}</Link>
                     </th>
                     <td>{formatNumber(c.awards, locale)}</td>
-                    <td style={NOWRAP}>{m(c.committedMinor)}</td>
-                    <td style={NOWRAP}>{m(c.disbursedMinor)}</td>
-                    <td style={NOWRAP}>{m(c.reportedExpenditureMinor)}</td>
+                    <td className="nowrap">{m(c.committedMinor)}</td>
+                    <td className="nowrap">{m(c.disbursedMinor)}</td>
+                    <td className="nowrap">{m(c.reportedExpenditureMinor)}</td>
                     <td>{lateCell(c.deliverables, t)}</td>
                     <td>{formatNumber(c.reportCounts.overdue, locale)}</td>
                   </tr>
@@ -207,7 +214,7 @@ export function IndicatorsSection({ indicators, t, locale }: I18nProps & { indic
         <>
           <div className="table-wrap">
             <table className="table" data-testid="indicators-table">
-              <caption className="muted" style={CAPTION}>
+              <caption className="muted">
                 {t("dashboards.indicators.caption")}
               </caption>
               <thead>
@@ -265,10 +272,10 @@ export function DeliverablesSummary({ counts, t, locale }: I18nProps & { counts:
       ) : (
         <>
           <div className="dash-cards">
-            <MoneyCard testId="deliverables-total" label={t("dashboards.deliverables.total")} value={n(counts.total)} />
-            <MoneyCard testId="deliverables-on-time" label={t("dashboards.deliverables.onTime")} value={n(counts.onTime)} hint={t("dashboards.deliverables.onTimeHint")} />
-            <MoneyCard testId="deliverables-late" label={t("dashboards.deliverables.late")} value={n(counts.late)} hint={t("dashboards.deliverables.lateHint")} />
-            <MoneyCard testId="deliverables-accepted" label={t("dashboards.deliverables.accepted")} value={n(counts.accepted)} />
+            <FigureCard testId="deliverables-total" label={t("dashboards.deliverables.total")} value={n(counts.total)} />
+            <FigureCard testId="deliverables-on-time" label={t("dashboards.deliverables.onTime")} value={n(counts.onTime)} hint={t("dashboards.deliverables.onTimeHint")} />
+            <FigureCard testId="deliverables-late" label={t("dashboards.deliverables.late")} value={n(counts.late)} hint={t("dashboards.deliverables.lateHint")} />
+            <FigureCard testId="deliverables-accepted" label={t("dashboards.deliverables.accepted")} value={n(counts.accepted)} />
           </div>
           <div className="dash-split" aria-hidden="true">
             <span className="dash-split-on-time" style={{ width: `${onTimeShare}%` }} />
@@ -312,24 +319,24 @@ export function PeriodCell({ report, t, locale }: I18nProps & { report: Accepted
 export function ReportCountCards({ counts, t, locale }: I18nProps & { counts: ReportCounts }) {
   return (
     <div className="dash-cards">
-      <MoneyCard testId="reports-accepted" label={t("dashboards.reports.acceptedCount")} value={formatNumber(counts.accepted, locale)} />
-      <MoneyCard testId="reports-overdue" label={t("dashboards.reports.overdueCount")} value={formatNumber(counts.overdue, locale)} hint={t("dashboards.reports.overdueHint")} />
+      <FigureCard testId="reports-accepted" label={t("dashboards.reports.acceptedCount")} value={formatNumber(counts.accepted, locale)} />
+      <FigureCard testId="reports-overdue" label={t("dashboards.reports.overdueCount")} value={formatNumber(counts.overdue, locale)} hint={t("dashboards.reports.overdueHint")} />
     </div>
   );
 }
 
 /** The latest accepted reports, newest first, with a narrative excerpt. */
-export function LatestReports({ programId, reports, counts, t, locale }: I18nProps & { programId: string; reports: AcceptedReportSummary[]; counts?: ReportCounts }) {
+export function LatestReports({ programId, reports, counts, t, locale }: I18nProps & { programId: string; reports: AcceptedReportSummary[]; counts: ReportCounts }) {
   return (
     <section className="stack" aria-labelledby="dash-reports">
       <h2 id="dash-reports">{t("dashboards.reports.heading")}</h2>
-      {counts ? <ReportCountCards counts={counts} t={t} locale={locale} /> : null}
+      <ReportCountCards counts={counts} t={t} locale={locale} />
       {reports.length === 0 ? (
         <p className="muted">{t("dashboards.reports.none")}</p>
       ) : (
         <div className="table-wrap">
           <table className="table" data-testid="reports-table">
-            <caption className="muted" style={CAPTION}>
+            <caption className="muted">
               {t("dashboards.reports.caption")}
             </caption>
             <thead>
@@ -344,7 +351,7 @@ export function LatestReports({ programId, reports, counts, t, locale }: I18nPro
             <tbody>
               {reports.map((r) => (
                 <tr key={r.reportId}>
-                  <th scope="row" style={NOWRAP}>
+                  <th scope="row" className="nowrap">
                     <Link href={`/dashboards/${encodeURIComponent(programId)}/awards/${encodeURIComponent(r.awardId)}`}>{r.awardReference}</Link>
                   </th>
                   <td>{nameIn(locale, r.country)}</td>
@@ -378,7 +385,7 @@ export function AwardsTable({ programId, awards, currency, t, locale }: I18nProp
       ) : (
         <div className="table-wrap">
           <table className="table" data-testid="dashboard-awards-table">
-            <caption className="muted" style={CAPTION}>
+            <caption className="muted">
               {t("dashboards.awards.caption")}
             </caption>
             <thead>
@@ -405,8 +412,8 @@ export function AwardsTable({ programId, awards, currency, t, locale }: I18nProp
                     </th>
                     <td>{nameIn(locale, a.country)}</td>
                     <td>{nameIn(locale, a.partner)}</td>
-                    <td style={NOWRAP}>{m(a.committedMinor)}</td>
-                    <td style={NOWRAP}>{m(a.disbursedMinor)}</td>
+                    <td className="nowrap">{m(a.committedMinor)}</td>
+                    <td className="nowrap">{m(a.disbursedMinor)}</td>
                     <td>{t("dashboards.periodValue", { start: formatDate(a.startsOn, locale), end: formatDate(a.endsOn, locale) })}</td>
                     <td>
                       <span className={a.status === "active" ? "badge badge-success" : "badge"}>{t(`dashboards.status.${a.status}`)}</span>

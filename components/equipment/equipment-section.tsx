@@ -31,7 +31,7 @@ export async function EquipmentSection({ awardId }: { awardId: string }) {
       ) : (
         <div className="table-wrap">
           <table className="table">
-            <caption className="muted" style={{ textAlign: "left", padding: "0.5rem 0.6rem" }}>
+            <caption className="muted">
               {t("delivery.equipment.caption")}
             </caption>
             <thead>

@@ -32,7 +32,7 @@ export async function ProgramMatching({ requestId }: { requestId: string }) {
       ) : (
         <div className="table-wrap">
           <table className="table">
-            <caption className="muted small" style={{ textAlign: "left", padding: "0.5rem 0.6rem" }}>
+            <caption className="muted small">
               {t("officer.matching.caption", { reference: data.reference })}
             </caption>
             <thead>

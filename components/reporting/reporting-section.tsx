@@ -57,7 +57,7 @@ export async function ReportingSection({ awardId }: { awardId: string }) {
         ) : null}
         <div className="table-wrap">
           <table className="table" data-testid="reporting-calendar">
-            <caption className="muted" style={{ textAlign: "left", padding: "0.5rem 0.6rem" }}>{t("reporting.section.calendarCaption")}</caption>
+            <caption className="muted">{t("reporting.section.calendarCaption")}</caption>
             <thead>
               <tr>
                 <th scope="col">{t("reporting.section.columns.period")}</th>
@@ -114,7 +114,7 @@ export async function ReportingSection({ awardId }: { awardId: string }) {
         ) : (
           <div className="table-wrap">
             <table className="table" data-testid="reporting-indicators">
-              <caption className="muted" style={{ textAlign: "left", padding: "0.5rem 0.6rem" }}>{t("reporting.section.indicatorsCaption")}</caption>
+              <caption className="muted">{t("reporting.section.indicatorsCaption")}</caption>
               <thead>
                 <tr>
                   <th scope="col">{t("reporting.section.indicatorColumns.indicator")}</th>

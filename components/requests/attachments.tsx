@@ -30,7 +30,7 @@ export async function RequestAttachments({ requestId, attachments, canEdit }: Re
       ) : (
         <div className="table-wrap">
           <table className="table">
-            <caption className="muted small" style={{ textAlign: "left", padding: "0.5rem 0.6rem" }}>
+            <caption className="muted small">
               {t("attachments.count", { count: attachments.length, max: ATTACHMENT_LIMITS.maxFiles })}
             </caption>
             <thead>

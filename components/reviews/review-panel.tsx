@@ -100,7 +100,7 @@ function SummaryTable({ group, revisionCount, t, locale }: { group: ReviewSummar
   return (
     <div className="table-wrap">
       <table className="table">
-        <caption className="muted" style={{ textAlign: "left", padding: "0.5rem 0.6rem" }}>
+        <caption className="muted">
           {group.program ? t("reviews.summary.caption", { program: localName(group.program, locale) }) : t("reviews.summary.captionNoProgram")}
         </caption>
         <thead>

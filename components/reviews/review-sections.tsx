@@ -12,7 +12,6 @@ import type { CriterionAggregate } from "@/lib/reviews/scoring";
 import { formatScore, localName } from "./review-format";
 
 const PRE_WRAP = { whiteSpace: "pre-wrap", overflowWrap: "anywhere" } as const;
-const CAPTION = { textAlign: "left", padding: "0.5rem 0.6rem" } as const;
 
 
 /** The request as a reviewer reads it: summary, details, programs, texts and attachments. */
@@ -161,7 +160,7 @@ function ChangesTable({ changes, t, locale }: { changes: RevisionChanges; t: Tra
           <p>{t("reviews.detail.changesCount", { count: rows.length })}</p>
           <div className="table-wrap">
             <table className="table" data-testid="review-changes">
-              <caption className="muted" style={CAPTION}>
+              <caption className="muted">
                 {t("reviews.detail.changesCaption", { from: changes.fromNumber, to: changes.toNumber })}
               </caption>
               <thead>
@@ -216,7 +215,7 @@ export function ScoreTable({
   return (
     <div className="table-wrap">
       <table className="table" data-testid={testId}>
-        <caption className="muted" style={CAPTION}>
+        <caption className="muted">
           {caption}
         </caption>
         <thead>
@@ -279,7 +278,7 @@ export function AggregateTable({
   return (
     <div className="table-wrap">
       <table className="table">
-        <caption className="muted" style={CAPTION}>
+        <caption className="muted">
           {t("reviews.detail.aggregateCaption", { count })}
         </caption>
         <thead>

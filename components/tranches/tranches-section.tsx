@@ -34,7 +34,7 @@ export async function TranchesSection({ awardId }: { awardId: string }) {
       </p>
       <div className="table-wrap">
         <table className="table">
-          <caption className="muted" style={{ textAlign: "left", padding: "0.5rem 0.6rem" }}>
+          <caption className="muted">
             {t("delivery.tranches.caption")}
           </caption>
           <thead>

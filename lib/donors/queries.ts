@@ -16,7 +16,7 @@ import {
 import type { CurrentUser } from "@/lib/auth/queries";
 import { isLate, type DeliverableStatus } from "@/lib/deliverables/workflow";
 import { NotFoundError } from "@/lib/errors";
-import { moneyOfAwards, type MoneyFigures } from "@/lib/reporting/queries";
+import { moneyOfAwards, reportIsOverdue, type MoneyFigures } from "@/lib/reporting/queries";
 import { todayIso } from "@/lib/reporting/status";
 import { dashboardProgramVisibility, findDashboardAward, findDashboardProgram, reportedAwardsOf, type DashboardProgram } from "./access";
 import { glanceOf, type ProgramGlance } from "./glance";
@@ -71,15 +71,15 @@ function zeroReports(): ReportCounts {
 
 /**
  * Per award in `scope` (a condition on `awards`), its reporting periods' reports accepted, and overdue
- * as of `today`: past the due date and not accepted (the reporting calendar's isOverdue), whatever the
- * report's state, so that nothing of a draft, a submission or a return is told apart.
+ * as of `today` (reportIsOverdue: whatever the report's state, so nothing of a draft, a submission or a
+ * return is told apart).
  */
 async function reportCountsOf(db: DbOrTx, scope: SQL | undefined, today: string): Promise<Map<string, ReportCounts>> {
   const rows = await db
     .select({
       awardId: reportingPeriods.awardId,
       accepted: sql<number>`count(*) FILTER (WHERE ${progressReports.status} = 'accepted')`.mapWith(Number),
-      overdue: sql<number>`count(*) FILTER (WHERE ${reportingPeriods.dueOn} < ${today}::date AND ${progressReports.status} IS DISTINCT FROM 'accepted')`.mapWith(Number),
+      overdue: sql<number>`count(*) FILTER (WHERE ${reportIsOverdue(today)})`.mapWith(Number),
     })
     .from(reportingPeriods)
     .innerJoin(awards, eq(awards.id, reportingPeriods.awardId))

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
 import { execRows, getDb, type DbOrTx } from "@/db/client";
 import {
 
@@ -406,6 +406,14 @@ export async function getProgramMoney(user: CurrentUser, programId: string) {
 }
 
 /**
+ * A reporting period's report is overdue (SQL over reporting_periods left-joined to progress_reports):
+ * past its due date and not accepted, whatever the report's state - periodStatus's isOverdue.
+ */
+export function reportIsOverdue(today: string): SQL {
+  return sql`(${reportingPeriods.dueOn} < ${today}::date AND ${progressReports.status} IS DISTINCT FROM 'accepted')`;
+}
+
+/**
  * The periods past their due date whose report is not accepted, on the active or completed awards this
  * user may see, oldest due first, with the report's status (null when none was started). For dashboards:
  * the program office and the awards' submitters (focal points, partners); donors and others get [].
@@ -441,7 +449,7 @@ export async function listOverdue(user: CurrentUser, options: QueryOptions = {})
     .from(reportingPeriods)
     .innerJoin(awards, eq(awards.id, reportingPeriods.awardId))
     .leftJoin(progressReports, eq(progressReports.periodId, reportingPeriods.id))
-    .where(and(open, sql`${reportingPeriods.dueOn} < ${today}`, sql`(${progressReports.status} IS NULL OR ${progressReports.status} <> 'accepted')`))
+    .where(and(open, reportIsOverdue(today)))
     .orderBy(asc(reportingPeriods.dueOn), asc(awards.reference))
     .limit(500);
   return rows.map(({ implementingPartnerId: _p, countryIso2: _c, isFinal, ...r }) => ({

@@ -116,7 +116,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
       ) : (
         <div className="table-wrap">
           <table className="table">
-            <caption className="muted" style={{ textAlign: "left", padding: "0.5rem 0.6rem" }}>
+            <caption className="muted">
               {t("admin.users.caption")}
             </caption>
             <thead>

@@ -10,8 +10,6 @@ import type { Translate } from "@/lib/i18n/translate";
 
 export const dynamic = "force-dynamic";
 
-const CAPTION = { textAlign: "left", padding: "0.5rem 0.6rem" } as const;
-const NOWRAP = { whiteSpace: "nowrap" } as const;
 
 export async function generateMetadata() {
   const { t } = await getI18n();
@@ -116,7 +114,7 @@ export default async function AwardDashboardPage({ params }: { params: Promise<{
         ) : (
           <div className="table-wrap">
             <table className="table" data-testid="award-indicators-table">
-              <caption className="muted" style={CAPTION}>
+              <caption className="muted">
                 {t("dashboards.award.indicatorsCaption")}
               </caption>
               <thead>
@@ -148,7 +146,7 @@ export default async function AwardDashboardPage({ params }: { params: Promise<{
         ) : (
           <div className="table-wrap">
             <table className="table" data-testid="award-deliverables-table">
-              <caption className="muted" style={CAPTION}>
+              <caption className="muted">
                 {t("dashboards.award.deliverablesCaption")}
               </caption>
               <thead>
@@ -163,7 +161,7 @@ export default async function AwardDashboardPage({ params }: { params: Promise<{
                 {overview.deliverables.map((d) => (
                   <tr key={d.id}>
                     <th scope="row">{d.title}</th>
-                    <td style={NOWRAP}>{formatDate(d.dueOn, locale)}</td>
+                    <td className="nowrap">{formatDate(d.dueOn, locale)}</td>
                     <td>{t(`dashboards.deliverableStatus.${d.status}`)}</td>
                     <td>
                       {d.isLate ? (
@@ -187,7 +185,7 @@ export default async function AwardDashboardPage({ params }: { params: Promise<{
         ) : (
           <div className="table-wrap">
             <table className="table" data-testid="award-equipment-table">
-              <caption className="muted" style={CAPTION}>
+              <caption className="muted">
                 {t("dashboards.award.equipmentCaption")}
               </caption>
               <thead>
@@ -230,7 +228,7 @@ export default async function AwardDashboardPage({ params }: { params: Promise<{
         ) : (
           <div className="table-wrap">
             <table className="table" data-testid="award-tranches-table">
-              <caption className="muted" style={CAPTION}>
+              <caption className="muted">
                 {t("dashboards.award.tranchesCaption")}
               </caption>
               <thead>
@@ -246,10 +244,10 @@ export default async function AwardDashboardPage({ params }: { params: Promise<{
                 {overview.tranches.map((tr) => (
                   <tr key={tr.trancheNumber}>
                     <th scope="row">{t("dashboards.award.trancheValue", { number: tr.trancheNumber })}</th>
-                    <td style={NOWRAP}>{money(tr.plannedAmountMinor)}</td>
-                    <td style={NOWRAP}>{formatDate(tr.plannedOn, locale)}</td>
-                    <td style={NOWRAP}>{tr.disbursedMinor === null ? t("dashboards.award.notDisbursed") : money(tr.disbursedMinor)}</td>
-                    <td style={NOWRAP}>{tr.disbursedOn ? formatDate(tr.disbursedOn, locale) : "—"}</td>
+                    <td className="nowrap">{money(tr.plannedAmountMinor)}</td>
+                    <td className="nowrap">{formatDate(tr.plannedOn, locale)}</td>
+                    <td className="nowrap">{tr.disbursedMinor === null ? t("dashboards.award.notDisbursed") : money(tr.disbursedMinor)}</td>
+                    <td className="nowrap">{tr.disbursedOn ? formatDate(tr.disbursedOn, locale) : "—"}</td>
                   </tr>
                 ))}
               </tbody>
@@ -266,7 +264,7 @@ export default async function AwardDashboardPage({ params }: { params: Promise<{
         ) : (
           <div className="table-wrap">
             <table className="table" data-testid="award-reports-table">
-              <caption className="muted" style={CAPTION}>
+              <caption className="muted">
                 {t("dashboards.award.reportsCaption")}
               </caption>
               <thead>
@@ -282,7 +280,7 @@ export default async function AwardDashboardPage({ params }: { params: Promise<{
                     <th scope="row">
                       <PeriodCell report={r} {...i18n} />
                     </th>
-                    <td style={NOWRAP}>
+                    <td className="nowrap">
                       <time dateTime={r.acceptedAt}>{formatDate(r.acceptedAt, locale)}</time>
                     </td>
                     <td>

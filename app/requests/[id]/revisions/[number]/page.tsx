@@ -71,7 +71,7 @@ export default async function RevisionPage({ params }: { params: Promise<{ id: s
 
       <div className="table-wrap">
         <table className="table">
-          <caption className="muted" style={{ textAlign: "left", padding: "0.5rem 0.6rem" }}>
+          <caption className="muted">
             {previous
               ? t("requests.revisions.caption", { number, previous: previous.number })
               : t("requests.revisions.captionFirst", { number })}
