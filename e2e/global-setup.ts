@@ -16,6 +16,8 @@ export default async function globalSetup() {
   if (!existsSync(path.join(root, ".next", "BUILD_ID"))) {
     throw new Error("No production build: run `npm test` (it builds first) or `npm run build`.");
   }
+  // Several checkouts on one machine can run their suites at once, each on its own ports.
+  const base = Number(process.env.E2E_PORT_BASE ?? 3100);
   const fake = await startFakeResend(0);
   const dbs: PreparedDb[] = [];
   const servers: RunningServer[] = [];
@@ -33,12 +35,12 @@ export default async function globalSetup() {
     dbs.push(mailDb, demoDb, expiryDb);
     const resendEnv = { RESEND_API_KEY: "re_e2e_fake_key", RESEND_BASE_URL: fake.url, DEMO_MODE: "" };
     const results = await Promise.allSettled([
-      startServer({ name: "mail", port: 3100, env: { ...mailDb.env, ...resendEnv } }),
-      startServer({ name: "demo", port: 3101, env: { ...demoDb.env, DEMO_MODE: "1", RESEND_API_KEY: "" } }),
-      startServer({ name: "expiry", port: 3102, env: { ...expiryDb.env, ...resendEnv, SIGN_IN_LINK_MAX_AGE_SECONDS: "3" } }),
+      startServer({ name: "mail", port: base + 0, env: { ...mailDb.env, ...resendEnv } }),
+      startServer({ name: "demo", port: base + 1, env: { ...demoDb.env, DEMO_MODE: "1", RESEND_API_KEY: "" } }),
+      startServer({ name: "expiry", port: base + 2, env: { ...expiryDb.env, ...resendEnv, SIGN_IN_LINK_MAX_AGE_SECONDS: "3" } }),
       startServer({
         name: "down",
-        port: 3103,
+        port: base + 3,
         env: { DATABASE_URL: "postgres://postgres@127.0.0.1:9/unreachable", PGLITE_DIR: "", DEMO_MODE: "" },
         readyPath: "/sign-in",
       }),
