@@ -7,12 +7,50 @@ import { formatDate, formatMoney } from "@/lib/i18n/format";
 import type { Translate } from "@/lib/i18n/translate";
 import type { RequestDetail } from "@/lib/requests/queries";
 import { CATEGORY_FIELDS } from "@/lib/requests/schema";
-import type { RevisionChanges, RubricCriterion, ScoreEntry } from "@/lib/reviews/queries";
+import type { ConflictSubject, RevisionChanges, RubricCriterion, ScoreEntry } from "@/lib/reviews/queries";
 import type { CriterionAggregate } from "@/lib/reviews/scoring";
 import { formatScore, localName } from "./review-format";
 
 const PRE_WRAP = { whiteSpace: "pre-wrap", overflowWrap: "anywhere" } as const;
 
+
+/** Who asks and for what: all a reviewer sees of the request before declaring no conflict (or once recused). */
+export function ConflictSubjectSection({
+  subject,
+  isRecused,
+  t,
+  locale,
+}: {
+  subject: ConflictSubject;
+  isRecused: boolean;
+  t: Translate;
+  locale: Locale;
+}) {
+  return (
+    <section className="card stack" aria-labelledby="review-subject" data-testid="review-subject">
+      <h2 id="review-subject">{t("reviews.detail.subjectHeading")}</h2>
+      {isRecused ? null : <p className="muted">{t("reviews.detail.subjectIntro")}</p>}
+      <DetailList>
+        <DetailItem label={t("requests.fields.country")}>{localName(subject.country, locale)}</DetailItem>
+        <DetailItem label={t("requests.fields.category")}>
+          {subject.category ? t(`common.categories.${subject.category}`) : <span className="muted">{t("reviews.detail.notGiven")}</span>}
+        </DetailItem>
+        <DetailItem label={t("reviews.detail.subjectAgencies")}>
+          {subject.agencies.length === 0 ? (
+            <span className="muted">{t("reviews.detail.subjectAgenciesNone")}</span>
+          ) : (
+            subject.agencies.map((agency) => localName(agency, locale)).join("; ")
+          )}
+        </DetailItem>
+        {subject.namedAgencies.length > 0 ? (
+          <DetailItem label={t("reviews.detail.subjectNamedAgencies")}>
+            <span style={PRE_WRAP}>{subject.namedAgencies.join("; ")}</span>
+          </DetailItem>
+        ) : null}
+      </DetailList>
+    </section>
+  );
+}
 
 /** The request as a reviewer reads it: summary, details, programs, texts and attachments. */
 export function RequestContent({ detail, t, locale }: { detail: RequestDetail; t: Translate; locale: Locale }) {

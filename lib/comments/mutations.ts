@@ -21,7 +21,7 @@ export async function insertComment(
 
 /**
  * Adds a comment to a request, with its audit event. Program officers post internal or shared
- * comments; reviewers assigned to the request (not recused) internal ones only; the request's
+ * comments; reviewers assigned to the request who declared no conflict internal ones only; the request's
  * country's focal points shared ones only (anything else is refused with a message, nothing written).
  * Anyone who may not see the request gets NotFoundError. A draft takes no comments: nobody but the
  * state could read them.

@@ -1,11 +1,12 @@
 import "server-only";
-import { and, asc, eq, ne, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { requestComments, reviewAssignments, users } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/queries";
 import { hasPermission } from "@/lib/auth/policies";
 import { NotFoundError } from "@/lib/errors";
 import { findVisibleRequest, isFilerFor, type RequestRecord } from "@/lib/requests/queries";
+import { REQUEST_OPENING_REVIEW_STATUSES } from "@/lib/reviews/workflow";
 import type { CommentVisibility } from "./schema";
 
 export interface CommentAccess {
@@ -17,7 +18,7 @@ export interface CommentAccess {
 
 /**
  * What this user may do with the comments of a request it can see; null for nobody. Officers read
- * and post both kinds; assigned reviewers (not recused) read both and post internal ones; the
+ * and post both kinds; assigned reviewers who declared no conflict read both and post internal ones; the
  * country's focal points read and post shared ones. For the data layer.
  */
 export async function commentAccessFor(user: CurrentUser, request: Pick<RequestRecord, "id" | "countryIso2">): Promise<CommentAccess | null> {
@@ -27,7 +28,13 @@ export async function commentAccessFor(user: CurrentUser, request: Pick<RequestR
     const [assignment] = await db
       .select({ id: reviewAssignments.id })
       .from(reviewAssignments)
-      .where(and(eq(reviewAssignments.requestId, request.id), eq(reviewAssignments.reviewerId, user.id), ne(reviewAssignments.status, "recused")))
+      .where(
+        and(
+          eq(reviewAssignments.requestId, request.id),
+          eq(reviewAssignments.reviewerId, user.id),
+          inArray(reviewAssignments.status, [...REQUEST_OPENING_REVIEW_STATUSES]),
+        ),
+      )
       .limit(1);
     if (assignment) return { viewer: "reviewer", mayReadInternal: true, mayPost: ["internal"] };
   }

@@ -20,6 +20,7 @@ import { hasPermission } from "@/lib/auth/policies";
 import { NotFoundError } from "@/lib/errors";
 import { isUuid } from "@/lib/ids";
 import type { RequestListFilters } from "./schema";
+import { REQUEST_OPENING_REVIEW_STATUSES } from "@/lib/reviews/workflow";
 import { availableEvents, isEditable, type RequestEvent } from "./workflow";
 
 export const REQUESTS_PAGE_SIZE = 20;
@@ -27,7 +28,8 @@ export const REQUESTS_PAGE_SIZE = 20;
 /**
  * The requests a user may see, as a SQL condition; null when none. Focal points see their own
  * country's requests; program officers see every request once submitted (drafts stay with the state).
- * Reviewers see the requests assigned to them (unless recused); donors and others see none here.
+ * Reviewers see the requests assigned to them once they have declared no conflict of interest;
+ * donors and others see none here.
  */
 export function requestVisibility(user: CurrentUser): SQL | null {
   const conditions: SQL[] = [];
@@ -35,14 +37,21 @@ export function requestVisibility(user: CurrentUser): SQL | null {
     conditions.push(eq(assistanceRequests.countryIso2, user.countryIso2));
   }
   if (hasPermission(user, "requests.readAll")) conditions.push(ne(assistanceRequests.status, "draft"));
-  if (hasPermission(user, "reviews.score")) {
-    // Reviewers see the requests assigned to them, unless they are recused from them.
-    conditions.push(
-      sql`${assistanceRequests.id} IN (SELECT request_id FROM review_assignments WHERE reviewer_id = ${user.id} AND status <> 'recused')`,
-    );
-  }
+  if (hasPermission(user, "reviews.score")) conditions.push(sql`${assistanceRequests.id} IN (${requestsOpenToReviewer(user.id)})`);
   if (conditions.length === 0) return null;
   return conditions.length === 1 ? conditions[0] : (or(...conditions) as SQL);
+}
+
+/**
+ * The ids of the requests this reviewer has declared no conflict on (a subquery). An assignment still
+ * awaiting the declaration, or recused, opens nothing: only its assignment page (lib/reviews).
+ */
+export function requestsOpenToReviewer(reviewerId: string): SQL {
+  const opening = sql.join(
+    REQUEST_OPENING_REVIEW_STATUSES.map((status) => sql`${status}`),
+    sql`, `,
+  );
+  return sql`SELECT ra.request_id FROM review_assignments ra WHERE ra.reviewer_id = ${reviewerId} AND ra.status IN (${opening})`;
 }
 
 /** Whether this user files for the request's country (and so may edit, submit or withdraw it). */

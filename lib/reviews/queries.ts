@@ -4,6 +4,7 @@ import { getDb, type DbOrTx } from "@/db/client";
 import {
   assistanceRequests,
   auditEvents,
+  countries,
   organizations,
   programCategories,
   programCountries,
@@ -16,15 +17,25 @@ import {
   userRoles,
   users,
 } from "@/db/schema";
+import type { AssistanceCategory } from "@/db/schema/enums";
 import type { RequestStatus } from "@/db/schema/requests";
 import type { CurrentUser } from "@/lib/auth/queries";
 import { hasPermission } from "@/lib/auth/policies";
 import { NotFoundError } from "@/lib/errors";
 import { isUuid } from "@/lib/ids";
 import { changedFields, findVisibleRequest, getRequest, type RequestDetail } from "@/lib/requests/queries";
+import { CATEGORY_FIELDS, type DetailField } from "@/lib/requests/schema";
 import type { Recommendation } from "./schema";
 import { aggregateReviews, weightedTotal, type ReviewAggregate } from "./scoring";
-import { autoRecusalReason, canDeclare, canScore, canSeePeerScores, type AutoRecusalReason, type ReviewStatus } from "./workflow";
+import {
+  autoRecusalReason,
+  canDeclare,
+  canScore,
+  canSeePeerScores,
+  opensRequest,
+  type AutoRecusalReason,
+  type ReviewStatus,
+} from "./workflow";
 
 export interface RubricCriterion {
   id: string;
@@ -146,6 +157,22 @@ export interface PeerReview {
   weightedTotal: number | null;
 }
 
+/**
+ * What a reviewer needs to judge a conflict of interest, and all they see of a request before declaring
+ * none (and ever, once recused): who asks and for what, never the content, amounts, files or comments.
+ */
+export interface ConflictSubject {
+  country: { iso2: string; nameEn: string; nameEs: string };
+  category: AssistanceCategory | null;
+  /** The requesting state's government agencies known to the portal. */
+  agencies: { id: string; nameEn: string; nameEs: string }[];
+  /** The agencies the request names (who would operate the machines, hold the eTrace accounts). */
+  namedAgencies: string[];
+}
+
+/** The request fields that name the state's agencies, shown for the declaration when the category uses them. */
+const AGENCY_FIELDS = ["operatingAgencies", "etraceAgencies"] as const satisfies readonly DetailField[];
+
 export interface ReviewerAssignmentView {
   assignment: {
     id: string;
@@ -162,10 +189,14 @@ export interface ReviewerAssignmentView {
   };
   request: { id: string; reference: string; titleEn: string | null; titleEs: string | null; primaryLocale: "en" | "es"; status: RequestStatus; revisionCount: number };
   program: ProgramName | null;
+  subject: ConflictSubject;
   isRecused: boolean;
   canDeclare: boolean;
   canScore: boolean;
-  /** The request as its detail page shows it; null for a recused reviewer, who may no longer see it. */
+  /**
+   * The request as its detail page shows it, once the reviewer has declared no conflict; null before
+   * the declaration and for a recused reviewer.
+   */
   detail: RequestDetail | null;
   rubric: RubricCriterion[];
   ownScores: ScoreEntry[];
@@ -203,22 +234,51 @@ async function revisionChanges(db: DbOrTx, requestId: string, revisionCount: num
 
 /**
  * One of the reviewer's own assignments: the request, the rubric, their scores, what changed between
- * revisions, and the other reviewers' scores only once their own review is submitted. A recused
- * reviewer sees the assignment and nothing of the request's content or scores. The assigned reviewer
- * only: anyone else gets NotFoundError.
+ * revisions, and the other reviewers' scores only once their own review is submitted. Until the
+ * reviewer declares no conflict, and for good once recused, only the conflict subject (title, country,
+ * category, the state's agencies) is read and returned: nothing of the request's content, amounts,
+ * files, comments or scores. The assigned reviewer only: anyone else gets NotFoundError.
  */
 export async function getAssignmentForReviewer(user: CurrentUser, assignmentId: string): Promise<ReviewerAssignmentView> {
   if (!hasPermission(user, "reviews.score") || !isUuid(assignmentId)) throw new NotFoundError("assignment");
   const db = await getDb();
   const [row] = await db
-    .select({ a: reviewAssignments, r: assistanceRequests })
+    .select({
+      a: reviewAssignments,
+      // Only the columns the conflict subject needs: the content is read (by getRequest) once it may be seen.
+      r: {
+        id: assistanceRequests.id,
+        reference: assistanceRequests.reference,
+        titleEn: assistanceRequests.titleEn,
+        titleEs: assistanceRequests.titleEs,
+        primaryLocale: assistanceRequests.primaryLocale,
+        status: assistanceRequests.status,
+        revisionCount: assistanceRequests.revisionCount,
+        category: assistanceRequests.category,
+        operatingAgencies: sql<string | null>`${assistanceRequests.details}->>'operatingAgencies'`,
+        etraceAgencies: sql<string | null>`${assistanceRequests.details}->>'etraceAgencies'`,
+      },
+      country: { iso2: countries.iso2, nameEn: countries.nameEn, nameEs: countries.nameEs },
+    })
     .from(reviewAssignments)
     .innerJoin(assistanceRequests, eq(assistanceRequests.id, reviewAssignments.requestId))
+    .innerJoin(countries, eq(countries.iso2, assistanceRequests.countryIso2))
     .where(and(eq(reviewAssignments.id, assignmentId), eq(reviewAssignments.reviewerId, user.id)))
     .limit(1);
   if (!row) throw new NotFoundError("assignment");
-  const { a, r } = row;
-  const programMap = await programNames(db, a.programId ? [a.programId] : []);
+  const { a, r, country } = row;
+  const [programMap, agencies] = await Promise.all([
+    programNames(db, a.programId ? [a.programId] : []),
+    db
+      .select({ id: organizations.id, nameEn: organizations.nameEn, nameEs: organizations.nameEs })
+      .from(organizations)
+      .where(and(eq(organizations.type, "government"), eq(organizations.countryIso2, country.iso2)))
+      .orderBy(asc(organizations.nameEn)),
+  ]);
+  const categoryFields: readonly DetailField[] = r.category ? CATEGORY_FIELDS[r.category].fields : [];
+  const namedAgencies = AGENCY_FIELDS.filter((field) => categoryFields.includes(field))
+    .map((field) => r[field]?.trim() ?? "")
+    .filter((value) => value !== "");
   const base = {
     assignment: {
       id: a.id,
@@ -243,12 +303,13 @@ export async function getAssignmentForReviewer(user: CurrentUser, assignmentId: 
       revisionCount: r.revisionCount,
     },
     program: a.programId ? (programMap.get(a.programId) ?? null) : null,
+    subject: { country, category: r.category, agencies, namedAgencies },
   };
-  if (a.status === "recused") {
+  if (!opensRequest(a.status)) {
     return {
       ...base,
-      isRecused: true,
-      canDeclare: false,
+      isRecused: a.status === "recused",
+      canDeclare: canDeclare(a.status, r.status),
       canScore: false,
       detail: null,
       rubric: [],

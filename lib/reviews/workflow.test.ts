@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { REQUEST_STATUSES } from "@/db/schema/requests";
 import { REVIEW_STATUSES } from "@/db/schema/reviews";
-import { autoRecusalReason, canAssign, canDeclare, canScore, canSeePeerScores } from "./workflow";
+import { autoRecusalReason, canAssign, canDeclare, canScore, canSeePeerScores, opensRequest } from "./workflow";
 
 const plain = { countryIso2: null, organizationId: null, organizationType: null, organizationCountryIso2: null };
 const request = { countryIso2: "GT" };
@@ -42,6 +42,8 @@ describe("state rules, every review status x request status", () => {
         expect(canDeclare(status, requestStatus)).toBe(status === "awaiting_declaration" && canAssign(requestStatus));
         expect(canScore(status, requestStatus)).toBe(status === "active" && requestStatus === "in_review");
         expect(canSeePeerScores(status)).toBe(status === "submitted");
+        // The request opens only once the reviewer has declared no conflict (and stays open after scoring).
+        expect(opensRequest(status)).toBe(status === "active" || status === "submitted");
       });
     }
   }

@@ -43,6 +43,17 @@ export function canScore(status: ReviewStatus, requestStatus: RequestStatus): bo
   return status === "active" && requestStatus === "in_review";
 }
 
+/**
+ * The assignment states that open the request itself (its content, revisions, attachments, comments):
+ * only after the reviewer declared no conflict. Awaiting the declaration or recused, the reviewer sees
+ * just what judging a conflict needs (title, country, category, the state's agencies).
+ */
+export const REQUEST_OPENING_REVIEW_STATUSES = ["active", "submitted"] as const satisfies readonly ReviewStatus[];
+
+export function opensRequest(status: ReviewStatus): boolean {
+  return (REQUEST_OPENING_REVIEW_STATUSES as readonly ReviewStatus[]).includes(status);
+}
+
 /** Peers' scores are shown only after the reviewer has submitted, never to a recused one. */
 export function canSeePeerScores(status: ReviewStatus): boolean {
   return status === "submitted";

@@ -4,7 +4,7 @@ import { displayTitle, statusBadgeClass } from "@/components/requests/request-fi
 import { DeclareConflictForm } from "@/components/reviews/declare-conflict-form";
 import { ReviewForm } from "@/components/reviews/review-form";
 import { localName, reviewStatusBadgeClass } from "@/components/reviews/review-format";
-import { AggregateTable, RequestContent, RevisionChangesSection, ScoreTable } from "@/components/reviews/review-sections";
+import { AggregateTable, ConflictSubjectSection, RequestContent, RevisionChangesSection, ScoreTable } from "@/components/reviews/review-sections";
 import { requireUser } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/policies";
 import { NotFoundError } from "@/lib/errors";
@@ -25,7 +25,8 @@ export async function generateMetadata() {
 
 /**
  * One of the reviewer's assignments: the conflict-of-interest declaration first, then the scoring form;
- * after submission their scores and then the other reviewers'. Beside it, the request and what changed
+ * after submission their scores and then the other reviewers'. Before the declaration (and once
+ * recused) only who asks and for what; after declaring no conflict, the request and what changed
  * between revisions. The assigned reviewer only; anyone else gets a 404.
  */
 export default async function ReviewPage({
@@ -83,6 +84,8 @@ export default async function ReviewPage({
           ) : null}
         </div>
       ) : null}
+
+      {!view.detail ? <ConflictSubjectSection subject={view.subject} isRecused={view.isRecused} t={t} locale={locale} /> : null}
 
       {assignment.status === "awaiting_declaration" ? (
         <section className="card stack" aria-labelledby="review-declare">
