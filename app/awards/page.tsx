@@ -21,7 +21,7 @@ export async function generateMetadata() {
 
 /**
  * The awards this user may see. Officers and approvers all; implementing partners those they implement;
- * focal points their country's; donors those of the programs they fund. Anyone else gets a 404.
+ * focal points their country's. Anyone else (donors too: they see awards on the dashboards) gets a 404.
  */
 export default async function AwardsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requireUser();
@@ -37,9 +37,7 @@ export default async function AwardsPage({ searchParams }: { searchParams: Promi
     ? t("awards.list.introAll")
     : hasPermission(user, "awards.readImplemented")
       ? t("awards.list.introPartner")
-      : hasPermission(user, "programs.readFunded")
-        ? t("awards.list.introDonor")
-        : t("awards.list.introCountry", { country: user.country ? name(user.country) : (user.countryIso2 ?? "") });
+      : t("awards.list.introCountry", { country: user.country ? name(user.country) : (user.countryIso2 ?? "") });
 
   return (
     <div className="stack">

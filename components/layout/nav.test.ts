@@ -16,14 +16,19 @@ describe("navFor", () => {
     }
   });
 
+  it("never offers a donor the generic award pages (they see awards on the dashboards)", () => {
+    expect(hrefs("donor")).not.toContain("/awards");
+  });
+
   it("gives each role exactly its areas", () => {
     expect(hrefs("focal_point")).toEqual(["/", "/requests", "/awards"]);
     expect(hrefs("program_officer")).toEqual(["/", "/requests", "/awards", "/programs", "/dashboards"]);
     expect(hrefs("implementing_partner")).toEqual(["/", "/awards"]);
     expect(hrefs("reviewer")).toEqual(["/", "/reviews"]);
     expect(hrefs("approver")).toEqual(["/", "/awards", "/approvals", "/programs", "/dashboards"]);
-    expect(hrefs("donor")).toEqual(["/", "/awards", "/dashboards"]);
+    expect(hrefs("donor")).toEqual(["/", "/dashboards"]);
     expect(hrefs("admin")).toEqual(["/", "/programs", "/dashboards", "/admin/users"]);
+    expect(hrefs("donor", "implementing_partner")).toEqual(["/", "/awards", "/dashboards"]);
     expect(hrefs("focal_point", "admin")).toEqual(["/", "/requests", "/awards", "/programs", "/dashboards", "/admin/users"]);
   });
 });

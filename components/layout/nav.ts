@@ -18,7 +18,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   {
     href: "/awards",
     label: "common.nav.awards",
-    permission: ["awards.create", "awards.approve", "awards.readImplemented", "requests.readOwnCountry", "programs.readFunded"],
+    permission: ["awards.create", "awards.approve", "awards.readImplemented", "requests.readOwnCountry"],
   },
   { href: "/approvals", label: "common.nav.approvals", permission: "awards.approve" },
   { href: "/programs", label: "common.nav.programs", permission: ["programs.readAll", "programs.manage"] },

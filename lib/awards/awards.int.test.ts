@@ -24,7 +24,7 @@ import { listProgramFunds } from "@/lib/programs/queries";
 import { createRequest } from "@/lib/requests/mutations";
 import { createTestDb, type TestDb } from "@/test/db";
 import { approveAward, createAward } from "./mutations";
-import { getAward, getAwardFormContext, getAwardPanel, listAwards, listPendingApprovals } from "./queries";
+import { getAward, getAwardFormContext, getAwardPanel, listAwardProgramOptions, listAwards, listPendingApprovals, mayListAwards } from "./queries";
 import { fundingViolationOf } from "./workflow";
 
 let db: TestDb;
@@ -545,8 +545,8 @@ describe("who may create and see awards", () => {
     expect(pendingOnly.every((a) => a.status === "pending_approval")).toBe(true);
   });
 
-  it("the state's focal point, the implementing partner and the funding donor see the active award only", async () => {
-    for (const who of ["gt", "partner", "donorWra"]) {
+  it("the state's focal point and the implementing partner see the active award only", async () => {
+    for (const who of ["gt", "partner"]) {
       const listed = (await listAwards(u[who], {})).map((a) => a.id);
       expect(listed, who).toContain(activeGt);
       expect(listed, who).not.toContain(pendingGt);
@@ -555,10 +555,17 @@ describe("who may create and see awards", () => {
       expect(detail.tranches).toHaveLength(1);
       await expect(getAward(u[who], pendingGt)).rejects.toBeInstanceOf(NotFoundError);
     }
-    // The focal point may open the request; the partner and the donor see its reference only.
+    // The focal point may open the request; the partner sees its reference only.
     expect((await getAward(u.gt, activeGt)).requests[0]).toMatchObject({ id: requestId, isVisible: true });
     expect((await getAward(u.partner, activeGt)).requests[0]).toMatchObject({ id: requestId, isVisible: false });
-    expect((await getAward(u.donorWra, activeGt)).requests[0].isVisible).toBe(false);
+  });
+
+  it("the funding donor reaches awards only through the dashboards: the generic lookups know none (decision 0011)", async () => {
+    expect(mayListAwards(u.donorWra)).toBe(false);
+    expect(await listAwards(u.donorWra, {})).toEqual([]);
+    expect(await listAwardProgramOptions(u.donorWra)).toEqual([]);
+    await expect(getAward(u.donorWra, activeGt)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getAward(u.donorWra, pendingGt)).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it("another country's focal point, a donor of other programs, reviewers and admins see none of them", async () => {

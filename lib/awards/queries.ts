@@ -35,8 +35,8 @@ function seesAllAwards(user: CurrentUser): boolean {
 /**
  * The awards a user may see, as a SQL condition; null when none. The program office sees all of them.
  * Outside it, and only once an award is active (an award awaiting its second approval is internal):
- * implementing partners the awards they implement, focal points their country's, donors the awards of
- * the programs their organization funds.
+ * implementing partners the awards they implement, focal points their country's. Donors none: they see
+ * awards only on the dashboards (decision 0011).
  */
 export function awardVisibility(user: CurrentUser): SQL | null {
   if (seesAllAwards(user)) return sql`true`;
@@ -47,9 +47,9 @@ export function awardVisibility(user: CurrentUser): SQL | null {
   if (hasPermission(user, "requests.readOwnCountry") && user.countryIso2) {
     conditions.push(eq(awards.countryIso2, user.countryIso2));
   }
-  if (hasPermission(user, "programs.readFunded") && user.organizationId) {
-    conditions.push(sql`${awards.programId} IN (SELECT program_id FROM program_donors WHERE organization_id = ${user.organizationId})`);
-  }
+  // Donors (programs.readFunded) are deliberately absent: they reach awards only through the dashboards
+  // (lib/donors), which show the donor-safe view; every generic award route answers 404 to them
+  // (decision 0011).
   if (conditions.length === 0) return null;
   const any = conditions.length === 1 ? conditions[0] : (or(...conditions) as SQL);
   return seesPendingAwards(user.roles) ? any : (and(ne(awards.status, "pending_approval"), any) as SQL);

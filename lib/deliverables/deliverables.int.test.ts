@@ -64,14 +64,14 @@ describe("who may see and work on deliverables", () => {
       gt: { canAddEvidence: true, canReview: false, canAdd: false },
       partner: { canAddEvidence: true, canReview: false, canAdd: false },
       officer: { canAddEvidence: false, canReview: false, canAdd: true },
-      donorInl: { canAddEvidence: false, canReview: false, canAdd: false },
       approver: { canAddEvidence: false, canReview: false, canAdd: false },
     };
     for (const [who, can] of Object.entries(expected) as [DeliveryUserKey, { canAddEvidence: boolean; canReview: boolean; canAdd: boolean }][]) {
       const list = await listDeliverables(u[who], gtAward.id);
       expect({ canAddEvidence: list.deliverables[0].canAddEvidence, canReview: list.deliverables[0].canReview, canAdd: list.canAdd }, who).toEqual(can);
     }
-    for (const who of ["jm", "donorWra", "reviewer", "admin"] as const) {
+    // The funding donor (donorInl) too: donors see deliverables on the dashboards only (decision 0011).
+    for (const who of ["jm", "donorInl", "donorWra", "reviewer", "admin"] as const) {
       await expect(listDeliverables(u[who], gtAward.id), who).rejects.toBeInstanceOf(NotFoundError);
     }
     await expect(listDeliverables(u.partner, jmAward.id)).rejects.toBeInstanceOf(NotFoundError);
@@ -118,10 +118,11 @@ describe("evidence, submission and review", () => {
     const rows = await db.db.select().from(deliverableEvidence).where(eq(deliverableEvidence.deliverableId, gtAward.deliverables[0]));
     expect(rows).toHaveLength(3);
 
-    const got = await getDeliverableEvidenceFile(u.donorInl, gtAward.id, gtAward.deliverables[0], added[0].id);
+    const got = await getDeliverableEvidenceFile(u.partner, gtAward.id, gtAward.deliverables[0], added[0].id);
     expect(got.filename).toBe("Informe de instalación.pdf");
     expect(Buffer.from(got.data).equals(Buffer.from(pdf()))).toBe(true);
-    for (const who of ["jm", "donorWra", "reviewer"] as const) {
+    // Not even the funding donor: a donor downloads no evidence through the award routes (decision 0011).
+    for (const who of ["jm", "donorInl", "donorWra", "reviewer"] as const) {
       await expect(getDeliverableEvidenceFile(u[who], gtAward.id, gtAward.deliverables[0], added[0].id), who).rejects.toBeInstanceOf(NotFoundError);
     }
     // The right file through the wrong award or deliverable is not found either.

@@ -57,7 +57,7 @@ describe("evidence routes", () => {
     expect(await res.json()).toEqual({ ok: true, count: 1 });
     const [row] = await db.db.select({ id: deliverableEvidence.id }).from(deliverableEvidence);
 
-    session.user = u.donorInl;
+    session.user = u.gt;
     const got = await download(award.id, award.deliverables[0], row.id);
     expect(got.status).toBe(200);
     expect(got.headers.get("content-type")).toBe("application/pdf");
@@ -65,7 +65,8 @@ describe("evidence routes", () => {
     expect(got.headers.get("content-security-policy")).toBe("sandbox");
     expect(got.headers.get("x-content-type-options")).toBe("nosniff");
 
-    for (const who of [null, u.jm, u.donorWra]) {
+    // The funding donor (donorInl) gets 404 too: donors reach awards through the dashboards only (decision 0011).
+    for (const who of [null, u.jm, u.donorInl, u.donorWra]) {
       session.user = who;
       expect((await download(award.id, award.deliverables[0], row.id)).status).toBe(404);
     }

@@ -40,7 +40,7 @@ describe("the equipment register", () => {
     for (const s of ["TM-5000", "Marking machine, 2nd series", "Máquina de marcaje serie 5000", "Pistol vault"]) expect(looksLikeSerialNumbers(s), s).toBe(false);
   });
 
-  it("lets the partner's users and officers add items; focal points and donors read; others get not found", async () => {
+  it("lets the partner's users and officers add items; focal points read; others (donors too, decision 0011) get not found", async () => {
     const before = await deliveryCounts(db);
     for (const who of ["gt", "jm", "donorInl", "approver", "reviewer", "admin"] as const) {
       expect(await rejectionOf(addEquipmentItem(u[who], gtAward.id, item, ctx)), who).toBeInstanceOf(NotFoundError);
@@ -55,12 +55,12 @@ describe("the equipment register", () => {
     const [second] = await db.db.select().from(equipmentItems).where(eq(equipmentItems.id, b.id));
     expect(second).toMatchObject({ model: null, handoverOn: null });
 
-    for (const who of ["gt", "donorInl", "officer", "partner"] as const) {
+    for (const who of ["gt", "officer", "partner"] as const) {
       const list = await listEquipment(u[who], gtAward.id);
       expect(list.items.map((i) => i.kind), who).toEqual(["Dot-peen marking machine", "Laser marking machine"]);
       expect(list.canEdit, who).toBe(who === "officer" || who === "partner");
     }
-    for (const who of ["jm", "donorWra", "reviewer"] as const) await expect(listEquipment(u[who], gtAward.id), who).rejects.toBeInstanceOf(NotFoundError);
+    for (const who of ["jm", "donorInl", "donorWra", "reviewer"] as const) await expect(listEquipment(u[who], gtAward.id), who).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it("refuses bad input with keys and changes nothing", async () => {

@@ -237,16 +237,12 @@ describe("who may do what", () => {
     for (const who of ["jm", "donorInl", "reviewer", "admin"] as const) {
       await expect(getReport(u[who], draft.id)).rejects.toBeInstanceOf(NotFoundError);
     }
-    for (const who of ["jm", "reviewer", "admin"] as const) {
-      await expect(getAwardReporting(u[who], gtAward.id)).rejects.toBeInstanceOf(NotFoundError);
-      await expect(getPeriodReport(u[who], gtAward.id, 2)).rejects.toBeInstanceOf(NotFoundError);
+    // The funding donor (donorInl) too: donors read reports on the dashboards only (decision 0011).
+    for (const who of ["jm", "donorInl", "reviewer", "admin"] as const) {
+      await expect(getAwardReporting(u[who], gtAward.id), who).rejects.toBeInstanceOf(NotFoundError);
+      await expect(getPeriodReport(u[who], gtAward.id, 2), who).rejects.toBeInstanceOf(NotFoundError);
     }
     await expect(getAwardReporting(u.partner, jmAward.id)).rejects.toBeInstanceOf(NotFoundError);
-    const donorView = await getAwardReporting(u.donorInl, gtAward.id);
-    expect(donorView.seesUnacceptedReports).toBe(false);
-    expect(donorView.periods[1].report).toBeNull();
-    expect(donorView.canSubmit).toBe(false);
-    expect((await getPeriodReport(u.donorInl, gtAward.id, 2)).report).toBeNull();
     expect((await getPeriodReport(u.gt, gtAward.id, 2)).canEdit).toBe(true);
     expect((await getPeriodReport(u.officer, gtAward.id, 2)).canEdit).toBe(false);
     await expect(getReport(u.gt, "not-a-uuid")).rejects.toBeInstanceOf(NotFoundError);
@@ -264,9 +260,10 @@ describe("who may do what", () => {
     expect((await getPeriodReport(u.gt, gtAward.id, 2)).canReview).toBe(false);
     const accepted = await reviewReport(u.officer, submitted.id, { decision: "accept", expectedVersion: submitted.version }, ctx);
     expect(accepted.status).toBe("accepted");
-    // Once accepted, the donor funding the program sees it.
-    expect((await getReport(u.donorInl, submitted.id)).status).toBe("accepted");
-    expect((await getAwardReporting(u.donorInl, gtAward.id)).periods[1].report?.status).toBe("accepted");
+    // Even accepted, the generic report lookups know nothing for the funding donor (the dashboards show it).
+    await expect(getReport(u.donorInl, submitted.id)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getAwardReporting(u.donorInl, gtAward.id)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(getPeriodReport(u.donorInl, gtAward.id, 2)).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it("editing indicators: program officers only", async () => {
@@ -458,10 +455,9 @@ describe("the report's life", () => {
     expect(reporting.periods.slice(0, 3).map((p) => p.status)).toEqual(["accepted", "accepted", "submitted"]);
     // The latest accepted report is period 2's (25,000.50), not period 1's or the submitted period 3's.
     expect(reporting.money).toEqual({ committedMinor: 10_000_000, disbursedMinor: 0, reportedExpenditureMinor: 2_500_050 });
-    const donor = await getAwardReporting(u.donorInl, gtAward.id);
-    expect(donor.indicators.find((i) => i.id === gtAward.tracked.marked)!.actual).toBe("240.00");
-    expect(donor.periods[2].report).toBeNull();
-    expect(donor.money).toEqual(reporting.money);
+    const partner = await getAwardReporting(u.partner, gtAward.id);
+    expect(partner.indicators.find((i) => i.id === gtAward.tracked.marked)!.actual).toBe("240.00");
+    expect(partner.money).toEqual(reporting.money);
   });
 
   it("program money is the sum of its awards' money, cancelled awards left out", async () => {
