@@ -1,5 +1,8 @@
 // Next.js calls register() once when a server process starts.
 export async function register() {
+  // A misconfigured proxy count would misattribute every client address: refuse to start instead.
+  const { trustedProxyHops } = await import("./lib/http/client-address");
+  trustedProxyHops();
   // The mail sender runs inside the server: with the embedded database this process owns the data, so
   // no other process could send. MAIL_WORKER=off leaves sending to `npm run mail:send` (PostgreSQL only).
   if (process.env.NEXT_RUNTIME === "nodejs" && process.env.MAIL_WORKER !== "off") {

@@ -1,13 +1,21 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { headersForApplication, trustedProxyHops } from "@/lib/http/client-address";
 
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
+// Paths open without a session (the matcher used to leave them out; it now covers them so that the
+// client address is derived the same way everywhere).
+const PUBLIC_PATHS = /^\/(?:sign-in|api\/|_next\/|favicon\.ico|robots\.txt|mailbox)/;
 
 /**
  * Only redirects visitors without a session cookie to sign-in. Whether the session is valid, and what
- * the user may see, is decided on the server next to the data.
+ * the user may see, is decided on the server next to the data. On every request it also removes a
+ * client-sent X-Forwarded-For when no proxy is trusted (lib/http/client-address.ts).
  */
 export function proxy(request: NextRequest) {
-  if (SESSION_COOKIES.some((name) => request.cookies.has(name))) return NextResponse.next();
+  const cleaned = headersForApplication(request.headers, trustedProxyHops());
+  const next = () => (cleaned ? NextResponse.next({ request: { headers: cleaned } }) : NextResponse.next());
+  if (PUBLIC_PATHS.test(request.nextUrl.pathname)) return next();
+  if (SESSION_COOKIES.some((name) => request.cookies.has(name))) return next();
   const url = request.nextUrl.clone();
   const callbackUrl = `${request.nextUrl.pathname}${request.nextUrl.search}`;
   url.pathname = "/sign-in";
@@ -16,5 +24,5 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/((?!sign-in|api/|_next/|favicon.ico|robots.txt|mailbox).*)"],
+  matcher: ["/((?!_next/static|_next/image).*)"],
 };

@@ -1,20 +1,22 @@
 "use server";
 
-import { AuthError } from "next-auth";
 import { cookies } from "next/headers";
 import { notFound, redirect } from "next/navigation";
-import { signIn, signOut } from "@/lib/auth/auth";
+import { after } from "next/server";
+import { signOut } from "@/lib/auth/auth";
 import { sessionCookieName, isSecureCookieMode } from "@/lib/auth/cookies";
 import { createDemoSession, recordAuthEvent } from "@/lib/auth/mutations";
 import { checkSignInRateLimit } from "@/lib/auth/rate-limit";
 import { getRequestContext } from "@/lib/auth/request-context";
+import { issueSignInLink } from "@/lib/auth/sign-in-mail";
 import { safeCallbackPath, signInSchema } from "@/lib/auth/schema";
 import type { ActionResult } from "@/lib/errors";
 import { NotFoundError } from "@/lib/errors";
 import { fieldErrorsFromZod } from "@/lib/forms/zod";
+import { getBaseUrl } from "@/lib/http/base-url";
 import { getI18n } from "@/lib/i18n/server";
 
-/** Requests a sign-in link. Known and unknown addresses get the same answer; only known ones get mail. */
+/** Requests a sign-in link. Known, unknown and deactivated addresses get the same answer; only active accounts get mail. */
 export async function requestSignInLinkAction(input: { email: string; callbackUrl?: string }): Promise<ActionResult> {
   const { t } = await getI18n();
   const parsed = signInSchema.safeParse(input);
@@ -28,12 +30,10 @@ export async function requestSignInLinkAction(input: { email: string; callbackUr
     return { ok: false, formError: t("auth.signIn.rateLimited", { minutes: Math.ceil(limit.retryAfterSeconds / 60) }) };
   }
 
-  try {
-    await signIn("email", { email, redirect: false, redirectTo: safeCallbackPath(parsed.data.callbackUrl) });
-  } catch (error) {
-    // AccessDenied: not a pre-provisioned active account. No token, no mail, the same screen.
-    if (!(error instanceof AuthError && error.type === "AccessDenied")) throw error;
-  }
+  // The answer must not tell whether the address has an account: the same bytes, no cookie, the same
+  // work before answering. Looking the account up and issuing its link happen after the answer is sent.
+  const link = { email, callbackPath: safeCallbackPath(parsed.data.callbackUrl), baseUrl: await getBaseUrl(), ctx };
+  after(() => issueSignInLink(link).catch((error) => console.error("[sign-in] could not issue a sign-in link", error)));
   return { ok: true, data: undefined };
 }
 
