@@ -1,0 +1,185 @@
+import "server-only";
+import {
+  generateAuthenticationOptions,
+  generateRegistrationOptions,
+  verifyAuthenticationResponse,
+  verifyRegistrationResponse,
+  type AuthenticationResponseJSON,
+  type AuthenticatorTransport,
+  type PublicKeyCredentialCreationOptionsJSON,
+  type PublicKeyCredentialRequestOptionsJSON,
+  type RegistrationResponseJSON,
+} from "@simplewebauthn/server";
+import { isoBase64URL } from "@simplewebauthn/server/helpers";
+import { and, eq, sql } from "drizzle-orm";
+import { getDb } from "@/db/client";
+import { passkeys, sessions, webauthnChallenges } from "@/db/schema";
+import { recordAudit } from "@/lib/audit/mutations";
+import type { RequestContext } from "@/lib/auth/request-context";
+import { challengeExpiry, checkConsumedChallenge, passkeyName, relyingPartyFrom } from "./rules";
+
+export type PasskeyDenial = "challenge_missing" | "challenge_expired" | "unknown_credential" | "bad_response";
+export class PasskeyDeniedError extends Error {
+  constructor(readonly reason: PasskeyDenial) {
+    super(`passkey denied: ${reason}`);
+    this.name = "PasskeyDeniedError";
+  }
+}
+
+interface Signer {
+  userId: string;
+  email: string;
+  name: string | null;
+  sessionToken: string;
+}
+
+function relyingParty() {
+  return relyingPartyFrom(process.env.AUTH_URL?.trim() || "http://localhost:3000");
+}
+
+async function issueChallenge(sessionToken: string, purpose: "register" | "authenticate", challenge: string) {
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    // One open challenge per session and purpose: a new ceremony voids the previous one.
+    await tx.delete(webauthnChallenges).where(and(eq(webauthnChallenges.sessionToken, sessionToken), eq(webauthnChallenges.purpose, purpose)));
+    await tx.insert(webauthnChallenges).values({ sessionToken, purpose, challenge, expiresAt: challengeExpiry() });
+  });
+}
+
+/** Deletes and returns the session's open challenge: a second use (a replay) finds none. */
+async function consumeChallenge(sessionToken: string, purpose: "register" | "authenticate"): Promise<string> {
+  const db = await getDb();
+  const [row] = await db
+    .delete(webauthnChallenges)
+    .where(and(eq(webauthnChallenges.sessionToken, sessionToken), eq(webauthnChallenges.purpose, purpose)))
+    .returning({ challenge: webauthnChallenges.challenge, expiresAt: webauthnChallenges.expiresAt });
+  const check = checkConsumedChallenge(row ?? null);
+  if (!check.ok) throw new PasskeyDeniedError(check.reason);
+  return check.challenge;
+}
+
+async function audit(signer: Signer, action: string, ctx: RequestContext, outcome: "success" | "denied", details?: Record<string, unknown>) {
+  const db = await getDb();
+  await recordAudit(db, { actorUserId: signer.userId, action, entityType: "user", entityId: signer.userId, outcome, ip: ctx.ip, userAgent: ctx.userAgent, details });
+}
+
+/** Registration options for the signed-in staff user's session (partial or complete). The user themself. */
+export async function startPasskeyRegistration(signer: Signer): Promise<PublicKeyCredentialCreationOptionsJSON> {
+  const db = await getDb();
+  const existing = await db.select({ credentialId: passkeys.credentialId, transports: passkeys.transports }).from(passkeys).where(eq(passkeys.userId, signer.userId));
+  const { rpId } = relyingParty();
+  const options = await generateRegistrationOptions({
+    rpName: "Firearms Assistance Portal",
+    rpID: rpId,
+    userName: signer.email,
+    userDisplayName: signer.name ?? signer.email,
+    userID: new TextEncoder().encode(signer.userId),
+    attestationType: "none",
+    excludeCredentials: existing.map((c) => ({ id: c.credentialId, transports: c.transports as AuthenticatorTransport[] })),
+    authenticatorSelection: { residentKey: "preferred", userVerification: "required" },
+  });
+  await issueChallenge(signer.sessionToken, "register", options.challenge);
+  return options;
+}
+
+/**
+ * Verifies a registration, stores the passkey and completes the session's second factor, in one
+ * transaction with its audit event. Denials are audited and thrown as PasskeyDeniedError. The user themself.
+ */
+export async function finishPasskeyRegistration(signer: Signer, response: RegistrationResponseJSON, name: unknown, ctx: RequestContext): Promise<{ id: string }> {
+  try {
+    const expectedChallenge = await consumeChallenge(signer.sessionToken, "register");
+    const { rpId, origin } = relyingParty();
+    let verification;
+    try {
+      verification = await verifyRegistrationResponse({ response, expectedChallenge, expectedOrigin: origin, expectedRPID: rpId, requireUserVerification: true });
+    } catch {
+      throw new PasskeyDeniedError("bad_response");
+    }
+    if (!verification.verified) throw new PasskeyDeniedError("bad_response");
+    const { credential, credentialDeviceType, credentialBackedUp } = verification.registrationInfo;
+    const db = await getDb();
+    return await db.transaction(async (tx) => {
+      const [created] = await tx
+        .insert(passkeys)
+        .values({
+          userId: signer.userId,
+          credentialId: credential.id,
+          publicKey: isoBase64URL.fromBuffer(credential.publicKey),
+          counter: credential.counter,
+          transports: credential.transports ?? [],
+          deviceType: credentialDeviceType,
+          isBackedUp: credentialBackedUp,
+          name: passkeyName(name, "Passkey"),
+        })
+        .onConflictDoNothing({ target: passkeys.credentialId })
+        .returning({ id: passkeys.id });
+      if (!created) throw new PasskeyDeniedError("bad_response");
+      await tx.update(sessions).set({ secondFactorAt: sql`coalesce(${sessions.secondFactorAt}, now())` }).where(eq(sessions.sessionToken, signer.sessionToken));
+      await recordAudit(tx, { actorUserId: signer.userId, action: "auth.passkey.register", entityType: "user", entityId: signer.userId, ip: ctx.ip, userAgent: ctx.userAgent, details: { passkeyId: created.id } });
+      return created;
+    });
+  } catch (error) {
+    if (error instanceof PasskeyDeniedError) await audit(signer, "auth.passkey.register", ctx, "denied", { reason: error.reason });
+    throw error;
+  }
+}
+
+/** Authentication options listing the user's passkeys, for a partial session. The user themself. */
+export async function startPasskeyAuthentication(signer: Signer): Promise<PublicKeyCredentialRequestOptionsJSON> {
+  const db = await getDb();
+  const own = await db.select({ credentialId: passkeys.credentialId, transports: passkeys.transports }).from(passkeys).where(eq(passkeys.userId, signer.userId));
+  const { rpId } = relyingParty();
+  const options = await generateAuthenticationOptions({
+    rpID: rpId,
+    userVerification: "required",
+    allowCredentials: own.map((c) => ({ id: c.credentialId, transports: c.transports as AuthenticatorTransport[] })),
+  });
+  await issueChallenge(signer.sessionToken, "authenticate", options.challenge);
+  return options;
+}
+
+/**
+ * Verifies an assertion by one of the user's own passkeys (another user's credential is unknown), moves its
+ * counter and completes the session's second factor, with its audit event. The user themself.
+ */
+export async function finishPasskeyAuthentication(signer: Signer, response: AuthenticationResponseJSON, ctx: RequestContext): Promise<void> {
+  try {
+    const expectedChallenge = await consumeChallenge(signer.sessionToken, "authenticate");
+    const db = await getDb();
+    const [stored] = await db
+      .select()
+      .from(passkeys)
+      .where(and(eq(passkeys.userId, signer.userId), eq(passkeys.credentialId, String(response?.id ?? ""))))
+      .limit(1);
+    if (!stored) throw new PasskeyDeniedError("unknown_credential");
+    const { rpId, origin } = relyingParty();
+    let verification;
+    try {
+      verification = await verifyAuthenticationResponse({
+        response,
+        expectedChallenge,
+        expectedOrigin: origin,
+        expectedRPID: rpId,
+        requireUserVerification: true,
+        credential: {
+          id: stored.credentialId,
+          publicKey: isoBase64URL.toBuffer(stored.publicKey),
+          counter: stored.counter,
+          transports: stored.transports as AuthenticatorTransport[],
+        },
+      });
+    } catch {
+      throw new PasskeyDeniedError("bad_response");
+    }
+    if (!verification.verified) throw new PasskeyDeniedError("bad_response");
+    await db.transaction(async (tx) => {
+      await tx.update(passkeys).set({ counter: verification.authenticationInfo.newCounter, lastUsedAt: sql`now()` }).where(eq(passkeys.id, stored.id));
+      await tx.update(sessions).set({ secondFactorAt: sql`now()` }).where(eq(sessions.sessionToken, signer.sessionToken));
+      await recordAudit(tx, { actorUserId: signer.userId, action: "auth.passkey.verify", entityType: "user", entityId: signer.userId, ip: ctx.ip, userAgent: ctx.userAgent, details: { passkeyId: stored.id } });
+    });
+  } catch (error) {
+    if (error instanceof PasskeyDeniedError) await audit(signer, "auth.passkey.verify", ctx, "denied", { reason: error.reason });
+    throw error;
+  }
+}
