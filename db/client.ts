@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { drizzle as drizzlePostgres, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
+import { claimPgliteFolder } from "./pglite-owner";
 import * as schema from "./schema";
 
 export type Db = PostgresJsDatabase<typeof schema>;
@@ -45,18 +46,35 @@ export async function openDb(options: { url?: string; pgliteDir?: string; max?: 
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle: drizzlePglite } = await import("drizzle-orm/pglite");
   let client;
+  let release = () => {};
   if (dir === "memory") {
     client = new PGlite();
   } else {
     const abs = path.resolve(/*turbopackIgnore: true*/ process.cwd(), dir);
     mkdirSync(abs, { recursive: true });
+    release = claimPgliteFolder(abs);
     client = new PGlite(abs);
   }
-  await client.waitReady;
+  try {
+    await client.waitReady;
+  } catch (error) {
+    release();
+    throw error;
+  }
   // Both drivers speak to PostgreSQL through the same drizzle query builder; the types differ only
   // in the raw result shape, which the code never relies on (see execRows below).
   const db = drizzlePglite(client, { schema }) as unknown as Db;
-  return { db, kind: "pglite", close: () => client.close() };
+  return {
+    db,
+    kind: "pglite",
+    close: async () => {
+      try {
+        await client.close();
+      } finally {
+        release();
+      }
+    },
+  };
 }
 
 /**
