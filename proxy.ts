@@ -15,6 +15,11 @@ export function proxy(request: NextRequest) {
   return NextResponse.redirect(url);
 }
 
+// The upload routes stay out of the proxy: for any request it runs on, Next.js tees the body into memory
+// (up to proxyClientMaxBodySize) and waits for its end before the route handler starts, so an upload
+// would be held whole before anyone checks who sent it. The routes answer 401 without a session themselves.
+const UPLOAD_ROUTES = "requests/[^/]+/attachments$|awards/[^/]+/deliverables/[^/]+/evidence$";
+
 export const config = {
-  matcher: ["/((?!sign-in|api/|_next/|favicon.ico|robots.txt|mailbox).*)"],
+  matcher: [`/((?!sign-in|api/|_next/|favicon.ico|robots.txt|mailbox|${UPLOAD_ROUTES}).*)`],
 };

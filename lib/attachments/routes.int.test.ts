@@ -2,7 +2,7 @@
 // the test database. Only the session lookup (cookies) and Next's request-scoped helpers are replaced.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { randomUUID } from "node:crypto";
-import { asc, count, eq } from "drizzle-orm";
+import { asc, count, eq, sql } from "drizzle-orm";
 import { auditEvents, requestAttachments, users } from "@/db/schema";
 import { loadActiveUser, type CurrentUser } from "@/lib/auth/queries";
 import { createTranslator } from "@/lib/i18n/translate";
@@ -121,6 +121,36 @@ describe("POST /requests/[id]/attachments", () => {
       expect(await res.json()).toEqual({ ok: false, errors: [createTranslator(u[who].locale)("attachments.errors.notFound")] });
     }
     expect(await storedCount()).toBe(before);
+  });
+
+  it("refuses a donor, a foreign focal point and a submitted request before reading a byte of the body", async () => {
+    const id = await newDraft();
+    const submitted = await newDraft();
+    await db.db.execute(sql`UPDATE assistance_requests SET status = 'submitted' WHERE id = ${submitted}`);
+    const cases = [
+      { who: "donor", target: id, status: 404 },
+      { who: "jm", target: id, status: 404 },
+      { who: "gt", target: submitted, status: 400 },
+    ];
+    for (const c of cases) {
+      session.user = u[c.who];
+      let pulled = false;
+      const body = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          pulled = true;
+          controller.enqueue(new Uint8Array(1024));
+        },
+      }, { highWaterMark: 0 }); // pulled only when someone reads
+      const req = new Request(`http://${HOST}/requests/${c.target}/attachments`, {
+        method: "POST",
+        body,
+        headers: { host: HOST, origin: `http://${HOST}`, "content-type": "multipart/form-data; boundary=x" },
+        duplex: "half",
+      } as RequestInit);
+      const res = await post(req, c.target);
+      expect(res.status, c.who).toBe(c.status);
+      expect(pulled, c.who).toBe(false);
+    }
   });
 
   it("refuses bad files with every problem listed in the user's language (Spanish here), storing none", async () => {

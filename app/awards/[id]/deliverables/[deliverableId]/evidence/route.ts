@@ -1,5 +1,6 @@
 import { revalidatePath } from "next/cache";
 import { ATTACHMENT_LIMITS, MAX_UPLOAD_BODY_BYTES } from "@/lib/attachments/detect";
+import { requireDeliverableOpenForEvidence } from "@/lib/deliverables/queries";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { ipAndAgentFrom } from "@/lib/auth/request-context";
 import { addDeliverableEvidence, type UploadedFile } from "@/lib/deliverables/mutations";
@@ -24,6 +25,15 @@ export async function POST(request: Request, { params }: Params): Promise<Respon
 
   const tooLarge = () =>
     answer(413, { ok: false, errors: [t("attachments.errors.requestTooLarge", { maxFiles: ATTACHMENT_LIMITS.maxFiles, maxMb: MAX_MB })] });
+  // Who may upload here, and whether the target is open for files, is settled before a byte of the body
+  // is read: a stranger's 100 MB is never taken in.
+  try {
+    await requireDeliverableOpenForEvidence(user, deliverableId, id);
+  } catch (error) {
+    if (error instanceof NotFoundError) return answer(404, { ok: false, errors: [t("attachments.errors.notFound")] });
+    if (error instanceof ValidationError) return answer(400, { ok: false, errors: validationMessages(error, t) });
+    throw error;
+  }
   const declared = Number(request.headers.get("content-length"));
   if (Number.isFinite(declared) && declared > MAX_UPLOAD_BODY_BYTES) return tooLarge();
   const contentType = request.headers.get("content-type") ?? "";
