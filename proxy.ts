@@ -18,8 +18,8 @@ export function proxy(request: NextRequest) {
 // The upload routes stay out of the proxy: for any request it runs on, Next.js tees the body into memory
 // (up to proxyClientMaxBodySize) and waits for its end before the route handler starts, so an upload
 // would be held whole before anyone checks who sent it. The routes answer 401 without a session themselves.
-const UPLOAD_ROUTES = "requests/[^/]+/attachments$|awards/[^/]+/deliverables/[^/]+/evidence$";
+// (The matcher must be one literal string: Next.js reads it at build time.)
 
 export const config = {
-  matcher: [`/((?!sign-in|api/|_next/|favicon.ico|robots.txt|mailbox|${UPLOAD_ROUTES}).*)`],
+  matcher: ["/((?!sign-in|api/|_next/|favicon.ico|robots.txt|mailbox|requests/[^/]+/attachments$|awards/[^/]+/deliverables/[^/]+/evidence$).*)"],
 };
