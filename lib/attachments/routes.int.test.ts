@@ -9,7 +9,7 @@ import { createTranslator } from "@/lib/i18n/translate";
 import { createRequest } from "@/lib/requests/mutations";
 import { createTestDb, type TestDb } from "@/test/db";
 import { session } from "@/test/route-session";
-import { exe, padded, pdf, png } from "@/test/attachment-files";
+import { bytesOf, concat, exe, padded, pdf, png } from "@/test/attachment-files";
 import { MAX_UPLOAD_BODY_BYTES } from "./detect";
 import { addRequestAttachments } from "./mutations";
 
@@ -151,6 +151,42 @@ describe("POST /requests/[id]/attachments", () => {
       expect(res.status, c.who).toBe(c.status);
       expect(pulled, c.who).toBe(false);
     }
+  });
+
+  it("stops reading at the first bad part, whatever Content-Length claims, and keeps nothing", async () => {
+    const id = await newDraft();
+    session.user = u.gt;
+    const before = await storedCount();
+    const heads = { tooLarge: bytesOf("%PDF-1.4\n"), wrongType: bytesOf("MZ\x90\x00") };
+    for (const [problem, head] of Object.entries(heads)) {
+      let pulled = 0;
+      const framing = bytesOf(`--x\r\nContent-Disposition: form-data; name="files"; filename="big.pdf"\r\nContent-Type: application/pdf\r\n\r\n`);
+      const chunk = new Uint8Array(1024 * 1024);
+      const body = new ReadableStream<Uint8Array>(
+        {
+          pull(controller) {
+            const next = pulled === 0 ? concat(framing, head, chunk) : chunk;
+            pulled += next.length;
+            if (pulled > 200 * 1024 * 1024) controller.close();
+            else controller.enqueue(next);
+          },
+        },
+        { highWaterMark: 0 },
+      );
+      const req = new Request(`http://${HOST}/requests/${id}/attachments`, {
+        method: "POST",
+        body,
+        // A lying length: small enough to pass the early check.
+        headers: { host: HOST, origin: `http://${HOST}`, "content-type": "multipart/form-data; boundary=x", "content-length": "1000" },
+        duplex: "half",
+      } as RequestInit);
+      const res = await post(req, id);
+      expect(res.status, problem).toBe(400);
+      expect(((await res.json()) as { errors: string[] }).errors[1], problem).toContain("big.pdf");
+      // 10 MB of file at most, plus what is thrown away after the answer; never the 200 MB sent.
+      expect(pulled, problem).toBeLessThan(24 * 1024 * 1024);
+    }
+    expect(await storedCount()).toBe(before);
   });
 
   it("refuses bad files with every problem listed in the user's language (Spanish here), storing none", async () => {
