@@ -13,12 +13,8 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   typescript: { ignoreBuildErrors: false },
-  experimental: {
-    // The proxy (proxy.ts) buffers request bodies and cuts them at this size (10 MB by default):
-    // an upload of 10 attachments of 10 MB each, plus the form's framing, must pass whole.
-    // The upload route enforces its own limit (MAX_UPLOAD_BODY_BYTES in lib/attachments/detect.ts).
-    proxyClientMaxBodySize: "110mb",
-  },
+  // No proxyClientMaxBodySize: uploads bypass the proxy (proxy.ts), so its default 10 MB copy of a
+  // request body is enough for everything else (server actions are limited to 1 MB anyway).
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

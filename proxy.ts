@@ -23,6 +23,13 @@ export function proxy(request: NextRequest) {
   return NextResponse.redirect(url);
 }
 
+// The upload routes stay out of the proxy: for any request it runs on, Next.js tees the body into memory
+// (up to proxyClientMaxBodySize) and waits for its end before the route handler starts, so an upload
+// would be held whole before anyone checks who sent it. The routes answer 401 without a session themselves.
+// The X-Forwarded-For clean-up does not run there, so with no trusted proxy an upload's audit event may
+// carry a client-sent address (the sign-in limit never runs on them).
+// (The matcher must be one literal string: Next.js reads it at build time.)
+
 export const config = {
-  matcher: ["/((?!_next/static|_next/image).*)"],
+  matcher: ["/((?!_next/static|_next/image|requests/[^/]+/attachments$|awards/[^/]+/deliverables/[^/]+/evidence$).*)"],
 };

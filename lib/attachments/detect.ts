@@ -262,3 +262,16 @@ export function checkUpload(bytes: Uint8Array): { ok: true; type: DetectedFileTy
   const type = detectFileType(bytes);
   return type ? { ok: true, type } : { ok: false, problem: "wrongType" };
 }
+
+/**
+ * Whether a file's first four bytes begin any accepted type (PDF, PNG, JPEG, or a ZIP that may be DOCX or
+ * XLSX): lets an upload stop at a file that can be nothing accepted, before the rest of it arrives.
+ */
+export function mayBeAcceptedType(head: Uint8Array): boolean {
+  return (
+    startsWith(head, ascii("%PDF")) ||
+    startsWith(head, PNG_SIGNATURE.slice(0, 4)) ||
+    startsWith(head, [0xff, 0xd8, 0xff]) ||
+    startsWith(head, [0x50, 0x4b, 0x03, 0x04])
+  );
+}

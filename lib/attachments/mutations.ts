@@ -6,10 +6,9 @@ import { assistanceRequests, requestAttachments } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/mutations";
 import type { CurrentUser } from "@/lib/auth/queries";
 import { NotFoundError, ValidationError, type FieldErrors } from "@/lib/errors";
-import { findVisibleRequest, isFilerFor, type RequestRecord } from "@/lib/requests/queries";
 import { isEditable } from "@/lib/requests/workflow";
 import { ATTACHMENT_LIMITS, checkUpload, displayFilename, safeFilename, type DetectedFileType } from "./detect";
-import { isUuid } from "./queries";
+import { isUuid, requireFiledRequest } from "./queries";
 
 export interface AttachmentContext {
   ip: string | null;
@@ -51,14 +50,6 @@ export function checkUploads(files: readonly UploadedFile[]): (UploadedFile & { 
   });
   if (Object.keys(fieldErrors).length > 0) throw new ValidationError(fieldErrors, { key: "attachments.errors.rejected" });
   return checked;
-}
-
-/** The request, if this user files for its country; anyone else is told it does not exist. */
-async function requireFiledRequest(user: CurrentUser, requestId: string): Promise<RequestRecord> {
-  const request = isUuid(requestId) ? await findVisibleRequest(user, requestId) : null;
-  if (!request || !isFilerFor(user, request.countryIso2)) throw new NotFoundError("request");
-  if (!isEditable(request.status)) throw new ValidationError({}, { key: "attachments.errors.notEditable" });
-  return request;
 }
 
 /**

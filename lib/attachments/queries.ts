@@ -6,8 +6,9 @@ import { and, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { requestAttachments } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/queries";
-import { NotFoundError } from "@/lib/errors";
-import { findVisibleRequest } from "@/lib/requests/queries";
+import { NotFoundError, ValidationError } from "@/lib/errors";
+import { findVisibleRequest, isFilerFor, type RequestRecord } from "@/lib/requests/queries";
+import { isEditable } from "@/lib/requests/workflow";
 
 
 /** Whether a value from a URL or a form is a well-formed UUID (anything else is simply not found). */
@@ -40,4 +41,16 @@ export async function getRequestAttachmentFile(user: CurrentUser, requestId: str
     .limit(1);
   if (!row) throw new NotFoundError("attachment");
   return row;
+}
+
+/**
+ * The request, if this user files for its country and it is open for files: what an upload needs,
+ * checked before its body is read. NotFoundError for anyone else, ValidationError when not editable.
+ * Focal points of the request's country (the mutation calls it too, so both apply one rule).
+ */
+export async function requireFiledRequest(user: CurrentUser, requestId: string): Promise<RequestRecord> {
+  const request = isUuid(requestId) ? await findVisibleRequest(user, requestId) : null;
+  if (!request || !isFilerFor(user, request.countryIso2)) throw new NotFoundError("request");
+  if (!isEditable(request.status)) throw new ValidationError({}, { key: "attachments.errors.notEditable" });
+  return request;
 }

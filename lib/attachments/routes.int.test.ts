@@ -2,14 +2,14 @@
 // the test database. Only the session lookup (cookies) and Next's request-scoped helpers are replaced.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { randomUUID } from "node:crypto";
-import { asc, count, eq } from "drizzle-orm";
+import { asc, count, eq, sql } from "drizzle-orm";
 import { auditEvents, requestAttachments, users } from "@/db/schema";
 import { loadActiveUser, type CurrentUser } from "@/lib/auth/queries";
 import { createTranslator } from "@/lib/i18n/translate";
 import { createRequest } from "@/lib/requests/mutations";
 import { createTestDb, type TestDb } from "@/test/db";
 import { session } from "@/test/route-session";
-import { exe, padded, pdf, png } from "@/test/attachment-files";
+import { bytesOf, concat, exe, padded, pdf, png } from "@/test/attachment-files";
 import { MAX_UPLOAD_BODY_BYTES } from "./detect";
 import { addRequestAttachments } from "./mutations";
 
@@ -119,6 +119,72 @@ describe("POST /requests/[id]/attachments", () => {
       const res = await post(uploadRequest(id, [{ name: "plan.pdf", bytes: pdf() }]), id);
       expect(res.status, who).toBe(404);
       expect(await res.json()).toEqual({ ok: false, errors: [createTranslator(u[who].locale)("attachments.errors.notFound")] });
+    }
+    expect(await storedCount()).toBe(before);
+  });
+
+  it("refuses a donor, a foreign focal point and a submitted request before reading a byte of the body", async () => {
+    const id = await newDraft();
+    const submitted = await newDraft();
+    await db.db.execute(sql`UPDATE assistance_requests SET status = 'submitted' WHERE id = ${submitted}`);
+    const cases = [
+      { who: "donor", target: id, status: 404 },
+      { who: "jm", target: id, status: 404 },
+      { who: "gt", target: submitted, status: 400 },
+    ];
+    for (const c of cases) {
+      session.user = u[c.who];
+      let pulled = false;
+      const body = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          pulled = true;
+          controller.enqueue(new Uint8Array(1024));
+        },
+      }, { highWaterMark: 0 }); // pulled only when someone reads
+      const req = new Request(`http://${HOST}/requests/${c.target}/attachments`, {
+        method: "POST",
+        body,
+        headers: { host: HOST, origin: `http://${HOST}`, "content-type": "multipart/form-data; boundary=x" },
+        duplex: "half",
+      } as RequestInit);
+      const res = await post(req, c.target);
+      expect(res.status, c.who).toBe(c.status);
+      expect(pulled, c.who).toBe(false);
+    }
+  });
+
+  it("stops reading at the first bad part, whatever Content-Length claims, and keeps nothing", async () => {
+    const id = await newDraft();
+    session.user = u.gt;
+    const before = await storedCount();
+    const heads = { tooLarge: bytesOf("%PDF-1.4\n"), wrongType: bytesOf("MZ\x90\x00") };
+    for (const [problem, head] of Object.entries(heads)) {
+      let pulled = 0;
+      const framing = bytesOf(`--x\r\nContent-Disposition: form-data; name="files"; filename="big.pdf"\r\nContent-Type: application/pdf\r\n\r\n`);
+      const chunk = new Uint8Array(1024 * 1024);
+      const body = new ReadableStream<Uint8Array>(
+        {
+          pull(controller) {
+            const next = pulled === 0 ? concat(framing, head, chunk) : chunk;
+            pulled += next.length;
+            if (pulled > 200 * 1024 * 1024) controller.close();
+            else controller.enqueue(next);
+          },
+        },
+        { highWaterMark: 0 },
+      );
+      const req = new Request(`http://${HOST}/requests/${id}/attachments`, {
+        method: "POST",
+        body,
+        // A lying length: small enough to pass the early check.
+        headers: { host: HOST, origin: `http://${HOST}`, "content-type": "multipart/form-data; boundary=x", "content-length": "1000" },
+        duplex: "half",
+      } as RequestInit);
+      const res = await post(req, id);
+      expect(res.status, problem).toBe(400);
+      expect(((await res.json()) as { errors: string[] }).errors[1], problem).toContain("big.pdf");
+      // 10 MB of file at most, plus what is thrown away after the answer; never the 200 MB sent.
+      expect(pulled, problem).toBeLessThan(24 * 1024 * 1024);
     }
     expect(await storedCount()).toBe(before);
   });

@@ -15,7 +15,7 @@ import { enqueueMail } from "@/lib/email/outbox";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { isUuid } from "@/lib/ids";
 import type { MutationContext } from "@/lib/requests/mutations";
-import { mayWorkOnDeliverables } from "./queries";
+import { mayWorkOnDeliverables, requireDeliverableOpenForEvidence } from "./queries";
 import { addDeliverableSchema, reviewDeliverableSchema, submitDeliverableSchema } from "./schema";
 import { isOpenForEvidence, isSubmittable, reviewTarget } from "./workflow";
 
@@ -102,13 +102,9 @@ export async function addDeliverableEvidence(
   files: readonly UploadedFile[],
   ctx: Pick<MutationContext, "ip" | "userAgent"> & { awardId?: string },
 ): Promise<AddedEvidence[]> {
-  const { db, deliverable, award } = await visibleDeliverable(user, deliverableId);
-  // From a URL naming the award too: the deliverable must be that award's.
-  if (ctx.awardId !== undefined && ctx.awardId !== award.id) throw new NotFoundError("deliverable");
-  if (!mayWorkOnDeliverables(user, award)) throw new NotFoundError("deliverable");
-  if (award.status !== "active") throw refused("delivery.errors.awardNotActive");
-  if (!isOpenForEvidence(deliverable.status)) throw refused("delivery.errors.evidenceClosed");
+  const { deliverable, award } = await requireDeliverableOpenForEvidence(user, deliverableId, ctx.awardId);
   const checked = checkUploads(files);
+  const db = await getDb();
   return db.transaction(async (tx) => {
     const locked = await lockDeliverable(tx, deliverable.id);
     if (!isOpenForEvidence(locked.status)) throw refused("delivery.errors.evidenceClosed");

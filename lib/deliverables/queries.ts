@@ -5,6 +5,7 @@ import { awardDeliverables, awards, deliverableEvidence, users } from "@/db/sche
 import type { CurrentUser } from "@/lib/auth/queries";
 import { awardVisibility, getAward } from "@/lib/awards/queries";
 import { isAwardCountryFocalPoint, isAwardPartnerUser, isOfficer } from "@/lib/delivery/people";
+import { refused } from "@/lib/delivery/parse";
 import { NotFoundError } from "@/lib/errors";
 import { isUuid } from "@/lib/ids";
 import { todayIso } from "@/lib/tranches/workflow";
@@ -13,6 +14,33 @@ import { isLate, isOpenForEvidence, isSubmittable } from "./workflow";
 /** Who works on an award's deliverables: its country's focal points and its partner's users. */
 export function mayWorkOnDeliverables(user: CurrentUser, award: { countryIso2: string; implementingPartnerId: string }): boolean {
   return isAwardCountryFocalPoint(user, award) || isAwardPartnerUser(user, award);
+}
+
+/**
+ * The deliverable, if this user may add evidence to it now: visible, of the award named in the URL (when
+ * given), the user one of its workers, the award active and the deliverable pending or returned. What an
+ * upload needs, checked before its body is read; the mutation applies the same rules. NotFoundError for
+ * anyone who may not work on it, ValidationError for a closed state. Focal points and partner users.
+ */
+export async function requireDeliverableOpenForEvidence(user: CurrentUser, deliverableId: string, awardId?: string) {
+  if (!isUuid(deliverableId)) throw new NotFoundError("deliverable");
+  const db = await getDb();
+  const [deliverable] = await db.select().from(awardDeliverables).where(eq(awardDeliverables.id, deliverableId));
+  if (!deliverable) throw new NotFoundError("deliverable");
+  await getAward(user, deliverable.awardId).catch((error: unknown) => {
+    throw error instanceof NotFoundError ? new NotFoundError("deliverable") : error;
+  });
+  const [award] = await db
+    .select({ id: awards.id, status: awards.status, countryIso2: awards.countryIso2, implementingPartnerId: awards.implementingPartnerId })
+    .from(awards)
+    .where(eq(awards.id, deliverable.awardId));
+  if (!award) throw new NotFoundError("deliverable");
+  // From a URL naming the award too: the deliverable must be that award's.
+  if (awardId !== undefined && awardId !== award.id) throw new NotFoundError("deliverable");
+  if (!mayWorkOnDeliverables(user, award)) throw new NotFoundError("deliverable");
+  if (award.status !== "active") throw refused("delivery.errors.awardNotActive");
+  if (!isOpenForEvidence(deliverable.status)) throw refused("delivery.errors.evidenceClosed");
+  return { deliverable, award };
 }
 
 /**

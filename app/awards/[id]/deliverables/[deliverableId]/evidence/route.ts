@@ -1,11 +1,13 @@
 import { revalidatePath } from "next/cache";
-import { ATTACHMENT_LIMITS, MAX_UPLOAD_BODY_BYTES } from "@/lib/attachments/detect";
+import { ATTACHMENT_LIMITS, displayFilename, MAX_UPLOAD_BODY_BYTES } from "@/lib/attachments/detect";
+import { readUploadStream } from "@/lib/attachments/multipart-stream";
+import { requireDeliverableOpenForEvidence } from "@/lib/deliverables/queries";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { ipAndAgentFrom } from "@/lib/auth/request-context";
 import { addDeliverableEvidence, type UploadedFile } from "@/lib/deliverables/mutations";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { getI18n } from "@/lib/i18n/server";
-import { answer, isSameOrigin, MAX_MB, readBodyWithin, validationMessages } from "@/lib/attachments/upload-http";
+import { answer, isSameOrigin, MAX_MB, validationMessages } from "@/lib/attachments/upload-http";
 
 export const dynamic = "force-dynamic";
 
@@ -24,6 +26,15 @@ export async function POST(request: Request, { params }: Params): Promise<Respon
 
   const tooLarge = () =>
     answer(413, { ok: false, errors: [t("attachments.errors.requestTooLarge", { maxFiles: ATTACHMENT_LIMITS.maxFiles, maxMb: MAX_MB })] });
+  // Who may upload here, and whether the target is open for files, is settled before a byte of the body
+  // is read: a stranger's 100 MB is never taken in.
+  try {
+    await requireDeliverableOpenForEvidence(user, deliverableId, id);
+  } catch (error) {
+    if (error instanceof NotFoundError) return answer(404, { ok: false, errors: [t("attachments.errors.notFound")] });
+    if (error instanceof ValidationError) return answer(400, { ok: false, errors: validationMessages(error, t) });
+    throw error;
+  }
   const declared = Number(request.headers.get("content-length"));
   if (Number.isFinite(declared) && declared > MAX_UPLOAD_BODY_BYTES) return tooLarge();
   const contentType = request.headers.get("content-type") ?? "";
@@ -31,16 +42,18 @@ export async function POST(request: Request, { params }: Params): Promise<Respon
     return answer(400, { ok: false, errors: [t("attachments.errors.unreadable")] });
   }
 
-  let uploads: UploadedFile[];
-  try {
-    const body = await readBodyWithin(request, MAX_UPLOAD_BODY_BYTES);
-    if (!body) return tooLarge();
-    const form = await new Response(body, { headers: { "content-type": contentType } }).formData();
-    const files = form.getAll("files").filter((value): value is File => typeof value !== "string");
-    uploads = await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
-  } catch {
-    return answer(400, { ok: false, errors: [t("attachments.errors.unreadable")] });
+  // Read as it arrives; the first bad part ends the read, and nothing past it is kept.
+  const streamed = await readUploadStream(request, { maxBodyBytes: MAX_UPLOAD_BODY_BYTES });
+  if (!streamed.ok) {
+    if (streamed.problem === "bodyTooLarge") return tooLarge();
+    if (streamed.problem === "unreadable") return answer(400, { ok: false, errors: [t("attachments.errors.unreadable")] });
+    const refusal = new ValidationError(
+      { [`files.${streamed.index}`]: { key: `attachments.errors.${streamed.problem}`, params: { name: displayFilename(streamed.name), maxMb: MAX_MB } } },
+      { key: "attachments.errors.rejected" },
+    );
+    return answer(400, { ok: false, errors: validationMessages(refusal, t) });
   }
+  const uploads: UploadedFile[] = streamed.files;
 
   try {
     const added = await addDeliverableEvidence(user, deliverableId, uploads, { ...ipAndAgentFrom(request.headers), awardId: id });
