@@ -18,7 +18,11 @@ export class ForbiddenError extends Error {
 
 /** Someone else changed the record first (the conditional UPDATE matched no row). */
 export class ConflictError extends Error {
-  constructor(message = "conflict") {
+  /** `messageKey` names the thing that changed (a report, a deliverable...); a request's when omitted. */
+  constructor(
+    message = "conflict",
+    public readonly messageKey: MessageKey = "requests.errors.conflict",
+  ) {
     super(message);
     this.name = "ConflictError";
   }

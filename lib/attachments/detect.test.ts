@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { isSafeText } from "@/lib/forms/safe-text";
 import {
   bytesOf,
   concat,
@@ -242,5 +243,18 @@ describe("helpers for the form and the list", () => {
     expect(formatFileSize(1536, "en")).toBe("1.5 KB");
     expect(formatFileSize(1536, "es")).toBe(`${formatNumber(1.5, "es")} KB`);
     expect(formatFileSize(10 * 1024 * 1024, "en")).toBe("10 MB");
+  });
+});
+
+describe("file names PostgreSQL could not store", () => {
+  it.each(["report\uD800.pdf", "report\uDC00.pdf", "\uD83Dreport.pdf", "re\u0000port\u202E.pdf"])("%j is stored as plain text", (name) => {
+    const stored = safeFilename(name, "pdf");
+    expect(isSafeText(stored)).toBe(true);
+    expect(stored).toMatch(/^re ?port ?\.pdf$|^report\.pdf$/);
+    expect(isSafeText(displayFilename(name))).toBe(true);
+  });
+
+  it("keeps a real surrogate pair (emoji) in a name", () => {
+    expect(safeFilename("done \uD83D\uDE00.pdf", "pdf")).toBe("done \uD83D\uDE00.pdf");
   });
 });

@@ -158,6 +158,8 @@ export function zipEntryNames(bytes: Uint8Array): string[] | null {
 // Control characters (C0, DEL, C1) and the invisible bidirectional controls that can make
 // "report\u202Efdp.exe" display as "reportexe.pdf".
 const UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+// A lone UTF-16 surrogate cannot be stored by PostgreSQL (not encodable as UTF-8): it would be a server error.
+const LONE_SURROGATES = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 // Characters that are separators, quoting or wildcards in some file system or in a header.
 const RESERVED_CHARS = /["'`<>:|?*;\\/]/g;
 export const MAX_FILENAME_LENGTH = 120;
@@ -189,6 +191,7 @@ function truncate(value: string, max: number): string {
 function cleanName(name: string): string {
   return basename(String(name).normalize("NFC"))
     .replace(UNSAFE_CHARS, " ")
+    .replace(LONE_SURROGATES, "")
     .replace(RESERVED_CHARS, "")
     .replace(/\s+/g, " ")
     .trim()

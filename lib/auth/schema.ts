@@ -1,16 +1,16 @@
 import { z } from "zod";
+import { safeText } from "@/lib/forms/safe-text";
 
 /** The sign-in form: one email address. Messages are i18n keys. */
 export const signInSchema = z
   .object({
-    email: z
-      .string()
+    email: safeText()
       .trim()
       .toLowerCase()
       .min(1, "auth.signIn.invalidEmail")
       .max(254, "auth.signIn.invalidEmail")
       .pipe(z.email("auth.signIn.invalidEmail")),
-    callbackUrl: z.string().max(2000).optional(),
+    callbackUrl: safeText().max(2000).optional(),
   })
   .strict();
 export type SignInInput = z.infer<typeof signInSchema>;

@@ -285,7 +285,7 @@ export async function approveAward(
   return db.transaction(async (tx) => {
     const [award] = await tx.select().from(awards).where(eq(awards.id, awardId));
     if (!award) throw new NotFoundError("award");
-    if (award.version !== expectedVersion) throw new ConflictError("award changed");
+    if (award.version !== expectedVersion) throw new ConflictError("award changed", "awards.errors.conflict");
     const blocker = approvalBlocker(user, award, await reviewedAnyRequestOf(tx, user.id, award.id));
     if (blocker === "notPending" || blocker === "notApprover") throw new ValidationError({}, { key: "awards.errors.notPendingApproval" });
     if (blocker) throw new ValidationError({}, { key: "awards.errors.segregation" });
@@ -303,7 +303,7 @@ export async function approveAward(
       if (violation) throw new ValidationError({}, { key: violation === "cap" ? "awards.errors.exceedsCap" : "awards.errors.exceedsRemaining" });
       throw error;
     }
-    if (!updated) throw new ConflictError("award changed");
+    if (!updated) throw new ConflictError("award changed", "awards.errors.conflict");
     await recordAudit(tx, {
       actorUserId: user.id,
       action: "award.approve",

@@ -97,3 +97,26 @@ describe("helpers", () => {
     expect(sumMinor(["100000", "50,000.5", "abc", undefined, "-3"])).toBe(15_000_050);
   });
 });
+
+describe("createAwardSchema with a start or end that is not a date", () => {
+  it.each(["", "2026-02-30", "tomorrow", "   "])("answers a field error for startsOn %j instead of throwing", (startsOn) => {
+    expect(() => createAwardSchema.safeParse(input({ startsOn }))).not.toThrow();
+    const found = issues(input({ startsOn }));
+    expect(found.startsOn).toMatch(/^awards\.errors\.date/);
+  });
+
+  it("answers a field error for an impossible end date", () => {
+    expect(issues(input({ endsOn: "2027-02-30" })).endsOn).toBe("awards.errors.date");
+  });
+
+  it("addYears of a non-date is empty, not a RangeError", () => {
+    expect(addYears("", 5)).toBe("");
+  });
+});
+
+describe("createAwardSchema free text", () => {
+  it.each(["Machines\u0000", "Machines \uD800", "Machines \u202Eexe.fdp"])("refuses %j in a deliverable title with a field message", (title) => {
+    const found = issues(input({ deliverables: [{ title, dueOn: "2027-01-31" }] }));
+    expect(found["deliverables.0.title"]).toBe("common.errors.unsafeText");
+  });
+});

@@ -1,6 +1,7 @@
 // Shared by the award form (react-hook-form, in the browser) and the server (action and mutation).
 // Issue messages are message keys (lib/i18n/messages/awards.ts), translated where they are shown.
 import { z } from "zod";
+import { safeText } from "@/lib/forms/safe-text";
 import { AWARD_STATUSES } from "@/db/schema/reviews";
 import { majorToMinor } from "@/lib/requests/schema";
 import "@/lib/forms/zod";
@@ -23,7 +24,7 @@ const trimmed = (v: unknown) => (typeof v === "string" ? v.trim() : v);
 
 /** A UUID chosen in a select ("" when none is chosen yet). */
 const choice = (key: "awards.errors.programRequired" | "awards.errors.partnerRequired" | "awards.errors.request") =>
-  z.preprocess(trimmed, z.string(key).regex(UUID, key).transform((s) => s.toLowerCase()));
+  z.preprocess(trimmed, safeText(key).regex(UUID, key).transform((s) => s.toLowerCase()));
 
 /**
  * An amount in US dollars as typed ("150000", "150,000.50"): positive, at most two decimals.
@@ -31,7 +32,7 @@ const choice = (key: "awards.errors.programRequired" | "awards.errors.partnerReq
  */
 export const moneyField = z.preprocess(
   (v) => (typeof v === "number" ? String(v) : typeof v === "string" ? v.trim().replace(/,/g, "") : v),
-  z.string("awards.errors.money").superRefine((s, ctx) => {
+  safeText("awards.errors.money").superRefine((s, ctx) => {
     if (s === "") ctx.addIssue({ code: "custom", message: "awards.errors.amountRequired" });
     else if (s.startsWith("-")) ctx.addIssue({ code: "custom", message: "awards.errors.amountPositive" });
     else if (!MONEY.test(s)) ctx.addIssue({ code: "custom", message: "awards.errors.money" });
@@ -49,7 +50,7 @@ export function isCalendarDate(s: string): boolean {
 
 export const dateField = z.preprocess(
   trimmed,
-  z.string("awards.errors.date").superRefine((s, ctx) => {
+  safeText("awards.errors.date").superRefine((s, ctx) => {
     if (s === "") ctx.addIssue({ code: "custom", message: "awards.errors.dateRequired" });
     else if (!isCalendarDate(s)) ctx.addIssue({ code: "custom", message: "awards.errors.date" });
   }),
@@ -58,7 +59,9 @@ export const dateField = z.preprocess(
 /** The same calendar day `years` later ("2024-02-29" + 1 -> "2025-03-01", as Date.UTC rolls over). */
 export function addYears(isoDate: string, years: number): string {
   const [y, m, d] = isoDate.split("-").map(Number);
-  return new Date(Date.UTC(y + years, m - 1, d)).toISOString().slice(0, 10);
+  const date = new Date(Date.UTC(y + years, m - 1, d));
+  // Not a date: "" rather than a RangeError, so a caller's comparison fails instead of crashing.
+  return Number.isNaN(date.getTime()) ? "" : date.toISOString().slice(0, 10);
 }
 
 /** The sum, in minor units, of the amounts that parse; invalid ones count as zero (the form shows it live). */
@@ -76,8 +79,7 @@ export const trancheSchema = z.strictObject({ amount: moneyField, plannedOn: dat
 export const deliverableSchema = z.strictObject({
   title: z.preprocess(
     trimmed,
-    z
-      .string("awards.errors.deliverableTitleShort")
+    safeText("awards.errors.deliverableTitleShort")
       .min(AWARD_LIMITS.deliverableTitleMin, "awards.errors.deliverableTitleShort")
       .max(AWARD_LIMITS.deliverableTitleMax, "awards.errors.deliverableTitleLong"),
   ),
@@ -108,6 +110,9 @@ export const createAwardSchema = z
     expectedVersion: z.number("awards.errors.version").int("awards.errors.version").min(1, "awards.errors.version").max(2_147_483_647, "awards.errors.version"),
   })
   .superRefine((value, ctx) => {
+    // The field schemas report a bad date, but zod still runs this refinement; date arithmetic on
+    // "" or "2026-02-30" would throw (in the browser too), so the period is judged only on real dates.
+    if (!isCalendarDate(value.startsOn) || !isCalendarDate(value.endsOn)) return;
     const periodOk = value.endsOn > value.startsOn;
     if (!periodOk) {
       ctx.addIssue({ code: "custom", path: ["endsOn"], message: "awards.errors.endsBeforeStart" });
@@ -147,6 +152,6 @@ export interface AwardFormValues {
 /** The awards list's filters, from the query string; bad values fall back to none. */
 export const awardListFiltersSchema = z.object({
   status: z.preprocess((v) => (v === "" ? undefined : v), z.enum(AWARD_STATUSES).optional()).catch(undefined),
-  program: z.preprocess((v) => (v === "" ? undefined : v), z.string().regex(UUID).optional()).catch(undefined),
+  program: z.preprocess((v) => (v === "" ? undefined : v), safeText().regex(UUID).optional()).catch(undefined),
 });
 export type AwardListFilters = z.infer<typeof awardListFiltersSchema>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { safeText } from "@/lib/forms/safe-text";
 import "@/lib/forms/zod";
 import { trimToUndefined } from "@/lib/screening/schema";
 
@@ -12,7 +13,7 @@ export const addCommentSchema = z.strictObject({
   visibility: z.enum(COMMENT_VISIBILITIES, "officer.errors.chooseVisibility"),
   body: z.preprocess(
     trimToUndefined,
-    z.string("officer.errors.commentRequired").min(1, "officer.errors.commentRequired").max(COMMENT_LIMITS.bodyMax, "officer.errors.commentTooLong"),
+    safeText("officer.errors.commentRequired").min(1, "officer.errors.commentRequired").max(COMMENT_LIMITS.bodyMax, "officer.errors.commentTooLong"),
   ),
 });
 export type AddCommentFormInput = z.input<typeof addCommentSchema>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { safeText } from "@/lib/forms/safe-text";
 import "@/lib/forms/zod";
 import { expectedVersionSchema, trimToUndefined } from "@/lib/screening/schema";
 
@@ -12,8 +13,7 @@ export const decideRequestSchema = z.strictObject({
   decision: z.enum(DECISIONS, "officer.errors.chooseDecision"),
   memo: z.preprocess(
     trimToUndefined,
-    z
-      .string("officer.errors.memoRequired")
+    safeText("officer.errors.memoRequired")
       .min(DECISION_LIMITS.memoMin, "officer.errors.memoTooShort")
       .max(DECISION_LIMITS.memoMax, "officer.errors.memoTooLong"),
   ),

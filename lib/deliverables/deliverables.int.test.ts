@@ -159,6 +159,7 @@ describe("evidence, submission and review", () => {
     expect(errorKeys(badDecision)).toMatchObject({ decision: "delivery.errors.decision" });
     const stale = await rejectionOf(reviewDeliverable(u.officer, d.id, { decision: "accept", expectedVersion: d.version - 1 }, ctx));
     expect(stale).toBeInstanceOf(ConflictError);
+    expect(stale).toMatchObject({ messageKey: "delivery.errors.conflict" });
     expect(await deliveryCounts(db)).toEqual(before);
 
     const returned = await reviewDeliverable(u.officer, d.id, { decision: "return", comment: "Falta el acta de entrega firmada.", expectedVersion: d.version }, ctx);

@@ -155,7 +155,7 @@ export async function submitDeliverable(user: CurrentUser, deliverableId: string
   if (!mayWorkOnDeliverables(user, award)) throw new NotFoundError("deliverable");
   const { expectedVersion } = parseOrThrow(submitDeliverableSchema, input);
   if (award.status !== "active") throw refused("delivery.errors.awardNotActive");
-  if (deliverable.version !== expectedVersion) throw new ConflictError("deliverable changed");
+  if (deliverable.version !== expectedVersion) throw new ConflictError("deliverable changed", "delivery.errors.conflict");
   if (!isSubmittable(deliverable.status)) throw refused("delivery.errors.notSubmittable");
   return db.transaction(async (tx) => {
     await lockDeliverable(tx, deliverable.id);
@@ -172,7 +172,7 @@ export async function submitDeliverable(user: CurrentUser, deliverableId: string
         ),
       )
       .returning({ version: awardDeliverables.version });
-    if (!updated) throw new ConflictError("deliverable changed");
+    if (!updated) throw new ConflictError("deliverable changed", "delivery.errors.conflict");
     await recordAudit(tx, {
       actorUserId: user.id,
       action: "deliverable.submit",
@@ -196,7 +196,7 @@ export async function reviewDeliverable(user: CurrentUser, deliverableId: string
   const { db, deliverable, award } = await visibleDeliverable(user, deliverableId);
   if (!isOfficer(user) || !hasPermission(user, "reports.accept")) throw new NotFoundError("deliverable");
   const value = parseOrThrow(reviewDeliverableSchema, input);
-  if (deliverable.version !== value.expectedVersion) throw new ConflictError("deliverable changed");
+  if (deliverable.version !== value.expectedVersion) throw new ConflictError("deliverable changed", "delivery.errors.conflict");
   const target = reviewTarget(deliverable.status, value.decision);
   if (!target) throw refused("delivery.errors.notSubmitted");
   if (award.status !== "active") throw refused("delivery.errors.awardNotActive");
@@ -208,7 +208,7 @@ export async function reviewDeliverable(user: CurrentUser, deliverableId: string
       .set({ status, reviewComment: comment, version: deliverable.version + 1 })
       .where(and(eq(awardDeliverables.id, deliverable.id), eq(awardDeliverables.version, value.expectedVersion), eq(awardDeliverables.status, "submitted")))
       .returning({ version: awardDeliverables.version });
-    if (!updated) throw new ConflictError("deliverable changed");
+    if (!updated) throw new ConflictError("deliverable changed", "delivery.errors.conflict");
     await recordAudit(tx, {
       actorUserId: user.id,
       action: value.decision === "accept" ? "deliverable.accept" : "deliverable.return",

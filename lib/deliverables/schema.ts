@@ -1,5 +1,6 @@
 // Shared by the deliverable forms (browser) and the server. Issue messages are message keys.
 import { z } from "zod";
+import { safeText } from "@/lib/forms/safe-text";
 import { AWARD_LIMITS, dateField } from "@/lib/awards/schema";
 import "@/lib/forms/zod";
 
@@ -22,8 +23,7 @@ const version = z
 export const addDeliverableSchema = z.strictObject({
   title: z.preprocess(
     trimmed,
-    z
-      .string("delivery.errors.titleShort")
+    safeText("delivery.errors.titleShort")
       .min(DELIVERABLE_LIMITS.titleMin, "delivery.errors.titleShort")
       .max(DELIVERABLE_LIMITS.titleMax, "delivery.errors.titleLong"),
   ),
@@ -37,7 +37,7 @@ export const submitDeliverableSchema = z.strictObject({ expectedVersion: version
 export const reviewDeliverableSchema = z
   .strictObject({
     decision: z.enum(["accept", "return"], "delivery.errors.decision"),
-    comment: z.preprocess(trimmed, z.string().max(DELIVERABLE_LIMITS.commentMax, "delivery.errors.commentLong").default("")),
+    comment: z.preprocess(trimmed, safeText().max(DELIVERABLE_LIMITS.commentMax, "delivery.errors.commentLong").default("")),
     expectedVersion: version,
   })
   .superRefine((value, ctx) => {

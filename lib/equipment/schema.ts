@@ -2,6 +2,7 @@
 // The register never holds weapon serial numbers: there is no such field, and text that reads like one
 // (a "serial"/"S/N" label) is refused with a message saying why.
 import { z } from "zod";
+import { safeText } from "@/lib/forms/safe-text";
 import { dateField } from "@/lib/awards/schema";
 import "@/lib/forms/zod";
 
@@ -31,8 +32,7 @@ const trimmed = (v: unknown) => (typeof v === "string" ? v.trim() : v);
 const text = (min: number, max: number, shortKey: string, longKey: string) =>
   z.preprocess(
     trimmed,
-    z
-      .string(shortKey)
+    safeText(shortKey)
       .min(min, shortKey)
       .max(max, longKey)
       .refine((s) => !looksLikeSerialNumbers(s), "delivery.errors.serialNumbers"),
@@ -41,8 +41,7 @@ const text = (min: number, max: number, shortKey: string, longKey: string) =>
 const optionalText = (max: number, longKey: string) =>
   z.preprocess(
     (v) => (v === null || v === undefined ? "" : trimmed(v)),
-    z
-      .string(longKey)
+    safeText(longKey)
       .max(max, longKey)
       .refine((s) => !looksLikeSerialNumbers(s), "delivery.errors.serialNumbers"),
   );

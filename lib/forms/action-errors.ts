@@ -24,7 +24,7 @@ export async function failureFrom(error: unknown): Promise<ActionFailure> {
         : undefined;
     return { ok: false, formError, fieldErrors };
   }
-  if (error instanceof ConflictError) return { ok: false, formError: t("requests.errors.conflict") };
+  if (error instanceof ConflictError) return { ok: false, formError: t(error.messageKey) };
   throw error;
 }
 

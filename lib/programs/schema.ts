@@ -1,6 +1,7 @@
 // Shared by the program form (react-hook-form, in the browser) and the server (action and mutation).
 // Issue messages are message keys (lib/i18n/messages/programs.ts), translated where they are shown.
 import { z } from "zod";
+import { safeText } from "@/lib/forms/safe-text";
 import { ASSISTANCE_CATEGORIES } from "@/db/schema/enums";
 import { isCalendarDate } from "@/lib/awards/schema";
 import { majorToMinor } from "@/lib/requests/schema";
@@ -31,22 +32,21 @@ const blankToUndefined = (v: unknown) => (v === null || (typeof v === "string" &
 const moneyText = (v: unknown) => (typeof v === "number" ? String(v) : typeof v === "string" ? v.trim().replace(/,/g, "") : v);
 
 /** US dollars as typed: digits, at most two decimals, zero allowed (positivity is the caller's rule). */
-const money = z
-  .string("programs.errors.money")
+const money = safeText("programs.errors.money")
   .regex(MONEY, "programs.errors.money")
   .refine((s) => Number(s) <= PROGRAM_LIMITS.ceilingMaxMajor, "programs.errors.amountTooHigh");
 
 const nameField = z.preprocess(
   trimmed,
-  z.string("programs.errors.nameShort").min(PROGRAM_LIMITS.nameMin, "programs.errors.nameShort").max(PROGRAM_LIMITS.nameMax, "programs.errors.nameLong"),
+  safeText("programs.errors.nameShort").min(PROGRAM_LIMITS.nameMin, "programs.errors.nameShort").max(PROGRAM_LIMITS.nameMax, "programs.errors.nameLong"),
 );
 
-const dateField = z.preprocess(trimmed, z.string("programs.errors.date").refine(isCalendarDate, "programs.errors.date"));
+const dateField = z.preprocess(trimmed, safeText("programs.errors.date").refine(isCalendarDate, "programs.errors.date"));
 
 export const rubricCriterionSchema = z.strictObject({
   key: z.preprocess(
     trimmed,
-    z.string("programs.errors.criterionKey").min(2, "programs.errors.criterionKey").max(40, "programs.errors.criterionKey").regex(CRITERION_KEY, "programs.errors.criterionKey"),
+    safeText("programs.errors.criterionKey").min(2, "programs.errors.criterionKey").max(40, "programs.errors.criterionKey").regex(CRITERION_KEY, "programs.errors.criterionKey"),
   ),
   nameEn: nameField,
   nameEs: nameField,
@@ -70,12 +70,12 @@ const programFields = {
   startsOn: dateField,
   endsOn: dateField,
   donorIds: z
-    .array(z.string().regex(UUID, "programs.errors.donorInvalid").transform((s) => s.toLowerCase()), "programs.errors.donorsRequired")
+    .array(safeText().regex(UUID, "programs.errors.donorInvalid").transform((s) => s.toLowerCase()), "programs.errors.donorsRequired")
     .min(1, "programs.errors.donorsRequired")
     .max(PROGRAM_LIMITS.donorsMax, "programs.errors.donorsTooMany")
     .transform((ids) => [...new Set(ids)]),
   countryIsos: z
-    .array(z.string().regex(/^[A-Z]{2}$/, "programs.errors.countryInvalid"), "programs.errors.countriesRequired")
+    .array(safeText().regex(/^[A-Z]{2}$/, "programs.errors.countryInvalid"), "programs.errors.countriesRequired")
     .min(1, "programs.errors.countriesRequired")
     .transform((isos) => [...new Set(isos)].sort()),
   categories: z
@@ -126,8 +126,7 @@ export const createProgramSchema = z
   .strictObject({
     key: z.preprocess(
       (v) => (typeof v === "string" ? v.trim().toLowerCase() : v),
-      z
-        .string("programs.errors.key")
+      safeText("programs.errors.key")
         .min(PROGRAM_LIMITS.keyMin, "programs.errors.key")
         .max(PROGRAM_LIMITS.keyMax, "programs.errors.key")
         .regex(KEY, "programs.errors.key"),

@@ -166,7 +166,7 @@ export async function setReportingFrequency(
       .from(awards)
       .where(eq(awards.id, award.id))
       .for("update");
-    if (!row || row.frequency !== options.expectedFrequencyMonths) throw new ConflictError("reporting frequency changed");
+    if (!row || row.frequency !== options.expectedFrequencyMonths) throw new ConflictError("reporting frequency changed", "reporting.errors.conflict");
     const [started] = await tx.select({ id: progressReports.id }).from(progressReports).where(eq(progressReports.awardId, award.id)).limit(1);
     if (started) formFail("reporting.errors.frequencyLocked");
     const periods = calendarOf({ startsOn: row.startsOn, endsOn: row.endsOn, frequencyMonths });
@@ -274,7 +274,7 @@ export async function saveReport(
     let saved: { id: string; version: number; status: ReportStatus };
     let from: ReportStatus | null;
     if (existing) {
-      if (options.expectedVersion !== undefined && existing.version !== options.expectedVersion) throw new ConflictError("report changed");
+      if (options.expectedVersion !== undefined && existing.version !== options.expectedVersion) throw new ConflictError("report changed", "reporting.errors.conflict");
       if (existing.status === "accepted") formFail("reporting.errors.reportFrozen");
       if (existing.status === "submitted") formFail("reporting.errors.awaitingReview");
       from = existing.status;
@@ -283,13 +283,13 @@ export async function saveReport(
         .set({ ...columns, version: sql`${progressReports.version} + 1` })
         .where(and(eq(progressReports.id, existing.id), eq(progressReports.version, existing.version), inArray(progressReports.status, ["draft", "returned"])))
         .returning({ id: progressReports.id, version: progressReports.version, status: progressReports.status });
-      if (!row) throw new ConflictError("report changed");
+      if (!row) throw new ConflictError("report changed", "reporting.errors.conflict");
       saved = row;
       await tx.delete(reportActuals).where(eq(reportActuals.reportId, row.id));
       await tx.delete(reportDeliverableUpdates).where(eq(reportDeliverableUpdates.reportId, row.id));
     } else {
       // The form was opened on an existing report that is gone: someone else acted first.
-      if (options.expectedVersion !== undefined) throw new ConflictError("report changed");
+      if (options.expectedVersion !== undefined) throw new ConflictError("report changed", "reporting.errors.conflict");
       from = null;
       const [row] = await tx
         .insert(progressReports)
@@ -297,7 +297,7 @@ export async function saveReport(
         .onConflictDoNothing({ target: progressReports.periodId })
         .returning({ id: progressReports.id, version: progressReports.version, status: progressReports.status });
       // Another user started this period's report at the same moment.
-      if (!row) throw new ConflictError("report created meanwhile");
+      if (!row) throw new ConflictError("report created meanwhile", "reporting.errors.conflict");
       saved = row;
     }
     if (value.actuals.length > 0) {
@@ -376,7 +376,7 @@ export async function reviewReport(
   return db.transaction(async (tx) => {
     const [report] = await tx.select().from(progressReports).where(eq(progressReports.id, reportId));
     if (!report) throw new NotFoundError("report");
-    if (report.version !== value.expectedVersion) throw new ConflictError("report changed");
+    if (report.version !== value.expectedVersion) throw new ConflictError("report changed", "reporting.errors.conflict");
     if (report.status !== "submitted") formFail("reporting.errors.notSubmitted");
     const to = value.decision === "accept" ? ("accepted" as const) : ("returned" as const);
     const [row] = await tx
@@ -391,7 +391,7 @@ export async function reviewReport(
       })
       .where(and(eq(progressReports.id, report.id), eq(progressReports.version, value.expectedVersion), eq(progressReports.status, "submitted")))
       .returning({ id: progressReports.id, version: progressReports.version });
-    if (!row) throw new ConflictError("report changed");
+    if (!row) throw new ConflictError("report changed", "reporting.errors.conflict");
     const [period] = await tx.select().from(reportingPeriods).where(eq(reportingPeriods.id, report.periodId));
     await recordAudit(tx, {
       actorUserId: user.id,

@@ -432,6 +432,8 @@ describe("the report's life", () => {
       "reporting.errors.notSubmitted",
     );
     await expect(reviewReport(u.officer, row.id, { decision: "accept", expectedVersion: 5 }, ctx)).rejects.toBeInstanceOf(ConflictError);
+    // The refusal names a report, not a request.
+    await expect(reviewReport(u.officer, row.id, { decision: "accept", expectedVersion: 5 }, ctx)).rejects.toMatchObject({ messageKey: "reporting.errors.conflict" });
     expect(await snapshot()).toEqual(before);
     const page = await getPeriodReport(u.gt, a.id, 1);
     expect(page).toMatchObject({ canEdit: false, canReview: false, period: { status: "accepted", isOverdue: false } });

@@ -1,6 +1,7 @@
 // Shared by the reporting forms (react-hook-form, in the browser) and the server (actions and mutations).
 // Issue messages are message keys (lib/i18n/messages/reporting.ts), translated where they are shown.
 import { z } from "zod";
+import { safeText } from "@/lib/forms/safe-text";
 import { majorToMinor } from "@/lib/requests/schema";
 import "@/lib/forms/zod";
 import { FREQUENCIES } from "./calendar";
@@ -38,7 +39,7 @@ export function toHundredths(value: string): number {
   return majorToMinor(value);
 }
 
-const uuid = (key: string) => z.preprocess(trimmed, z.string(key).regex(UUID, key).transform((s) => s.toLowerCase()));
+const uuid = (key: string) => z.preprocess(trimmed, safeText(key).regex(UUID, key).transform((s) => s.toLowerCase()));
 
 /**
  * A quantity as typed ("1200", "3.5", "1,200"): a number, not negative, at most two decimals. A minus sign
@@ -49,7 +50,7 @@ export const quantityField = z.preprocess(
     const s = numberToString(v);
     return typeof s === "string" ? s.trim().replace(/,/g, "") : s;
   },
-  z.string("reporting.errors.valueNotNumber").superRefine((s, ctx) => {
+  safeText("reporting.errors.valueNotNumber").superRefine((s, ctx) => {
     if (s === "") ctx.addIssue({ code: "custom", message: "reporting.errors.valueRequired" });
     else if (/^-\s*\d/.test(s)) ctx.addIssue({ code: "custom", message: "reporting.errors.valueNegative" });
     else if (!DECIMAL.test(s)) ctx.addIssue({ code: "custom", message: "reporting.errors.valueNotNumber" });
@@ -62,8 +63,7 @@ export const expenditureField = z.preprocess(
     const s = numberToString(v);
     return typeof s === "string" ? (s.trim().replace(/,/g, "") === "" ? undefined : s.trim().replace(/,/g, "")) : s;
   },
-  z
-    .string("reporting.errors.expenditureFormat")
+  safeText("reporting.errors.expenditureFormat")
     .superRefine((s, ctx) => {
       if (/^-\s*\d/.test(s)) ctx.addIssue({ code: "custom", message: "reporting.errors.expenditureNegative" });
       else if (!MONEY.test(s)) ctx.addIssue({ code: "custom", message: "reporting.errors.expenditureFormat" });
@@ -73,15 +73,14 @@ export const expenditureField = z.preprocess(
 
 const narrative = z.preprocess(
   blankToUndefined,
-  z.string("reporting.errors.narrativeTooLong").max(REPORTING_LIMITS.narrativeMax, "reporting.errors.narrativeTooLong").optional(),
+  safeText("reporting.errors.narrativeTooLong").max(REPORTING_LIMITS.narrativeMax, "reporting.errors.narrativeTooLong").optional(),
 );
 
 export const breakdownRowSchema = z.strictObject({
   dimension: z.enum(BREAKDOWN_DIMENSIONS, "reporting.errors.breakdownDimension"),
   label: z.preprocess(
     trimmed,
-    z
-      .string("reporting.errors.breakdownLabelRequired")
+    safeText("reporting.errors.breakdownLabelRequired")
       .min(1, "reporting.errors.breakdownLabelRequired")
       .max(REPORTING_LIMITS.breakdownLabelMax, "reporting.errors.breakdownLabelTooLong"),
   ),
@@ -113,8 +112,7 @@ export const deliverableUpdateSchema = z.strictObject({
   // Blank: no update on this deliverable in this report.
   note: z.preprocess(
     blankToUndefined,
-    z
-      .string("reporting.errors.noteRequired")
+    safeText("reporting.errors.noteRequired")
       .min(REPORTING_LIMITS.deliverableNoteMin, "reporting.errors.noteRequired")
       .max(REPORTING_LIMITS.deliverableNoteMax, "reporting.errors.noteTooLong")
       .optional(),
@@ -170,7 +168,7 @@ export function submitIssues(value: ReportDraftInput): { path: string; key: stri
 export const reviewReportSchema = z
   .strictObject({
     decision: z.enum(["accept", "return"], "reporting.errors.decisionRequired"),
-    comment: z.preprocess(blankToUndefined, z.string("reporting.errors.commentTooLong").max(REPORTING_LIMITS.returnCommentMax, "reporting.errors.commentTooLong").optional()),
+    comment: z.preprocess(blankToUndefined, safeText("reporting.errors.commentTooLong").max(REPORTING_LIMITS.returnCommentMax, "reporting.errors.commentTooLong").optional()),
     expectedVersion: z.number("reporting.errors.version").int("reporting.errors.version").min(1, "reporting.errors.version").max(2_147_483_647, "reporting.errors.version"),
   })
   .superRefine((value, ctx) => {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { safeText } from "@/lib/forms/safe-text";
 import { ASSISTANCE_CATEGORIES, LOCALES, type AssistanceCategory } from "@/db/schema/enums";
 import { REQUEST_STATUSES, URGENCIES } from "@/db/schema/requests";
 import "@/lib/forms/zod";
@@ -30,7 +31,7 @@ const toNumber = (v: unknown) => {
 const optionalText = (max: number) =>
   z.preprocess(
     (v) => (typeof v === "string" ? (v.trim() === "" ? undefined : v.trim()) : blankToUndefined(v)),
-    z.string("requests.errors.text").max(max, "requests.errors.tooLong").optional(),
+    safeText("requests.errors.text").max(max, "requests.errors.tooLong").optional(),
   );
 
 const optionalInt = (min: number, max: number) =>
@@ -118,8 +119,7 @@ export const CATEGORY_FIELDS: Record<AssistanceCategory, { fields: DetailField[]
 
 const money = z.preprocess(
   (v) => (typeof v === "number" ? String(v) : blankToUndefined(typeof v === "string" ? v.trim().replace(/,/g, "") : v)),
-  z
-    .string("requests.errors.money")
+  safeText("requests.errors.money")
     .regex(/^\d{1,9}(\.\d{1,2})?$/, "requests.errors.money")
     .refine((s) => Number(s) <= LIMITS.costMaxMajor, "requests.errors.costTooHigh")
     .optional(),
@@ -127,8 +127,7 @@ const money = z.preprocess(
 
 const isoDate = z.preprocess(
   blankToUndefined,
-  z
-    .string("requests.errors.date")
+  safeText("requests.errors.date")
     .regex(/^\d{4}-\d{2}-\d{2}$/, "requests.errors.date")
     .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "requests.errors.date")
     .refine((s) => s >= "2000-01-01" && s <= "2100-12-31", "requests.errors.date")
@@ -216,10 +215,10 @@ export function minorToMajor(minor: number): string {
 /** The list page's filters, from the query string. */
 export const requestListFiltersSchema = z.object({
   status: z.preprocess(blankToUndefined, z.enum(REQUEST_STATUSES).optional()).catch(undefined),
-  country: z.preprocess(blankToUndefined, z.string().regex(/^[A-Z]{2}$/).optional()).catch(undefined),
+  country: z.preprocess(blankToUndefined, safeText().regex(/^[A-Z]{2}$/).optional()).catch(undefined),
   category: z.preprocess(blankToUndefined, z.enum(ASSISTANCE_CATEGORIES).optional()).catch(undefined),
   program: z.preprocess(blankToUndefined, z.uuid().optional()).catch(undefined),
-  q: z.preprocess(blankToUndefined, z.string().trim().max(100).optional()).catch(undefined),
+  q: z.preprocess(blankToUndefined, safeText().trim().max(100).optional()).catch(undefined),
   sort: z.enum(["updated", "created", "cost", "reference"]).catch("updated"),
   dir: z.enum(["asc", "desc"]).catch("desc"),
   page: z.coerce.number().int().min(1).max(10_000).catch(1),

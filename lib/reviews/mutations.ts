@@ -216,7 +216,7 @@ export async function declareConflict(
 ): Promise<{ status: ReviewStatus }> {
   const assignment = await ownAssignment(user, assignmentId);
   const value = parse(declareConflictSchema, input);
-  if (assignment.status !== "awaiting_declaration") throw new ConflictError("already declared");
+  if (assignment.status !== "awaiting_declaration") throw new ConflictError("already declared", "reviews.errors.conflict");
   const db = await getDb();
   return db.transaction(async (tx) => {
     const request = await lockedRequest(tx, assignment.requestId);
@@ -227,7 +227,7 @@ export async function declareConflict(
       .set({ status, conflictDeclared: value.hasConflict, conflictReason: value.reason, declaredAt: new Date() })
       .where(and(eq(reviewAssignments.id, assignment.id), eq(reviewAssignments.status, "awaiting_declaration")))
       .returning({ id: reviewAssignments.id });
-    if (updated.length === 0) throw new ConflictError("already declared");
+    if (updated.length === 0) throw new ConflictError("already declared", "reviews.errors.conflict");
     await recordAudit(tx, {
       actorUserId: user.id,
       action: "review.declare",
@@ -256,7 +256,7 @@ export async function submitReview(
   const value = parse(submitReviewSchema, input);
   if (assignment.status === "recused") throw new ValidationError({}, { key: "reviews.errors.recused" });
   if (assignment.status === "awaiting_declaration") throw new ValidationError({}, { key: "reviews.errors.declareFirst" });
-  if (assignment.status === "submitted") throw new ConflictError("already submitted");
+  if (assignment.status === "submitted") throw new ConflictError("already submitted", "reviews.errors.conflict");
   if (!assignment.programId) throw new ValidationError({}, { key: "reviews.errors.noRubric" });
 
   const db = await getDb();
@@ -286,7 +286,7 @@ export async function submitReview(
       })
       .where(and(eq(reviewAssignments.id, assignment.id), eq(reviewAssignments.status, "active")))
       .returning({ id: reviewAssignments.id });
-    if (updated.length === 0) throw new ConflictError("already submitted");
+    if (updated.length === 0) throw new ConflictError("already submitted", "reviews.errors.conflict");
     await tx.insert(reviewScores).values(
       value.scores.map((s) => ({ assignmentId: assignment.id, criterionId: s.criterionId, score: s.score, comment: s.comment })),
     );

@@ -395,6 +395,7 @@ describe("declaring a conflict of interest", () => {
     expect(row.declaredAt).toBeInstanceOf(Date);
     expect((await counts()).audit - before.audit).toBe(1);
     await expect(declareConflict(u.reviewer, id, { hasConflict: true, reason: "I changed my mind about this." }, ctx)).rejects.toBeInstanceOf(ConflictError);
+    await expect(declareConflict(u.reviewer, id, { hasConflict: true, reason: "I changed my mind about this." }, ctx)).rejects.toMatchObject({ messageKey: "reviews.errors.conflict" });
     expect((await assignmentRow(id)).status).toBe("active");
   });
 

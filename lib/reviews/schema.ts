@@ -1,6 +1,7 @@
 // Shared by the review forms (react-hook-form, in the browser) and the server actions and mutations.
 // Issue messages are message keys (lib/i18n/messages/reviews.ts), translated where they are shown.
 import { z } from "zod";
+import { safeText } from "@/lib/forms/safe-text";
 import { RECOMMENDATIONS } from "@/db/schema/reviews";
 import "@/lib/forms/zod";
 import { SCORE_MAX, SCORE_MIN } from "./scoring";
@@ -20,8 +21,7 @@ export type Recommendation = (typeof RECOMMENDATIONS)[number];
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const uuidField = (message: string) =>
-  z
-    .string(message)
+  safeText(message)
     .trim()
     .regex(UUID_PATTERN, message)
     .transform((v) => v.toLowerCase());
@@ -31,8 +31,7 @@ const blankToUndefined = (v: unknown) => (v === null || (typeof v === "string" &
 
 // User ids are text (Auth.js); the portal generates UUIDs, but any non-empty bounded id is accepted here
 // and checked against the database by the mutation.
-const reviewerIdField = z
-  .string("reviews.errors.reviewerInvalid")
+const reviewerIdField = safeText("reviews.errors.reviewerInvalid")
   .trim()
   .min(1, "reviews.errors.reviewerInvalid")
   .max(200, "reviews.errors.reviewerInvalid");
@@ -59,7 +58,7 @@ export const declareConflictSchema = z
     hasConflict: yesNo,
     reason: z.preprocess(
       (v) => (typeof v === "string" ? v.trim() : blankToUndefined(v)),
-      z.string("reviews.errors.reasonRequired").optional(),
+      safeText("reviews.errors.reasonRequired").optional(),
     ),
   })
   .superRefine((value, ctx) => {
@@ -87,8 +86,7 @@ const scoreField = z.preprocess(
 export const criterionScoreSchema = z.strictObject({
   criterionId: uuidField("reviews.errors.criterionUnknown"),
   score: scoreField,
-  comment: z
-    .string("reviews.errors.scoreCommentRequired")
+  comment: safeText("reviews.errors.scoreCommentRequired")
     .trim()
     .min(1, "reviews.errors.scoreCommentRequired")
     .max(REVIEW_LIMITS.scoreCommentMax, "reviews.errors.scoreCommentTooLong"),
@@ -109,7 +107,7 @@ export const submitReviewSchema = z.strictObject({
   recommendation: z.preprocess(blankToUndefined, z.enum(RECOMMENDATIONS, "reviews.errors.recommendationRequired")),
   comment: z.preprocess(
     (v) => (v === undefined || v === null ? "" : v),
-    z.string("reviews.errors.commentTooLong").trim().max(REVIEW_LIMITS.commentMax, "reviews.errors.commentTooLong"),
+    safeText("reviews.errors.commentTooLong").trim().max(REVIEW_LIMITS.commentMax, "reviews.errors.commentTooLong"),
   ),
 });
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { safeText } from "@/lib/forms/safe-text";
 import "@/lib/forms/zod";
 import { isChecklistComplete } from "./checks";
 
@@ -40,7 +41,7 @@ export const completeScreeningSchema = z
     programId: z.preprocess(trimToUndefined, z.uuid("officer.errors.programNotEligible").optional()),
     checklist: z.preprocess((v) => (v === undefined || v === null ? {} : v), checklistSchema),
     outcome: z.enum(SCREENING_OUTCOMES, "officer.errors.chooseOutcome"),
-    message: z.preprocess(trimToUndefined, z.string("officer.errors.messageRequired").max(SCREENING_LIMITS.messageMax, "officer.errors.messageTooLong").optional()),
+    message: z.preprocess(trimToUndefined, safeText("officer.errors.messageRequired").max(SCREENING_LIMITS.messageMax, "officer.errors.messageTooLong").optional()),
     expectedVersion: expectedVersionSchema,
   })
   .superRefine((value, ctx) => {

@@ -74,7 +74,7 @@ export async function setTrancheCondition(user: CurrentUser, trancheId: string, 
       .set({ conditionDeliverableId: deliverableId, conditionPeriodNumber: periodNumber })
       .where(and(eq(awardTranches.id, tranche.id), isNull(awardTranches.releasedOn)))
       .returning({ id: awardTranches.id });
-    if (!updated) throw new ConflictError("tranche changed");
+    if (!updated) throw new ConflictError("tranche changed", "awards.errors.conflict");
     await recordAudit(tx, {
       actorUserId: user.id,
       action: "tranche.condition.set",
@@ -129,13 +129,13 @@ export async function recordDisbursement(
       .values({ trancheId, amountMinor, disbursedOn: value.disbursedOn, recordedById: user.id })
       .onConflictDoNothing({ target: disbursements.trancheId })
       .returning({ id: disbursements.id });
-    if (!disbursement) throw new ConflictError("tranche already disbursed");
+    if (!disbursement) throw new ConflictError("tranche already disbursed", "awards.errors.conflict");
     const [released] = await tx
       .update(awardTranches)
       .set({ releasedAmountMinor: amountMinor, releasedOn: value.disbursedOn })
       .where(and(eq(awardTranches.id, trancheId), isNull(awardTranches.releasedOn), isNull(awardTranches.releasedAmountMinor)))
       .returning({ id: awardTranches.id });
-    if (!released) throw new ConflictError("tranche already disbursed");
+    if (!released) throw new ConflictError("tranche already disbursed", "awards.errors.conflict");
     await recordAudit(tx, {
       actorUserId: user.id,
       action: "tranche.disburse",

@@ -1,6 +1,7 @@
 // Shared by the tranche forms (browser) and the server (actions and mutations). Issue messages are
 // message keys (lib/i18n/messages/delivery.ts), translated where they are shown.
 import { z } from "zod";
+import { safeText } from "@/lib/forms/safe-text";
 import { dateField, moneyField } from "@/lib/awards/schema";
 import "@/lib/forms/zod";
 
@@ -15,8 +16,8 @@ export const TRANCHE_LIMITS = { periodNumberMax: 60 } as const;
 export const trancheConditionSchema = z
   .strictObject({
     type: z.enum(["none", "deliverable", "report"], "delivery.errors.conditionType"),
-    deliverableId: z.string().trim().optional(),
-    periodNumber: z.union([z.string(), z.number()]).optional(),
+    deliverableId: safeText().trim().optional(),
+    periodNumber: z.union([safeText(), z.number()]).optional(),
   })
   .transform((value, ctx) => {
     if (value.type === "deliverable") {

@@ -1,6 +1,7 @@
 // Shared by the user form (react-hook-form, in the browser) and the server actions and mutations.
 // Issue messages are message keys (lib/i18n/messages/admin.ts), translated where they are shown.
 import { z } from "zod";
+import { safeText } from "@/lib/forms/safe-text";
 import { ROLES, type Role } from "@/db/schema/enums";
 import { LOCALES } from "@/lib/i18n/config";
 
@@ -20,14 +21,12 @@ export function needsOrganization(roles: readonly Role[]): boolean {
   return roles.some((role) => (ORGANIZATION_ROLES as readonly Role[]).includes(role));
 }
 
-const nameField = z
-  .string("admin.errors.nameRequired")
+const nameField = safeText("admin.errors.nameRequired")
   .trim()
   .min(1, "admin.errors.nameRequired")
   .max(USER_NAME_MAX, "admin.errors.nameTooLong");
 
-const emailField = z
-  .string("admin.errors.emailRequired")
+const emailField = safeText("admin.errors.emailRequired")
   .trim()
   .toLowerCase()
   .min(1, "admin.errors.emailRequired")
@@ -43,15 +42,13 @@ const rolesField = z
   .transform((roles) => ROLES.filter((role) => roles.includes(role)));
 
 // Selects post "" for "none": both an empty string and a missing value mean no binding.
-const countryField = z
-  .string("admin.errors.countryInvalid")
+const countryField = safeText("admin.errors.countryInvalid")
   .trim()
   .regex(/^([A-Za-z]{2})?$/, "admin.errors.countryInvalid")
   .optional()
   .transform((value) => (value ? value.toUpperCase() : undefined));
 
-const organizationField = z
-  .string("admin.errors.organizationInvalid")
+const organizationField = safeText("admin.errors.organizationInvalid")
   .trim()
   .refine((value) => value === "" || UUID_PATTERN.test(value), "admin.errors.organizationInvalid")
   .optional()

@@ -123,6 +123,7 @@ export const reporting = defineMessages({
       none: "No indicator yet.",
     },
     errors: {
+      conflict: "This report has changed since you opened it. Reload the page to see the latest version.",
       valueRequired: "Enter a value.",
       valueNegative: "The value cannot be negative.",
       valueNotNumber: "Enter a number, with at most two decimals (for example 1200 or 3.5).",
@@ -287,6 +288,7 @@ export const reporting = defineMessages({
       none: "Todavía no hay indicadores.",
     },
     errors: {
+      conflict: "Este informe cambió desde que lo abrió. Vuelva a cargar la página para ver la versión más reciente.",
       valueRequired: "Ingrese un valor.",
       valueNegative: "El valor no puede ser negativo.",
       valueNotNumber: "Ingrese un número, con dos decimales como máximo (por ejemplo 1200 o 3.5).",

@@ -186,6 +186,7 @@ export const reviews = defineMessages({
       submit: "Review submitted",
     },
     errors: {
+      conflict: "This review assignment has changed since you opened it (the declaration or the review was already recorded). Reload the page.",
       reviewersRequired: "Choose at least one reviewer.",
       tooManyReviewers: "Choose at most 10 reviewers at a time.",
       reviewerInvalid: "One of the chosen people is not an active reviewer.",
@@ -404,6 +405,7 @@ export const reviews = defineMessages({
       submit: "Evaluación enviada",
     },
     errors: {
+      conflict: "Esta asignación de revisión cambió desde que la abrió (la declaración o la revisión ya se registró). Vuelva a cargar la página.",
       reviewersRequired: "Elija al menos un evaluador.",
       tooManyReviewers: "Elija como máximo 10 evaluadores a la vez.",
       reviewerInvalid: "Una de las personas elegidas no es un evaluador activo.",
