@@ -1,5 +1,14 @@
 // Next.js calls register() once when a server process starts.
 export async function register() {
+  // Demo mode signs anyone in with one click: never on a portal others can reach.
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { demoModeRefusal } = await import("./lib/demo-guard.mjs");
+    const refusal = demoModeRefusal(process.env);
+    if (refusal) {
+      console.error(refusal);
+      process.exit(1);
+    }
+  }
   // The mail sender runs inside the server: with the embedded database this process owns the data, so
   // no other process could send. MAIL_WORKER=off leaves sending to `npm run mail:send` (PostgreSQL only).
   if (process.env.NEXT_RUNTIME === "nodejs" && process.env.MAIL_WORKER !== "off") {
