@@ -1,5 +1,14 @@
 // Next.js calls register() once when a server process starts.
 export async function register() {
+  // Demo mode signs anyone in with one click: never on a portal others can reach.
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { demoModeRefusal } = await import("./lib/demo-guard.mjs");
+    const refusal = demoModeRefusal(process.env);
+    if (refusal) {
+      console.error(refusal);
+      process.exit(1);
+    }
+  }
   // A misconfigured proxy count would misattribute every client address: refuse to start instead.
   const { trustedProxyHops } = await import("./lib/http/client-address");
   trustedProxyHops();

@@ -1,35 +1,39 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { headersForApplication, trustedProxyHops } from "@/lib/http/client-address";
+import { withSecurityHeaders } from "@/lib/http/security-headers";
 
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
-// Paths open without a session (the matcher used to leave them out; it now covers them so that the
-// client address is derived the same way everywhere).
-const PUBLIC_PATHS = /^\/(?:sign-in|api\/|_next\/|favicon\.ico|robots\.txt|mailbox)/;
+// The paths a visitor without a session may open (what the proxy's matcher left out before it had to run
+// everywhere: for the security headers and for the client address).
+const PUBLIC_PATH = /^\/(?:sign-in|api\/|_next\/|favicon.ico|robots.txt|mailbox)/;
 
 /**
- * Only redirects visitors without a session cookie to sign-in. Whether the session is valid, and what
- * the user may see, is decided on the server next to the data. On every request it also removes a
- * client-sent X-Forwarded-For when no proxy is trusted (lib/http/client-address.ts).
+ * Puts the security headers (a per-response CSP nonce, HSTS over https) on every response, removes a
+ * client-sent X-Forwarded-For when no proxy is trusted (lib/http/client-address.ts), and redirects
+ * visitors without a session cookie to sign-in. Whether the session is valid, and what the user may see,
+ * is decided on the server next to the data.
  */
 export function proxy(request: NextRequest) {
-  const cleaned = headersForApplication(request.headers, trustedProxyHops());
-  const next = () => (cleaned ? NextResponse.next({ request: { headers: cleaned } }) : NextResponse.next());
-  if (PUBLIC_PATHS.test(request.nextUrl.pathname)) return next();
-  if (SESSION_COOKIES.some((name) => request.cookies.has(name))) return next();
+  const security = withSecurityHeaders(request);
+  const cleaned = headersForApplication(request.headers, trustedProxyHops()) ?? undefined;
+  if (PUBLIC_PATH.test(request.nextUrl.pathname)) return security.next(cleaned);
+  if (SESSION_COOKIES.some((name) => request.cookies.has(name))) return security.next(cleaned);
   const url = request.nextUrl.clone();
   const callbackUrl = `${request.nextUrl.pathname}${request.nextUrl.search}`;
   url.pathname = "/sign-in";
   url.search = callbackUrl === "/" ? "" : `?callbackUrl=${encodeURIComponent(callbackUrl)}`;
-  return NextResponse.redirect(url);
+  return security.apply(NextResponse.redirect(url));
 }
 
-// The upload routes stay out of the proxy: for any request it runs on, Next.js tees the body into memory
-// (up to proxyClientMaxBodySize) and waits for its end before the route handler starts, so an upload
-// would be held whole before anyone checks who sent it. The routes answer 401 without a session themselves.
+// Every page, file and API answer goes through the proxy except the build's static assets and the upload
+// routes: for any request it runs on, Next.js tees the body into memory (up to proxyClientMaxBodySize) and
+// waits for its end before the route handler starts, so an upload would be held whole before anyone checks
+// who sent it. The upload routes answer 401 without a session themselves and send JSON (no CSP needed).
 // The X-Forwarded-For clean-up does not run there, so with no trusted proxy an upload's audit event may
 // carry a client-sent address (the sign-in limit never runs on them).
 // (The matcher must be one literal string: Next.js reads it at build time.)
-
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|requests/[^/]+/attachments$|awards/[^/]+/deliverables/[^/]+/evidence$).*)"],
+  matcher: [
+    "/((?!_next/static/|_next/image/|favicon\\.ico$|robots\\.txt$|requests/[^/]+/attachments$|awards/[^/]+/deliverables/[^/]+/evidence$).*)",
+  ],
 };

@@ -5,6 +5,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { demoModeRefusal } from "../lib/demo-guard.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
@@ -28,6 +29,11 @@ const env = {
   AUTH_SECRET: process.env.AUTH_SECRET ?? readFileSync(secretFile, "utf8").trim(),
   AUTH_URL: process.env.AUTH_URL ?? `http://localhost:${port}`,
 };
+const refusal = demoModeRefusal(env);
+if (refusal) {
+  console.error(refusal);
+  process.exit(1);
+}
 if (!env.DATABASE_URL) env.PGLITE_DIR = env.PGLITE_DIR ?? path.join(root, ".data", "pglite");
 
 function run(label, command, args) {
