@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { startFakeResend } from "./support/fake-resend";
+import { plantLeakMarkers } from "./support/leak-markers";
 import { prepareDatabase, startServer, type PreparedDb, type RunningServer } from "./support/servers";
 
 /**
@@ -8,7 +9,8 @@ import { prepareDatabase, startServer, type PreparedDb, type RunningServer } fro
  *  - "mail":   sign-in by email link, mail sent by the real resend SDK to a local fake of its API;
  *  - "demo":   demo mode (one-click sign-in, local mailbox), as `npm run demo` runs it;
  *  - "expiry": sign-in links that expire after 3 seconds, to see an expired link refused;
- *  - "down":   a database that cannot be reached, to see the outage page and health check.
+ *  - "down":   a database that cannot be reached, to see the outage page and health check;
+ *  - "isolation": demo mode on data with marker strings in every field some viewer may not see.
  * Their URLs reach the tests as environment variables.
  */
 export default async function globalSetup() {
@@ -27,12 +29,13 @@ export default async function globalSetup() {
     for (const db of dbs) await db.drop().catch(() => {});
   };
   try {
-    const [mailDb, demoDb, expiryDb] = await Promise.all([
+    const [mailDb, demoDb, expiryDb, isolationDb] = await Promise.all([
       prepareDatabase("mail"),
       prepareDatabase("demo"),
       prepareDatabase("expiry"),
+      prepareDatabase("isolation", plantLeakMarkers),
     ]);
-    dbs.push(mailDb, demoDb, expiryDb);
+    dbs.push(mailDb, demoDb, expiryDb, isolationDb);
     const resendEnv = { RESEND_API_KEY: "re_e2e_fake_key", RESEND_BASE_URL: fake.url, DEMO_MODE: "" };
     const results = await Promise.allSettled([
       startServer({ name: "mail", port: base + 0, env: { ...mailDb.env, ...resendEnv } }),
@@ -44,6 +47,7 @@ export default async function globalSetup() {
         env: { DATABASE_URL: "postgres://postgres@127.0.0.1:9/unreachable", PGLITE_DIR: "", DEMO_MODE: "" },
         readyPath: "/sign-in",
       }),
+      startServer({ name: "isolation", port: base + 4, env: { ...isolationDb.env, DEMO_MODE: "1", RESEND_API_KEY: "" } }),
     ]);
     // Every server that did start is stopped again if another one did not (teardown below).
     for (const r of results) if (r.status === "fulfilled") servers.push(r.value);
@@ -53,6 +57,7 @@ export default async function globalSetup() {
     process.env.E2E_DEMO_URL = servers[1].url;
     process.env.E2E_EXPIRY_URL = servers[2].url;
     process.env.E2E_DOWN_URL = servers[3].url;
+    process.env.E2E_ISOLATION_URL = servers[4].url;
     process.env.E2E_FAKE_RESEND_URL = fake.url;
   } catch (error) {
     await teardown();

@@ -14,6 +14,9 @@ export const servers = {
   get down() {
     return required("E2E_DOWN_URL");
   },
+  get isolation() {
+    return required("E2E_ISOLATION_URL");
+  },
   get fakeResend() {
     return required("E2E_FAKE_RESEND_URL");
   },
@@ -74,10 +77,10 @@ export async function signInByEmailLink(page: Page, email: string): Promise<void
 }
 
 /** Demo mode: one-click sign-in as the seeded account with this display name. */
-export async function demoSignIn(page: Page, name: string): Promise<void> {
-  await page.goto(`${servers.demo}/sign-in`);
+export async function demoSignIn(page: Page, name: string, base = servers.demo): Promise<void> {
+  await page.goto(`${base}/sign-in`);
   await page.getByRole("button", { name: new RegExp(`${name}$`) }).click();
-  await page.waitForURL(`${servers.demo}/`);
+  await page.waitForURL(`${base}/`);
 }
 
 export async function sessionCookie(context: BrowserContext) {

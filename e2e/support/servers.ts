@@ -6,7 +6,7 @@ import { mkdirSync, rmSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import postgres from "postgres";
-import { openDb } from "../../db/client";
+import { openDb, type DbHandle } from "../../db/client";
 import { runMigrations } from "../../db/migrate";
 import { seedDemo, seedReference } from "../../db/seed";
 
@@ -18,7 +18,8 @@ export interface PreparedDb {
 }
 
 /** A fresh database, migrated and seeded: on the PostgreSQL server when DATABASE_URL is set, else PGlite. */
-export async function prepareDatabase(name: string): Promise<PreparedDb> {
+/** `plant` changes the seeded data before the server gets it (e.g. marker strings for a leak check). */
+export async function prepareDatabase(name: string, plant?: (db: DbHandle["db"]) => Promise<void>): Promise<PreparedDb> {
   const baseUrl = process.env.DATABASE_URL?.trim();
   if (baseUrl) {
     const dbName = `fap_e2e_${name}_${randomBytes(3).toString("hex")}`;
@@ -31,6 +32,7 @@ export async function prepareDatabase(name: string): Promise<PreparedDb> {
     await runMigrations(handle);
     await seedReference(handle.db);
     await seedDemo(handle.db);
+    if (plant) await plant(handle.db);
     await handle.close();
     return {
       env: { DATABASE_URL: url.toString() },
@@ -48,6 +50,7 @@ export async function prepareDatabase(name: string): Promise<PreparedDb> {
   await runMigrations(handle);
   await seedReference(handle.db);
   await seedDemo(handle.db);
+  if (plant) await plant(handle.db);
   await handle.close(); // the server process becomes the only owner of the folder
   return { env: { PGLITE_DIR: dir, DATABASE_URL: "" }, drop: async () => rmSync(dir, { recursive: true, force: true }) };
 }

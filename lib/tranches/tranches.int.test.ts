@@ -30,13 +30,14 @@ async function tranche(id: string) {
 }
 
 describe("seeing tranches", () => {
-  it("follows the award's visibility: office, country focal point, partner, funding donor; others get not found", async () => {
-    for (const who of ["officer", "approver", "gt", "partner", "donorInl"] as const) {
+  it("follows the award's visibility: office, country focal point, partner; others (the funding donor too) get not found", async () => {
+    for (const who of ["officer", "approver", "gt", "partner"] as const) {
       const list = await listTranches(u[who], gtAward.id);
       expect(list.tranches.map((t) => t.plannedAmountMinor), who).toEqual([6_000_000, 4_000_000]);
       expect(list.canManage, who).toBe(who === "officer");
     }
-    for (const who of ["jm", "donorWra", "reviewer", "admin"] as const) {
+    // A donor follows its awards on the dashboards only (decision 0011).
+    for (const who of ["jm", "donorInl", "donorWra", "reviewer", "admin"] as const) {
       await expect(listTranches(u[who], gtAward.id), who).rejects.toBeInstanceOf(NotFoundError);
     }
     // The OAS partner user does not see UNLIREC's award.
