@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { startFakeResend } from "./support/fake-resend";
+import { addDeactivatedAccount } from "./support/accounts";
 import { plantLeakMarkers } from "./support/leak-markers";
 import { prepareDatabase, startServer, type PreparedDb, type RunningServer } from "./support/servers";
 
@@ -10,7 +11,9 @@ import { prepareDatabase, startServer, type PreparedDb, type RunningServer } fro
  *  - "demo":   demo mode (one-click sign-in, local mailbox), as `npm run demo` runs it;
  *  - "expiry": sign-in links that expire after 3 seconds, to see an expired link refused;
  *  - "down":   a database that cannot be reached, to see the outage page and health check;
- *  - "isolation": demo mode on data with marker strings in every field some viewer may not see.
+ *  - "isolation": demo mode on data with marker strings in every field some viewer may not see;
+ *  - "limits": a sign-in limit of 3 link requests per client address, behind no trusted proxy;
+ *  - "limits-proxy": the same limit (and database) behind one trusted proxy (TRUSTED_PROXY_HOPS=1).
  * Their URLs reach the tests as environment variables.
  */
 export default async function globalSetup() {
@@ -29,13 +32,14 @@ export default async function globalSetup() {
     for (const db of dbs) await db.drop().catch(() => {});
   };
   try {
-    const [mailDb, demoDb, expiryDb, isolationDb] = await Promise.all([
-      prepareDatabase("mail"),
+    const [mailDb, demoDb, expiryDb, isolationDb, limitsDb] = await Promise.all([
+      prepareDatabase("mail", addDeactivatedAccount),
       prepareDatabase("demo"),
       prepareDatabase("expiry"),
       prepareDatabase("isolation", plantLeakMarkers),
+      prepareDatabase("limits"),
     ]);
-    dbs.push(mailDb, demoDb, expiryDb, isolationDb);
+    dbs.push(mailDb, demoDb, expiryDb, isolationDb, limitsDb);
     const resendEnv = { RESEND_API_KEY: "re_e2e_fake_key", RESEND_BASE_URL: fake.url, DEMO_MODE: "" };
     const results = await Promise.allSettled([
       startServer({ name: "mail", port: base + 0, env: { ...mailDb.env, ...resendEnv } }),
@@ -48,6 +52,10 @@ export default async function globalSetup() {
         readyPath: "/sign-in",
       }),
       startServer({ name: "isolation", port: base + 4, env: { ...isolationDb.env, DEMO_MODE: "1", RESEND_API_KEY: "" } }),
+      // No trusted proxy (TRUSTED_PROXY_HOPS unset) and a per-address limit small enough to reach.
+      startServer({ name: "limits", port: base + 5, env: { ...limitsDb.env, ...resendEnv, SIGN_IN_LIMIT_PER_IP: "3", TRUSTED_PROXY_HOPS: "" } }),
+      // The same limit behind one trusted proxy, which appends the address it received the request from.
+      startServer({ name: "limits-proxy", port: base + 6, env: { ...limitsDb.env, ...resendEnv, SIGN_IN_LIMIT_PER_IP: "3", TRUSTED_PROXY_HOPS: "1" } }),
     ]);
     // Every server that did start is stopped again if another one did not (teardown below).
     for (const r of results) if (r.status === "fulfilled") servers.push(r.value);
@@ -58,6 +66,8 @@ export default async function globalSetup() {
     process.env.E2E_EXPIRY_URL = servers[2].url;
     process.env.E2E_DOWN_URL = servers[3].url;
     process.env.E2E_ISOLATION_URL = servers[4].url;
+    process.env.E2E_LIMITS_URL = servers[5].url;
+    process.env.E2E_LIMITS_PROXY_URL = servers[6].url;
     process.env.E2E_FAKE_RESEND_URL = fake.url;
   } catch (error) {
     await teardown();

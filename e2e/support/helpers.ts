@@ -17,6 +17,12 @@ export const servers = {
   get isolation() {
     return required("E2E_ISOLATION_URL");
   },
+  get limits() {
+    return required("E2E_LIMITS_URL");
+  },
+  get limitsProxy() {
+    return required("E2E_LIMITS_PROXY_URL");
+  },
   get fakeResend() {
     return required("E2E_FAKE_RESEND_URL");
   },
