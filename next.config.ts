@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { SERVER_ACTION_BODY_LIMIT_BYTES } from "./lib/http/server-actions";
 
 const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
@@ -14,7 +15,9 @@ const nextConfig: NextConfig = {
   reactStrictMode: true,
   typescript: { ignoreBuildErrors: false },
   // No proxyClientMaxBodySize: uploads bypass the proxy (proxy.ts), so its default 10 MB copy of a
-  // request body is enough for everything else (server actions are limited to 1 MB anyway).
+  // request body is enough for everything else; server actions take at most this (proxy.ts refuses more
+  // with a 413 before Next.js sees it).
+  experimental: { serverActions: { bodySizeLimit: SERVER_ACTION_BODY_LIMIT_BYTES } },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

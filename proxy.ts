@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { actionRefusal, isActionRequest, refusalResponse } from "@/lib/http/action-guard";
 import { headersForApplication, trustedProxyHops } from "@/lib/http/client-address";
 import { withSecurityHeaders } from "@/lib/http/security-headers";
 
@@ -10,11 +11,17 @@ const PUBLIC_PATH = /^\/(?:sign-in|api\/|_next\/|favicon.ico|robots.txt|mailbox)
 /**
  * Puts the security headers (a per-response CSP nonce, HSTS over https) on every response, removes a
  * client-sent X-Forwarded-For when no proxy is trusted (lib/http/client-address.ts), and redirects
- * visitors without a session cookie to sign-in. Whether the session is valid, and what the user may see,
- * is decided on the server next to the data.
+ * visitors without a session cookie to sign-in. Server-action requests that Next.js would answer with a
+ * 500 (foreign Origin, body over the limit, undecodable body) get 403 / 413 / 400 here
+ * (lib/http/action-guard.ts). Whether the session is valid, and what the user may see, is decided on the
+ * server next to the data.
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const security = withSecurityHeaders(request);
+  if (isActionRequest(request.method, request.nextUrl.pathname)) {
+    const refusal = await actionRefusal(request);
+    if (refusal) return security.apply(refusalResponse(refusal, request.headers));
+  }
   const cleaned = headersForApplication(request.headers, trustedProxyHops()) ?? undefined;
   if (PUBLIC_PATH.test(request.nextUrl.pathname)) return security.next(cleaned);
   if (SESSION_COOKIES.some((name) => request.cookies.has(name))) return security.next(cleaned);

@@ -63,6 +63,11 @@ export const common = defineMessages({
       required: "This field is required.",
       conflict: "This record has changed since you opened it. Reload the page and try again.",
     },
+    refusals: {
+      foreignOrigin: "This request came from another site and was refused. Open the portal itself and try again.",
+      tooLarge: "This request is larger than the portal accepts ({limit}). Attach large files with the upload field instead.",
+      malformed: "The portal could not read this request. Reload the page and try again.",
+    },
     actions: { save: "Save", cancel: "Cancel", back: "Back", submit: "Submit", edit: "Edit", open: "Open" },
     yes: "Yes",
     no: "No",
@@ -128,6 +133,11 @@ export const common = defineMessages({
       unsafeText: "Quite de este campo los caracteres de control o de formato invisibles (por ejemplo un carácter nulo o una inversión de derecha a izquierda).",
       required: "Este campo es obligatorio.",
       conflict: "Este registro cambió desde que lo abrió. Vuelva a cargar la página e inténtelo de nuevo.",
+    },
+    refusals: {
+      foreignOrigin: "Esta solicitud provino de otro sitio y fue rechazada. Abra el propio portal e inténtelo de nuevo.",
+      tooLarge: "Esta solicitud es más grande de lo que el portal acepta ({limit}). Adjunte los archivos grandes con el campo de carga.",
+      malformed: "El portal no pudo leer esta solicitud. Vuelva a cargar la página e inténtelo de nuevo.",
     },
     actions: { save: "Guardar", cancel: "Cancelar", back: "Volver", submit: "Enviar", edit: "Editar", open: "Abrir" },
     yes: "Sí",
