@@ -113,6 +113,19 @@ test("a donor's pages, payloads and files hold none of what a donor may not see,
       }
     }
   }
+
+  // Every evidence file, accepted or not, found as the program officer sees them: not found for a donor
+  // (the dashboards show what was delivered, never the files).
+  const officer = await signedIn(browser, "Daniel Reyes");
+  const officerSeen = await crawl(officer.context.request, servers.isolation, ["/awards"], /^\/awards\/[0-9a-f-]{36}(?:\/deliverables\/[^/]+\/evidence\/[^/]+)?$/, []);
+  const evidence = officerSeen.visited.filter((r) => /\/deliverables\/[^/]+\/evidence/.test(r));
+  expect(evidence.length, officerSeen.visited.join("\n")).toBeGreaterThan(0);
+  for (const route of evidence) {
+    const res = await context.request.get(`${servers.isolation}${route}`);
+    expect(res.status(), route).toBe(404);
+    expect(await res.text()).not.toContain(MARK);
+  }
+  await officer.context.close();
   await context.close();
 });
 
@@ -133,6 +146,9 @@ test("an implementing partner sees only the awards it implements, never request 
   const forbidden = [...OFFICE_ONLY, MARKERS.sharedComment];
   const seen = await crawl(context.request, servers.isolation, ["/", "/awards"], /^\/awards(?:[/?]|$)/, forbidden);
   expect(seen.visited.length).toBeGreaterThan(1);
+  // It works with what the office returned, evidence files included: the markers are where the check looks.
+  expect([...seen.seen]).toContain(MARKERS.evidenceNotAccepted);
+  expect([...seen.seen]).toContain(MARKERS.deliverableReviewComment);
   // Another implementer's awards (found as the donor sees them) stay not found for this partner.
   const donor = await signedIn(browser, "Sarah Miller");
   const all = await crawl(donor.context.request, servers.isolation, ["/dashboards"], /^\/dashboards\/[^/]+(?:\/countries\/[^/]+)?$/, []);

@@ -33,9 +33,16 @@ export async function plantLeakMarkers(db: Db): Promise<void> {
     sql`UPDATE report_deliverable_updates SET note = ${m.deliverableUpdateNotAccepted} WHERE report_id IN (SELECT id FROM progress_reports WHERE status <> 'accepted')`,
   );
   await db.execute(sql`UPDATE equipment_checks SET note = ${m.equipmentCheckNote}`);
-  await db.execute(
-    sql`UPDATE deliverable_evidence SET filename = ${m.evidenceNotAccepted + ".pdf"} WHERE deliverable_id IN (SELECT id FROM award_deliverables WHERE status <> 'accepted')`,
-  );
+  // The demo data hold no evidence files: every deliverable gets one, named (and filled) with the marker
+  // when the deliverable is not accepted.
+  await db.execute(sql`
+    INSERT INTO deliverable_evidence (deliverable_id, filename, content_type, size_bytes, sha256, data, uploaded_by_id)
+    SELECT d.id, f.name, 'text/plain', octet_length(f.body), encode(sha256(f.body), 'hex'), f.body,
+           (SELECT user_id FROM user_roles WHERE role = 'implementing_partner' ORDER BY user_id LIMIT 1)
+    FROM award_deliverables d
+    CROSS JOIN LATERAL (SELECT
+      CASE WHEN d.status = 'accepted' THEN 'handover-record.txt' ELSE ${m.evidenceNotAccepted + ".txt"} END AS name,
+      convert_to(CASE WHEN d.status = 'accepted' THEN 'Handover record' ELSE ${m.evidenceNotAccepted} END, 'UTF8') AS body) f`);
   await db.execute(sql`UPDATE request_comments SET body = CASE WHEN visibility = 'internal' THEN ${m.internalComment} ELSE ${m.sharedComment} END`);
   await db.execute(sql`UPDATE request_screenings SET note = ${m.screeningNote}`);
   await db.execute(sql`UPDATE review_assignments SET comment = ${m.reviewComment}, conflict_reason = ${m.conflictReason}`);
