@@ -9,6 +9,7 @@ import { hasPermission } from "@/lib/auth/policies";
 import type { CurrentUser } from "@/lib/auth/queries";
 import { enqueueMail } from "@/lib/email/outbox";
 import { ConflictError, NotFoundError, ValidationError, type FieldErrors } from "@/lib/errors";
+import { isUserId } from "@/lib/ids";
 import type { MessageKey } from "@/lib/i18n/translate";
 import {
   inviteUserSchema,
@@ -30,6 +31,11 @@ export interface InviteContext extends MutationContext {
 
 function assertAdmin(actor: CurrentUser | null | undefined): asserts actor is CurrentUser {
   if (!hasPermission(actor, "users.manage")) throw new NotFoundError("user");
+}
+
+/** An id from the URL that no user can have (a NUL, an array...) is a user that does not exist. */
+function assertUserId(userId: unknown): asserts userId is string {
+  if (!isUserId(userId)) throw new NotFoundError("user");
 }
 
 const MESSAGE_KEY = /^[a-zA-Z]+(\.[a-zA-Z_]+)+$/;
@@ -158,6 +164,7 @@ export async function updateUser(
   ctx: MutationContext,
 ): Promise<{ updatedAt: Date }> {
   assertAdmin(actor);
+  assertUserId(userId);
   const data = parseOrThrow(updateUserSchema, input);
   if (userId === actor.id && !data.roles.includes("admin")) {
     throw new ValidationError({ roles: { key: "admin.errors.cannotRemoveOwnAdmin" } });
@@ -226,6 +233,7 @@ export async function updateUser(
  */
 export async function deactivateUser(actor: CurrentUser, userId: string, ctx: MutationContext): Promise<void> {
   assertAdmin(actor);
+  assertUserId(userId);
   if (userId === actor.id) throw new ValidationError({}, { key: "admin.errors.cannotDeactivateSelf" });
   const db = await getDb();
 
@@ -254,6 +262,7 @@ export async function deactivateUser(actor: CurrentUser, userId: string, ctx: Mu
 /** Lets a deactivated account sign in again, with the roles it has. Admins only. */
 export async function reactivateUser(actor: CurrentUser, userId: string, ctx: MutationContext): Promise<void> {
   assertAdmin(actor);
+  assertUserId(userId);
   const db = await getDb();
 
   await db.transaction(async (tx) => {

@@ -10,6 +10,7 @@ import { ConflictError, NotFoundError, ValidationError, type ActionResult } from
 import { fieldErrorsFromZod } from "@/lib/forms/zod";
 import { getBaseUrl } from "@/lib/http/base-url";
 import { getI18n } from "@/lib/i18n/server";
+import { isUserId } from "@/lib/ids";
 import type { MessageKey } from "@/lib/i18n/translate";
 import { deactivateUser, inviteUser, reactivateUser, updateUser } from "@/lib/users/mutations";
 import { inviteUserSchema, updateUserSchema } from "@/lib/users/schema";
@@ -46,10 +47,6 @@ async function failureFrom(error: unknown, conflictKey: MessageKey): Promise<Fai
 async function invalidInput(error: ZodError): Promise<Failure> {
   const { t } = await getI18n();
   return { ok: false, formError: t("common.errors.invalidInput"), fieldErrors: fieldErrorsFromZod(error, t) };
-}
-
-function isUserId(value: unknown): value is string {
-  return typeof value === "string" && value.length > 0 && value.length <= 200;
 }
 
 export async function inviteUserAction(values: unknown): Promise<ActionResult> {
