@@ -9,15 +9,11 @@ import { getRequestContext } from "@/lib/auth/request-context";
 import { ConflictError, NotFoundError, ValidationError, type ActionResult } from "@/lib/errors";
 import { fieldErrorsFromZod } from "@/lib/forms/zod";
 import { getBaseUrl } from "@/lib/http/base-url";
-import { isUuid } from "@/lib/ids";
+import { isUuid, isVersion } from "@/lib/ids";
 import { getI18n } from "@/lib/i18n/server";
 
 type Failure = Extract<ActionResult, { ok: false }>;
 const NOT_FOUND = Symbol("not-found");
-
-function isVersion(value: unknown): value is number {
-  return typeof value === "number" && Number.isInteger(value) && value >= 1 && value <= 2_147_483_647;
-}
 
 /** Turns a known domain error into the form's result, translated; anything else is a real error. */
 async function failureFrom(error: unknown): Promise<Failure | typeof NOT_FOUND> {

@@ -7,6 +7,7 @@ import { getRequestContext } from "@/lib/auth/request-context";
 import { ConflictError, NotFoundError, ValidationError, type ActionResult } from "@/lib/errors";
 import { getBaseUrl } from "@/lib/http/base-url";
 import { getI18n } from "@/lib/i18n/server";
+import { isUuid, isVersion } from "@/lib/ids";
 import { createRequest, saveRequest, withdrawRequest, type MutationContext } from "@/lib/requests/mutations";
 
 type Failure = Extract<ActionResult, { ok: false }>;
@@ -14,16 +15,6 @@ const NOT_FOUND = Symbol("not-found");
 
 // The content itself is parsed by the mutation with the same zod schema the form uses; these
 // actions only check the shape of the ids and options, which come from the client too.
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-function isId(value: unknown): value is string {
-  return typeof value === "string" && UUID.test(value);
-}
-
-function isVersion(value: unknown): value is number {
-  return typeof value === "number" && Number.isInteger(value) && value >= 1 && value <= 2_147_483_647;
-}
-
 function optionsOf(value: unknown): Record<string, unknown> {
   return value && typeof value === "object" ? (value as Record<string, unknown>) : {};
 }
@@ -66,7 +57,7 @@ function done(id: string, notice: "saved" | "submitted" | "withdrawn"): never {
 export async function createRequestAction(values: unknown, options: unknown): Promise<ActionResult> {
   const user = await requireUser();
   const { submit, creationKey } = optionsOf(options);
-  if (typeof creationKey !== "string" || !UUID.test(creationKey)) return invalidOptions();
+  if (!isUuid(creationKey)) return invalidOptions();
   const ctx = await mutationContext();
 
   let outcome: { id: string; status: string } | Failure | typeof NOT_FOUND;
@@ -83,7 +74,7 @@ export async function createRequestAction(values: unknown, options: unknown): Pr
 /** Saves a draft (or a request with changes requested), optionally submitting it, on the version the form opened. */
 export async function saveRequestAction(requestId: unknown, values: unknown, options: unknown): Promise<ActionResult> {
   const user = await requireUser();
-  if (!isId(requestId)) notFound();
+  if (!isUuid(requestId)) notFound();
   const { submit, expectedVersion } = optionsOf(options);
   if (!isVersion(expectedVersion)) return invalidOptions();
   const ctx = await mutationContext();
@@ -102,7 +93,7 @@ export async function saveRequestAction(requestId: unknown, values: unknown, opt
 /** Withdraws a draft or a submitted request, on the version the page showed. */
 export async function withdrawRequestAction(requestId: unknown, expectedVersion: unknown): Promise<ActionResult> {
   const user = await requireUser();
-  if (!isId(requestId)) notFound();
+  if (!isUuid(requestId)) notFound();
   if (!isVersion(expectedVersion)) return invalidOptions();
   const ctx = await mutationContext();
 
