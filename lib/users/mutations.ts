@@ -203,7 +203,7 @@ export async function updateUser(
         ),
       )
       .returning({ updatedAt: users.updatedAt });
-    if (!updated) throw new ConflictError("user changed since the form was loaded");
+    if (!updated) throw new ConflictError("user changed since the form was loaded", "admin.errors.conflict");
 
     const previousRoles = (
       await tx.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, userId))
@@ -243,7 +243,7 @@ export async function deactivateUser(actor: CurrentUser, userId: string, ctx: Mu
       .set({ isActive: false, deactivatedAt: sql`now()`, updatedAt: nextVersion })
       .where(and(eq(users.id, userId), eq(users.isActive, true)))
       .returning({ email: users.email });
-    if (!row) throw await missingOrConflict(tx, userId, "user is already deactivated");
+    if (!row) throw await missingOrConflict(tx, userId, "user is already deactivated", "admin.errors.alreadyInactive");
 
     const ended = await tx.delete(sessions).where(eq(sessions.userId, userId)).returning({ token: sessions.sessionToken });
     await tx.delete(verificationTokens).where(eq(verificationTokens.identifier, row.email));
@@ -271,7 +271,7 @@ export async function reactivateUser(actor: CurrentUser, userId: string, ctx: Mu
       .set({ isActive: true, deactivatedAt: null, updatedAt: nextVersion })
       .where(and(eq(users.id, userId), eq(users.isActive, false)))
       .returning({ id: users.id });
-    if (!row) throw await missingOrConflict(tx, userId, "user is already active");
+    if (!row) throw await missingOrConflict(tx, userId, "user is already active", "admin.errors.alreadyActive");
 
     await recordAudit(tx, {
       actorUserId: actor.id,
@@ -284,7 +284,7 @@ export async function reactivateUser(actor: CurrentUser, userId: string, ctx: Mu
   });
 }
 
-async function missingOrConflict(tx: Tx, userId: string, conflict: string): Promise<Error> {
+async function missingOrConflict(tx: Tx, userId: string, conflict: string, key: MessageKey): Promise<Error> {
   const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).limit(1);
-  return existing ? new ConflictError(conflict) : new NotFoundError("user");
+  return existing ? new ConflictError(conflict, key) : new NotFoundError("user");
 }
