@@ -934,7 +934,21 @@ const TAKES_NO_USER_INPUT: Record<string, string> = {
   "requests.focalPointsOf": "a lookup inside the caller's transaction",
 };
 
-describe("the list of mutations above", () => {
+/** Server actions that take nothing a person typed or sent, and why. */
+const ACTIONS_WITHOUT_INPUT: Record<string, string> = {
+  signOutAction: "signs the session out; it takes no argument",
+};
+
+/** The files under app/ that hold server actions: actions.ts and *-actions.ts. */
+function actionFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return actionFiles(full);
+    return entry.name === "actions.ts" || entry.name.endsWith("-actions.ts") ? [full] : [];
+  });
+}
+
+describe("the lists of mutations and actions above", () => {
   it("covers every exported function of every lib/*/mutations.ts, or says why it takes no user input", async () => {
     const lib = import.meta.dirname;
     const areas = readdirSync(lib).filter((d) => existsSync(path.join(lib, d, "mutations.ts")));
@@ -951,5 +965,20 @@ describe("the list of mutations above", () => {
     }
     expect(missing).toEqual([]);
     for (const id of Object.keys(TAKES_NO_USER_INPUT)) expect(covered.has(id), `${id} is listed as taking no input but is tried`).toBe(false);
+  });
+
+  it("covers every exported server action under app/, or says why it takes no user input", async () => {
+    const files = actionFiles(path.join(import.meta.dirname, "..", "app"));
+    expect(files.length).toBeGreaterThan(8);
+    // The actions a spec calls, read from its call (each spec's `action` names the one it runs).
+    const called = new Set(specs.flatMap((s) => [...String(s.action ?? "").matchAll(/\b(\w+Action)\(/g)].map((m) => m[1])));
+    const missing: string[] = [];
+    for (const file of files) {
+      const mod = (await import(file)) as Record<string, unknown>;
+      for (const [name, value] of Object.entries(mod)) {
+        if (typeof value === "function" && !called.has(name) && !(name in ACTIONS_WITHOUT_INPUT)) missing.push(`${path.relative(path.join(import.meta.dirname, ".."), file)}: ${name}`);
+      }
+    }
+    expect(missing).toEqual([]);
   });
 });
