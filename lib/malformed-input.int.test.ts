@@ -6,6 +6,9 @@
 // refused with a ValidationError, ConflictError or NotFoundError whose messages exist in English and in
 // Spanish, and a refused call leaves every application table as it was. Each case runs in a
 // transaction that is rolled back, so an accepted one does not change what the next one meets.
+// The server action a form calls for each is then run the same way (on fewer field values), as a signed-in
+// user reading English or Spanish: it must answer the form's result in that language or the 404 page.
+// Decision 0020.
 import { readdirSync, existsSync } from "node:fs";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
