@@ -184,6 +184,13 @@ async function assignmentOf(requestId: string): Promise<string> {
 
 const file = (name: string, bytes: Uint8Array): UploadedFile => ({ name, bytes });
 
+/** An accepted upload's stored names are cleaned: nothing safeText refuses, no replacement character. */
+function storedNamesAreSafe(added: { filename: string }[]): void {
+  for (const { filename } of added) {
+    if (!isSafeText(filename) || filename.includes("\uFFFD") || filename.length > 120) throw new Error(`stored an unsafe file name: ${JSON.stringify(filename.slice(0, 80))}`);
+  }
+}
+
 /** Uploads: names with what no form accepts, and contents that are not an accepted file. */
 function fileCases(): Case[] {
   const good = pdf();
@@ -381,7 +388,7 @@ beforeAll(async () => {
       args: { requestId: { kind: "id", valid: draft } },
       valid: () => [file("budget.pdf", pdf())],
       extraCases: fileCases,
-      run: (input, a) => addRequestAttachments(f.u.gt, a.requestId as string, input as UploadedFile[], ctx),
+      run: async (input, a) => storedNamesAreSafe(await addRequestAttachments(f.u.gt, a.requestId as string, input as UploadedFile[], ctx)),
     },
     {
       fn: "attachments.removeRequestAttachment",
@@ -539,7 +546,7 @@ beforeAll(async () => {
       args: { deliverableId: { kind: "id", valid: delivery.deliverables[0] } },
       valid: () => [file("photos.pdf", pdf())],
       extraCases: fileCases,
-      run: (input, a) => addDeliverableEvidence(f.u.gt, a.deliverableId as string, input as UploadedFile[], ctx),
+      run: async (input, a) => storedNamesAreSafe(await addDeliverableEvidence(f.u.gt, a.deliverableId as string, input as UploadedFile[], ctx)),
     },
     {
       fn: "deliverables.submitDeliverable",
