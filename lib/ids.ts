@@ -1,6 +1,25 @@
+import { isSafeText } from "@/lib/forms/safe-text";
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The largest value a PostgreSQL integer column holds (versions, period numbers). */
+export const INTEGER_MAX = 2_147_483_647;
 
 /** Whether a value is a well-formed UUID: ids from URLs and forms are checked before any query. */
 export function isUuid(value: unknown): value is string {
   return typeof value === "string" && UUID.test(value);
+}
+
+/**
+ * Whether a value can be a user's id. User ids are text (Auth.js): the portal makes UUIDs, but any
+ * non-empty string of at most 200 characters is looked up, as long as PostgreSQL can take it (no NUL,
+ * no lone surrogate; see safe-text). Anything else is an id no user has.
+ */
+export function isUserId(value: unknown): value is string {
+  return typeof value === "string" && value.length > 0 && value.length <= 200 && isSafeText(value);
+}
+
+/** Whether a value is a record's version as a form sends it back: a whole number from 1 to INTEGER_MAX. */
+export function isVersion(value: unknown): value is number {
+  return typeof value === "number" && Number.isInteger(value) && value >= 1 && value <= INTEGER_MAX;
 }

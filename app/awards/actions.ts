@@ -6,35 +6,11 @@ import { approveAward, createAward, type MutationContext } from "@/lib/awards/mu
 import { createAwardSchema } from "@/lib/awards/schema";
 import { requireUser } from "@/lib/auth/current-user";
 import { getRequestContext } from "@/lib/auth/request-context";
-import { ConflictError, NotFoundError, ValidationError, type ActionResult } from "@/lib/errors";
-import { fieldErrorsFromZod } from "@/lib/forms/zod";
+import type { ActionResult } from "@/lib/errors";
+import { attempt, invalidInput } from "@/lib/forms/action-errors";
 import { getBaseUrl } from "@/lib/http/base-url";
-import { isUuid } from "@/lib/ids";
+import { isUuid, isVersion } from "@/lib/ids";
 import { getI18n } from "@/lib/i18n/server";
-
-type Failure = Extract<ActionResult, { ok: false }>;
-const NOT_FOUND = Symbol("not-found");
-
-function isVersion(value: unknown): value is number {
-  return typeof value === "number" && Number.isInteger(value) && value >= 1 && value <= 2_147_483_647;
-}
-
-/** Turns a known domain error into the form's result, translated; anything else is a real error. */
-async function failureFrom(error: unknown): Promise<Failure | typeof NOT_FOUND> {
-  if (error instanceof NotFoundError) return NOT_FOUND;
-  const { t } = await getI18n();
-  if (error instanceof ValidationError) {
-    const fieldErrors = Object.fromEntries(Object.entries(error.fieldErrors).map(([field, e]) => [field, t(e.key, e.params)]));
-    const formError = error.formError
-      ? t(error.formError.key, error.formError.params)
-      : Object.keys(fieldErrors).length > 0
-        ? t("common.errors.invalidInput")
-        : undefined;
-    return { ok: false, formError, fieldErrors };
-  }
-  if (error instanceof ConflictError) return { ok: false, formError: t("awards.errors.conflict") };
-  throw error;
-}
 
 async function mutationContext(): Promise<MutationContext> {
   return { ...(await getRequestContext()), baseUrl: await getBaseUrl() };
@@ -44,25 +20,16 @@ async function mutationContext(): Promise<MutationContext> {
 export async function createAwardAction(values: unknown): Promise<ActionResult> {
   const user = await requireUser();
   const parsed = createAwardSchema.safeParse(values);
-  if (!parsed.success) {
-    const { t } = await getI18n();
-    return { ok: false, formError: t("common.errors.invalidInput"), fieldErrors: fieldErrorsFromZod(parsed.error, t) };
-  }
+  if (!parsed.success) return invalidInput(parsed.error);
 
-  let outcome: { id: string; status: string } | Failure | typeof NOT_FOUND;
-  try {
-    // The mutation parses the raw values itself with the same schema: it never trusts its caller.
-    outcome = await createAward(user, values, await mutationContext());
-  } catch (error) {
-    outcome = await failureFrom(error);
-  }
-  if (outcome === NOT_FOUND) notFound();
-  if ("ok" in outcome) return outcome;
+  // The mutation parses the raw values itself with the same schema: it never trusts its caller.
+  const outcome = await attempt(async () => createAward(user, values, await mutationContext()));
+  if (!outcome.ok) return outcome;
 
   revalidatePath("/awards", "layout");
   revalidatePath("/requests", "layout");
   revalidatePath("/programs");
-  redirect(`/awards/${encodeURIComponent(outcome.id)}?notice=${outcome.status === "active" ? "created" : "createdPending"}`);
+  redirect(`/awards/${encodeURIComponent(outcome.value.id)}?notice=${outcome.value.status === "active" ? "created" : "createdPending"}`);
 }
 
 /** The second approval of an award, on the version the page showed. Approvers (segregation of duties applies). */
@@ -74,14 +41,8 @@ export async function approveAwardAction(awardId: unknown, expectedVersion: unkn
     return { ok: false, formError: t("awards.errors.version") };
   }
 
-  let outcome: Failure | typeof NOT_FOUND | null = null;
-  try {
-    await approveAward(user, awardId, expectedVersion, await mutationContext());
-  } catch (error) {
-    outcome = await failureFrom(error);
-  }
-  if (outcome === NOT_FOUND) notFound();
-  if (outcome) return outcome;
+  const outcome = await attempt(async () => approveAward(user, awardId, expectedVersion, await mutationContext()));
+  if (!outcome.ok) return outcome;
 
   revalidatePath("/awards", "layout");
   revalidatePath("/approvals");

@@ -6,8 +6,9 @@ import { sessions, users } from "@/db/schema";
 import { DEMO_USERS } from "@/db/seed/demo-data";
 import { recordAudit } from "@/lib/audit/mutations";
 import { isDemoMode } from "@/lib/demo";
-import { NotFoundError } from "@/lib/errors";
-import type { Locale } from "@/lib/i18n/config";
+import { NotFoundError, ValidationError } from "@/lib/errors";
+import { isLocale, type Locale } from "@/lib/i18n/config";
+import { isUserId } from "@/lib/ids";
 import { SESSION_MAX_AGE_SECONDS } from "./cookies";
 import type { RequestContext } from "./request-context";
 
@@ -17,6 +18,8 @@ import type { RequestContext } from "./request-context";
  */
 export async function createDemoSession(userId: string, ctx: RequestContext): Promise<{ token: string; expires: Date }> {
   if (!isDemoMode()) throw new NotFoundError("demo sign-in");
+  // The id comes from the sign-in page's form: one no user can have is an unknown demo user.
+  if (!isUserId(userId)) throw new NotFoundError("demo user");
   const db = await getDb();
   const demoEmails = DEMO_USERS.map((u) => u.email);
   const [user] = await db
@@ -43,6 +46,7 @@ export async function createDemoSession(userId: string, ctx: RequestContext): Pr
 
 /** The signed-in user changes their own language. */
 export async function setOwnLocale(userId: string, locale: Locale): Promise<void> {
+  if (!isLocale(locale)) throw new ValidationError({}, { key: "common.errors.invalidInput" });
   const db = await getDb();
   await db.update(users).set({ locale, updatedAt: new Date() }).where(eq(users.id, userId));
 }

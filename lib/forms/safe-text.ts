@@ -16,6 +16,13 @@ export function isSafeText(s: string): boolean {
   return !UNSAFE_TEXT.test(s);
 }
 
+const UNSAFE_TEXT_EVERYWHERE = new RegExp(UNSAFE_TEXT.source, "g");
+
+/** The string with those characters taken out, for text that is cleaned rather than refused (a device's name). */
+export function withoutUnsafeText(s: string): string {
+  return s.replace(UNSAFE_TEXT_EVERYWHERE, "");
+}
+
 /** The message key shown for a field holding one of those characters. */
 export const UNSAFE_TEXT_KEY = "common.errors.unsafeText";
 

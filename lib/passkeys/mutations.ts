@@ -15,6 +15,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { passkeys, sessions, webauthnChallenges } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/mutations";
+import { isSafeText } from "@/lib/forms/safe-text";
 import type { RequestContext } from "@/lib/auth/request-context";
 import { challengeExpiry, checkConsumedChallenge, passkeyName, relyingPartyFrom } from "./rules";
 
@@ -146,11 +147,14 @@ export async function startPasskeyAuthentication(signer: Signer): Promise<Public
 export async function finishPasskeyAuthentication(signer: Signer, response: AuthenticationResponseJSON, ctx: RequestContext): Promise<void> {
   try {
     const expectedChallenge = await consumeChallenge(signer.sessionToken, "authenticate");
+    // The id is the browser's: one PostgreSQL cannot even compare (a NUL, not text) is no credential of ours.
+    const credentialId = typeof response?.id === "string" && isSafeText(response.id) ? response.id : null;
+    if (!credentialId) throw new PasskeyDeniedError("unknown_credential");
     const db = await getDb();
     const [stored] = await db
       .select()
       .from(passkeys)
-      .where(and(eq(passkeys.userId, signer.userId), eq(passkeys.credentialId, String(response?.id ?? ""))))
+      .where(and(eq(passkeys.userId, signer.userId), eq(passkeys.credentialId, credentialId)))
       .limit(1);
     if (!stored) throw new PasskeyDeniedError("unknown_credential");
     const { rpId, origin } = relyingParty();

@@ -39,5 +39,7 @@ describe("passkey rules", () => {
     expect(passkeyName("", "Passkey")).toBe("Passkey");
     expect(passkeyName(42, "Passkey")).toBe("Passkey");
     expect(passkeyName("x".repeat(100), "Passkey")).toHaveLength(60);
+    expect(passkeyName("Work\uD800 laptop\u202E", "Passkey")).toBe("Work laptop");
+    expect(passkeyName(`${"x".repeat(59)}\uD83D\uDE00!`, "Passkey")).toBe(`${"x".repeat(59)}\uD83D\uDE00`);
   });
 });

@@ -1,4 +1,5 @@
 // Pure rules of the WebAuthn ceremonies (decision 0016). No database, no SimpleWebAuthn here.
+import { withoutUnsafeText } from "@/lib/forms/safe-text";
 
 /** A challenge is good for 5 minutes, for one session, once. */
 export const CHALLENGE_TTL_MS = 5 * 60 * 1000;
@@ -35,6 +36,8 @@ export function relyingPartyFrom(authUrl: string): { rpId: string; origin: strin
 
 /** A passkey's display name: trimmed, one line, at most 60 characters; a default when empty. */
 export function passkeyName(input: unknown, fallback: string): string {
-  const text = typeof input === "string" ? input.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, " ").replace(/\s+/g, " ").trim() : "";
-  return (text || fallback).slice(0, 60);
+  const line = typeof input === "string" ? input.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, " ") : "";
+  // No lone surrogate (stored as U+FFFD) nor bidi override; cut by code points, so no emoji is split.
+  const text = withoutUnsafeText(line).replace(/\s+/g, " ").trim();
+  return Array.from(text || fallback).slice(0, 60).join("").trim();
 }

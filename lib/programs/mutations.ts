@@ -145,7 +145,7 @@ export async function updateProgram(user: CurrentUser, programId: string, input:
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(programs).where(eq(programs.id, programId)).for("update");
     if (!before) throw new NotFoundError("program");
-    if (before.updatedAt.getTime() !== expected.getTime()) throw new ConflictError("program changed since the form was loaded");
+    if (before.updatedAt.getTime() !== expected.getTime()) throw new ConflictError("program changed since the form was loaded", "programs.errors.conflict");
     await checkReferences(tx, value);
 
     const columns = programColumns(value);
@@ -178,7 +178,7 @@ export async function updateProgram(user: CurrentUser, programId: string, input:
       .set({ ...columns, updatedAt: nextVersion })
       .where(and(eq(programs.id, programId), sql`date_trunc('milliseconds', ${programs.updatedAt}) = ${expected.toISOString()}::timestamptz`))
       .returning({ updatedAt: programs.updatedAt });
-    if (!updated) throw new ConflictError("program changed since the form was loaded");
+    if (!updated) throw new ConflictError("program changed since the form was loaded", "programs.errors.conflict");
     await replaceSets(tx, programId, value);
     if (rubricChanged) {
       await tx.delete(rubricCriteria).where(eq(rubricCriteria.programId, programId));

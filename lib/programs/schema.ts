@@ -2,6 +2,7 @@
 // Issue messages are message keys (lib/i18n/messages/programs.ts), translated where they are shown.
 import { z } from "zod";
 import { safeText } from "@/lib/forms/safe-text";
+import { versionStamp } from "@/lib/forms/version-stamp";
 import { ASSISTANCE_CATEGORIES } from "@/db/schema/enums";
 import { isCalendarDate } from "@/lib/awards/schema";
 import { majorToMinor } from "@/lib/requests/schema";
@@ -139,7 +140,7 @@ export const createProgramSchema = z
 export const updateProgramSchema = z
   .strictObject({
     ...programFields,
-    expectedUpdatedAt: z.iso.datetime({ offset: true, error: "programs.errors.version" }),
+    expectedUpdatedAt: versionStamp("programs.errors.version"),
   })
   .superRefine(checkProgram);
 

@@ -26,6 +26,7 @@ import { majorToMinor } from "@/lib/requests/schema";
 import { reportingPeriods as calendarOf } from "./calendar";
 import { ensureReportingCalendarTx, isSubmitterFor, officersToNotify } from "./queries";
 import {
+  REPORTING_LIMITS,
   reportDraftSchema,
   reportingFrequencySchema,
   reviewReportSchema,
@@ -199,6 +200,11 @@ export async function setReportingFrequency(
   });
 }
 
+/** A period number from the URL: a whole number a period can have (anything else finds no period). */
+function isPeriodNumber(value: unknown): value is number {
+  return typeof value === "number" && Number.isInteger(value) && value >= 1 && value <= REPORTING_LIMITS.periodNumberMax;
+}
+
 function parseReport(input: unknown, submit: boolean): ReportDraftInput {
   const parsed = reportDraftSchema.safeParse(input);
   if (!parsed.success) fail(fieldErrorsOf(parsed.error.issues));
@@ -255,7 +261,7 @@ export async function saveReport(
   const today = options.today ?? todayIso();
   const db = await getDb();
   await ensureReportingCalendarTx(db, award.id);
-  const [period] = Number.isInteger(periodNumber)
+  const [period] = isPeriodNumber(periodNumber)
     ? await db.select().from(reportingPeriods).where(and(eq(reportingPeriods.awardId, award.id), eq(reportingPeriods.number, periodNumber)))
     : [];
   if (!period) fail({ period: { key: "reporting.errors.periodNotFound" } });

@@ -15,6 +15,8 @@ export const REPORTING_LIMITS = {
   returnCommentMin: 10,
   returnCommentMax: 5_000,
   indicatorsMax: 30,
+  /** A reporting period's number, as the URL gives it (a ten-year award reported monthly has 120). */
+  periodNumberMax: 1_000,
   actualsMax: 100,
   /** NUMERIC(14, 2): twelve digits before the point. */
   valueMax: 999_999_999_999.99,

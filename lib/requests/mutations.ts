@@ -18,6 +18,7 @@ import type { CurrentUser } from "@/lib/auth/queries";
 import { hasPermission } from "@/lib/auth/policies";
 import { enqueueMail } from "@/lib/email/outbox";
 import { ConflictError, NotFoundError, ValidationError, type FieldErrors } from "@/lib/errors";
+import { isUuid, isVersion } from "@/lib/ids";
 import type { MessageKey } from "@/lib/i18n/translate";
 import { findVisibleRequest, isFilerFor, type RequestRecord } from "./queries";
 import { majorToMinor, requestDraftSchema, submitRequestSchema, type RequestDraft } from "./schema";
@@ -194,7 +195,7 @@ export async function createRequest(
 ): Promise<{ id: string; status: RequestStatus }> {
   const countryIso2 = requireFiler(user);
   const value = parseContent(input, options.submit);
-  if (!/^[0-9a-f-]{36}$/i.test(options.creationKey)) throw new ValidationError({}, { key: "common.errors.invalidInput" });
+  if (!isUuid(options.creationKey)) throw new ValidationError({}, { key: "common.errors.invalidInput" });
   const db = await getDb();
   return db.transaction(async (tx) => {
     const [existing] = await tx
@@ -256,6 +257,7 @@ export async function saveRequest(
   const db = await getDb();
   const request = await findVisibleRequest(user, requestId);
   if (!request || !isFilerFor(user, request.countryIso2)) throw new NotFoundError("request");
+  if (!isVersion(options.expectedVersion)) throw new ValidationError({}, { key: "common.errors.invalidInput" });
   if (options.submit && alreadySubmittedBy(request, options.expectedVersion)) {
     return { id: request.id, status: request.status, version: request.version };
   }
@@ -317,6 +319,7 @@ export async function withdrawRequest(
 ): Promise<void> {
   const request = await findVisibleRequest(user, requestId);
   if (!request || !isFilerFor(user, request.countryIso2)) throw new NotFoundError("request");
+  if (!isVersion(expectedVersion)) throw new ValidationError({}, { key: "common.errors.invalidInput" });
   if (request.status === "withdrawn" && request.version === expectedVersion + 1) return; // repeated click
   if (!canTransition(user.roles, request.status, "withdraw")) {
     throw new ValidationError({}, { key: "requests.errors.notAllowed" });

@@ -3,7 +3,7 @@ import { OFFICER_NOTICES, OFFICER_TIMELINE_ACTIONS, officerNoticeKey } from "@/c
 import { addCommentSchema } from "@/lib/comments/schema";
 import { decideRequestSchema } from "@/lib/decisions/schema";
 import { createTranslator, type MessageKey } from "@/lib/i18n/translate";
-import { completeScreeningSchema } from "./schema";
+import { completeScreeningSchema, startScreeningSchema } from "./schema";
 
 const FULL = { narrativeClear: true, costReasonable: true, noProhibitedData: true, nationalOwnership: true };
 const PROGRAM = "7d6f1a52-4a4e-4c41-9a53-4b0e0c0f7f01";
@@ -11,6 +11,17 @@ const PROGRAM = "7d6f1a52-4a4e-4c41-9a53-4b0e0c0f7f01";
 function keys(result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) {
   return Object.fromEntries((result.error?.issues ?? []).map((i) => [i.path.join(".") || "_form", i.message]));
 }
+
+describe("expectedVersion", () => {
+  it("is a number or the digits of a hidden input, not whatever JavaScript turns into a number", () => {
+    const parse = (expectedVersion: unknown) => startScreeningSchema.safeParse({ expectedVersion });
+    expect(parse(3).data).toEqual({ expectedVersion: 3 });
+    expect(parse(" 3 ").data).toEqual({ expectedVersion: 3 });
+    for (const v of [true, [3], ["3"], "", "3.5", "1e3", 0, 1e15, Number.NaN, null]) {
+      expect(keys(parse(v)), JSON.stringify(v)).toEqual({ expectedVersion: "requests.errors.conflict" });
+    }
+  });
+});
 
 describe("completeScreeningSchema (the form's values as the browser sends them)", () => {
   it("accepts a send to review with a program and a full checklist; the message is optional", () => {

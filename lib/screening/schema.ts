@@ -13,12 +13,18 @@ export const SCREENING_LIMITS = { messageMin: 10, messageMax: 5_000 } as const;
 /** "" or whitespace from an input means "not given"; text is kept trimmed. */
 export const trimToUndefined = (v: unknown) => (typeof v === "string" ? (v.trim() === "" ? undefined : v.trim()) : v === null ? undefined : v);
 
-/** The request version the form was rendered with (hidden inputs send strings). */
-export const expectedVersionSchema = z.coerce
-  .number("requests.errors.conflict")
-  .int("requests.errors.conflict")
-  .min(1, "requests.errors.conflict")
-  .max(2_147_483_647, "requests.errors.conflict");
+/**
+ * The request version the form was rendered with: a number, or the digits a hidden input sends. Not any
+ * value JavaScript turns into a number: true, [3] and "" are no version.
+ */
+export const expectedVersionSchema = z.preprocess(
+  (v) => (typeof v === "string" && /^\s*\d{1,10}\s*$/.test(v) ? Number(v) : v),
+  z
+    .number("requests.errors.conflict")
+    .int("requests.errors.conflict")
+    .min(1, "requests.errors.conflict")
+    .max(2_147_483_647, "requests.errors.conflict"),
+);
 
 const tick = z.boolean("officer.errors.checklistValue").default(false);
 

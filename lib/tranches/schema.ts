@@ -16,8 +16,15 @@ export const TRANCHE_LIMITS = { periodNumberMax: 60 } as const;
 export const trancheConditionSchema = z
   .strictObject({
     type: z.enum(["none", "deliverable", "report"], "delivery.errors.conditionType"),
-    deliverableId: safeText().trim().optional(),
-    periodNumber: z.union([safeText(), z.number()]).optional(),
+    // Bounded even when the type leaves them unused: the form posts every field, and a 20,000-character
+    // id or a period number of 1e15 is no choice it offers.
+    deliverableId: safeText("delivery.errors.deliverableRequired").trim().max(36, "delivery.errors.deliverableRequired").optional(),
+    periodNumber: z
+      .union(
+        [safeText().max(10), z.number().int().min(1).max(TRANCHE_LIMITS.periodNumberMax)],
+        "delivery.errors.periodNumber",
+      )
+      .optional(),
   })
   .transform((value, ctx) => {
     if (value.type === "deliverable") {

@@ -9,6 +9,7 @@ import { hasPermission } from "@/lib/auth/policies";
 import type { CurrentUser } from "@/lib/auth/queries";
 import { enqueueMail } from "@/lib/email/outbox";
 import { ConflictError, NotFoundError, ValidationError, type FieldErrors } from "@/lib/errors";
+import { isUserId } from "@/lib/ids";
 import type { MessageKey } from "@/lib/i18n/translate";
 import {
   inviteUserSchema,
@@ -30,6 +31,11 @@ export interface InviteContext extends MutationContext {
 
 function assertAdmin(actor: CurrentUser | null | undefined): asserts actor is CurrentUser {
   if (!hasPermission(actor, "users.manage")) throw new NotFoundError("user");
+}
+
+/** An id from the URL that no user can have (a NUL, an array...) is a user that does not exist. */
+function assertUserId(userId: unknown): asserts userId is string {
+  if (!isUserId(userId)) throw new NotFoundError("user");
 }
 
 const MESSAGE_KEY = /^[a-zA-Z]+(\.[a-zA-Z_]+)+$/;
@@ -158,6 +164,7 @@ export async function updateUser(
   ctx: MutationContext,
 ): Promise<{ updatedAt: Date }> {
   assertAdmin(actor);
+  assertUserId(userId);
   const data = parseOrThrow(updateUserSchema, input);
   if (userId === actor.id && !data.roles.includes("admin")) {
     throw new ValidationError({ roles: { key: "admin.errors.cannotRemoveOwnAdmin" } });
@@ -196,7 +203,7 @@ export async function updateUser(
         ),
       )
       .returning({ updatedAt: users.updatedAt });
-    if (!updated) throw new ConflictError("user changed since the form was loaded");
+    if (!updated) throw new ConflictError("user changed since the form was loaded", "admin.errors.conflict");
 
     const previousRoles = (
       await tx.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, userId))
@@ -226,6 +233,7 @@ export async function updateUser(
  */
 export async function deactivateUser(actor: CurrentUser, userId: string, ctx: MutationContext): Promise<void> {
   assertAdmin(actor);
+  assertUserId(userId);
   if (userId === actor.id) throw new ValidationError({}, { key: "admin.errors.cannotDeactivateSelf" });
   const db = await getDb();
 
@@ -235,7 +243,7 @@ export async function deactivateUser(actor: CurrentUser, userId: string, ctx: Mu
       .set({ isActive: false, deactivatedAt: sql`now()`, updatedAt: nextVersion })
       .where(and(eq(users.id, userId), eq(users.isActive, true)))
       .returning({ email: users.email });
-    if (!row) throw await missingOrConflict(tx, userId, "user is already deactivated");
+    if (!row) throw await missingOrConflict(tx, userId, "user is already deactivated", "admin.errors.alreadyInactive");
 
     const ended = await tx.delete(sessions).where(eq(sessions.userId, userId)).returning({ token: sessions.sessionToken });
     await tx.delete(verificationTokens).where(eq(verificationTokens.identifier, row.email));
@@ -254,6 +262,7 @@ export async function deactivateUser(actor: CurrentUser, userId: string, ctx: Mu
 /** Lets a deactivated account sign in again, with the roles it has. Admins only. */
 export async function reactivateUser(actor: CurrentUser, userId: string, ctx: MutationContext): Promise<void> {
   assertAdmin(actor);
+  assertUserId(userId);
   const db = await getDb();
 
   await db.transaction(async (tx) => {
@@ -262,7 +271,7 @@ export async function reactivateUser(actor: CurrentUser, userId: string, ctx: Mu
       .set({ isActive: true, deactivatedAt: null, updatedAt: nextVersion })
       .where(and(eq(users.id, userId), eq(users.isActive, false)))
       .returning({ id: users.id });
-    if (!row) throw await missingOrConflict(tx, userId, "user is already active");
+    if (!row) throw await missingOrConflict(tx, userId, "user is already active", "admin.errors.alreadyActive");
 
     await recordAudit(tx, {
       actorUserId: actor.id,
@@ -275,7 +284,7 @@ export async function reactivateUser(actor: CurrentUser, userId: string, ctx: Mu
   });
 }
 
-async function missingOrConflict(tx: Tx, userId: string, conflict: string): Promise<Error> {
+async function missingOrConflict(tx: Tx, userId: string, conflict: string, key: MessageKey): Promise<Error> {
   const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).limit(1);
-  return existing ? new ConflictError(conflict) : new NotFoundError("user");
+  return existing ? new ConflictError(conflict, key) : new NotFoundError("user");
 }

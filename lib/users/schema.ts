@@ -2,6 +2,7 @@
 // Issue messages are message keys (lib/i18n/messages/admin.ts), translated where they are shown.
 import { z } from "zod";
 import { safeText } from "@/lib/forms/safe-text";
+import { versionStamp } from "@/lib/forms/version-stamp";
 import { ROLES, type Role } from "@/db/schema/enums";
 import { LOCALES } from "@/lib/i18n/config";
 
@@ -97,7 +98,7 @@ export const updateUserSchema = z
     countryIso2: countryField,
     organizationId: organizationField,
     // The updated_at the form was loaded with: the version for optimistic concurrency.
-    expectedUpdatedAt: z.iso.datetime({ offset: true, error: "admin.errors.versionInvalid" }),
+    expectedUpdatedAt: versionStamp("admin.errors.versionInvalid"),
   })
   .superRefine(checkBindings);
 

@@ -1,21 +1,16 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import type { ZodError } from "zod";
 import { notFound, redirect } from "next/navigation";
 import { requireUser } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/policies";
 import { getRequestContext } from "@/lib/auth/request-context";
-import { ConflictError, NotFoundError, ValidationError, type ActionResult } from "@/lib/errors";
-import { fieldErrorsFromZod } from "@/lib/forms/zod";
+import type { ActionResult } from "@/lib/errors";
+import { attempt, invalidInput } from "@/lib/forms/action-errors";
 import { getBaseUrl } from "@/lib/http/base-url";
-import { getI18n } from "@/lib/i18n/server";
-import type { MessageKey } from "@/lib/i18n/translate";
+import { isUserId } from "@/lib/ids";
 import { deactivateUser, inviteUser, reactivateUser, updateUser } from "@/lib/users/mutations";
 import { inviteUserSchema, updateUserSchema } from "@/lib/users/schema";
-
-type Failure = Extract<ActionResult, { ok: false }>;
-const NOT_FOUND = Symbol("not-found");
 
 /** Who may call these actions: administrators; for anyone else the page does not exist. */
 async function requireAdminActor() {
@@ -24,50 +19,16 @@ async function requireAdminActor() {
   return actor;
 }
 
-/** Turns a known domain error into the form's result, translated; anything else is a real error. */
-async function failureFrom(error: unknown, conflictKey: MessageKey): Promise<Failure | typeof NOT_FOUND> {
-  if (error instanceof NotFoundError) return NOT_FOUND;
-  const { t } = await getI18n();
-  if (error instanceof ValidationError) {
-    const fieldErrors = Object.fromEntries(
-      Object.entries(error.fieldErrors).map(([field, e]) => [field, t(e.key, e.params)]),
-    );
-    const formError = error.formError
-      ? t(error.formError.key, error.formError.params)
-      : Object.keys(fieldErrors).length > 0
-        ? t("common.errors.invalidInput")
-        : undefined;
-    return { ok: false, formError, fieldErrors };
-  }
-  if (error instanceof ConflictError) return { ok: false, formError: t(conflictKey) };
-  throw error;
-}
-
-async function invalidInput(error: ZodError): Promise<Failure> {
-  const { t } = await getI18n();
-  return { ok: false, formError: t("common.errors.invalidInput"), fieldErrors: fieldErrorsFromZod(error, t) };
-}
-
-function isUserId(value: unknown): value is string {
-  return typeof value === "string" && value.length > 0 && value.length <= 200;
-}
-
 export async function inviteUserAction(values: unknown): Promise<ActionResult> {
   const actor = await requireAdminActor();
   const parsed = inviteUserSchema.safeParse(values);
   if (!parsed.success) return invalidInput(parsed.error);
 
-  let outcome: { id: string } | Failure | typeof NOT_FOUND;
-  try {
-    outcome = await inviteUser(actor, parsed.data, { ...(await getRequestContext()), baseUrl: await getBaseUrl() });
-  } catch (error) {
-    outcome = await failureFrom(error, "admin.errors.conflict");
-  }
-  if (outcome === NOT_FOUND) notFound();
-  if ("ok" in outcome) return outcome;
+  const outcome = await attempt(async () => inviteUser(actor, parsed.data, { ...(await getRequestContext()), baseUrl: await getBaseUrl() }));
+  if (!outcome.ok) return outcome;
 
   revalidatePath("/admin/users", "layout");
-  redirect(`/admin/users/${encodeURIComponent(outcome.id)}?notice=invited`);
+  redirect(`/admin/users/${encodeURIComponent(outcome.value.id)}?notice=invited`);
 }
 
 export async function updateUserAction(userId: unknown, values: unknown): Promise<ActionResult> {
@@ -76,14 +37,8 @@ export async function updateUserAction(userId: unknown, values: unknown): Promis
   const parsed = updateUserSchema.safeParse(values);
   if (!parsed.success) return invalidInput(parsed.error);
 
-  let outcome: Failure | typeof NOT_FOUND | null = null;
-  try {
-    await updateUser(actor, userId, parsed.data, await getRequestContext());
-  } catch (error) {
-    outcome = await failureFrom(error, "admin.errors.conflict");
-  }
-  if (outcome === NOT_FOUND) notFound();
-  if (outcome) return outcome;
+  const outcome = await attempt(async () => updateUser(actor, userId, parsed.data, await getRequestContext()));
+  if (!outcome.ok) return outcome;
 
   revalidatePath("/admin/users", "layout");
   redirect(`/admin/users/${encodeURIComponent(userId)}?notice=updated`);
@@ -93,14 +48,8 @@ export async function deactivateUserAction(userId: unknown): Promise<ActionResul
   const actor = await requireAdminActor();
   if (!isUserId(userId)) notFound();
 
-  let outcome: Failure | typeof NOT_FOUND | null = null;
-  try {
-    await deactivateUser(actor, userId, await getRequestContext());
-  } catch (error) {
-    outcome = await failureFrom(error, "admin.errors.alreadyInactive");
-  }
-  if (outcome === NOT_FOUND) notFound();
-  if (outcome) return outcome;
+  const outcome = await attempt(async () => deactivateUser(actor, userId, await getRequestContext()));
+  if (!outcome.ok) return outcome;
 
   revalidatePath("/admin/users", "layout");
   redirect(`/admin/users/${encodeURIComponent(userId)}?notice=deactivated`);
@@ -110,14 +59,8 @@ export async function reactivateUserAction(userId: unknown): Promise<ActionResul
   const actor = await requireAdminActor();
   if (!isUserId(userId)) notFound();
 
-  let outcome: Failure | typeof NOT_FOUND | null = null;
-  try {
-    await reactivateUser(actor, userId, await getRequestContext());
-  } catch (error) {
-    outcome = await failureFrom(error, "admin.errors.alreadyActive");
-  }
-  if (outcome === NOT_FOUND) notFound();
-  if (outcome) return outcome;
+  const outcome = await attempt(async () => reactivateUser(actor, userId, await getRequestContext()));
+  if (!outcome.ok) return outcome;
 
   revalidatePath("/admin/users", "layout");
   redirect(`/admin/users/${encodeURIComponent(userId)}?notice=reactivated`);

@@ -7,22 +7,18 @@ import { getRequestContext } from "@/lib/auth/request-context";
 import { type ActionResult } from "@/lib/errors";
 import { attempt, invalidInput } from "@/lib/forms/action-errors";
 import { getBaseUrl } from "@/lib/http/base-url";
-import { isUuid } from "@/lib/ids";
+import { isUuid, isVersion } from "@/lib/ids";
 import { getI18n } from "@/lib/i18n/server";
 import { reviewReport, saveReport, setAwardIndicators, setReportingFrequency, type MutationContext } from "@/lib/reporting/mutations";
-import { indicatorsFormSchema, reportDraftSchema, reportingFrequencySchema, reviewReportSchema } from "@/lib/reporting/schema";
+import { indicatorsFormSchema, REPORTING_LIMITS, reportDraftSchema, reportingFrequencySchema, reviewReportSchema } from "@/lib/reporting/schema";
 
 async function mutationContext(): Promise<MutationContext> {
   return { ...(await getRequestContext()), baseUrl: await getBaseUrl() };
 }
 
-function isVersion(value: unknown): value is number {
-  return typeof value === "number" && Number.isInteger(value) && value >= 1 && value <= 2_147_483_647;
-}
-
 function periodNumberOf(value: unknown): number {
   const n = typeof value === "number" ? value : Number.NaN;
-  if (!Number.isInteger(n) || n < 1 || n > 1000) notFound();
+  if (!Number.isInteger(n) || n < 1 || n > REPORTING_LIMITS.periodNumberMax) notFound();
   return n;
 }
 

@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { INTEGER_MAX, isUserId, isUuid, isVersion } from "./ids";
+
+const ID = "5f0c6f3e-8a3b-4c55-9d8e-2b7a1c9e4f10";
+
+describe("ids and versions from URLs and forms", () => {
+  it("isUuid takes a UUID in either case and nothing else", () => {
+    expect(isUuid(ID)).toBe(true);
+    expect(isUuid(ID.toUpperCase())).toBe(true);
+    for (const v of ["-".repeat(36), `${ID}\u0000`, ` ${ID}`, [ID], 42, null, undefined]) expect(isUuid(v), String(v)).toBe(false);
+  });
+
+  it("isUserId takes any bounded text PostgreSQL can compare", () => {
+    expect(isUserId(ID)).toBe(true);
+    expect(isUserId("legacy-id-7")).toBe(true);
+    expect(isUserId("x".repeat(200))).toBe(true);
+    for (const v of ["", "x".repeat(201), "a\u0000b", "a\uD800", "\u202Eabc", [ID], 42, null, undefined]) expect(isUserId(v), JSON.stringify(v)).toBe(false);
+  });
+
+  it("isVersion takes the whole numbers an integer column holds, from 1", () => {
+    expect(isVersion(1)).toBe(true);
+    expect(isVersion(INTEGER_MAX)).toBe(true);
+    for (const v of [0, -1, 1.5, INTEGER_MAX + 1, 1e15, Number.NaN, Number.POSITIVE_INFINITY, "1", [1], true, null]) expect(isVersion(v), String(v)).toBe(false);
+  });
+});
