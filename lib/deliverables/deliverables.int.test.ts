@@ -198,7 +198,10 @@ describe("adding a deliverable", () => {
 
     const { id } = await addDeliverable(u.officer, gtAward.id, { title: "  Training of 40 officers ", dueOn: "2026-10-31" }, ctx);
     expect(await deliverable(id)).toMatchObject({ title: "Training of 40 officers", dueOn: "2026-10-31", status: "pending", awardId: gtAward.id });
-    const audit = await db.db.select().from(auditEvents).where(and(eq(auditEvents.action, "deliverable.add"), eq(auditEvents.entityId, gtAward.id)));
+    const audit = await db.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "deliverable.add"), eq(auditEvents.entityId, gtAward.id), eq(auditEvents.outcome, "success")));
     expect(audit).toHaveLength(1);
   });
 });

@@ -32,7 +32,7 @@ export async function POST(request: Request, { params }: Params): Promise<Respon
   // Who may upload here, and whether the target is open for files, is settled before a byte of the body
   // is read: a stranger's 100 MB is never taken in.
   try {
-    await requireFiledRequest(user, id);
+    await requireFiledRequest(user, id, { ctx: ipAndAgentFrom(request.headers), action: "request.attachment.add" });
   } catch (error) {
     if (error instanceof NotFoundError) return answer(404, { ok: false, errors: [t("attachments.errors.notFound")] });
     if (error instanceof ValidationError) return answer(400, { ok: false, errors: validationMessages(error, t) });

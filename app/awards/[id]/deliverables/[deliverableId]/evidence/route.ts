@@ -29,7 +29,7 @@ export async function POST(request: Request, { params }: Params): Promise<Respon
   // Who may upload here, and whether the target is open for files, is settled before a byte of the body
   // is read: a stranger's 100 MB is never taken in.
   try {
-    await requireDeliverableOpenForEvidence(user, deliverableId, id);
+    await requireDeliverableOpenForEvidence(user, deliverableId, id, { ctx: ipAndAgentFrom(request.headers), action: "deliverable.evidence.add" });
   } catch (error) {
     if (error instanceof NotFoundError) return answer(404, { ok: false, errors: [t("attachments.errors.notFound")] });
     if (error instanceof ValidationError) return answer(400, { ok: false, errors: validationMessages(error, t) });
