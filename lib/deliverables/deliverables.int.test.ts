@@ -114,7 +114,7 @@ describe("evidence, submission and review", () => {
     ]);
     await addDeliverableEvidence(u.partner, gtAward.deliverables[0], [file("acta.pdf", pdf())], ctx);
     const tooMany = await rejectionOf(addDeliverableEvidence(u.partner, gtAward.deliverables[0], Array.from({ length: 8 }, (_, i) => file(`f${i}.pdf`, pdf())), ctx));
-    expect(errorKeys(tooMany)).toEqual({ _form: "attachments.errors.tooMany" });
+    expect(errorKeys(tooMany)).toEqual({ _form: "delivery.errors.evidenceTooMany" });
     const rows = await db.db.select().from(deliverableEvidence).where(eq(deliverableEvidence.deliverableId, gtAward.deliverables[0]));
     expect(rows).toHaveLength(3);
 

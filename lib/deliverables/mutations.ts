@@ -111,7 +111,7 @@ export async function addDeliverableEvidence(
     const [{ existing }] = await tx.select({ existing: count() }).from(deliverableEvidence).where(eq(deliverableEvidence.deliverableId, deliverable.id));
     const max = ATTACHMENT_LIMITS.maxFiles;
     if (existing + checked.length > max) {
-      throw refused("attachments.errors.tooMany", { max, existing, remaining: Math.max(0, max - existing) });
+      throw refused("delivery.errors.evidenceTooMany", { max, existing, remaining: Math.max(0, max - existing) });
     }
     const added: AddedEvidence[] = [];
     // One statement per file: a multi-row insert would hold every file's encoding at once.

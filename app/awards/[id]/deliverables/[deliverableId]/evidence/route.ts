@@ -31,7 +31,7 @@ export async function POST(request: Request, { params }: Params): Promise<Respon
   try {
     await requireDeliverableOpenForEvidence(user, deliverableId, id, { ctx: ipAndAgentFrom(request.headers), action: "deliverable.evidence.add" });
   } catch (error) {
-    if (error instanceof NotFoundError) return answer(404, { ok: false, errors: [t("attachments.errors.notFound")] });
+    if (error instanceof NotFoundError) return answer(404, { ok: false, errors: [t("delivery.errors.deliverableNotFound")] });
     if (error instanceof ValidationError) return answer(400, { ok: false, errors: validationMessages(error, t) });
     throw error;
   }
@@ -60,7 +60,7 @@ export async function POST(request: Request, { params }: Params): Promise<Respon
     revalidatePath(`/awards/${id}`);
     return answer(200, { ok: true, count: added.length });
   } catch (error) {
-    if (error instanceof NotFoundError) return answer(404, { ok: false, errors: [t("attachments.errors.notFound")] });
+    if (error instanceof NotFoundError) return answer(404, { ok: false, errors: [t("delivery.errors.deliverableNotFound")] });
     if (error instanceof ValidationError) return answer(400, { ok: false, errors: validationMessages(error, t) });
     throw error;
   }
