@@ -9,6 +9,7 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import {
   assistanceRequests,
   auditEvents,
+  programs,
   awardRequests,
   awards,
   awardTranches,
@@ -23,6 +24,7 @@ import { getAward } from "@/lib/awards/queries";
 import { getRequestAttachmentFile } from "@/lib/attachments/queries";
 import { addDeliverableEvidence, submitDeliverable } from "@/lib/deliverables/mutations";
 import { getDeliverableEvidenceFile } from "@/lib/deliverables/queries";
+import { getAwardOverview, getProgramOverview } from "@/lib/donors/queries";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { createTranslator } from "@/lib/i18n/translate";
 import { ensureReportingCalendar, saveReport } from "@/lib/reporting/mutations";
@@ -311,6 +313,25 @@ describe("reaching for another country's or organization's record", () => {
     const denied = await deniedCount();
     await expect(getAward(u.gt, randomUUID())).rejects.toBeInstanceOf(NotFoundError);
     expect(await deniedCount()).toBe(denied);
+  });
+
+  it("another donor's program dashboard and award drill-down: not found, each audited; a funding donor's are not", async () => {
+    const award = await insertAward(db, u.officer.id); // Merida, funded by INL only
+    const [merida] = await db.db.select({ id: programs.id }).from(programs).where(eq(programs.key, "merida-ca"));
+    await expect(getProgramOverview(u.donorWra, merida.id)).rejects.toBeInstanceOf(NotFoundError);
+    expect((await eventsOf(u.donorWra))[0]).toMatchObject({ action: "program.view", entityType: "program", entityId: merida.id, ...PAGE_CONTEXT });
+    await expect(getAwardOverview(u.donorWra, award.id)).rejects.toBeInstanceOf(NotFoundError);
+    expect((await eventsOf(u.donorWra))[0]).toMatchObject({
+      action: "award.view",
+      entityType: "award",
+      entityId: award.id,
+      details: { reason: "notVisible", programId: merida.id },
+    });
+    const before = await deniedCount();
+    await getProgramOverview(u.donorInl, merida.id);
+    await getAwardOverview(u.donorInl, award.id);
+    await expect(getProgramOverview(u.donorWra, randomUUID())).rejects.toBeInstanceOf(NotFoundError);
+    expect(await deniedCount()).toBe(before);
   });
 
   it("the record's own people see it and leave no denied event", async () => {

@@ -2,7 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { eq } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db/client";
-import { assistanceRequests, auditEvents, awards } from "@/db/schema";
+import { assistanceRequests, auditEvents, awards, programs } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/queries";
 import { unstable_rethrow } from "next/navigation";
 import { getRequestContext, type RequestContext } from "@/lib/auth/request-context";
@@ -90,7 +90,7 @@ export async function auditingDenials<T>(actorUserId: string, ctx: RequestContex
 }
 
 /** The records whose visibility rules the lookups of the other domains build on. */
-const VISIBLE_ROOTS = { request: assistanceRequests, award: awards } as const;
+const VISIBLE_ROOTS = { request: assistanceRequests, award: awards, program: programs } as const;
 export type VisibleRoot = keyof typeof VISIBLE_ROOTS;
 
 /** How a lookup was reached: the mutation's context and action, and the record aimed at when it is a child. */
@@ -103,7 +103,8 @@ export interface Reach {
 }
 
 /**
- * The one not-found answer of the visibility-checked lookups (`getVisibleRequest`, `getAward`). When
+ * The one not-found answer of the visibility-checked lookups (`getVisibleRequest`, `getAward`,
+ * `findDashboardProgram`). When
  * the record exists but this user may not see it (another country's, another organization's, not yet
  * open to them), the attempt is audited as denied; an id that names nothing is not. Either way the
  * caller gets the same NotFoundError, so existence never leaks. Returns the error for the caller to throw.
