@@ -104,10 +104,10 @@ export interface Reach {
 
 /**
  * The one not-found answer of the visibility-checked lookups (`getVisibleRequest`, `getAward`,
- * `findDashboardProgram`). When
- * the record exists but this user may not see it (another country's, another organization's, not yet
- * open to them), the attempt is audited as denied; an id that names nothing is not. Either way the
- * caller gets the same NotFoundError, so existence never leaks. Returns the error for the caller to throw.
+ * `findDashboardProgram`). When the record exists but this user may not see it (another country's,
+ * another organization's, not yet open to them), the attempt is audited as denied; an id that names
+ * nothing is not. Either way the caller gets the same NotFoundError, so existence never leaks. Returns
+ * the error for the caller to throw.
  */
 export async function notVisible(user: CurrentUser, root: VisibleRoot, id: string, reach: Reach = {}, what: string = root): Promise<NotFoundError> {
   if (isUuid(id)) {
