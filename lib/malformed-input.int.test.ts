@@ -932,6 +932,10 @@ describe("malformed input", () => {
 const TAKES_NO_USER_INPUT: Record<string, string> = {
   "attachments.checkUploads": "the upload rules, called by the upload mutations above with the files they were given",
   "audit.recordAudit": "writes an audit row inside the caller's transaction, from values the server built",
+  "audit.recordDenied": "writes a denied audit row from values the server built",
+  "audit.denied": "tags an error the server built with the denial to record",
+  "audit.auditingDenials": "runs the caller's transaction and records the denial it was refused with",
+  "audit.notVisible": "called by the visibility-checked lookups with the id they were given; anything but a UUID is not looked up",
   "auth.recordAuthEvent": "records a sign-in event from values the server built",
   "comments.insertComment": "inside the caller's transaction, with a body the caller parsed",
   "decisions.notifyChangesRequested": "inside the caller's transaction, with a message the caller parsed",

@@ -3,7 +3,8 @@
 // Starts `next start` on a free port with its own fresh database, signs in through sessions written to that
 // database, and sends: (a) a 100 MB upload as a donor (must be refused), (b) 100 MB chunked (no
 // Content-Length) to a draft the focal point may upload to (refused while streaming), (c) four of (b) in
-// parallel, (d) a valid 1 MB PDF (accepted). For each: the answer time and the server's RSS before, peak
+// parallel (over the per-user cap of 3 uploads at once, one answers 429 without being read), (d) a valid
+// 1 MB PDF (accepted). For each: the answer time and the server's RSS before, peak
 // (VmHWM, reset before each case through /proc/<pid>/clear_refs) and after.
 import { randomBytes } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";

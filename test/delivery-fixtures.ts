@@ -112,7 +112,7 @@ export async function deliveryCounts(db: TestDb) {
                (SELECT count(*)::int FROM equipment_items) AS items,
                (SELECT count(*)::int FROM equipment_checks) AS checks,
                (SELECT count(*)::int FROM reminders_sent) AS reminders,
-               (SELECT count(*)::int FROM audit_events) AS audit,
+               (SELECT count(*)::int FROM audit_events WHERE outcome = 'success') AS audit,
                (SELECT count(*)::int FROM outbox) AS outbox`,
   );
   return row;

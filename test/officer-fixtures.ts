@@ -137,7 +137,7 @@ export async function assignReviewer(db: TestDb, f: Fixtures, requestId: string,
 export async function counts(db: TestDb) {
   const [row] = await execRows<Record<string, number>>(
     db.db,
-    sql`SELECT (SELECT count(*)::int FROM audit_events) AS audit,
+    sql`SELECT (SELECT count(*)::int FROM audit_events WHERE outcome = 'success') AS audit,
                (SELECT count(*)::int FROM outbox) AS outbox,
                (SELECT count(*)::int FROM request_screenings) AS screenings,
                (SELECT count(*)::int FROM request_decisions) AS decisions,

@@ -86,7 +86,7 @@ async function snapshot() {
       .select({ id: requestAttachments.id, requestId: requestAttachments.requestId, sha256: requestAttachments.sha256 })
       .from(requestAttachments)
       .orderBy(asc(requestAttachments.id)),
-    audit: (await db.db.select({ n: count() }).from(auditEvents))[0].n,
+    audit: (await db.db.select({ n: count() }).from(auditEvents).where(eq(auditEvents.outcome, "success")))[0].n,
     requests: await db.db
       .select({ id: assistanceRequests.id, status: assistanceRequests.status, version: assistanceRequests.version, updatedAt: assistanceRequests.updatedAt })
       .from(assistanceRequests)

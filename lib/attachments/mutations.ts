@@ -84,7 +84,7 @@ export async function addRequestAttachments(
   files: readonly UploadedFile[],
   ctx: AttachmentContext,
 ): Promise<AddedAttachment[]> {
-  const request = await requireFiledRequest(user, requestId);
+  const request = await requireFiledRequest(user, requestId, { ctx, action: "request.attachment.add" });
   const checked = checkUploads(files);
   const db = await getDb();
   return db.transaction(async (tx) => {
@@ -143,7 +143,7 @@ export async function removeRequestAttachment(
   attachmentId: string,
   ctx: AttachmentContext,
 ): Promise<{ removed: boolean }> {
-  const request = await requireFiledRequest(user, requestId);
+  const request = await requireFiledRequest(user, requestId, { ctx, action: "request.attachment.remove" });
   if (!isUuid(attachmentId)) throw new NotFoundError("attachment");
   const db = await getDb();
   return db.transaction(async (tx) => {

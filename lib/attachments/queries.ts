@@ -7,7 +7,8 @@ import { getDb } from "@/db/client";
 import { requestAttachments } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/queries";
 import { NotFoundError, ValidationError } from "@/lib/errors";
-import { findVisibleRequest, isFilerFor, type RequestRecord } from "@/lib/requests/queries";
+import type { Reach } from "@/lib/audit/mutations";
+import { getVisibleRequest, isFilerFor, type RequestRecord } from "@/lib/requests/queries";
 import { isEditable } from "@/lib/requests/workflow";
 
 
@@ -26,8 +27,7 @@ export interface AttachmentFile {
  */
 export async function getRequestAttachmentFile(user: CurrentUser, requestId: string, attachmentId: string): Promise<AttachmentFile> {
   if (!isUuid(requestId) || !isUuid(attachmentId)) throw new NotFoundError("attachment");
-  const request = await findVisibleRequest(user, requestId);
-  if (!request) throw new NotFoundError("attachment");
+  const request = await getVisibleRequest(user, requestId, { target: { entityType: "attachment", entityId: attachmentId } }, "attachment");
   const db = await getDb();
   const [row] = await db
     .select({
@@ -48,9 +48,9 @@ export async function getRequestAttachmentFile(user: CurrentUser, requestId: str
  * checked before its body is read. NotFoundError for anyone else, ValidationError when not editable.
  * Focal points of the request's country (the mutation calls it too, so both apply one rule).
  */
-export async function requireFiledRequest(user: CurrentUser, requestId: string): Promise<RequestRecord> {
-  const request = isUuid(requestId) ? await findVisibleRequest(user, requestId) : null;
-  if (!request || !isFilerFor(user, request.countryIso2)) throw new NotFoundError("request");
+export async function requireFiledRequest(user: CurrentUser, requestId: string, reach?: Reach): Promise<RequestRecord> {
+  const request = await getVisibleRequest(user, requestId, reach);
+  if (!isFilerFor(user, request.countryIso2)) throw new NotFoundError("request");
   if (!isEditable(request.status)) throw new ValidationError({}, { key: "attachments.errors.notEditable" });
   return request;
 }

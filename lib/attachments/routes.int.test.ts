@@ -63,7 +63,7 @@ async function storedCount(): Promise<number> {
 }
 
 async function auditCount(): Promise<number> {
-  return (await db.db.select({ n: count() }).from(auditEvents))[0].n;
+  return (await db.db.select({ n: count() }).from(auditEvents).where(eq(auditEvents.outcome, "success")))[0].n;
 }
 
 beforeAll(async () => {

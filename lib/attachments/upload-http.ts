@@ -1,4 +1,5 @@
 import { ATTACHMENT_LIMITS } from "./detect";
+import { releaseUploadSlot, takeUploadSlot, uploadSlotLimitsFromEnv } from "./upload-slots";
 import type { ValidationError } from "@/lib/errors";
 import type { Translate } from "@/lib/i18n/translate";
 
@@ -8,8 +9,25 @@ export type UploadAnswer = { ok: true; count: number } | { ok: false; errors: st
 
 export const MAX_MB = ATTACHMENT_LIMITS.maxBytes / (1024 * 1024);
 
-export function answer(status: number, body: UploadAnswer): Response {
-  return Response.json(body, { status, headers: { "Cache-Control": "private, no-store" } });
+export function answer(status: number, body: UploadAnswer, headers: Record<string, string> = {}): Response {
+  return Response.json(body, { status, headers: { "Cache-Control": "private, no-store", ...headers } });
+}
+
+/**
+ * Runs the reading and storing of an upload while holding one of the user's upload slots, released
+ * whatever happens. With all of them taken, answers 429 in the user's language before a byte of the body
+ * is read. Call it after the permission check: a stranger gets the 404, not a slot.
+ */
+export async function withUploadSlot(userId: string, t: Translate, run: () => Promise<Response>): Promise<Response> {
+  const limits = uploadSlotLimitsFromEnv();
+  const slot = await takeUploadSlot(userId, limits);
+  if (!slot) return answer(429, { ok: false, errors: [t("attachments.errors.tooManyUploads", { max: limits.perUser })] }, { "Retry-After": "10" });
+  try {
+    return await run();
+  } finally {
+    // Should this fail (the database just went away), the slot lapses on its own (UPLOAD_SLOT_TTL_SECONDS).
+    await releaseUploadSlot(slot).catch(() => {});
+  }
 }
 
 /**
@@ -29,25 +47,6 @@ export function isSameOrigin(request: Request): boolean {
   if (configured && URL.canParse(configured) && new URL(configured).host === originHost) return true;
   const host = request.headers.get("x-forwarded-host")?.split(",")[0]?.trim() || request.headers.get("host");
   return !!host && host === originHost;
-}
-
-/** The body, read up to `limit` bytes whatever the headers claim; null when it is larger. */
-export async function readBodyWithin(request: Request, limit: number): Promise<Blob | null> {
-  if (!request.body) return new Blob([]);
-  const reader = request.body.getReader();
-  const chunks: Uint8Array<ArrayBuffer>[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > limit) {
-      await reader.cancel().catch(() => {});
-      return null;
-    }
-    chunks.push(new Uint8Array(value));
-  }
-  return new Blob(chunks);
 }
 
 export function validationMessages(error: ValidationError, t: Translate): string[] {

@@ -98,7 +98,7 @@ async function tableCounts() {
                (SELECT count(*)::int FROM award_requests) AS "awardRequests",
                (SELECT count(*)::int FROM award_tranches) AS tranches,
                (SELECT count(*)::int FROM award_deliverables) AS deliverables,
-               (SELECT count(*)::int FROM audit_events) AS audit,
+               (SELECT count(*)::int FROM audit_events WHERE outcome = 'success') AS audit,
                (SELECT count(*)::int FROM outbox) AS outbox,
                (SELECT count(*)::int FROM assistance_requests WHERE status = 'awarded') AS awarded`,
   );
@@ -460,7 +460,10 @@ describe("second approval and segregation of duties", () => {
     const row = await awardRow(award.id);
     expect(row).toMatchObject({ status: "active", approvedById: u.approver2.id, version: award.version + 1 });
     expect(row.approvedAt).not.toBeNull();
-    const events = await db.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, award.id), eq(auditEvents.action, "award.approve")));
+    const events = await db.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.entityId, award.id), eq(auditEvents.action, "award.approve"), eq(auditEvents.outcome, "success")));
     expect(events).toHaveLength(1);
     expect(events[0].actorUserId).toBe(u.approver2.id);
     const notices = await db.db

@@ -14,7 +14,7 @@ import {
   users,
 } from "@/db/schema";
 import type { AssistanceCategory } from "@/db/schema/enums";
-import { recordAudit } from "@/lib/audit/mutations";
+import { auditingDenials, denied, recordAudit } from "@/lib/audit/mutations";
 import { hasPermission } from "@/lib/auth/policies";
 import type { CurrentUser } from "@/lib/auth/queries";
 import { enqueueMail } from "@/lib/email/outbox";
@@ -22,7 +22,7 @@ import { ConflictError, NotFoundError, ValidationError, type FieldErrors } from 
 import { isUuid } from "@/lib/ids";
 import type { MessageKey } from "@/lib/i18n/translate";
 import { applyTransition, focalPointsOf, type MutationContext } from "@/lib/requests/mutations";
-import { findVisibleRequest } from "@/lib/requests/queries";
+import { getVisibleRequest } from "@/lib/requests/queries";
 import { majorToMinor } from "@/lib/requests/schema";
 import { reviewedAnyRequestOf } from "./queries";
 import { createAwardSchema, type CreateAwardInput } from "./schema";
@@ -149,8 +149,7 @@ export async function createAward(
 ): Promise<{ id: string; reference: string; status: "active" | "pending_approval" }> {
   if (!hasPermission(user, "awards.create")) throw new NotFoundError("request");
   const value = parseAward(input);
-  const request = await findVisibleRequest(user, value.requestId);
-  if (!request) throw new NotFoundError("request");
+  const request = await getVisibleRequest(user, value.requestId, { ctx, action: "award.create" });
   // The form was opened on an older state of the request: someone else acted first.
   if (request.version !== value.expectedVersion) throw new ConflictError("request changed");
   if (request.status !== "approved") throw new ValidationError({}, { key: "awards.errors.requestNotApproved" });
@@ -271,7 +270,8 @@ async function checkPartner(tx: Tx, organizationId: string): Promise<void> {
  * version the approver saw, with the audit event and the award notices. Segregation of duties: the
  * approver neither created the award nor reviewed any of its requests (ValidationError
  * "awards.errors.segregation": the approver may see the award, and is told in words why they may not
- * approve it). Two approvals at once make one (the other gets ConflictError). Approvers.
+ * approve it), and the refusal is audited as denied once the transaction has rolled back. Two approvals
+ * at once make one (the other gets ConflictError). Approvers.
  */
 export async function approveAward(
   user: CurrentUser,
@@ -282,13 +282,20 @@ export async function approveAward(
   if (!hasPermission(user, "awards.approve") || !isUuid(awardId)) throw new NotFoundError("award");
   if (!Number.isInteger(expectedVersion)) throw new ValidationError({}, { key: "awards.errors.version" });
   const db = await getDb();
-  return db.transaction(async (tx) => {
+  return auditingDenials(user.id, ctx, () => db.transaction(async (tx) => {
     const [award] = await tx.select().from(awards).where(eq(awards.id, awardId));
     if (!award) throw new NotFoundError("award");
     if (award.version !== expectedVersion) throw new ConflictError("award changed", "awards.errors.conflict");
     const blocker = approvalBlocker(user, award, await reviewedAnyRequestOf(tx, user.id, award.id));
     if (blocker === "notPending" || blocker === "notApprover") throw new ValidationError({}, { key: "awards.errors.notPendingApproval" });
-    if (blocker) throw new ValidationError({}, { key: "awards.errors.segregation" });
+    if (blocker) {
+      throw denied(new ValidationError({}, { key: "awards.errors.segregation" }), {
+        action: "award.approve",
+        entityType: "award",
+        entityId: award.id,
+        details: { reference: award.reference, reason: blocker, amountMinor: award.amountMinor, currency: award.currency },
+      });
+    }
 
     let updated;
     try {
@@ -316,5 +323,5 @@ export async function approveAward(
     const [program] = await tx.select({ nameEn: programs.nameEn, nameEs: programs.nameEs }).from(programs).where(eq(programs.id, award.programId));
     await announceActiveAward(tx, { ...award, program }, ctx.baseUrl);
     return { id: award.id, version: updated.version };
-  });
+  }));
 }

@@ -18,12 +18,13 @@ import {
   users,
 } from "@/db/schema";
 import { alias } from "drizzle-orm/pg-core";
+import { notVisible, type Reach } from "@/lib/audit/mutations";
 import type { CurrentUser } from "@/lib/auth/queries";
 import { hasPermission } from "@/lib/auth/policies";
 import { NotFoundError } from "@/lib/errors";
 import { isUuid } from "@/lib/ids";
 import { programFundsColumns } from "@/lib/programs/queries";
-import { findVisibleRequest, requestVisibility } from "@/lib/requests/queries";
+import { findVisibleRequest, getVisibleRequest, requestVisibility } from "@/lib/requests/queries";
 import type { AwardListFilters } from "./schema";
 import { approvalBlocker, seesPendingAwards, type SegregationReason } from "./workflow";
 
@@ -154,11 +155,12 @@ export async function listAwardProgramOptions(user: CurrentUser) {
 /**
  * One award with its program, partner, country, tranches, deliverables and requests, and whether this
  * user may give its second approval now (`canApprove`, with `approvalBlocker` saying why not).
- * Same visibility as listAwards; NotFoundError otherwise.
+ * Same visibility as listAwards; NotFoundError otherwise (audited as denied when the award exists: see
+ * notVisible; `reach` says what was attempted, and through which child record).
  */
-async function loadAward(user: CurrentUser, awardId: string) {
+async function loadAward(user: CurrentUser, awardId: string, reach?: Reach) {
   const visibility = awardVisibility(user);
-  if (!visibility || !isUuid(awardId)) throw new NotFoundError("award");
+  if (!visibility || !isUuid(awardId)) throw await notVisible(user, "award", awardId, reach);
   const db = await getDb();
   const creator = alias(users, "creator");
   const approver = alias(users, "approver");
@@ -185,7 +187,7 @@ async function loadAward(user: CurrentUser, awardId: string) {
     .leftJoin(approver, eq(approver.id, awards.approvedById))
     .where(and(eq(awards.id, awardId), visibility))
     .limit(1);
-  if (!row) throw new NotFoundError("award");
+  if (!row) throw await notVisible(user, "award", awardId, reach);
   const reqVisibility = requestVisibility(user);
   const [tranches, deliverables, requests, reviewed] = await Promise.all([
     db
@@ -306,8 +308,7 @@ export interface AwardFormProgram {
  */
 export async function getAwardFormContext(user: CurrentUser, requestId: string) {
   if (!hasPermission(user, "awards.create")) throw new NotFoundError("request");
-  const request = await findVisibleRequest(user, requestId);
-  if (!request) throw new NotFoundError("request");
+  const request = await getVisibleRequest(user, requestId);
   const db = await getDb();
   const [[country], partners, proposed] = await Promise.all([
     db.select({ iso2: countries.iso2, nameEn: countries.nameEn, nameEs: countries.nameEs }).from(countries).where(eq(countries.iso2, request.countryIso2)),

@@ -5,7 +5,7 @@ import { recordAudit } from "@/lib/audit/mutations";
 import type { CurrentUser } from "@/lib/auth/queries";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import type { MutationContext } from "@/lib/requests/mutations";
-import { findVisibleRequest } from "@/lib/requests/queries";
+import { getVisibleRequest } from "@/lib/requests/queries";
 import { parseInput } from "@/lib/screening/validation";
 import { commentAccessFor } from "./queries";
 import { addCommentSchema, type CommentVisibility } from "./schema";
@@ -32,8 +32,7 @@ export async function addComment(
   input: unknown,
   ctx: Pick<MutationContext, "ip" | "userAgent">,
 ): Promise<{ id: string }> {
-  const request = await findVisibleRequest(user, requestId);
-  if (!request) throw new NotFoundError("request");
+  const request = await getVisibleRequest(user, requestId, { ctx, action: "comment.add" });
   const access = await commentAccessFor(user, request);
   if (!access) throw new NotFoundError("request");
   const value = parseInput(addCommentSchema, input);

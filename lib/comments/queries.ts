@@ -5,7 +5,7 @@ import { requestComments, reviewAssignments, users } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/queries";
 import { hasPermission } from "@/lib/auth/policies";
 import { NotFoundError } from "@/lib/errors";
-import { findVisibleRequest, isFilerFor, type RequestRecord } from "@/lib/requests/queries";
+import { getVisibleRequest, isFilerFor, type RequestRecord } from "@/lib/requests/queries";
 import { REQUEST_OPENING_REVIEW_STATUSES } from "@/lib/reviews/workflow";
 import type { CommentVisibility } from "./schema";
 
@@ -44,8 +44,8 @@ export async function commentAccessFor(user: CurrentUser, request: Pick<RequestR
 
 /** The comment kinds this user may post on the request. Anyone who may see the request; others NotFoundError. */
 export async function getCommentAccess(user: CurrentUser, requestId: string): Promise<CommentAccess> {
-  const request = await findVisibleRequest(user, requestId);
-  const access = request ? await commentAccessFor(user, request) : null;
+  const request = await getVisibleRequest(user, requestId);
+  const access = await commentAccessFor(user, request);
   if (!access) throw new NotFoundError("request");
   return access;
 }
@@ -67,9 +67,9 @@ export interface CommentRow {
  * office" (never a name, so reviewers stay anonymous). Anyone else NotFoundError.
  */
 export async function listComments(user: CurrentUser, requestId: string): Promise<CommentRow[]> {
-  const request = await findVisibleRequest(user, requestId);
-  const access = request ? await commentAccessFor(user, request) : null;
-  if (!request || !access) throw new NotFoundError("request");
+  const request = await getVisibleRequest(user, requestId);
+  const access = await commentAccessFor(user, request);
+  if (!access) throw new NotFoundError("request");
   const db = await getDb();
   const rows = await db
     .select({

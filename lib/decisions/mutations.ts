@@ -8,7 +8,7 @@ import { enqueueMail } from "@/lib/email/outbox";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/config";
 import { applyTransition, focalPointsOf, type MutationContext } from "@/lib/requests/mutations";
-import { findVisibleRequest, type RequestRecord } from "@/lib/requests/queries";
+import { getVisibleRequest, type RequestRecord } from "@/lib/requests/queries";
 import type { RequestEvent } from "@/lib/requests/workflow";
 import type { RequestStatus } from "@/db/schema/requests";
 import { parseInput } from "@/lib/screening/validation";
@@ -97,8 +97,7 @@ export async function decideRequest(
   ctx: MutationContext,
 ): Promise<{ status: RequestStatus; version: number; decisionId: string }> {
   if (!hasPermission(user, "decisions.make")) throw new NotFoundError("request");
-  const request = await findVisibleRequest(user, requestId);
-  if (!request) throw new NotFoundError("request");
+  const request = await getVisibleRequest(user, requestId, { ctx, action: "request.decide" });
   const value = parseInput(decideRequestSchema, input);
   if (request.version !== value.expectedVersion) throw new ConflictError("request changed");
   // Rejecting or returning a request still in screening is the screening's outcome, not a decision.

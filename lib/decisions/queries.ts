@@ -5,7 +5,7 @@ import { requestDecisions, users } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/queries";
 import { hasPermission } from "@/lib/auth/policies";
 import { NotFoundError } from "@/lib/errors";
-import { findVisibleRequest } from "@/lib/requests/queries";
+import { getVisibleRequest } from "@/lib/requests/queries";
 import type { Decision } from "./schema";
 
 export interface DecisionLetter {
@@ -23,8 +23,7 @@ export interface DecisionLetter {
  * others NotFoundError. Only program staff see who decided.
  */
 export async function listDecisions(user: CurrentUser, requestId: string): Promise<DecisionLetter[]> {
-  const request = await findVisibleRequest(user, requestId);
-  if (!request) throw new NotFoundError("request");
+  const request = await getVisibleRequest(user, requestId);
   const isStaff = hasPermission(user, "requests.readAll");
   const db = await getDb();
   const rows = await db
@@ -48,8 +47,7 @@ export async function listDecisions(user: CurrentUser, requestId: string): Promi
  */
 export async function getDecisionContext(user: CurrentUser, requestId: string) {
   if (!hasPermission(user, "decisions.make")) throw new NotFoundError("request");
-  const request = await findVisibleRequest(user, requestId);
-  if (!request) throw new NotFoundError("request");
+  const request = await getVisibleRequest(user, requestId);
   return {
     request: { id: request.id, reference: request.reference, status: request.status, version: request.version },
     canDecide: request.status === "in_review",

@@ -114,7 +114,7 @@ describe("evidence, submission and review", () => {
     ]);
     await addDeliverableEvidence(u.partner, gtAward.deliverables[0], [file("acta.pdf", pdf())], ctx);
     const tooMany = await rejectionOf(addDeliverableEvidence(u.partner, gtAward.deliverables[0], Array.from({ length: 8 }, (_, i) => file(`f${i}.pdf`, pdf())), ctx));
-    expect(errorKeys(tooMany)).toEqual({ _form: "attachments.errors.tooMany" });
+    expect(errorKeys(tooMany)).toEqual({ _form: "delivery.errors.evidenceTooMany" });
     const rows = await db.db.select().from(deliverableEvidence).where(eq(deliverableEvidence.deliverableId, gtAward.deliverables[0]));
     expect(rows).toHaveLength(3);
 
@@ -198,7 +198,10 @@ describe("adding a deliverable", () => {
 
     const { id } = await addDeliverable(u.officer, gtAward.id, { title: "  Training of 40 officers ", dueOn: "2026-10-31" }, ctx);
     expect(await deliverable(id)).toMatchObject({ title: "Training of 40 officers", dueOn: "2026-10-31", status: "pending", awardId: gtAward.id });
-    const audit = await db.db.select().from(auditEvents).where(and(eq(auditEvents.action, "deliverable.add"), eq(auditEvents.entityId, gtAward.id)));
+    const audit = await db.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.action, "deliverable.add"), eq(auditEvents.entityId, gtAward.id), eq(auditEvents.outcome, "success")));
     expect(audit).toHaveLength(1);
   });
 });

@@ -5,7 +5,7 @@ import { getDb, type Tx } from "@/db/client";
 import { awardDeliverables, awards, deliverableEvidence } from "@/db/schema";
 import { ATTACHMENT_LIMITS, safeFilename } from "@/lib/attachments/detect";
 import { checkUploads, type UploadedFile } from "@/lib/attachments/mutations";
-import { recordAudit } from "@/lib/audit/mutations";
+import { recordAudit, type Reach } from "@/lib/audit/mutations";
 import type { CurrentUser } from "@/lib/auth/queries";
 import { hasPermission } from "@/lib/auth/policies";
 import { getAward } from "@/lib/awards/queries";
@@ -39,12 +39,12 @@ async function awardFacts(tx: Tx | Awaited<ReturnType<typeof getDb>>, awardId: s
 }
 
 /** The deliverable and its award, when the user may see the award; NotFoundError otherwise. */
-async function visibleDeliverable(user: CurrentUser, deliverableId: string) {
+async function visibleDeliverable(user: CurrentUser, deliverableId: string, reach: Reach) {
   if (!isUuid(deliverableId)) throw new NotFoundError("deliverable");
   const db = await getDb();
   const [d] = await db.select().from(awardDeliverables).where(eq(awardDeliverables.id, deliverableId));
   if (!d) throw new NotFoundError("deliverable");
-  await getAward(user, d.awardId).catch((error: unknown) => {
+  await getAward(user, d.awardId, { ...reach, target: { entityType: "deliverable", entityId: d.id } }).catch((error: unknown) => {
     throw error instanceof NotFoundError ? new NotFoundError("deliverable") : error;
   });
   return { db, deliverable: d, award: await awardFacts(db, d.awardId) };
@@ -62,7 +62,7 @@ async function lockDeliverable(tx: Tx, deliverableId: string) {
  * Program officers; NotFoundError for others.
  */
 export async function addDeliverable(user: CurrentUser, awardId: string, input: unknown, ctx: MutationContext): Promise<{ id: string }> {
-  const visible = await getAward(user, awardId);
+  const visible = await getAward(user, awardId, { ctx, action: "deliverable.add" });
   if (!isOfficer(user)) throw new NotFoundError("award");
   const value = parseOrThrow(addDeliverableSchema, input);
   const db = await getDb();
@@ -102,7 +102,7 @@ export async function addDeliverableEvidence(
   files: readonly UploadedFile[],
   ctx: Pick<MutationContext, "ip" | "userAgent"> & { awardId?: string },
 ): Promise<AddedEvidence[]> {
-  const { deliverable, award } = await requireDeliverableOpenForEvidence(user, deliverableId, ctx.awardId);
+  const { deliverable, award } = await requireDeliverableOpenForEvidence(user, deliverableId, ctx.awardId, { ctx, action: "deliverable.evidence.add" });
   const checked = checkUploads(files);
   const db = await getDb();
   return db.transaction(async (tx) => {
@@ -111,7 +111,7 @@ export async function addDeliverableEvidence(
     const [{ existing }] = await tx.select({ existing: count() }).from(deliverableEvidence).where(eq(deliverableEvidence.deliverableId, deliverable.id));
     const max = ATTACHMENT_LIMITS.maxFiles;
     if (existing + checked.length > max) {
-      throw refused("attachments.errors.tooMany", { max, existing, remaining: Math.max(0, max - existing) });
+      throw refused("delivery.errors.evidenceTooMany", { max, existing, remaining: Math.max(0, max - existing) });
     }
     const added: AddedEvidence[] = [];
     // One statement per file: a multi-row insert would hold every file's encoding at once.
@@ -151,7 +151,7 @@ export async function addDeliverableEvidence(
  * other gets ConflictError). The award's country focal points and its partner's users.
  */
 export async function submitDeliverable(user: CurrentUser, deliverableId: string, input: unknown, ctx: MutationContext): Promise<{ version: number }> {
-  const { db, deliverable, award } = await visibleDeliverable(user, deliverableId);
+  const { db, deliverable, award } = await visibleDeliverable(user, deliverableId, { ctx, action: "deliverable.submit" });
   if (!mayWorkOnDeliverables(user, award)) throw new NotFoundError("deliverable");
   const { expectedVersion } = parseOrThrow(submitDeliverableSchema, input);
   if (award.status !== "active") throw refused("delivery.errors.awardNotActive");
@@ -193,7 +193,7 @@ export async function submitDeliverable(user: CurrentUser, deliverableId: string
  * focal points and the partner's users, in their language. Program officers; NotFoundError for others.
  */
 export async function reviewDeliverable(user: CurrentUser, deliverableId: string, input: unknown, ctx: MutationContext): Promise<{ status: "accepted" | "returned"; version: number }> {
-  const { db, deliverable, award } = await visibleDeliverable(user, deliverableId);
+  const { db, deliverable, award } = await visibleDeliverable(user, deliverableId, { ctx, action: "deliverable.review" });
   if (!isOfficer(user) || !hasPermission(user, "reports.accept")) throw new NotFoundError("deliverable");
   const value = parseOrThrow(reviewDeliverableSchema, input);
   if (deliverable.version !== value.expectedVersion) throw new ConflictError("deliverable changed", "delivery.errors.conflict");

@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { awardDeliverables, awards, deliverableEvidence, users } from "@/db/schema";
+import type { Reach } from "@/lib/audit/mutations";
 import type { CurrentUser } from "@/lib/auth/queries";
 import { awardVisibility, getAward } from "@/lib/awards/queries";
 import { isAwardCountryFocalPoint, isAwardPartnerUser, isOfficer } from "@/lib/delivery/people";
@@ -22,12 +23,12 @@ export function mayWorkOnDeliverables(user: CurrentUser, award: { countryIso2: s
  * upload needs, checked before its body is read; the mutation applies the same rules. NotFoundError for
  * anyone who may not work on it, ValidationError for a closed state. Focal points and partner users.
  */
-export async function requireDeliverableOpenForEvidence(user: CurrentUser, deliverableId: string, awardId?: string) {
+export async function requireDeliverableOpenForEvidence(user: CurrentUser, deliverableId: string, awardId?: string, reach: Reach = {}) {
   if (!isUuid(deliverableId)) throw new NotFoundError("deliverable");
   const db = await getDb();
   const [deliverable] = await db.select().from(awardDeliverables).where(eq(awardDeliverables.id, deliverableId));
   if (!deliverable) throw new NotFoundError("deliverable");
-  await getAward(user, deliverable.awardId).catch((error: unknown) => {
+  await getAward(user, deliverable.awardId, { ...reach, target: { entityType: "deliverable", entityId: deliverable.id } }).catch((error: unknown) => {
     throw error instanceof NotFoundError ? new NotFoundError("deliverable") : error;
   });
   const [award] = await db
@@ -116,7 +117,7 @@ export interface EvidenceFile {
  */
 export async function getDeliverableEvidenceFile(user: CurrentUser, awardId: string, deliverableId: string, evidenceId: string): Promise<EvidenceFile> {
   if (!isUuid(awardId) || !isUuid(deliverableId) || !isUuid(evidenceId)) throw new NotFoundError("evidence");
-  const award = await getAward(user, awardId).catch((error: unknown) => {
+  const award = await getAward(user, awardId, { target: { entityType: "evidence", entityId: evidenceId } }).catch((error: unknown) => {
     throw error instanceof NotFoundError ? new NotFoundError("evidence") : error;
   });
   const db = await getDb();

@@ -6,6 +6,7 @@ import { deliverableEvidence } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/queries";
 import { exe, pdf } from "@/test/attachment-files";
 import { createTestDb, type TestDb } from "@/test/db";
+import { createTranslator } from "@/lib/i18n/translate";
 import { session } from "@/test/route-session";
 import { insertAward, loadUsers, type DeliveryUserKey, type TestAward } from "@/test/delivery-fixtures";
 
@@ -92,5 +93,21 @@ describe("evidence routes", () => {
     expect(body.ok).toBe(false);
     expect(body.errors.join(" ")).toMatch(/run\.pdf/); // in Spanish, naming the file
     expect(await stored()).toBe(before);
+  });
+
+  it("name the deliverable, not a request, when it is not found, in the user's language", async () => {
+    // Guatemala's focal point (Spanish) on Jamaica's award, Jamaica's (English) on Guatemala's.
+    const cases: [DeliveryUserKey, TestAward, string][] = [
+      ["gt", other, "Este producto no existe o usted no tiene acceso a él."],
+      ["jm", award, "This deliverable does not exist, or you do not have access to it."],
+    ];
+    for (const [who, target, message] of cases) {
+      session.user = u[who];
+      const res = await upload(target.id, target.deliverables[0], [{ name: "a.pdf", bytes: pdf() }]);
+      expect(res.status, who).toBe(404);
+      const body = (await res.json()) as { ok: boolean; errors: string[] };
+      expect(body, who).toEqual({ ok: false, errors: [createTranslator(u[who].locale)("delivery.errors.deliverableNotFound")] });
+      expect(body.errors[0], who).toBe(message);
+    }
   });
 });

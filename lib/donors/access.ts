@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db/client";
 import { awards, programDonors, programs } from "@/db/schema";
+import { notVisible, type Reach } from "@/lib/audit/mutations";
 import type { CurrentUser } from "@/lib/auth/queries";
 import { hasPermission } from "@/lib/auth/policies";
 import { NotFoundError } from "@/lib/errors";
@@ -39,17 +40,18 @@ export function reportedAwardsOf(programId: string): SQL {
 
 /**
  * The program with this id if this user may open its dashboard; NotFoundError otherwise (an unknown
- * id, a malformed one and a program of another donor all look the same).
+ * id, a malformed one and a program of another donor all look the same; the last is audited as denied,
+ * see notVisible). Pass no transaction as `db`: the denied event is written outside it.
  */
-export async function findDashboardProgram(user: CurrentUser, programId: string, db?: DbOrTx) {
+export async function findDashboardProgram(user: CurrentUser, programId: string, db?: DbOrTx, reach?: Reach) {
   const visibility = dashboardProgramVisibility(user);
-  if (!visibility || !isUuid(programId)) throw new NotFoundError("program");
+  if (!visibility || !isUuid(programId)) throw await notVisible(user, "program", programId, reach);
   const handle = db ?? (await getDb());
   const [program] = await handle
     .select(programSummaryColumns())
     .from(programs)
     .where(and(eq(programs.id, programId), visibility));
-  if (!program) throw new NotFoundError("program");
+  if (!program) throw await notVisible(user, "program", programId, reach);
   return program;
 }
 export type DashboardProgram = Awaited<ReturnType<typeof findDashboardProgram>>;
@@ -66,7 +68,7 @@ export async function findDashboardAward(user: CurrentUser, awardId: string, db?
     .from(awards)
     .where(and(eq(awards.id, awardId), ne(awards.status, "pending_approval"), ne(awards.status, "cancelled")));
   if (!row) throw new NotFoundError("award");
-  const program = await findDashboardProgram(user, row.programId, handle).catch((error: unknown) => {
+  const program = await findDashboardProgram(user, row.programId, handle, { target: { entityType: "award", entityId: row.id } }).catch((error: unknown) => {
     if (error instanceof NotFoundError) throw new NotFoundError("award");
     throw error;
   });

@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, ne } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { awards, equipmentChecks, equipmentItems } from "@/db/schema";
-import { recordAudit } from "@/lib/audit/mutations";
+import { recordAudit, type Reach } from "@/lib/audit/mutations";
 import type { CurrentUser } from "@/lib/auth/queries";
 import { getAward } from "@/lib/awards/queries";
 import { invalidField, parseOrThrow, refused } from "@/lib/delivery/parse";
@@ -16,8 +16,8 @@ import { addEquipmentCheckSchema, addEquipmentItemSchema, updateEquipmentConditi
 type Ctx = Pick<MutationContext, "ip" | "userAgent"> & { today?: string };
 
 /** The award, when the user may see it and keep its register (partner users, officers); else NotFoundError. */
-async function registerAward(user: CurrentUser, awardId: string) {
-  await getAward(user, awardId);
+async function registerAward(user: CurrentUser, awardId: string, reach: Reach) {
+  await getAward(user, awardId, reach);
   const db = await getDb();
   const [award] = await db
     .select({ id: awards.id, status: awards.status, startsOn: awards.startsOn, endsOn: awards.endsOn, implementingPartnerId: awards.implementingPartnerId })
@@ -28,12 +28,12 @@ async function registerAward(user: CurrentUser, awardId: string) {
   return { db, award };
 }
 
-async function itemAward(user: CurrentUser, itemId: string) {
+async function itemAward(user: CurrentUser, itemId: string, reach: Reach) {
   if (!isUuid(itemId)) throw new NotFoundError("equipment");
   const db = await getDb();
   const [item] = await db.select().from(equipmentItems).where(eq(equipmentItems.id, itemId));
   if (!item) throw new NotFoundError("equipment");
-  const found = await registerAward(user, item.awardId).catch((error: unknown) => {
+  const found = await registerAward(user, item.awardId, { ...reach, target: { entityType: "equipment", entityId: itemId } }).catch((error: unknown) => {
     throw error instanceof NotFoundError ? new NotFoundError("equipment") : error;
   });
   return { ...found, item };
@@ -45,7 +45,7 @@ async function itemAward(user: CurrentUser, itemId: string) {
  * partner users and program officers; NotFoundError for others.
  */
 export async function addEquipmentItem(user: CurrentUser, awardId: string, input: unknown, ctx: Ctx): Promise<{ id: string }> {
-  const { db, award } = await registerAward(user, awardId);
+  const { db, award } = await registerAward(user, awardId, { ctx, action: "equipment.add" });
   const value = parseOrThrow(addEquipmentItemSchema, input);
   if (value.handoverOn) {
     if (value.handoverOn < award.startsOn || value.handoverOn > award.endsOn) throw invalidField("handoverOn", "delivery.errors.handoverOutsidePeriod");
@@ -80,7 +80,7 @@ export async function addEquipmentItem(user: CurrentUser, awardId: string, input
 
 /** Changes an item's condition (no-op answer when unchanged). The award's partner users and officers. */
 export async function updateEquipmentCondition(user: CurrentUser, itemId: string, input: unknown, ctx: Ctx): Promise<{ changed: boolean }> {
-  const { db, award, item } = await itemAward(user, itemId);
+  const { db, award, item } = await itemAward(user, itemId, { ctx, action: "equipment.condition" });
   const { condition } = parseOrThrow(updateEquipmentConditionSchema, input);
   return db.transaction(async (tx) => {
     const [updated] = await tx
@@ -109,7 +109,7 @@ export async function updateEquipmentCondition(user: CurrentUser, itemId: string
  * The award's partner users and officers; NotFoundError for others.
  */
 export async function addEquipmentCheck(user: CurrentUser, itemId: string, input: unknown, ctx: Ctx): Promise<{ id: string }> {
-  const { db, award, item } = await itemAward(user, itemId);
+  const { db, award, item } = await itemAward(user, itemId, { ctx, action: "equipment.check" });
   const value = parseOrThrow(addEquipmentCheckSchema, input);
   if (value.checkedOn > (ctx.today ?? todayIso())) throw invalidField("checkedOn", "delivery.errors.dateInFuture");
   const earliest = item.handoverOn ?? award.startsOn;

@@ -5,7 +5,7 @@ import { programCategories, programCountries, programs, requestPrograms } from "
 import type { CurrentUser } from "@/lib/auth/queries";
 import { hasPermission } from "@/lib/auth/policies";
 import { NotFoundError } from "@/lib/errors";
-import { findVisibleRequest, listEligiblePrograms, type EligibleProgram, type RequestRecord } from "@/lib/requests/queries";
+import { getVisibleRequest, listEligiblePrograms, type EligibleProgram, type RequestRecord } from "@/lib/requests/queries";
 import { rankPrograms, type RankedProgram } from "./rank";
 
 /** A program that funds the request's country, with what the checks and the ranking need. */
@@ -60,7 +60,6 @@ export function checkedRequestOf(request: Pick<RequestRecord, "countryIso2" | "c
  */
 export async function rankProgramsForRequest(user: CurrentUser, requestId: string): Promise<RankedProgram<ProgramCandidate>[]> {
   if (!hasPermission(user, "requests.screen")) throw new NotFoundError("request");
-  const request = await findVisibleRequest(user, requestId);
-  if (!request) throw new NotFoundError("request");
+  const request = await getVisibleRequest(user, requestId);
   return rankPrograms(checkedRequestOf(request), await loadProgramCandidates(user, request));
 }

@@ -304,7 +304,10 @@ describe("updating a program", () => {
     const { id } = await createProgram(u.admin, programInput(), ctx);
     const stale = await editInput(id, { nameEn: "First change" });
     await updateProgram(u.admin, id, stale, ctx);
-    await expect(updateProgram(u.admin, id, { ...stale, nameEn: "Second change" }, ctx)).rejects.toBeInstanceOf(ConflictError);
+    const conflict = await updateProgram(u.admin, id, { ...stale, nameEn: "Second change" }, ctx).catch((e: unknown) => e);
+    expect(conflict).toBeInstanceOf(ConflictError);
+    // Named as the program, not as a request (the error's default).
+    expect((conflict as ConflictError).messageKey).toBe("programs.errors.conflict");
     expect((await programRow(id)).nameEn).toBe("First change");
 
     const fresh = await editInput(id);

@@ -84,7 +84,7 @@ export async function setAwardIndicators(
   ctx: MutationContext,
 ): Promise<{ count: number }> {
   if (!hasPermission(user, "reports.accept")) throw new NotFoundError("award");
-  const award = await getAward(user, awardId);
+  const award = await getAward(user, awardId, { ctx, action: "award.setIndicators" });
   if (award.status !== "active" && award.status !== "pending_approval") formFail("reporting.errors.awardNotEditable");
   const parsed = setAwardIndicatorsSchema.safeParse(input);
   if (!parsed.success) fail(fieldErrorsOf(parsed.error.issues));
@@ -155,7 +155,7 @@ export async function setReportingFrequency(
   ctx: MutationContext,
 ): Promise<{ periods: number }> {
   if (!hasPermission(user, "reports.accept")) throw new NotFoundError("award");
-  const award = await getAward(user, awardId);
+  const award = await getAward(user, awardId, { ctx, action: "award.setReportingFrequency" });
   if (award.status !== "active" && award.status !== "pending_approval") formFail("reporting.errors.frequencyClosed");
   const parsed = reportingFrequencySchema.safeParse(input);
   if (!parsed.success) fail(fieldErrorsOf(parsed.error.issues));
@@ -253,7 +253,7 @@ export async function saveReport(
   ctx: MutationContext,
 ): Promise<{ id: string; version: number; status: ReportStatus }> {
   if (!hasPermission(user, "reports.submit")) throw new NotFoundError("award");
-  const award = await getAward(user, awardId);
+  const award = await getAward(user, awardId, { ctx, action: "report.save" });
   if (!isSubmitterFor(user, { countryIso2: award.country.iso2, implementingPartnerId: award.partner.id })) throw new NotFoundError("award");
   if (award.status !== "active" && award.status !== "completed") formFail("reporting.errors.awardNotActive");
   if (options.expectedVersion !== undefined && !Number.isInteger(options.expectedVersion)) formFail("reporting.errors.version");
@@ -375,7 +375,7 @@ export async function reviewReport(
   const db = await getDb();
   const [found] = await db.select({ awardId: progressReports.awardId }).from(progressReports).where(eq(progressReports.id, reportId));
   if (!found) throw new NotFoundError("report");
-  const award = await getAward(user, found.awardId);
+  const award = await getAward(user, found.awardId, { ctx, action: "report.review", target: { entityType: "report", entityId: reportId } });
   const parsed = reviewReportSchema.safeParse(input);
   if (!parsed.success) fail(fieldErrorsOf(parsed.error.issues));
   const value: ReviewReportInput = parsed.data;

@@ -355,7 +355,7 @@ export async function getReport(user: CurrentUser, reportId: string) {
   const db = await getDb();
   const row = await reportRow(db, eq(progressReports.id, reportId));
   if (!row) throw new NotFoundError("report");
-  const award = await getAward(user, row.report.awardId).catch((error: unknown) => {
+  const award = await getAward(user, row.report.awardId, { target: { entityType: "report", entityId: reportId } }).catch((error: unknown) => {
     if (error instanceof NotFoundError) throw new NotFoundError("report");
     throw error;
   });

@@ -127,7 +127,7 @@ async function snapshot() {
                (SELECT count(*)::int FROM report_actuals) AS actuals,
                (SELECT count(*)::int FROM report_deliverable_updates) AS notes,
                (SELECT count(*)::int FROM award_indicators) AS indicators,
-               (SELECT count(*)::int FROM audit_events) AS audit,
+               (SELECT count(*)::int FROM audit_events WHERE outcome = 'success') AS audit,
                (SELECT count(*)::int FROM outbox) AS outbox`,
   );
   const reports = await db.db.select().from(progressReports).orderBy(progressReports.id);

@@ -20,7 +20,7 @@ import { enqueueMail } from "@/lib/email/outbox";
 import { ConflictError, NotFoundError, ValidationError, type FieldErrors } from "@/lib/errors";
 import { isUuid, isVersion } from "@/lib/ids";
 import type { MessageKey } from "@/lib/i18n/translate";
-import { findVisibleRequest, isFilerFor, type RequestRecord } from "./queries";
+import { getVisibleRequest, isFilerFor, type RequestRecord } from "./queries";
 import { majorToMinor, requestDraftSchema, submitRequestSchema, type RequestDraft } from "./schema";
 import { canTransition, isEditable, nextStatus, type RequestEvent } from "./workflow";
 
@@ -255,8 +255,8 @@ export async function saveRequest(
   ctx: MutationContext,
 ): Promise<{ id: string; status: RequestStatus; version: number }> {
   const db = await getDb();
-  const request = await findVisibleRequest(user, requestId);
-  if (!request || !isFilerFor(user, request.countryIso2)) throw new NotFoundError("request");
+  const request = await getVisibleRequest(user, requestId, { ctx, action: "request.update" });
+  if (!isFilerFor(user, request.countryIso2)) throw new NotFoundError("request");
   if (!isVersion(options.expectedVersion)) throw new ValidationError({}, { key: "common.errors.invalidInput" });
   if (options.submit && alreadySubmittedBy(request, options.expectedVersion)) {
     return { id: request.id, status: request.status, version: request.version };
@@ -317,8 +317,8 @@ export async function withdrawRequest(
   expectedVersion: number,
   ctx: MutationContext,
 ): Promise<void> {
-  const request = await findVisibleRequest(user, requestId);
-  if (!request || !isFilerFor(user, request.countryIso2)) throw new NotFoundError("request");
+  const request = await getVisibleRequest(user, requestId, { ctx, action: "request.withdraw" });
+  if (!isFilerFor(user, request.countryIso2)) throw new NotFoundError("request");
   if (!isVersion(expectedVersion)) throw new ValidationError({}, { key: "common.errors.invalidInput" });
   if (request.status === "withdrawn" && request.version === expectedVersion + 1) return; // repeated click
   if (!canTransition(user.roles, request.status, "withdraw")) {

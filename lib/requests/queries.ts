@@ -17,6 +17,7 @@ import type { AssistanceCategory } from "@/db/schema/enums";
 import type { RequestStatus } from "@/db/schema/requests";
 import type { CurrentUser } from "@/lib/auth/queries";
 import { hasPermission } from "@/lib/auth/policies";
+import { notVisible, type Reach } from "@/lib/audit/mutations";
 import { NotFoundError } from "@/lib/errors";
 import { isUuid } from "@/lib/ids";
 import type { RequestListFilters } from "./schema";
@@ -170,10 +171,20 @@ export async function findVisibleRequest(user: CurrentUser, requestId: string, d
 
 export type RequestRecord = NonNullable<Awaited<ReturnType<typeof findVisibleRequest>>>;
 
+/**
+ * The bare record if this user may see it; otherwise NotFoundError, and a "denied" audit event when the
+ * request exists (another country's, a draft, not yet open to this reviewer: see notVisible). For every
+ * lookup that answers not found; `what` names the thing in the error, `reach` the attempt.
+ */
+export async function getVisibleRequest(user: CurrentUser, requestId: string, reach?: Reach, what?: string): Promise<RequestRecord> {
+  const request = await findVisibleRequest(user, requestId);
+  if (!request) throw await notVisible(user, "request", requestId, reach, what);
+  return request;
+}
+
 /** One request with what its detail page shows; NotFoundError when this user may not see it. */
 export async function getRequest(user: CurrentUser, requestId: string) {
-  const request = await findVisibleRequest(user, requestId);
-  if (!request) throw new NotFoundError("request");
+  const request = await getVisibleRequest(user, requestId);
   const db = await getDb();
   const [country] = await db.select().from(countries).where(eq(countries.iso2, request.countryIso2));
   const [programRows, attachmentRows, revisionRows, [creator]] = await Promise.all([
@@ -217,8 +228,7 @@ export type RequestDetail = Awaited<ReturnType<typeof getRequest>>;
 
 /** The audit trail of one request, oldest first, for its timeline. Anyone who may see the request. */
 export async function getRequestTimeline(user: CurrentUser, requestId: string) {
-  const request = await findVisibleRequest(user, requestId);
-  if (!request) throw new NotFoundError("request");
+  const request = await getVisibleRequest(user, requestId);
   const db = await getDb();
   const rows = await db
     .select({
@@ -247,8 +257,8 @@ export async function getRequestTimeline(user: CurrentUser, requestId: string) {
 
 /** Revision `number` of a request beside the one before it, with the fields that changed. */
 export async function getRevisionComparison(user: CurrentUser, requestId: string, number: number) {
-  const request = await findVisibleRequest(user, requestId);
-  if (!request || !Number.isInteger(number) || number < 1) throw new NotFoundError("revision");
+  if (!Number.isInteger(number) || number < 1) throw new NotFoundError("revision");
+  const request = await getVisibleRequest(user, requestId, undefined, "revision");
   const db = await getDb();
   const rows = await db
     .select()

@@ -54,7 +54,7 @@ async function tableCounts() {
     sql`SELECT (SELECT count(*)::int FROM assistance_requests) AS requests,
                (SELECT count(*)::int FROM request_revisions) AS revisions,
                (SELECT count(*)::int FROM request_programs) AS programs,
-               (SELECT count(*)::int FROM audit_events) AS audit,
+               (SELECT count(*)::int FROM audit_events WHERE outcome = 'success') AS audit,
                (SELECT count(*)::int FROM outbox) AS outbox`,
   );
   return row;

@@ -58,7 +58,7 @@ async function assignmentOf(user: CurrentUser): Promise<string> {
 
 async function commentCounts() {
   const [comments] = await db.db.select({ n: count() }).from(requestComments);
-  const [audit] = await db.db.select({ n: count() }).from(auditEvents);
+  const [audit] = await db.db.select({ n: count() }).from(auditEvents).where(eq(auditEvents.outcome, "success"));
   return { comments: comments.n, audit: audit.n };
 }
 

@@ -22,7 +22,7 @@ import { ConflictError, NotFoundError, ValidationError, type FieldErrors } from 
 import { isUuid } from "@/lib/ids";
 import type { MessageKey } from "@/lib/i18n/translate";
 import type { MutationContext } from "@/lib/requests/mutations";
-import { findVisibleRequest } from "@/lib/requests/queries";
+import { getVisibleRequest } from "@/lib/requests/queries";
 import { assignReviewersSchema, declareConflictSchema, submitReviewSchema } from "./schema";
 import { autoRecusalReason, canAssign, type AutoRecusalReason, type ReviewStatus } from "./workflow";
 
@@ -97,8 +97,7 @@ export async function assignReviewers(
   ctx: MutationContext,
 ): Promise<AssignReviewersResult> {
   if (!hasPermission(user, "reviews.assign")) throw new NotFoundError("request");
-  const request = await findVisibleRequest(user, requestId);
-  if (!request) throw new NotFoundError("request");
+  const request = await getVisibleRequest(user, requestId, { ctx, action: "review.assign" });
   const value = parse(assignReviewersSchema, input);
   if (!canAssign(request.status)) throw new ValidationError({}, { key: "reviews.errors.notAssignable" });
 

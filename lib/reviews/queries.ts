@@ -23,7 +23,7 @@ import type { CurrentUser } from "@/lib/auth/queries";
 import { hasPermission } from "@/lib/auth/policies";
 import { NotFoundError } from "@/lib/errors";
 import { isUuid } from "@/lib/ids";
-import { changedFields, findVisibleRequest, getRequest, type RequestDetail } from "@/lib/requests/queries";
+import { changedFields, getVisibleRequest, getRequest, type RequestDetail } from "@/lib/requests/queries";
 import { CATEGORY_FIELDS, type DetailField } from "@/lib/requests/schema";
 import type { Recommendation } from "./schema";
 import { aggregateReviews, weightedTotal, type ReviewAggregate } from "./scoring";
@@ -418,8 +418,7 @@ export interface ReviewSummary {
  */
 export async function getReviewSummary(user: CurrentUser, requestId: string): Promise<ReviewSummary> {
   if (!hasPermission(user, "reviews.assign")) throw new NotFoundError("request");
-  const request = await findVisibleRequest(user, requestId);
-  if (!request) throw new NotFoundError("request");
+  const request = await getVisibleRequest(user, requestId);
   const db = await getDb();
   const assigner = sql<string | null>`(SELECT u2.name FROM users u2 WHERE u2.id = ${reviewAssignments.assignedById})`;
   const rows = await db
@@ -501,8 +500,7 @@ export interface AssignableReviewer {
 /** The active reviewers an officer may assign to the request, with the automatic-recusal hint. Program officers. */
 export async function listAssignableReviewers(user: CurrentUser, requestId: string): Promise<AssignableReviewer[]> {
   if (!hasPermission(user, "reviews.assign")) throw new NotFoundError("request");
-  const request = await findVisibleRequest(user, requestId);
-  if (!request) throw new NotFoundError("request");
+  const request = await getVisibleRequest(user, requestId);
   const db = await getDb();
   const rows = await db
     .select({
@@ -543,8 +541,7 @@ export interface ReviewProgramOption extends ProgramName {
 /** The programs whose rubric may apply: those the request suggests, then those open to its country and category. Program officers. */
 export async function listReviewProgramOptions(user: CurrentUser, requestId: string): Promise<ReviewProgramOption[]> {
   if (!hasPermission(user, "reviews.assign")) throw new NotFoundError("request");
-  const request = await findVisibleRequest(user, requestId);
-  if (!request) throw new NotFoundError("request");
+  const request = await getVisibleRequest(user, requestId);
   const db = await getDb();
   const suggested = db.select({ id: requestPrograms.programId }).from(requestPrograms).where(eq(requestPrograms.requestId, request.id));
   const byCountry = db.select({ id: programCountries.programId }).from(programCountries).where(eq(programCountries.countryIso2, request.countryIso2));
@@ -591,8 +588,7 @@ export async function listPartnerOptions(user: CurrentUser): Promise<{ id: strin
  */
 export async function listReviewEvents(user: CurrentUser, requestId: string) {
   if (!hasPermission(user, "reviews.assign")) throw new NotFoundError("request");
-  const request = await findVisibleRequest(user, requestId);
-  if (!request) throw new NotFoundError("request");
+  const request = await getVisibleRequest(user, requestId);
   const db = await getDb();
   return db
     .select({

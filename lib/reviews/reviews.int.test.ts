@@ -84,7 +84,7 @@ async function counts() {
     db.db,
     sql`SELECT (SELECT count(*)::int FROM review_assignments) AS assignments,
                (SELECT count(*)::int FROM review_scores) AS scores,
-               (SELECT count(*)::int FROM audit_events) AS audit,
+               (SELECT count(*)::int FROM audit_events WHERE outcome = 'success') AS audit,
                (SELECT count(*)::int FROM outbox) AS outbox,
                (SELECT count(*)::int FROM assistance_requests) AS requests`,
   );

@@ -8,18 +8,16 @@ import { notifyChangesRequested, recordDecisionLetter } from "@/lib/decisions/mu
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { checkedRequestOf, loadProgramCandidates } from "@/lib/matching/queries";
 import { applyTransition, type MutationContext } from "@/lib/requests/mutations";
-import { findVisibleRequest } from "@/lib/requests/queries";
+import { getVisibleRequest } from "@/lib/requests/queries";
 import { canTransition, type RequestEvent } from "@/lib/requests/workflow";
 import { automaticChecks, isEligible, type AutomaticChecks } from "./checks";
 import { completeScreeningSchema, startScreeningSchema, type ScreeningOutcome } from "./schema";
 import { parseInput } from "./validation";
 
 /** The screener's request, or NotFoundError for anyone who is not an officer able to see it. */
-async function requestForScreener(user: CurrentUser, requestId: string) {
+async function requestForScreener(user: CurrentUser, requestId: string, ctx: Pick<MutationContext, "ip" | "userAgent">) {
   if (!hasPermission(user, "requests.screen")) throw new NotFoundError("request");
-  const request = await findVisibleRequest(user, requestId);
-  if (!request) throw new NotFoundError("request");
-  return request;
+  return getVisibleRequest(user, requestId, { ctx, action: "request.screen" });
 }
 
 /** An older version than the current one: someone else moved the request first. */
@@ -42,7 +40,7 @@ export async function startScreening(
   expectedVersion: unknown,
   ctx: Pick<MutationContext, "ip" | "userAgent">,
 ): Promise<{ status: RequestStatus; version: number }> {
-  const request = await requestForScreener(user, requestId);
+  const request = await requestForScreener(user, requestId, ctx);
   const value = parseInput(startScreeningSchema, { expectedVersion });
   assertVersion(request, value.expectedVersion);
   assertAllowed(user, request.status, "startScreening");
@@ -72,7 +70,7 @@ export async function completeScreening(
   input: unknown,
   ctx: MutationContext,
 ): Promise<{ status: RequestStatus; version: number; screeningId: string }> {
-  const request = await requestForScreener(user, requestId);
+  const request = await requestForScreener(user, requestId, ctx);
   const value = parseInput(completeScreeningSchema, input);
   const event = OUTCOME_EVENTS[value.outcome];
   assertVersion(request, value.expectedVersion);

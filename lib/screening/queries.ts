@@ -7,7 +7,7 @@ import { hasPermission } from "@/lib/auth/policies";
 import { NotFoundError } from "@/lib/errors";
 import { checkedRequestOf, loadProgramCandidates, type ProgramCandidate } from "@/lib/matching/queries";
 import { rankPrograms } from "@/lib/matching/rank";
-import { findVisibleRequest } from "@/lib/requests/queries";
+import { getVisibleRequest } from "@/lib/requests/queries";
 import { automaticChecks, isEligible, type AutomaticChecks } from "./checks";
 import type { ScreeningOutcome } from "./schema";
 
@@ -37,8 +37,7 @@ export interface PastScreening {
  */
 export async function getScreeningContext(user: CurrentUser, requestId: string) {
   if (!hasPermission(user, "requests.screen")) throw new NotFoundError("request");
-  const request = await findVisibleRequest(user, requestId);
-  if (!request) throw new NotFoundError("request");
+  const request = await getVisibleRequest(user, requestId);
   const checked = checkedRequestOf(request);
   const candidates = await loadProgramCandidates(user, request);
   const ranked = rankPrograms(checked, candidates);

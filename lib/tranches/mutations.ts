@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
 import { getDb, type Tx } from "@/db/client";
 import { awardDeliverables, awards, awardTranches, disbursements, reportingPeriods } from "@/db/schema";
-import { recordAudit } from "@/lib/audit/mutations";
+import { auditingDenials, denied, recordAudit, type Reach } from "@/lib/audit/mutations";
 import type { CurrentUser } from "@/lib/auth/queries";
 import { getAward } from "@/lib/awards/queries";
 import { invalidField, parseOrThrow, refused } from "@/lib/delivery/parse";
@@ -19,12 +19,12 @@ import { disbursementBlocker, disbursementInputProblem, todayIso } from "./workf
 export type { MutationContext };
 
 /** The tranche and its award, when this user may see the award; NotFoundError for everyone else. */
-async function visibleTranche(user: CurrentUser, trancheId: string) {
+async function visibleTranche(user: CurrentUser, trancheId: string, reach: Reach) {
   if (!isUuid(trancheId)) throw new NotFoundError("tranche");
   const db = await getDb();
   const [t] = await db.select({ awardId: awardTranches.awardId }).from(awardTranches).where(eq(awardTranches.id, trancheId));
   if (!t) throw new NotFoundError("tranche");
-  const award = await getAward(user, t.awardId).catch((error: unknown) => {
+  const award = await getAward(user, t.awardId, { ...reach, target: { entityType: "tranche", entityId: trancheId } }).catch((error: unknown) => {
     throw error instanceof NotFoundError ? new NotFoundError("tranche") : error;
   });
   return { db, award };
@@ -43,7 +43,7 @@ async function lockTranche(tx: Tx, trancheId: string) {
  * in it). Not on a tranche already disbursed. Program officers; NotFoundError for others.
  */
 export async function setTrancheCondition(user: CurrentUser, trancheId: string, input: unknown, ctx: MutationContext): Promise<void> {
-  const { db, award } = await visibleTranche(user, trancheId);
+  const { db, award } = await visibleTranche(user, trancheId, { ctx, action: "tranche.condition.set" });
   if (!isOfficer(user)) throw new NotFoundError("tranche");
   const value = parseOrThrow(trancheConditionSchema, input);
   if (award.status === "cancelled" || award.status === "completed") throw refused("delivery.errors.awardClosed");
@@ -100,7 +100,8 @@ export async function setTrancheCondition(user: CurrentUser, trancheId: string, 
  * release is a conditional UPDATE, so of two parallel attempts one wins and the other gets
  * ConflictError. Writes the disbursement, the tranche's release, the audit event and the
  * "disbursement-recorded" mails (to the country's focal points and the partner's users) in one
- * transaction. Officers with disbursements.record; NotFoundError for everyone else.
+ * transaction. A condition not met is refused and audited as denied (after the rollback). Officers with
+ * disbursements.record; NotFoundError for everyone else.
  */
 export async function recordDisbursement(
   user: CurrentUser,
@@ -108,19 +109,35 @@ export async function recordDisbursement(
   input: unknown,
   ctx: MutationContext & { today?: string },
 ): Promise<{ disbursementId: string; amountMinor: number; disbursedOn: string }> {
-  const { db, award } = await visibleTranche(user, trancheId);
+  const { db, award } = await visibleTranche(user, trancheId, { ctx, action: "tranche.disburse" });
   if (!isOfficer(user)) throw new NotFoundError("tranche");
   const value = parseOrThrow(recordDisbursementSchema, input);
   const amountMinor = majorToMinor(value.amount);
   const today = ctx.today ?? todayIso();
 
-  return db.transaction(async (tx) => {
+  return auditingDenials(user.id, ctx, () => db.transaction(async (tx) => {
     await lockTranche(tx, trancheId);
     const [awardNow] = await tx.select({ status: awards.status }).from(awards).where(eq(awards.id, award.id));
     const row = (await trancheRows(tx, award.id)).find((r) => r.id === trancheId);
     if (!row || !awardNow) throw new NotFoundError("tranche");
     const blocker = disbursementBlocker({ ...row, awardStatus: awardNow.status });
-    if (blocker) throw refused(`delivery.errors.${blocker}`, { number: row.conditionPeriodNumber ?? "", title: row.deliverableTitle ?? "" });
+    if (blocker) {
+      const refusal = refused(`delivery.errors.${blocker}`, { number: row.conditionPeriodNumber ?? "", title: row.deliverableTitle ?? "" });
+      // Money asked for before its condition is met is worth a trace; a repeated or late click is not.
+      if (blocker !== "deliverableNotAccepted" && blocker !== "reportNotAccepted") throw refusal;
+      throw denied(refusal, {
+        action: "tranche.disburse",
+        entityType: "award",
+        entityId: award.id,
+        details: {
+          trancheId,
+          position: row.position,
+          reason: blocker,
+          amountMinor,
+          condition: { deliverableId: row.conditionDeliverableId, deliverableStatus: row.deliverableStatus, periodNumber: row.conditionPeriodNumber, reportStatus: row.reportStatus },
+        },
+      });
+    }
     const problem = disbursementInputProblem({ amountMinor, disbursedOn: value.disbursedOn }, row, award, today);
     if (problem) throw invalidField(problem.field, `delivery.errors.${problem.problem}`);
 
@@ -174,6 +191,6 @@ export async function recordDisbursement(
       });
     }
     return { disbursementId: disbursement.id, amountMinor, disbursedOn: value.disbursedOn };
-  });
+  }));
 }
 

@@ -402,9 +402,11 @@ describe("updateUser", () => {
     const stale = await versionOf(id);
     await updateUser(admin, id, { name: "First edit", locale: "en", roles: ["reviewer"], expectedUpdatedAt: stale }, ctx);
     const before = await snapshot();
-    await expect(
-      updateUser(admin, id, { name: "Second edit", locale: "es", roles: ["approver"], expectedUpdatedAt: stale }, ctx),
-    ).rejects.toBeInstanceOf(ConflictError);
+    const conflict = await updateUser(admin, id, { name: "Second edit", locale: "es", roles: ["approver"], expectedUpdatedAt: stale }, ctx).catch(
+      (e: unknown) => e,
+    );
+    expect(conflict).toBeInstanceOf(ConflictError);
+    expect((conflict as ConflictError).messageKey).toBe("admin.errors.conflict");
     expect(await snapshot()).toEqual(before);
     expect((await getUserForAdmin(admin, id)).name).toBe("First edit");
   });

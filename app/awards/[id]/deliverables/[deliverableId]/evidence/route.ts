@@ -7,7 +7,7 @@ import { ipAndAgentFrom } from "@/lib/auth/request-context";
 import { addDeliverableEvidence, type UploadedFile } from "@/lib/deliverables/mutations";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { getI18n } from "@/lib/i18n/server";
-import { answer, isSameOrigin, MAX_MB, validationMessages } from "@/lib/attachments/upload-http";
+import { answer, isSameOrigin, MAX_MB, validationMessages, withUploadSlot } from "@/lib/attachments/upload-http";
 
 export const dynamic = "force-dynamic";
 
@@ -29,9 +29,9 @@ export async function POST(request: Request, { params }: Params): Promise<Respon
   // Who may upload here, and whether the target is open for files, is settled before a byte of the body
   // is read: a stranger's 100 MB is never taken in.
   try {
-    await requireDeliverableOpenForEvidence(user, deliverableId, id);
+    await requireDeliverableOpenForEvidence(user, deliverableId, id, { ctx: ipAndAgentFrom(request.headers), action: "deliverable.evidence.add" });
   } catch (error) {
-    if (error instanceof NotFoundError) return answer(404, { ok: false, errors: [t("attachments.errors.notFound")] });
+    if (error instanceof NotFoundError) return answer(404, { ok: false, errors: [t("delivery.errors.deliverableNotFound")] });
     if (error instanceof ValidationError) return answer(400, { ok: false, errors: validationMessages(error, t) });
     throw error;
   }
@@ -42,26 +42,29 @@ export async function POST(request: Request, { params }: Params): Promise<Respon
     return answer(400, { ok: false, errors: [t("attachments.errors.unreadable")] });
   }
 
-  // Read as it arrives; the first bad part ends the read, and nothing past it is kept.
-  const streamed = await readUploadStream(request, { maxBodyBytes: MAX_UPLOAD_BODY_BYTES });
-  if (!streamed.ok) {
-    if (streamed.problem === "bodyTooLarge") return tooLarge();
-    if (streamed.problem === "unreadable") return answer(400, { ok: false, errors: [t("attachments.errors.unreadable")] });
-    const refusal = new ValidationError(
-      { [`files.${streamed.index}`]: { key: `attachments.errors.${streamed.problem}`, params: { name: displayFilename(streamed.name), maxMb: MAX_MB } } },
-      { key: "attachments.errors.rejected" },
-    );
-    return answer(400, { ok: false, errors: validationMessages(refusal, t) });
-  }
-  const uploads: UploadedFile[] = streamed.files;
+  // At most a few uploads per user are read at once, on every instance together (decision 0014).
+  return withUploadSlot(user.id, t, async () => {
+    // Read as it arrives; the first bad part ends the read, and nothing past it is kept.
+    const streamed = await readUploadStream(request, { maxBodyBytes: MAX_UPLOAD_BODY_BYTES });
+    if (!streamed.ok) {
+      if (streamed.problem === "bodyTooLarge") return tooLarge();
+      if (streamed.problem === "unreadable") return answer(400, { ok: false, errors: [t("attachments.errors.unreadable")] });
+      const refusal = new ValidationError(
+        { [`files.${streamed.index}`]: { key: `attachments.errors.${streamed.problem}`, params: { name: displayFilename(streamed.name), maxMb: MAX_MB } } },
+        { key: "attachments.errors.rejected" },
+      );
+      return answer(400, { ok: false, errors: validationMessages(refusal, t) });
+    }
+    const uploads: UploadedFile[] = streamed.files;
 
-  try {
-    const added = await addDeliverableEvidence(user, deliverableId, uploads, { ...ipAndAgentFrom(request.headers), awardId: id });
-    revalidatePath(`/awards/${id}`);
-    return answer(200, { ok: true, count: added.length });
-  } catch (error) {
-    if (error instanceof NotFoundError) return answer(404, { ok: false, errors: [t("attachments.errors.notFound")] });
-    if (error instanceof ValidationError) return answer(400, { ok: false, errors: validationMessages(error, t) });
-    throw error;
-  }
+    try {
+      const added = await addDeliverableEvidence(user, deliverableId, uploads, { ...ipAndAgentFrom(request.headers), awardId: id });
+      revalidatePath(`/awards/${id}`);
+      return answer(200, { ok: true, count: added.length });
+    } catch (error) {
+      if (error instanceof NotFoundError) return answer(404, { ok: false, errors: [t("delivery.errors.deliverableNotFound")] });
+      if (error instanceof ValidationError) return answer(400, { ok: false, errors: validationMessages(error, t) });
+      throw error;
+    }
+  });
 }
