@@ -3,8 +3,9 @@
 // Starts `next start` on a free port with its own fresh database, signs in through sessions written to that
 // database, and sends: (a) a 100 MB upload as a donor (must be refused), (b) 100 MB chunked (no
 // Content-Length) to a draft the focal point may upload to (refused while streaming), (c) four of (b) in
-// parallel (over the per-user cap of 3 uploads at once, one answers 429 without being read), (d) a valid
-// 1 MB PDF (accepted). For each: the answer time and the server's RSS before, peak
+// parallel (each refused at the 10 MB limit within a few hundred ms, so they rarely hold a slot at the same
+// moment), (d) a valid 1 MB PDF (accepted), (e) four slow 3 MB uploads at once by one user: three are read,
+// the fourth is over the per-user cap of 3 and answers 429 without being read. For each: the answer time and the server's RSS before, peak
 // (VmHWM, reset before each case through /proc/<pid>/clear_refs) and after.
 import { randomBytes } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
@@ -53,7 +54,7 @@ if (url) {
 
 const BOUNDARY = "----bench" + randomBytes(8).toString("hex");
 /** Sends a multipart body of one file of `size` bytes starting with `head`; resolves at the answer. */
-function send(cookie: string, size: number, head: Buffer, declareLength: boolean): Promise<{ status: number | string; ms: number; body: string }> {
+function send(cookie: string, size: number, head: Buffer, declareLength: boolean, pauseMs = 0): Promise<{ status: number | string; ms: number; body: string }> {
   const start = performance.now();
   const pre = Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="files"; filename="big.pdf"\r\nContent-Type: application/pdf\r\n\r\n`);
   const post = Buffer.from(`\r\n--${BOUNDARY}--\r\n`);
@@ -96,6 +97,7 @@ function send(cookie: string, size: number, head: Buffer, declareLength: boolean
         const n = Math.min(part.length, size - sent);
         sent += n;
         if (!req.write(part.subarray(0, n))) await new Promise((r) => req.once("drain", r));
+        if (pauseMs) await new Promise((r) => setTimeout(r, pauseMs));
       }
       if (!settled) req.end(post);
     })().catch(() => {});
@@ -122,6 +124,9 @@ try {
   await scenario("(b) 100 MB chunked, no Content-Length, to the focal point's draft", async () => [await send(focalCookie, 100 * MB, PDF, false)]);
   await scenario("(c) four of (b) in parallel", async () => Promise.all([0, 1, 2, 3].map(() => send(focalCookie, 100 * MB, PDF, false))));
   await scenario("(d) a valid 1 MB PDF", async () => [await send(focalCookie, MB, PDF, true)]);
+  await scenario("(e) four slow 3 MB uploads at once by one user (cap UPLOADS_PER_USER, default 3)", async () =>
+    Promise.all([0, 1, 2, 3].map((i) => new Promise<void>((r) => setTimeout(r, i * 100)).then(() => send(focalCookie, 3 * MB, PDF, true, 400)))),
+  );
 } finally {
   await server.stop();
   await prepared.drop();
