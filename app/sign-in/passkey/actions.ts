@@ -1,6 +1,7 @@
 "use server";
 
 import type { AuthenticationResponseJSON, PublicKeyCredentialCreationOptionsJSON, PublicKeyCredentialRequestOptionsJSON, RegistrationResponseJSON } from "@simplewebauthn/server";
+import { revalidatePath } from "next/cache";
 import { notFound, redirect } from "next/navigation";
 import { getSessionResolution } from "@/lib/auth/current-user";
 import { getRequestContext } from "@/lib/auth/request-context";
@@ -63,6 +64,8 @@ export async function registerPasskeyAction(response: unknown, values: unknown):
   } catch (error) {
     return denied(error);
   }
+  // The session is now signed in: the shared layout (the header) is rendered again with the user.
+  if (!isComplete) revalidatePath("/", "layout");
   redirect(isComplete ? "/account/passkeys?notice=added" : "/");
 }
 
@@ -80,5 +83,6 @@ export async function verifyPasskeyAction(response: unknown): Promise<ActionResu
   } catch (error) {
     return denied(error);
   }
+  revalidatePath("/", "layout");
   redirect("/");
 }
