@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { and, eq, sql } from "drizzle-orm";
 import { auditEvents, sessions, userRoles, users } from "@/db/schema";
 import { createTestDb, type TestDb } from "@/test/db";
+import { SESSION_MAX_AGE_SECONDS } from "./cookies";
 
 // The request the helper reads: its session cookie and its client address.
 const request = { token: null as string | null, ip: "198.51.100.23" };
@@ -35,6 +36,7 @@ async function idOf(email: string) {
 }
 
 /** A session row as the e-mail link leaves it, aged as asked; `complete` sets its second factor. */
+/** Its row expiry is what Auth.js writes: SESSION_MAX_AGE_SECONDS from the sign-in. */
 async function session(email: string, age: { createdAgo?: number; idleFor?: number; complete?: boolean } = {}): Promise<string> {
   const token = `tok_${Math.random().toString(36).slice(2)}`;
   const now = Date.now();
@@ -42,7 +44,7 @@ async function session(email: string, age: { createdAgo?: number; idleFor?: numb
   await db.db.insert(sessions).values({
     sessionToken: token,
     userId: await idOf(email),
-    expires: new Date(now + 24 * HOUR),
+    expires: new Date(createdAt.getTime() + SESSION_MAX_AGE_SECONDS * 1000),
     createdAt,
     lastSeenAt: new Date(now - (age.idleFor ?? 0)),
     secondFactorAt: age.complete ? createdAt : null,
