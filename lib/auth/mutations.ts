@@ -8,6 +8,7 @@ import { recordAudit } from "@/lib/audit/mutations";
 import { isDemoMode } from "@/lib/demo";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { isLocale, type Locale } from "@/lib/i18n/config";
+import { isSafeText } from "@/lib/forms/safe-text";
 import { isUserId } from "@/lib/ids";
 import { SESSION_MAX_AGE_SECONDS } from "./cookies";
 import { loadSessionWithUser, type CurrentUser, type SessionRow } from "./queries";
@@ -77,6 +78,11 @@ export async function recordAuthEvent(
   });
 }
 
+/** Whether a cookie value can be a session token: Auth.js and the demo make 32-byte hex or UUID tokens. */
+function isSessionToken(value: string): boolean {
+  return value.length > 0 && value.length <= 200 && isSafeText(value);
+}
+
 export type SessionResolution =
   | { status: "none" }
   | { status: "expired" }
@@ -90,6 +96,8 @@ export type SessionResolution =
  * Anyone (the session lookup of every request).
  */
 export async function resolveSession(sessionToken: string, ctx: Partial<RequestContext>, now: Date = new Date()): Promise<SessionResolution> {
+  // A cookie no session could have (what PostgreSQL cannot even compare) is no session.
+  if (!isSessionToken(sessionToken)) return { status: "none" };
   const found = await loadSessionWithUser(sessionToken);
   if (!found) return { status: "none" };
   const { session, user } = found;
@@ -113,6 +121,7 @@ export async function resolveSession(sessionToken: string, ctx: Partial<RequestC
 
 /** Signs a session out: deletes its row and records who signed out, from where. The session's owner. */
 export async function endSession(sessionToken: string, ctx: RequestContext): Promise<void> {
+  if (!isSessionToken(sessionToken)) return;
   const db = await getDb();
   await db.transaction(async (tx) => {
     const [ended] = await tx.delete(sessions).where(eq(sessions.sessionToken, sessionToken)).returning({ userId: sessions.userId });

@@ -183,6 +183,15 @@ describe("session lifetimes", () => {
   });
 });
 
+describe("a cookie no session has", () => {
+  it("is no session, whatever it holds, and signing it out does nothing", async () => {
+    for (const token of ["", "no-such-token", "tok\u0000en", "tok\uD800en", "x".repeat(20_000)]) {
+      expect((await resolveSession(token, {})).status, JSON.stringify(token.slice(0, 20))).toBe("none");
+      await endSession(token, { ip: null, userAgent: null });
+    }
+  });
+});
+
 describe("sign-out", () => {
   it("deletes the session and records who signed out, from where", async () => {
     const token = await session("officer@example.org", { complete: true });

@@ -20,6 +20,7 @@ import type { RequestContext } from "@/lib/auth/request-context";
 import type { CurrentUser } from "@/lib/auth/queries";
 import { needsSecondFactor } from "@/lib/auth/session-rules";
 import { NotFoundError, ValidationError } from "@/lib/errors";
+import { isUuid } from "@/lib/ids";
 import { canRemovePasskey, challengeExpiry, checkConsumedChallenge, passkeyName, relyingPartyFrom } from "./rules";
 
 export type { Signer };
@@ -221,7 +222,7 @@ export async function finishPasskeyAuthentication(signer: Signer, response: Auth
  * user's passkey, or an unknown id, is not found. With its audit event. The user themself (staff).
  */
 export async function removePasskey(actor: CurrentUser, passkeyId: string, ctx: RequestContext): Promise<void> {
-  if (!needsSecondFactor(actor.roles)) throw new NotFoundError("passkey");
+  if (!needsSecondFactor(actor.roles) || !isUuid(passkeyId)) throw new NotFoundError("passkey");
   const db = await getDb();
   await db.transaction(async (tx) => {
     // Serializes removals by the same user, so that two parallel removals cannot take the last two.

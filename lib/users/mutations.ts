@@ -291,6 +291,7 @@ export async function reactivateUser(actor: CurrentUser, userId: string, ctx: Mu
  */
 export async function resetUserPasskeys(actor: CurrentUser, userId: string, ctx: InviteContext): Promise<{ passkeysRemoved: number; sessionsEnded: number }> {
   assertAdmin(actor);
+  assertUserId(userId);
   if (userId === actor.id) throw new ValidationError({}, { key: "passkeys.reset.cannotResetSelf" });
   const db = await getDb();
 
