@@ -104,9 +104,21 @@ export async function resolveSession(sessionToken: string, ctx: Partial<RequestC
   const status = sessionStatus(session, user.roles, now);
   const db = await getDb();
   if (status === "expired") {
-    const ended = await db.delete(sessions).where(eq(sessions.sessionToken, sessionToken)).returning({ userId: sessions.userId });
-    // Parallel requests may all find it expired; only the one that deleted it records the refusal.
-    if (ended.length > 0) await recordAuthEvent("auth.sessionExpired", user.id, ctx, "denied", { createdAt: session.createdAt, lastSeenAt: session.lastSeenAt });
+    await db.transaction(async (tx) => {
+      const ended = await tx.delete(sessions).where(eq(sessions.sessionToken, sessionToken)).returning({ userId: sessions.userId });
+      // Parallel requests may all find it expired; only the one that deleted it records the refusal.
+      if (ended.length === 0) return;
+      await recordAudit(tx, {
+        actorUserId: user.id,
+        action: "auth.sessionExpired",
+        entityType: "user",
+        entityId: user.id,
+        outcome: "denied",
+        ip: ctx.ip ?? null,
+        userAgent: ctx.userAgent ?? null,
+        details: { createdAt: session.createdAt, lastSeenAt: session.lastSeenAt },
+      });
+    });
     return { status: "expired" };
   }
   if (shouldTouchSession(session.lastSeenAt, now)) {

@@ -131,6 +131,14 @@ describe("session lifetimes", () => {
     expect(events).toContainEqual({ actor: await idOf("officer@example.org"), ip: request.ip, outcome: "denied" });
   });
 
+  it("parallel requests with the same expired session record one refusal", async () => {
+    const token = await session("approver@example.org", { complete: true, idleFor: 45 * MINUTE });
+    const results = await Promise.all(Array.from({ length: 5 }, () => resolveSession(token, { ip: "192.0.2.77" })));
+    expect(results.map((r) => r.status)).toEqual(Array(5).fill("expired"));
+    const events = await db.db.select().from(auditEvents).where(and(eq(auditEvents.action, "auth.sessionExpired"), eq(auditEvents.ip, "192.0.2.77")));
+    expect(events).toHaveLength(1);
+  });
+
   it("staff: 29 minutes idle is still active", async () => {
     request.token = await session("officer@example.org", { complete: true, idleFor: 29 * MINUTE });
     expect(await getCurrentUser()).not.toBeNull();
