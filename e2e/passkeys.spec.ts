@@ -13,9 +13,11 @@ async function signInByLink(page: Page, email: string): Promise<"home" | "passke
 }
 
 async function expectNoDataPages(page: Page) {
-  for (const path of ["/", "/requests", "/awards", "/account/passkeys"]) {
+  // Home last: the step then goes on to home.
+  for (const path of ["/requests", "/awards", "/account/passkeys", "/"]) {
     await page.goto(`${servers.passkeys}${path}`);
-    await expect(page, path).toHaveURL(`${servers.passkeys}/sign-in/passkey`);
+    // The passkey step, which then goes on to the page asked for.
+    await expect(page, path).toHaveURL(`${servers.passkeys}/sign-in/passkey${path === "/" ? "" : `?callbackUrl=${encodeURIComponent(path)}`}`);
   }
   await expect(page.getByTestId("signed-in-as")).toHaveCount(0);
 }
@@ -84,11 +86,18 @@ test("an officer registers a passkey after the first e-mail sign-in, needs it fr
   await expect(page.getByTestId("passkey-count")).toHaveText("You have 1 passkey.");
   await expect(table.getByRole("row", { name: /Office laptop/ })).toHaveCount(0);
 
-  // The next sign-in works with the key that remains.
+  // The next sign-in works with the key that remains, and goes on to the page it started from.
   await signOut(page);
-  expect(await signInByLink(page, email)).toBe("passkey");
-  await confirmWithPasskey(page);
-  await expect(page.getByRole("heading", { name: "Welcome, Daniel Reyes" })).toBeVisible();
+  await page.goto(`${servers.passkeys}/requests`);
+  await expect(page).toHaveURL(`${servers.passkeys}/sign-in?callbackUrl=%2Frequests`);
+  const before = (await mailsTo(email)).length;
+  await page.locator("#email").fill(email);
+  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await page.waitForURL(/\/sign-in\/check-email/);
+  expect(await followSignInLink(page, servers.passkeys, email, before)).toBe("passkey");
+  await expect(page).toHaveURL(`${servers.passkeys}/sign-in/passkey?callbackUrl=%2Frequests`);
+  await confirmWithPasskey(page, "/requests");
+  await expect(page.getByTestId("signed-in-as")).toHaveText("Signed in as Daniel Reyes");
   await context.close();
 });
 

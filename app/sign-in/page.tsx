@@ -19,7 +19,10 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const session = await getSessionResolution().catch(() => null);
   if (session?.status === "active") redirect(safeCallbackPath(callbackUrl));
   // Half-way through a staff sign-in: the passkey step comes next.
-  if (session?.status === "partial") redirect("/sign-in/passkey");
+  if (session?.status === "partial") {
+    const back = safeCallbackPath(callbackUrl);
+    redirect(back === "/" ? "/sign-in/passkey" : `/sign-in/passkey?callbackUrl=${encodeURIComponent(back)}`);
+  }
   const { t } = await getI18n();
   const demo = isDemoMode();
   return (

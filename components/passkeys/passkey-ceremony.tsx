@@ -34,7 +34,7 @@ function failureOf(result: ActionResult<unknown> | undefined, t: Translate): str
  * Registers a passkey (the first one after the e-mail link, or another one) with a name for it. The
  * server action redirects on success; a refusal or a closed prompt is shown and the user may try again.
  */
-export function RegisterPasskeyForm({ submitLabel }: { submitLabel: string }) {
+export function RegisterPasskeyForm({ submitLabel, callbackUrl }: { submitLabel: string; callbackUrl?: string }) {
   const { t } = useI18n();
   const uid = useId();
   const isHydrated = useHydrated();
@@ -59,7 +59,7 @@ export function RegisterPasskeyForm({ submitLabel }: { submitLabel: string }) {
       } catch (error) {
         return setFormError(browserFailure(error, t));
       }
-      const result = await registerPasskeyAction(response, values);
+      const result = await registerPasskeyAction(response, values, callbackUrl);
       const message = failureOf(result, t);
       if (message) setFormError(message);
       if (result && !result.ok && result.fieldErrors?.name) setError("name", { message: result.fieldErrors.name });
@@ -102,7 +102,7 @@ export function RegisterPasskeyForm({ submitLabel }: { submitLabel: string }) {
 }
 
 /** Confirms a partial sign-in with one of the user's passkeys; the server action redirects on success. */
-export function VerifyPasskeyButton() {
+export function VerifyPasskeyButton({ callbackUrl }: { callbackUrl?: string }) {
   const { t } = useI18n();
   const isHydrated = useHydrated();
   const [formError, setFormError] = useState<string | null>(null);
@@ -120,7 +120,7 @@ export function VerifyPasskeyButton() {
       } catch (error) {
         return setFormError(browserFailure(error, t));
       }
-      setFormError(failureOf(await verifyPasskeyAction(response), t));
+      setFormError(failureOf(await verifyPasskeyAction(response, callbackUrl), t));
     });
   }
 

@@ -109,10 +109,13 @@ export async function confirmWithPlantedPasskey(page: Page, email: string): Prom
   await confirmWithPasskey(page);
 }
 
-/** On the passkey step: presses "Use my passkey" (the page's virtual authenticator answers) and lands home. */
-export async function confirmWithPasskey(page: Page): Promise<void> {
+/**
+ * On the passkey step: presses "Use my passkey" (the page's virtual authenticator answers) and lands on
+ * `path`, the page the sign-in was for (home unless it started elsewhere).
+ */
+export async function confirmWithPasskey(page: Page, path = "/"): Promise<void> {
   const button = page.getByRole("button", { name: /^(Use my passkey|Usar mi llave de acceso)$/ });
   await expect(button).toBeEnabled();
   await button.click();
-  await page.waitForURL((url) => url.pathname === "/");
+  await page.waitForURL((url) => url.pathname === path);
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { cache } from "react";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { sessionCookieName } from "./cookies";
 import { resolveSession, type SessionResolution } from "./mutations";
@@ -8,6 +8,8 @@ import type { CurrentUser } from "./queries";
 import { hasPermission, type Permission } from "./policies";
 import { getRequestContext } from "./request-context";
 import { NotFoundError } from "@/lib/errors";
+import { REQUEST_PATH_HEADER } from "@/lib/http/request-path";
+import { safeCallbackPath } from "./schema";
 
 export type { CurrentUser };
 
@@ -40,8 +42,11 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
 export async function requireUser(): Promise<CurrentUser> {
   const resolution = await getSessionResolution();
   if (resolution.status === "active") return resolution.user;
-  if (resolution.status === "partial") redirect("/sign-in/passkey");
-  redirect("/sign-in");
+  // Back to this page afterwards (the proxy names it; the sign-in pages keep only same-site paths).
+  const back = safeCallbackPath((await headers()).get(REQUEST_PATH_HEADER));
+  const query = back === "/" ? "" : `?callbackUrl=${encodeURIComponent(back)}`;
+  if (resolution.status === "partial") redirect(`/sign-in/passkey${query}`);
+  redirect(`/sign-in${query}`);
 }
 
 /** For pages and actions behind a permission: without it the page does not exist (404). */

@@ -5,6 +5,7 @@ import { revalidatePath } from "next/cache";
 import { notFound, redirect } from "next/navigation";
 import { getSessionResolution } from "@/lib/auth/current-user";
 import { getRequestContext } from "@/lib/auth/request-context";
+import { safeCallbackPath } from "@/lib/auth/schema";
 import { needsSecondFactor } from "@/lib/auth/session-rules";
 import type { ActionResult } from "@/lib/errors";
 import { getI18n } from "@/lib/i18n/server";
@@ -53,8 +54,16 @@ export async function passkeyRegistrationOptionsAction(): Promise<ActionResult<P
   }
 }
 
-/** Stores the new passkey; a first registration completes the sign-in and goes home, another returns to the list. */
-export async function registerPasskeyAction(response: unknown, values: unknown): Promise<ActionResult> {
+/** Where a completed sign-in continues: the page the user was going to, if it is a same-site path. */
+function destination(callbackUrl: unknown): string {
+  return safeCallbackPath(typeof callbackUrl === "string" ? callbackUrl : null);
+}
+
+/**
+ * Stores the new passkey; a first registration completes the sign-in and goes on to `callbackUrl` (home
+ * by default), another one returns to the list.
+ */
+export async function registerPasskeyAction(response: unknown, values: unknown, callbackUrl?: unknown): Promise<ActionResult> {
   const { signer, isComplete } = await currentSigner();
   const parsed = passkeyNameSchema.safeParse(values);
   if (!parsed.success) return invalidInput(parsed.error);
@@ -66,7 +75,7 @@ export async function registerPasskeyAction(response: unknown, values: unknown):
   }
   // The session is now signed in: the shared layout (the header) is rendered again with the user.
   if (!isComplete) revalidatePath("/", "layout");
-  redirect(isComplete ? "/account/passkeys?notice=added" : "/");
+  redirect(isComplete ? "/account/passkeys?notice=added" : destination(callbackUrl));
 }
 
 /** Options for confirming the sign-in with one of the user's passkeys (partial session). */
@@ -75,8 +84,8 @@ export async function passkeyAuthenticationOptionsAction(): Promise<ActionResult
   return { ok: true, data: await startPasskeyAuthentication(signer) };
 }
 
-/** Verifies the assertion; success completes the session and goes home. */
-export async function verifyPasskeyAction(response: unknown): Promise<ActionResult> {
+/** Verifies the assertion; success completes the session and goes on to `callbackUrl` (home by default). */
+export async function verifyPasskeyAction(response: unknown, callbackUrl?: unknown): Promise<ActionResult> {
   const { signer } = await currentSigner();
   try {
     await finishPasskeyAuthentication(signer, response as AuthenticationResponseJSON, await getRequestContext());
@@ -84,5 +93,5 @@ export async function verifyPasskeyAction(response: unknown): Promise<ActionResu
     return denied(error);
   }
   revalidatePath("/", "layout");
-  redirect("/");
+  redirect(destination(callbackUrl));
 }

@@ -2,6 +2,7 @@ import { redirect } from "next/navigation";
 import { RegisterPasskeyForm, VerifyPasskeyButton } from "@/components/passkeys/passkey-ceremony";
 import { getSessionResolution } from "@/lib/auth/current-user";
 import { countPasskeys } from "@/lib/auth/queries";
+import { safeCallbackPath } from "@/lib/auth/schema";
 import { getI18n } from "@/lib/i18n/server";
 import { signOutAction } from "../actions";
 
@@ -16,9 +17,11 @@ export async function generateMetadata() {
  * The second step of a staff sign-in (decision 0016): after the e-mail link, register the first passkey
  * or confirm with one. Only a partial session sees it; anyone else is sent where they belong.
  */
-export default async function PasskeyStepPage() {
+export default async function PasskeyStepPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[] }> }) {
+  const { callbackUrl: raw } = await searchParams;
+  const callbackUrl = safeCallbackPath(typeof raw === "string" ? raw : null);
   const session = await getSessionResolution();
-  if (session.status === "active") redirect("/");
+  if (session.status === "active") redirect(callbackUrl);
   if (session.status !== "partial") redirect("/sign-in");
   const { t } = await getI18n();
   const hasPasskey = (await countPasskeys(session.user.id)) > 0;
@@ -29,13 +32,13 @@ export default async function PasskeyStepPage() {
       {hasPasskey ? (
         <>
           <p>{t("passkeys.step.verifyIntro")}</p>
-          <VerifyPasskeyButton />
+          <VerifyPasskeyButton callbackUrl={callbackUrl} />
           <p className="muted small">{t("passkeys.step.lost")}</p>
         </>
       ) : (
         <>
           <p>{t("passkeys.step.registerIntro")}</p>
-          <RegisterPasskeyForm submitLabel={t("passkeys.step.registerButton")} />
+          <RegisterPasskeyForm submitLabel={t("passkeys.step.registerButton")} callbackUrl={callbackUrl} />
         </>
       )}
       <form action={signOutAction} className="row">
