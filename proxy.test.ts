@@ -43,6 +43,16 @@ describe("proxy", async () => {
     expect((await proxy(request("/awards", "__Secure-authjs.session-token=x"))).headers.get("x-middleware-next")).toBe("1");
   });
 
+  it("tells the server which page a signed-in request is for (never what the client says), without the router's cache key", async () => {
+    const forged = (path: string, cookie?: string) =>
+      new NextRequest(`http://localhost:3000${path}`, { headers: { "x-portal-request-path": "/evil", ...(cookie ? { cookie } : {}) } });
+    const page = await proxy(forged("/requests/abc?tab=files&_rsc=1x2y", "authjs.session-token=x"));
+    expect(page.headers.get("x-middleware-request-x-portal-request-path")).toBe("/requests/abc?tab=files");
+    const open = await proxy(forged("/sign-in/passkey"));
+    expect(open.headers.get("x-middleware-override-headers")).not.toContain("x-portal-request-path");
+    expect(open.headers.get("x-middleware-request-x-portal-request-path")).toBeNull();
+  });
+
   it("gives every response its own nonce and hands the same policy to the renderer on the request", async () => {
     const a = (await proxy(request("/sign-in")));
     const b = (await proxy(request("/sign-in")));

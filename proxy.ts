@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { actionRefusal, isActionRequest, refusalResponse } from "@/lib/http/action-guard";
 import { headersForApplication, trustedProxyHops } from "@/lib/http/client-address";
+import { withoutRequestPath, withRequestPath } from "@/lib/http/request-path";
 import { withSecurityHeaders } from "@/lib/http/security-headers";
 
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
@@ -11,7 +12,8 @@ const PUBLIC_PATH = /^\/(?:sign-in|api\/|_next\/|favicon.ico|robots.txt|mailbox)
 /**
  * Puts the security headers (a per-response CSP nonce, HSTS over https) on every response, removes a
  * client-sent X-Forwarded-For when no proxy is trusted (lib/http/client-address.ts), and redirects
- * visitors without a session cookie to sign-in. Server-action requests that Next.js would answer with a
+ * visitors without a session cookie to sign-in; requests with one carry the page's path for the server
+ * (lib/http/request-path.ts). Server-action requests that Next.js would answer with a
  * 500 (foreign Origin, body over the limit, undecodable body) get 403 / 413 / 400 here
  * (lib/http/action-guard.ts). Whether the session is valid, and what the user may see, is decided on the
  * server next to the data.
@@ -23,8 +25,8 @@ export async function proxy(request: NextRequest) {
     if (refusal) return security.apply(refusalResponse(refusal, request.headers));
   }
   const cleaned = headersForApplication(request.headers, trustedProxyHops()) ?? undefined;
-  if (PUBLIC_PATH.test(request.nextUrl.pathname)) return security.next(cleaned);
-  if (SESSION_COOKIES.some((name) => request.cookies.has(name))) return security.next(cleaned);
+  if (PUBLIC_PATH.test(request.nextUrl.pathname)) return security.next(withoutRequestPath(request, cleaned) ?? cleaned);
+  if (SESSION_COOKIES.some((name) => request.cookies.has(name))) return security.next(withRequestPath(request, cleaned));
   const url = request.nextUrl.clone();
   const callbackUrl = `${request.nextUrl.pathname}${request.nextUrl.search}`;
   url.pathname = "/sign-in";

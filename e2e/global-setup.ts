@@ -3,6 +3,7 @@ import path from "node:path";
 import { startFakeResend } from "./support/fake-resend";
 import { addDeactivatedAccount } from "./support/accounts";
 import { plantLeakMarkers } from "./support/leak-markers";
+import { plantStaffPasskeys } from "./support/passkeys";
 import { prepareDatabase, startServer, type PreparedDb, type RunningServer } from "./support/servers";
 
 /**
@@ -13,7 +14,9 @@ import { prepareDatabase, startServer, type PreparedDb, type RunningServer } fro
  *  - "down":   a database that cannot be reached, to see the outage page and health check;
  *  - "isolation": demo mode on data with marker strings in every field some viewer may not see;
  *  - "limits": a sign-in limit of 3 link requests per client address, behind no trusted proxy;
- *  - "limits-proxy": the same limit (and database) behind one trusted proxy (TRUSTED_PROXY_HOPS=1).
+ *  - "limits-proxy": the same limit (and database) behind one trusted proxy (TRUSTED_PROXY_HOPS=1);
+ *  - "passkeys": like "mail", but no staff account has a passkey yet (the mail server's seeded staff have
+ *    a planted one each, for the specs that sign them in: e2e/support/passkeys.ts).
  * Their URLs reach the tests as environment variables.
  */
 export default async function globalSetup() {
@@ -32,14 +35,18 @@ export default async function globalSetup() {
     for (const db of dbs) await db.drop().catch(() => {});
   };
   try {
-    const [mailDb, demoDb, expiryDb, isolationDb, limitsDb] = await Promise.all([
-      prepareDatabase("mail", addDeactivatedAccount),
+    const [mailDb, demoDb, expiryDb, isolationDb, limitsDb, passkeysDb] = await Promise.all([
+      prepareDatabase("mail", async (db) => {
+        await addDeactivatedAccount(db);
+        await plantStaffPasskeys(db);
+      }),
       prepareDatabase("demo"),
       prepareDatabase("expiry"),
       prepareDatabase("isolation", plantLeakMarkers),
       prepareDatabase("limits"),
+      prepareDatabase("passkeys"),
     ]);
-    dbs.push(mailDb, demoDb, expiryDb, isolationDb, limitsDb);
+    dbs.push(mailDb, demoDb, expiryDb, isolationDb, limitsDb, passkeysDb);
     const resendEnv = { RESEND_API_KEY: "re_e2e_fake_key", RESEND_BASE_URL: fake.url, DEMO_MODE: "" };
     const results = await Promise.allSettled([
       startServer({ name: "mail", port: base + 0, env: { ...mailDb.env, ...resendEnv } }),
@@ -56,6 +63,7 @@ export default async function globalSetup() {
       startServer({ name: "limits", port: base + 5, env: { ...limitsDb.env, ...resendEnv, SIGN_IN_LIMIT_PER_IP: "3", TRUSTED_PROXY_HOPS: "" } }),
       // The same limit behind one trusted proxy, which appends the address it received the request from.
       startServer({ name: "limits-proxy", port: base + 6, env: { ...limitsDb.env, ...resendEnv, SIGN_IN_LIMIT_PER_IP: "3", TRUSTED_PROXY_HOPS: "1" } }),
+      startServer({ name: "passkeys", port: base + 7, env: { ...passkeysDb.env, ...resendEnv } }),
     ]);
     // Every server that did start is stopped again if another one did not (teardown below).
     for (const r of results) if (r.status === "fulfilled") servers.push(r.value);
@@ -68,6 +76,7 @@ export default async function globalSetup() {
     process.env.E2E_ISOLATION_URL = servers[4].url;
     process.env.E2E_LIMITS_URL = servers[5].url;
     process.env.E2E_LIMITS_PROXY_URL = servers[6].url;
+    process.env.E2E_PASSKEYS_URL = servers[7].url;
     process.env.E2E_FAKE_RESEND_URL = fake.url;
   } catch (error) {
     await teardown();

@@ -40,7 +40,7 @@ import { addDeliverableSchema, reviewDeliverableSchema, submitDeliverableSchema 
 import { addEquipmentCheck, addEquipmentItem, updateEquipmentCondition } from "@/lib/equipment/mutations";
 import { addEquipmentCheckSchema, addEquipmentItemSchema, updateEquipmentConditionSchema } from "@/lib/equipment/schema";
 import { isSafeText } from "@/lib/forms/safe-text";
-import { finishPasskeyAuthentication, finishPasskeyRegistration, PasskeyDeniedError, startPasskeyAuthentication, startPasskeyRegistration } from "@/lib/passkeys/mutations";
+import { finishPasskeyAuthentication, finishPasskeyRegistration, PasskeyDeniedError, removePasskey, startPasskeyAuthentication, startPasskeyRegistration } from "@/lib/passkeys/mutations";
 import { createProgram, updateProgram } from "@/lib/programs/mutations";
 import { createProgramSchema, updateProgramSchema } from "@/lib/programs/schema";
 import { ensureReportingCalendar, reviewReport, saveReport, setAwardIndicators, setReportingFrequency } from "@/lib/reporting/mutations";
@@ -53,12 +53,13 @@ import { completeScreening, startScreening } from "@/lib/screening/mutations";
 import { completeScreeningSchema } from "@/lib/screening/schema";
 import { recordDisbursement, setTrancheCondition } from "@/lib/tranches/mutations";
 import { recordDisbursementSchema, trancheConditionSchema } from "@/lib/tranches/schema";
-import { deactivateUser, inviteUser, reactivateUser, updateUser } from "@/lib/users/mutations";
+import { deactivateUser, inviteUser, reactivateUser, resetUserPasskeys, updateUser } from "@/lib/users/mutations";
 import { inviteUserSchema, updateUserSchema } from "@/lib/users/schema";
 import { approveAwardAction, createAwardAction } from "@/app/awards/actions";
 import { addDeliverableAction, addEquipmentCheckAction, addEquipmentItemAction, recordDisbursementAction, reviewDeliverableAction, setTrancheConditionAction, submitDeliverableAction, updateEquipmentConditionAction } from "@/app/awards/[id]/delivery-actions";
 import { reviewReportAction, saveReportAction, setAwardIndicatorsAction, setReportingFrequencyAction } from "@/app/awards/[id]/reports/actions";
-import { deactivateUserAction, inviteUserAction, reactivateUserAction, updateUserAction } from "@/app/admin/users/actions";
+import { removePasskeyAction } from "@/app/account/passkeys/actions";
+import { deactivateUserAction, inviteUserAction, reactivateUserAction, resetUserPasskeysAction, updateUserAction } from "@/app/admin/users/actions";
 import { setLocaleAction } from "@/app/locale-actions";
 import { createProgramAction, updateProgramAction } from "@/app/programs/actions";
 import { createRequestAction, saveRequestAction, withdrawRequestAction } from "@/app/requests/actions";
@@ -66,6 +67,7 @@ import { removeAttachmentAction } from "@/app/requests/[id]/attachments/actions"
 import { addCommentAction, completeScreeningAction, decideRequestAction, startScreeningAction } from "@/app/requests/[id]/officer-actions";
 import { assignReviewersAction, declareConflictAction, submitReviewAction } from "@/app/reviews/actions";
 import { demoSignInAction, requestSignInLinkAction } from "@/app/sign-in/actions";
+import { passkeyAuthenticationOptionsAction, passkeyRegistrationOptionsAction, registerPasskeyAction, verifyPasskeyAction } from "@/app/sign-in/passkey/actions";
 import type { CurrentUser } from "@/lib/auth/queries";
 import { signInSchema } from "@/lib/auth/schema";
 import { bytesOf, exe, pdf } from "@/test/attachment-files";
@@ -328,15 +330,20 @@ beforeAll(async () => {
 
   // A session with a passkey, and one without, for the WebAuthn ceremonies.
   const signerFor = async (token: string) => ({ userId: f.u.officer.id, email: f.u.officer.email, name: f.u.officer.name, sessionToken: token });
-  const newSession = async () => {
+  // `complete`: the second factor is done (only such a session adds a passkey once the user has one).
+  const newSession = async (complete = false) => {
     const token = `tok_${randomUUID()}`;
-    await db.db.insert(sessions).values({ sessionToken: token, userId: f.u.officer.id, expires: new Date(Date.now() + 3600_000) });
+    await db.db.insert(sessions).values({ sessionToken: token, userId: f.u.officer.id, expires: new Date(Date.now() + 3600_000), secondFactorAt: complete ? new Date() : null });
     return token;
   };
   const authenticator = new SoftwareAuthenticator("http://localhost:3700");
   const registered = await signerFor(await newSession());
   await finishPasskeyRegistration(registered, authenticator.register(await startPasskeyRegistration(registered)), "Laptop", ctx);
-  const newcomer = await signerFor(await newSession());
+  // A second passkey, so that the first one may be removed.
+  const spare = await signerFor(await newSession(true));
+  await finishPasskeyRegistration(spare, new SoftwareAuthenticator("http://localhost:3700").register(await startPasskeyRegistration(spare)), "Spare", ctx);
+  const [laptop] = await db.db.select({ id: passkeys.id }).from(passkeys).where(and(eq(passkeys.userId, f.u.officer.id), eq(passkeys.name, "Laptop")));
+  const newcomer = await signerFor(await newSession(true));
   const newcomerAuthenticator = new SoftwareAuthenticator("http://localhost:3700");
   const sampleRegistration = newcomerAuthenticator.register(await startPasskeyRegistration(newcomer));
   const sampleAssertion = authenticator.assert(await startPasskeyAuthentication(registered));
@@ -725,6 +732,46 @@ beforeAll(async () => {
       },
     },
     {
+      fn: "action.registerPasskeyAction",
+      valid: () => "valid",
+      extraCases: () => responseCases(sampleRegistration as unknown as Record<string, unknown>),
+      refusalWrites: ["audit_events", "webauthn_challenges"],
+      actor: () => f.u.officer,
+      action: async (input) => {
+        session.token = newcomer.sessionToken;
+        const options = await passkeyRegistrationOptionsAction();
+        if (!options.ok) return options;
+        return registerPasskeyAction(input === "valid" ? newcomerAuthenticator.register(options.data) : input, { name: "Work laptop" });
+      },
+    },
+    {
+      fn: "action.verifyPasskeyAction",
+      valid: () => "valid",
+      extraCases: () => responseCases(sampleAssertion as unknown as Record<string, unknown>),
+      refusalWrites: ["audit_events", "webauthn_challenges"],
+      actor: () => f.u.officer,
+      action: async (input) => {
+        session.token = registered.sessionToken;
+        const options = await passkeyAuthenticationOptionsAction();
+        if (!options.ok) return options;
+        return verifyPasskeyAction(input === "valid" ? authenticator.assert(options.data) : input);
+      },
+    },
+    {
+      fn: "passkeys.removePasskey",
+      args: { passkeyId: { kind: "id", valid: laptop.id } },
+      run: (_input, a) => removePasskey(f.u.officer, a.passkeyId as string, ctx),
+      actor: () => f.u.officer,
+      action: (_input, a) => removePasskeyAction(a.passkeyId),
+    },
+    {
+      fn: "users.resetUserPasskeys",
+      args: { userId: { kind: "id", valid: f.u.officer.id } },
+      run: (_input, a) => resetUserPasskeys(f.u.admin, a.userId as string, ctx),
+      actor: () => f.u.admin,
+      action: (_input, a) => resetUserPasskeysAction(a.userId),
+    },
+    {
       fn: "passkeys.finishPasskeyAuthentication",
       valid: () => "valid",
       extraCases: () => responseCases(sampleAssertion as unknown as Record<string, unknown>),
@@ -937,6 +984,8 @@ const TAKES_NO_USER_INPUT: Record<string, string> = {
   "audit.auditingDenials": "runs the caller's transaction and records the denial it was refused with",
   "audit.notVisible": "called by the visibility-checked lookups with the id they were given; anything but a UUID is not looked up",
   "auth.recordAuthEvent": "records a sign-in event from values the server built",
+  "auth.resolveSession": "reads the session cookie; a token no session has is no session (lib/auth/sessions.int.test.ts tries malformed ones)",
+  "auth.endSession": "signs out the session cookie; a token no session has ends nothing (lib/auth/sessions.int.test.ts)",
   "comments.insertComment": "inside the caller's transaction, with a body the caller parsed",
   "decisions.notifyChangesRequested": "inside the caller's transaction, with a message the caller parsed",
   "decisions.recordDecisionLetter": "inside the caller's transaction, with a memo the caller parsed",

@@ -5,11 +5,14 @@
 import type { CurrentUser } from "@/lib/auth/queries";
 import { createTranslator } from "@/lib/i18n/translate";
 
-export const session = { user: null as CurrentUser | null };
+/** `token` is the session row behind the user, for what needs one (the passkey ceremonies); it is active. */
+export const session = { user: null as CurrentUser | null, token: null as string | null };
 
 /** Replaces @/lib/auth/current-user: the cookie lookup becomes `session.user`. */
 export function currentUserMock() {
   return {
+    getSessionResolution: async () =>
+      session.user ? { status: "active" as const, user: session.user, token: session.token } : { status: "none" as const, token: null },
     getCurrentUser: async () => session.user,
     requireUser: async () => {
       if (!session.user) throw new Error("redirect to sign-in");

@@ -3,9 +3,8 @@
 import { cookies } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { after } from "next/server";
-import { signOut } from "@/lib/auth/auth";
 import { sessionCookieName, isSecureCookieMode } from "@/lib/auth/cookies";
-import { createDemoSession, recordAuthEvent } from "@/lib/auth/mutations";
+import { createDemoSession, endSession, recordAuthEvent } from "@/lib/auth/mutations";
 import { checkSignInRateLimit } from "@/lib/auth/rate-limit";
 import { getRequestContext } from "@/lib/auth/request-context";
 import { issueSignInLink } from "@/lib/auth/sign-in-mail";
@@ -58,7 +57,12 @@ export async function demoSignInAction(formData: FormData): Promise<void> {
   redirect("/");
 }
 
-/** Signs out: Auth.js deletes the session row and the cookie. */
+/** Signs out (a complete or a partial session): the row is deleted, the event audited, the cookie removed. */
 export async function signOutAction(): Promise<void> {
-  await signOut({ redirectTo: "/sign-in" });
+  const jar = await cookies();
+  const secure = isSecureCookieMode();
+  const token = jar.get(sessionCookieName(secure))?.value;
+  if (token) await endSession(token, await getRequestContext());
+  jar.delete({ name: sessionCookieName(secure), path: "/", secure, httpOnly: true, sameSite: "lax" });
+  redirect("/sign-in");
 }

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { DemoAccounts } from "@/components/auth/demo-accounts";
-import { getCurrentUser } from "@/lib/auth/current-user";
+import { getSessionResolution } from "@/lib/auth/current-user";
 import { safeCallbackPath } from "@/lib/auth/schema";
 import { isDemoMode } from "@/lib/demo";
 import { getI18n } from "@/lib/i18n/server";
@@ -16,7 +16,13 @@ export async function generateMetadata() {
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
   const { callbackUrl } = await searchParams;
-  if (await getCurrentUser().catch(() => null)) redirect(safeCallbackPath(callbackUrl));
+  const session = await getSessionResolution().catch(() => null);
+  if (session?.status === "active") redirect(safeCallbackPath(callbackUrl));
+  // Half-way through a staff sign-in: the passkey step comes next.
+  if (session?.status === "partial") {
+    const back = safeCallbackPath(callbackUrl);
+    redirect(back === "/" ? "/sign-in/passkey" : `/sign-in/passkey?callbackUrl=${encodeURIComponent(back)}`);
+  }
   const { t } = await getI18n();
   const demo = isDemoMode();
   return (
@@ -30,6 +36,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         <div className="card stack">
           <h2>{t("auth.demo.title")}</h2>
           <p>{t("auth.demo.intro")}</p>
+          <p className="alert alert-info" role="note" data-testid="demo-second-factor">
+            {t("auth.demo.secondFactor")}
+          </p>
           <DemoAccounts />
           <p className="muted small">
             {t("auth.demo.mailboxHint")} <Link href="/mailbox">{t("common.demoMailbox")}</Link>

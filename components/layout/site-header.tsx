@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { signOutAction } from "@/app/sign-in/actions";
 import type { CurrentUser } from "@/lib/auth/current-user";
+import { needsSecondFactor } from "@/lib/auth/session-rules";
 import type { Locale } from "@/lib/i18n/config";
 import { createTranslator } from "@/lib/i18n/translate";
 import { LanguageSwitch } from "./language-switch";
@@ -35,6 +36,7 @@ export function SiteHeader({ user, locale, demo }: { user: CurrentUser | null; l
           {user ? (
             <>
               <span data-testid="signed-in-as">{t("common.signedInAs", { name: user.name ?? user.email })}</span>
+              {needsSecondFactor(user.roles) ? <Link href="/account/passkeys">{t("passkeys.nav")}</Link> : null}
               <form action={signOutAction}>
                 <button type="submit" className="btn">
                   {t("common.signOut")}

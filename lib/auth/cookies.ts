@@ -18,6 +18,8 @@ export function sessionCookieName(secure = isSecureCookieMode()): string {
   return secure ? "__Secure-authjs.session-token" : "authjs.session-token";
 }
 
-export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60; // a working day
+// The outer bound of every session (cookie and row): the longest lifetime, staff's 12 hours (decision 0017).
+// The lifetime rules (lib/auth/session-rules.ts) end every other session earlier.
+export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 // 15 minutes; an operator may shorten it (the end-to-end tests do, to see a link expire).
 export const SIGN_IN_LINK_MAX_AGE_SECONDS = Number(process.env.SIGN_IN_LINK_MAX_AGE_SECONDS ?? 15 * 60);

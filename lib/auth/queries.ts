@@ -1,7 +1,7 @@
 import "server-only";
-import { and, eq, gt, inArray } from "drizzle-orm";
+import { and, count, eq, inArray } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { countries, organizations, sessions, userRoles, users } from "@/db/schema";
+import { countries, organizations, passkeys, sessions, userRoles, users } from "@/db/schema";
 import type { Locale, Role } from "@/db/schema/enums";
 import { DEMO_USERS } from "@/db/seed/demo-data";
 import { isDemoMode } from "@/lib/demo";
@@ -63,15 +63,47 @@ export async function loadActiveUser(userId: string): Promise<CurrentUser | null
   };
 }
 
-/** The active user behind an unexpired session token; null otherwise. Anyone (session lookup). */
-export async function loadActiveUserBySession(sessionToken: string): Promise<CurrentUser | null> {
+export interface SessionRow {
+  sessionToken: string;
+  createdAt: Date;
+  lastSeenAt: Date;
+  expires: Date;
+  secondFactorAt: Date | null;
+}
+
+/**
+ * A session row and its active user, whatever the row is worth (the caller applies the lifetime and
+ * second-factor rules of lib/auth/session-rules.ts); null when there is no such row or the account is
+ * deactivated. Anyone (session lookup).
+ */
+export async function loadSessionWithUser(sessionToken: string): Promise<{ session: SessionRow; user: CurrentUser } | null> {
   const db = await getDb();
-  const [session] = await db
-    .select({ userId: sessions.userId })
+  const [row] = await db
+    .select({
+      sessionToken: sessions.sessionToken,
+      userId: sessions.userId,
+      createdAt: sessions.createdAt,
+      lastSeenAt: sessions.lastSeenAt,
+      expires: sessions.expires,
+      secondFactorAt: sessions.secondFactorAt,
+    })
     .from(sessions)
-    .where(and(eq(sessions.sessionToken, sessionToken), gt(sessions.expires, new Date())))
+    .where(eq(sessions.sessionToken, sessionToken))
     .limit(1);
-  return session ? loadActiveUser(session.userId) : null;
+  if (!row) return null;
+  const user = await loadActiveUser(row.userId);
+  if (!user) return null;
+  return {
+    session: { sessionToken: row.sessionToken, createdAt: row.createdAt, lastSeenAt: row.lastSeenAt, expires: row.expires, secondFactorAt: row.secondFactorAt },
+    user,
+  };
+}
+
+/** How many passkeys a user has registered. The user themself or the session lookup. */
+export async function countPasskeys(userId: string): Promise<number> {
+  const db = await getDb();
+  const [row] = await db.select({ n: count() }).from(passkeys).where(eq(passkeys.userId, userId));
+  return row?.n ?? 0;
 }
 
 /** Looks up an active account by email, for sign-in. Anyone (pre-sign-in). */

@@ -6,6 +6,7 @@ import { createTranslator } from "@/lib/i18n/translate";
 import type { MailContext, MailTemplate } from "./templates/layout";
 import { deliverableReviewedMail, disbursementRecordedMail, reminderDeliverableMail, reminderReportMail } from "./templates/delivery";
 import { invitationMail } from "./templates/invitation";
+import { passkeysResetMail } from "./templates/passkeys-reset";
 import { requestSubmittedMail } from "./templates/request-submitted";
 import {
   awardApprovalNeededMail,
@@ -26,6 +27,7 @@ import { signInLinkMail } from "./templates/sign-in-link";
 const templates: { [K in TemplateName]: MailTemplate<TemplatePayloads[K]> } = {
   "sign-in-link": signInLinkMail,
   invitation: invitationMail,
+  "passkeys-reset": passkeysResetMail,
   "deliverable-reviewed": deliverableReviewedMail,
   "disbursement-recorded": disbursementRecordedMail,
   "reminder-report": reminderReportMail,

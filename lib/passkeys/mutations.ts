@@ -12,14 +12,19 @@ import {
 } from "@simplewebauthn/server";
 import { isoBase64URL } from "@simplewebauthn/server/helpers";
 import { and, eq, sql } from "drizzle-orm";
-import { getDb } from "@/db/client";
-import { passkeys, sessions, webauthnChallenges } from "@/db/schema";
+import { getDb, type DbOrTx } from "@/db/client";
+import { passkeys, sessions, users, webauthnChallenges } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/mutations";
 import { isSafeText } from "@/lib/forms/safe-text";
 import type { RequestContext } from "@/lib/auth/request-context";
-import { challengeExpiry, checkConsumedChallenge, passkeyName, relyingPartyFrom } from "./rules";
+import type { CurrentUser } from "@/lib/auth/queries";
+import { needsSecondFactor } from "@/lib/auth/session-rules";
+import { NotFoundError, ValidationError } from "@/lib/errors";
+import { isUuid } from "@/lib/ids";
+import { canRemovePasskey, challengeExpiry, checkConsumedChallenge, passkeyName, relyingPartyFrom } from "./rules";
 
-export type PasskeyDenial = "challenge_missing" | "challenge_expired" | "unknown_credential" | "bad_response";
+export type { Signer };
+export type PasskeyDenial = "challenge_missing" | "challenge_expired" | "unknown_credential" | "bad_response" | "second_factor_required";
 export class PasskeyDeniedError extends Error {
   constructor(readonly reason: PasskeyDenial) {
     super(`passkey denied: ${reason}`);
@@ -59,14 +64,35 @@ async function consumeChallenge(sessionToken: string, purpose: "register" | "aut
   return check.challenge;
 }
 
-async function audit(signer: Signer, action: string, ctx: RequestContext, outcome: "success" | "denied", details?: Record<string, unknown>) {
+async function audit(signer: Signer, action: string, ctx: Partial<RequestContext>, outcome: "success" | "denied", details?: Record<string, unknown>) {
   const db = await getDb();
-  await recordAudit(db, { actorUserId: signer.userId, action, entityType: "user", entityId: signer.userId, outcome, ip: ctx.ip, userAgent: ctx.userAgent, details });
+  await recordAudit(db, { actorUserId: signer.userId, action, entityType: "user", entityId: signer.userId, outcome, ip: ctx.ip ?? null, userAgent: ctx.userAgent ?? null, details });
 }
 
-/** Registration options for the signed-in staff user's session (partial or complete). The user themself. */
-export async function startPasskeyRegistration(signer: Signer): Promise<PublicKeyCredentialCreationOptionsJSON> {
+/**
+ * A session may register a passkey once it has its second factor, or, still partial, only while the user
+ * has none (the first enrolment after the e-mail link). Otherwise the e-mail link alone could add a
+ * passkey and so pass the second factor.
+ */
+async function assertMayRegister(db: DbOrTx, signer: Signer): Promise<void> {
+  const [session] = await db.select({ secondFactorAt: sessions.secondFactorAt }).from(sessions).where(eq(sessions.sessionToken, signer.sessionToken)).limit(1);
+  if (session?.secondFactorAt) return;
+  const [own] = await db.select({ id: passkeys.id }).from(passkeys).where(eq(passkeys.userId, signer.userId)).limit(1);
+  if (!session || own) throw new PasskeyDeniedError("second_factor_required");
+}
+
+/**
+ * Registration options for the signed-in staff user's session: a complete one, or a partial one while the
+ * user has no passkey yet. The user themself.
+ */
+export async function startPasskeyRegistration(signer: Signer, ctx: Partial<RequestContext> = {}): Promise<PublicKeyCredentialCreationOptionsJSON> {
   const db = await getDb();
+  try {
+    await assertMayRegister(db, signer);
+  } catch (error) {
+    if (error instanceof PasskeyDeniedError) await audit(signer, "auth.passkey.register", ctx, "denied", { reason: error.reason });
+    throw error;
+  }
   const existing = await db.select({ credentialId: passkeys.credentialId, transports: passkeys.transports }).from(passkeys).where(eq(passkeys.userId, signer.userId));
   const { rpId } = relyingParty();
   const options = await generateRegistrationOptions({
@@ -101,6 +127,9 @@ export async function finishPasskeyRegistration(signer: Signer, response: Regist
     const { credential, credentialDeviceType, credentialBackedUp } = verification.registrationInfo;
     const db = await getDb();
     return await db.transaction(async (tx) => {
+      // One registration at a time per user, so that two parallel first enrolments cannot both pass.
+      await tx.select({ id: users.id }).from(users).where(eq(users.id, signer.userId)).for("update");
+      await assertMayRegister(tx, signer);
       const [created] = await tx
         .insert(passkeys)
         .values({
@@ -186,4 +215,31 @@ export async function finishPasskeyAuthentication(signer: Signer, response: Auth
     if (error instanceof PasskeyDeniedError) await audit(signer, "auth.passkey.verify", ctx, "denied", { reason: error.reason });
     throw error;
   }
+}
+
+/**
+ * Removes one of the signed-in user's own passkeys, only while another remains (decision 0016); another
+ * user's passkey, or an unknown id, is not found. With its audit event. The user themself (staff).
+ */
+export async function removePasskey(actor: CurrentUser, passkeyId: string, ctx: RequestContext): Promise<void> {
+  if (!needsSecondFactor(actor.roles) || !isUuid(passkeyId)) throw new NotFoundError("passkey");
+  const db = await getDb();
+  await db.transaction(async (tx) => {
+    // Serializes removals by the same user, so that two parallel removals cannot take the last two.
+    await tx.select({ id: users.id }).from(users).where(eq(users.id, actor.id)).for("update");
+    const own = await tx.select({ id: passkeys.id, name: passkeys.name }).from(passkeys).where(eq(passkeys.userId, actor.id));
+    const target = own.find((p) => p.id === passkeyId);
+    if (!target) throw new NotFoundError("passkey");
+    if (!canRemovePasskey(own.length)) throw new ValidationError({}, { key: "passkeys.errors.lastPasskey" });
+    await tx.delete(passkeys).where(and(eq(passkeys.id, target.id), eq(passkeys.userId, actor.id)));
+    await recordAudit(tx, {
+      actorUserId: actor.id,
+      action: "auth.passkey.remove",
+      entityType: "user",
+      entityId: actor.id,
+      ip: ctx.ip,
+      userAgent: ctx.userAgent,
+      details: { passkeyId: target.id, name: target.name, remaining: own.length - 1 },
+    });
+  });
 }

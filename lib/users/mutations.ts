@@ -2,7 +2,7 @@ import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { getDb, type Tx } from "@/db/client";
-import { countries, organizations, sessions, userRoles, users, verificationTokens } from "@/db/schema";
+import { countries, organizations, passkeys, sessions, userRoles, users, verificationTokens } from "@/db/schema";
 import type { Role } from "@/db/schema/enums";
 import { recordAudit } from "@/lib/audit/mutations";
 import { hasPermission } from "@/lib/auth/policies";
@@ -281,6 +281,42 @@ export async function reactivateUser(actor: CurrentUser, userId: string, ctx: Mu
       ip: ctx.ip,
       userAgent: ctx.userAgent,
     });
+  });
+}
+
+/**
+ * Resets a user's lost passkeys (decision 0016): removes all of them and ends all the user's sessions,
+ * audited, and mails the user in their language; their next e-mail sign-in registers a new passkey.
+ * Admins only, never on their own account.
+ */
+export async function resetUserPasskeys(actor: CurrentUser, userId: string, ctx: InviteContext): Promise<{ passkeysRemoved: number; sessionsEnded: number }> {
+  assertAdmin(actor);
+  assertUserId(userId);
+  if (userId === actor.id) throw new ValidationError({}, { key: "passkeys.reset.cannotResetSelf" });
+  const db = await getDb();
+
+  return db.transaction(async (tx) => {
+    const [user] = await tx.select({ email: users.email, locale: users.locale }).from(users).where(eq(users.id, userId)).for("update");
+    if (!user) throw new NotFoundError("user");
+    const removed = await tx.delete(passkeys).where(eq(passkeys.userId, userId)).returning({ id: passkeys.id });
+    if (removed.length === 0) throw new ConflictError("user has no passkey", "passkeys.reset.nothingToReset");
+    const ended = await tx.delete(sessions).where(eq(sessions.userId, userId)).returning({ token: sessions.sessionToken });
+    await recordAudit(tx, {
+      actorUserId: actor.id,
+      action: "user.passkeysReset",
+      entityType: "user",
+      entityId: userId,
+      ip: ctx.ip,
+      userAgent: ctx.userAgent,
+      details: { passkeysRemoved: removed.length, sessionsEnded: ended.length },
+    });
+    await enqueueMail(tx, {
+      template: "passkeys-reset",
+      to: user.email,
+      locale: user.locale,
+      payload: { adminName: actor.name?.trim() || actor.email, url: new URL("/sign-in", ctx.baseUrl).toString() },
+    });
+    return { passkeysRemoved: removed.length, sessionsEnded: ended.length };
   });
 }
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, count, eq, exists, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { countries, organizations, userRoles, users } from "@/db/schema";
+import { countries, organizations, passkeys, userRoles, users } from "@/db/schema";
 import { ROLES, type Locale, type OrganizationType, type Role } from "@/db/schema/enums";
 import { hasPermission } from "@/lib/auth/policies";
 import type { CurrentUser } from "@/lib/auth/queries";
@@ -29,6 +29,8 @@ export interface AdminUserDetail extends AdminUserRow {
   createdAt: Date;
   /** The version the edit form sends back as expectedUpdatedAt. */
   updatedAt: Date;
+  /** How many passkeys (the staff second factor) the user has registered. */
+  passkeyCount: number;
 }
 
 export interface UserListFilters {
@@ -198,6 +200,7 @@ export async function getUserForAdmin(actor: CurrentUser, userId: string): Promi
     .limit(1);
   if (!raw) throw new NotFoundError("user");
   const roles = (await rolesByUser([raw.id])).get(raw.id) ?? [];
+  const [{ passkeyCount }] = await db.select({ passkeyCount: count() }).from(passkeys).where(eq(passkeys.userId, raw.id));
   return {
     ...toRow(raw, roles),
     countryIso2: raw.countryIso2,
@@ -205,6 +208,7 @@ export async function getUserForAdmin(actor: CurrentUser, userId: string): Promi
     deactivatedAt: raw.deactivatedAt,
     createdAt: raw.createdAt,
     updatedAt: raw.updatedAt,
+    passkeyCount,
   };
 }
 

@@ -9,7 +9,7 @@ import type { ActionResult } from "@/lib/errors";
 import { attempt, invalidInput } from "@/lib/forms/action-errors";
 import { getBaseUrl } from "@/lib/http/base-url";
 import { isUserId } from "@/lib/ids";
-import { deactivateUser, inviteUser, reactivateUser, updateUser } from "@/lib/users/mutations";
+import { deactivateUser, inviteUser, reactivateUser, resetUserPasskeys, updateUser } from "@/lib/users/mutations";
 import { inviteUserSchema, updateUserSchema } from "@/lib/users/schema";
 
 /** Who may call these actions: administrators; for anyone else the page does not exist. */
@@ -64,4 +64,16 @@ export async function reactivateUserAction(userId: unknown): Promise<ActionResul
 
   revalidatePath("/admin/users", "layout");
   redirect(`/admin/users/${encodeURIComponent(userId)}?notice=reactivated`);
+}
+
+/** Resets a user's lost passkeys: removes them, ends the user's sessions and mails the user. */
+export async function resetUserPasskeysAction(userId: unknown): Promise<ActionResult> {
+  const actor = await requireAdminActor();
+  if (!isUserId(userId)) notFound();
+
+  const outcome = await attempt(async () => resetUserPasskeys(actor, userId, { ...(await getRequestContext()), baseUrl: await getBaseUrl() }));
+  if (!outcome.ok) return outcome;
+
+  revalidatePath("/admin/users", "layout");
+  redirect(`/admin/users/${encodeURIComponent(userId)}?notice=passkeysReset`);
 }

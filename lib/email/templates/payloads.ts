@@ -2,6 +2,7 @@
 export interface TemplatePayloads {
   "sign-in-link": { url: string; minutes: number };
   invitation: { inviterName: string; signInUrl: string; roles: string[] };
+  "passkeys-reset": { adminName: string; url: string };
   "request-submitted": {
     reference: string;
     title: string;

@@ -108,6 +108,7 @@ export const admin = defineMessages({
       updated: "The changes were saved.",
       deactivated: "The account was deactivated and all its sessions were ended.",
       reactivated: "The account was reactivated.",
+      passkeysReset: "The passkeys were reset and all the user's sessions ended. The user was told by e-mail.",
     },
     errors: {
       nameRequired: "Enter the person's name.",
@@ -243,6 +244,7 @@ export const admin = defineMessages({
       updated: "Se guardaron los cambios.",
       deactivated: "Se desactivó la cuenta y se cerraron todas sus sesiones.",
       reactivated: "Se reactivó la cuenta.",
+      passkeysReset: "Se restablecieron las llaves de acceso y se cerraron todas las sesiones del usuario. Se le avisó por correo.",
     },
     errors: {
       nameRequired: "Ingrese el nombre de la persona.",

@@ -33,6 +33,8 @@ export const auth = defineMessages({
     demo: {
       title: "Demo accounts",
       intro: "Demo mode is on: sign in with one click as any seeded user.",
+      secondFactor:
+        "Demo sign-in skips the second factor: outside demo mode, program officers, approvers and administrators also confirm each sign-in with a passkey.",
       signInAs: "Sign in as {name}",
       mailboxHint: "Sign-in links sent in demo mode arrive in the demo mailbox.",
     },
@@ -70,6 +72,8 @@ export const auth = defineMessages({
     demo: {
       title: "Cuentas de demostración",
       intro: "El modo de demostración está activado: inicie sesión con un clic como cualquier usuario de prueba.",
+      secondFactor:
+        "El acceso de demostración omite el segundo factor: fuera del modo de demostración, los oficiales de programa, aprobadores y administradores también confirman cada inicio de sesión con una llave de acceso.",
       signInAs: "Iniciar sesión como {name}",
       mailboxHint: "Los enlaces de acceso enviados en modo de demostración llegan al buzón de demostración.",
     },

@@ -13,7 +13,7 @@ export const common = defineMessages({
     signOut: "Sign out",
     signedInAs: "Signed in as {name}",
     demoBanner:
-      "Demo mode: one-click sign-in as seeded users is switched on and the data are illustrative. Never use demo mode with real data.",
+      "Demo mode: one-click sign-in as seeded users is switched on, skips the second factor (passkey) of staff, and the data are illustrative. Never use demo mode with real data.",
     demoMailbox: "Demo mailbox",
     nav: {
       main: "Main navigation",
@@ -84,7 +84,7 @@ export const common = defineMessages({
     signOut: "Cerrar sesión",
     signedInAs: "Sesión iniciada como {name}",
     demoBanner:
-      "Modo de demostración: el acceso con un clic como usuarios de prueba está activado y los datos son ilustrativos. Nunca use el modo de demostración con datos reales.",
+      "Modo de demostración: el acceso con un clic como usuarios de prueba está activado, omite el segundo factor (llave de acceso) del personal, y los datos son ilustrativos. Nunca use el modo de demostración con datos reales.",
     demoMailbox: "Buzón de demostración",
     nav: {
       main: "Navegación principal",

@@ -16,8 +16,9 @@ import { csvExports } from "./exports";
 import { pdf } from "./pdf";
 import { iati } from "./iati";
 import { dashboards } from "./dashboards";
+import { passkeys } from "./passkeys";
 
-const areas = { common, auth, admin, email, home, requests, attachments, officer, reviews, awards, programs, reporting, delivery, pdf, exports: csvExports, iati, dashboards };
+const areas = { common, auth, admin, email, home, requests, attachments, officer, reviews, awards, programs, reporting, delivery, pdf, exports: csvExports, iati, dashboards, passkeys };
 
 type Areas = typeof areas;
 export type Messages = { [A in keyof Areas]: Areas[A]["en"] };

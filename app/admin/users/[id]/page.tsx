@@ -1,16 +1,19 @@
 import Link from "next/link";
 import { DeactivateButton } from "@/components/admin/deactivate-button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import { UserForm } from "@/components/admin/user-form";
 import { requireUserWithPermission } from "@/lib/auth/current-user";
+import { needsSecondFactor } from "@/lib/auth/session-rules";
 import { formatDate } from "@/lib/i18n/format";
+import { plural } from "@/lib/i18n/plural";
 import { rethrowAsNotFound } from "@/lib/http/not-found";
 import { getI18n } from "@/lib/i18n/server";
 import { getUserForAdmin, listAssignableCountries, listOrganizations } from "@/lib/users/queries";
-import { deactivateUserAction, reactivateUserAction, updateUserAction } from "../actions";
+import { deactivateUserAction, reactivateUserAction, resetUserPasskeysAction, updateUserAction } from "../actions";
 
 export const dynamic = "force-dynamic";
 
-const NOTICES = ["invited", "updated", "deactivated", "reactivated"] as const;
+const NOTICES = ["invited", "updated", "deactivated", "reactivated", "passkeysReset"] as const;
 type Notice = (typeof NOTICES)[number];
 
 
@@ -105,6 +108,27 @@ export default async function EditUserPage({
             mode={user.isActive ? "deactivate" : "reactivate"}
             action={(user.isActive ? deactivateUserAction : reactivateUserAction).bind(null, user.id)}
           />
+        )}
+      </section>
+
+      <section className="card stack" style={{ maxWidth: 720 }} aria-labelledby="passkeys-reset">
+        <h2 id="passkeys-reset">{t("passkeys.reset.heading")}</h2>
+        <p data-testid="user-passkey-count">
+          {needsSecondFactor(user.roles) || user.passkeyCount > 0 ? plural(t, locale, "passkeys.reset.count", user.passkeyCount) : t("passkeys.reset.notStaff")}
+        </p>
+        {user.passkeyCount === 0 ? null : isSelf ? (
+          <p className="muted">{t("passkeys.reset.selfHint")}</p>
+        ) : (
+          <>
+            <p className="muted">{t("passkeys.reset.hint")}</p>
+            <ConfirmButton
+              label={t("passkeys.reset.button")}
+              question={t("passkeys.reset.confirm", { name: displayName })}
+              confirmLabel={t("passkeys.reset.confirmButton")}
+              workingLabel={t("passkeys.reset.working")}
+              action={resetUserPasskeysAction.bind(null, user.id)}
+            />
+          </>
         )}
       </section>
     </div>

@@ -1,0 +1,78 @@
+"use client";
+
+import { useEffect, useId, useRef, useState, useTransition } from "react";
+import { useI18n } from "@/components/i18n/i18n-provider";
+import type { ActionResult } from "@/lib/errors";
+
+interface ConfirmButtonProps {
+  /** The button that opens the confirmation, and its accessible name when it differs (e.g. names the row). */
+  label: string;
+  accessibleLabel?: string;
+  question: string;
+  confirmLabel: string;
+  workingLabel: string;
+  /** A server action bound to its record: redirects on success, returns the error otherwise. */
+  action: () => Promise<ActionResult | undefined>;
+  tone?: "danger" | "primary";
+}
+
+/** A destructive action behind an explicit, in-page confirmation (focus moves into it and back). */
+export function ConfirmButton({ label, accessibleLabel, question, confirmLabel, workingLabel, action, tone = "danger" }: ConfirmButtonProps) {
+  const { t } = useI18n();
+  const uid = useId();
+  const [isConfirming, setIsConfirming] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [isPending, startTransition] = useTransition();
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  const openRef = useRef<HTMLButtonElement>(null);
+  const wasConfirming = useRef(false);
+
+  useEffect(() => {
+    if (isConfirming) confirmRef.current?.focus();
+    else if (wasConfirming.current) openRef.current?.focus();
+    wasConfirming.current = isConfirming;
+  }, [isConfirming]);
+
+  function run() {
+    setError(null);
+    // Inside a transition, the action's redirect (its success) is handled by Next's redirect boundary.
+    startTransition(async () => {
+      const result = await action();
+      if (!result || result.ok) return;
+      startTransition(() => {
+        setError(result.formError ?? t("common.errors.invalidInput"));
+        setIsConfirming(false);
+      });
+    });
+  }
+
+  const toneClass = tone === "danger" ? "btn btn-danger" : "btn btn-primary";
+  return (
+    <div className="stack">
+      {error ? (
+        <div className="alert alert-error" role="alert">
+          {error}
+        </div>
+      ) : null}
+      {isConfirming ? (
+        <div className="card stack" role="group" aria-labelledby={`${uid}-question`}>
+          <p id={`${uid}-question`}>
+            <strong>{question}</strong>
+          </p>
+          <div className="row">
+            <button ref={confirmRef} type="button" className={toneClass} onClick={run} disabled={isPending}>
+              {isPending ? workingLabel : confirmLabel}
+            </button>
+            <button type="button" className="btn" onClick={() => setIsConfirming(false)} disabled={isPending}>
+              {t("common.actions.cancel")}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <button ref={openRef} type="button" className={tone === "danger" ? "btn btn-danger" : "btn"} aria-label={accessibleLabel} onClick={() => setIsConfirming(true)}>
+          {label}
+        </button>
+      )}
+    </div>
+  );
+}

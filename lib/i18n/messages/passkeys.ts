@@ -1,0 +1,168 @@
+import { defineMessages } from "../define";
+
+// Passkeys: the second factor of staff (decision 0016), on the sign-in step, the account page, the
+// administrator's reset and its mail. Counted phrases have one key per plural category (lib/i18n/plural.ts).
+export const passkeys = defineMessages({
+  en: {
+    nav: "Passkeys",
+    step: {
+      title: "Second step: your passkey",
+      signedInByLink: "You signed in by e-mail link as {email}.",
+      registerIntro:
+        "Because your role moves money or manages accounts, the portal asks for a second factor after the e-mail link: a passkey kept on this device or a security key, unlocked with your fingerprint, face or PIN. Register one now; from then on you will confirm each sign-in with it.",
+      verifyIntro: "To finish signing in, confirm with one of your passkeys.",
+      registerButton: "Register a passkey",
+      verifyButton: "Use my passkey",
+      working: "Waiting for your passkey…",
+      lost: "Lost your passkey? Ask an administrator to reset it: you will then register a new one at your next sign-in.",
+      signOutInstead: "Not you, or not now?",
+    },
+    name: {
+      label: "Name for this passkey",
+      hint: "To tell your passkeys apart, for example “Office laptop” or “Blue security key”.",
+      fallback: "Passkey",
+      tooLong: "Use at most 60 characters.",
+    },
+    account: {
+      title: "Passkeys",
+      intro:
+        "Your passkeys are the second factor you confirm after the e-mail link each time you sign in. Keep at least two (for example this computer and a security key), so that losing one does not lock you out.",
+      count: {
+        one: "You have {count} passkey.",
+        other: "You have {count} passkeys.",
+      },
+      caption: "Your passkeys",
+      columns: { name: "Name", created: "Registered", lastUsed: "Last used", actions: "Actions" },
+      never: "Never",
+      addHeading: "Add another passkey",
+      addIntro: "Register another device or security key. Your browser will ask you to confirm.",
+      addButton: "Add a passkey",
+      remove: {
+        button: "Remove",
+        buttonLabel: "Remove the passkey {name}",
+        confirm: "Remove the passkey “{name}”? You will no longer be able to sign in with it.",
+        confirmButton: "Yes, remove it",
+        working: "Removing…",
+        onlyOne: "This is your only passkey, so it cannot be removed: register another one first. If you lost it, ask an administrator to reset your passkeys.",
+      },
+      notices: {
+        added: "The passkey was registered.",
+        removed: "The passkey was removed.",
+      },
+    },
+    errors: {
+      cancelled: "The passkey request was cancelled or timed out. Try again.",
+      unsupported: "This browser cannot use passkeys. Use a current browser on a device with a screen lock, or a security key.",
+      denied: "The passkey could not be verified. Try again.",
+      expired: "The request took too long. Try again.",
+      alreadyRegistered: "This passkey is already registered.",
+      notAllowed: "Confirm with one of your existing passkeys first.",
+      lastPasskey: "You cannot remove your only passkey. Register another one first.",
+    },
+    reset: {
+      heading: "Passkeys",
+      count: {
+        zero: "This user has no passkey. Program officers, approvers and administrators register one at their next sign-in.",
+        one: "This user has {count} passkey.",
+        other: "This user has {count} passkeys.",
+      },
+      notStaff: "This user's roles do not need a passkey.",
+      hint: "Reset the passkeys when the user has lost theirs: all their passkeys are removed and all their sessions ended. They are told by e-mail and register a new passkey at their next sign-in by e-mail link.",
+      button: "Reset passkeys",
+      confirm: "Reset the passkeys of {name} and sign them out everywhere?",
+      confirmButton: "Yes, reset the passkeys",
+      working: "Resetting…",
+      selfHint: "You cannot reset your own passkeys: ask another administrator.",
+      nothingToReset: "This user has no passkey to reset.",
+      cannotResetSelf: "You cannot reset your own passkeys. Ask another administrator.",
+    },
+    email: {
+      subject: "Your passkeys for the Firearms Assistance Portal were reset",
+      intro: "{adminName}, an administrator of the portal, removed the passkeys of your account and ended all your sessions.",
+      next: "The next time you sign in by e-mail link, you will be asked to register a new passkey on your device.",
+      unexpected: "If you did not ask for this, tell your program office at once.",
+      button: "Go to the sign-in page",
+    },
+  },
+  es: {
+    nav: "Llaves de acceso",
+    step: {
+      title: "Segundo paso: su llave de acceso",
+      signedInByLink: "Inició sesión con el enlace enviado a {email}.",
+      registerIntro:
+        "Como su función mueve fondos o administra cuentas, el portal pide un segundo factor después del enlace por correo: una llave de acceso guardada en este dispositivo o una llave de seguridad, que se desbloquea con su huella, su rostro o su PIN. Registre una ahora; desde entonces confirmará con ella cada inicio de sesión.",
+      verifyIntro: "Para terminar de iniciar sesión, confirme con una de sus llaves de acceso.",
+      registerButton: "Registrar una llave de acceso",
+      verifyButton: "Usar mi llave de acceso",
+      working: "Esperando su llave de acceso…",
+      lost: "¿Perdió su llave de acceso? Pida a un administrador que la restablezca: registrará una nueva en su próximo inicio de sesión.",
+      signOutInstead: "¿No es usted, o no es el momento?",
+    },
+    name: {
+      label: "Nombre de esta llave de acceso",
+      hint: "Para distinguir sus llaves, por ejemplo «Computadora de la oficina» o «Llave de seguridad azul».",
+      fallback: "Llave de acceso",
+      tooLong: "Use como máximo 60 caracteres.",
+    },
+    account: {
+      title: "Llaves de acceso",
+      intro:
+        "Sus llaves de acceso son el segundo factor que confirma después del enlace por correo cada vez que inicia sesión. Conserve al menos dos (por ejemplo, esta computadora y una llave de seguridad), para que perder una no le impida entrar.",
+      count: {
+        one: "Tiene {count} llave de acceso.",
+        other: "Tiene {count} llaves de acceso.",
+      },
+      caption: "Sus llaves de acceso",
+      columns: { name: "Nombre", created: "Registrada", lastUsed: "Último uso", actions: "Acciones" },
+      never: "Nunca",
+      addHeading: "Agregar otra llave de acceso",
+      addIntro: "Registre otro dispositivo o llave de seguridad. Su navegador le pedirá que confirme.",
+      addButton: "Agregar una llave de acceso",
+      remove: {
+        button: "Quitar",
+        buttonLabel: "Quitar la llave de acceso {name}",
+        confirm: "¿Quitar la llave de acceso «{name}»? Ya no podrá iniciar sesión con ella.",
+        confirmButton: "Sí, quitarla",
+        working: "Quitando…",
+        onlyOne: "Es su única llave de acceso, por eso no se puede quitar: registre otra primero. Si la perdió, pida a un administrador que restablezca sus llaves.",
+      },
+      notices: {
+        added: "Se registró la llave de acceso.",
+        removed: "Se quitó la llave de acceso.",
+      },
+    },
+    errors: {
+      cancelled: "La solicitud de la llave de acceso se canceló o venció. Inténtelo de nuevo.",
+      unsupported: "Este navegador no puede usar llaves de acceso. Use un navegador actual en un dispositivo con bloqueo de pantalla, o una llave de seguridad.",
+      denied: "No se pudo verificar la llave de acceso. Inténtelo de nuevo.",
+      expired: "La solicitud tardó demasiado. Inténtelo de nuevo.",
+      alreadyRegistered: "Esta llave de acceso ya está registrada.",
+      notAllowed: "Confirme primero con una de sus llaves de acceso.",
+      lastPasskey: "No puede quitar su única llave de acceso. Registre otra primero.",
+    },
+    reset: {
+      heading: "Llaves de acceso",
+      count: {
+        zero: "Este usuario no tiene llaves de acceso. Los oficiales de programa, aprobadores y administradores registran una en su próximo inicio de sesión.",
+        one: "Este usuario tiene {count} llave de acceso.",
+        other: "Este usuario tiene {count} llaves de acceso.",
+      },
+      notStaff: "Las funciones de este usuario no requieren llave de acceso.",
+      hint: "Restablezca las llaves cuando el usuario haya perdido la suya: se quitan todas sus llaves de acceso y se cierran todas sus sesiones. Se le avisa por correo y registra una nueva llave en su próximo inicio de sesión con enlace por correo.",
+      button: "Restablecer llaves de acceso",
+      confirm: "¿Restablecer las llaves de acceso de {name} y cerrar todas sus sesiones?",
+      confirmButton: "Sí, restablecer las llaves",
+      working: "Restableciendo…",
+      selfHint: "No puede restablecer sus propias llaves de acceso: pídalo a otro administrador.",
+      nothingToReset: "Este usuario no tiene llaves de acceso que restablecer.",
+      cannotResetSelf: "No puede restablecer sus propias llaves de acceso. Pídalo a otro administrador.",
+    },
+    email: {
+      subject: "Se restablecieron sus llaves de acceso al Portal de Asistencia sobre Armas de Fuego",
+      intro: "{adminName}, administrador/a del portal, quitó las llaves de acceso de su cuenta y cerró todas sus sesiones.",
+      next: "La próxima vez que inicie sesión con el enlace por correo, se le pedirá registrar una nueva llave de acceso en su dispositivo.",
+      unexpected: "Si usted no lo pidió, avise de inmediato a su oficina de programa.",
+      button: "Ir a la página de acceso",
+    },
+  },
+});
