@@ -1,6 +1,33 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { defineConfig, globalIgnores } from "eslint/config";
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
+import drizzle from "eslint-plugin-drizzle";
+
+// The layering of docs/decisions/0023: pages, layouts, actions, route handlers and components reach storage
+// only through lib/; what the browser loads never pulls in drizzle, the database client or server-only code.
+const dbImports = {
+  group: ["@/db", "@/db/*", "**/db", "**/db/*", "drizzle-orm", "drizzle-orm/*"],
+  message: "app/ and components/ do not import db/ or drizzle: call a lib/ function, or use lib/enums or another plain lib/ module.",
+};
+const serverOnlyImports = {
+  group: ["server-only", "**/queries", "**/*-queries", "**/mutations", "@/lib/i18n/server", "@/lib/auth/current-user"],
+  allowTypeImports: true,
+  message: "A client component gets its data and server actions from its page (as props), never from a server-only module.",
+};
+// Plain modules that forms and pure rules share with the browser.
+const plainModules = ["lib/enums.ts", "lib/**/schema.ts", "lib/**/workflow.ts", "lib/programs/default-rubric.ts"];
+
+// Client components are the files that start with the "use client" directive; the list is read at lint time.
+function clientModules(...roots) {
+  return roots.flatMap((root) =>
+    readdirSync(root, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile() && /\.tsx?$/.test(entry.name))
+      .map((entry) => path.join(entry.parentPath, entry.name))
+      .filter((file) => /^\s*["']use client["']/.test(readFileSync(file, "utf8"))),
+  );
+}
 
 export default defineConfig([
   ...nextVitals,
@@ -9,6 +36,26 @@ export default defineConfig([
   {
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    files: ["app/**", "components/**", ...plainModules],
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [dbImports] }],
+    },
+  },
+  {
+    files: clientModules("app", "components", "lib"),
+    rules: {
+      "@typescript-eslint/no-restricted-imports": ["error", { patterns: [serverOnlyImports] }],
+    },
+  },
+  {
+    plugins: { drizzle },
+    rules: {
+      // The names the code gives its drizzle handles: `db` (also `handle.db`) and the transaction `tx`.
+      "drizzle/enforce-delete-with-where": ["error", { drizzleObjectName: ["db", "tx"] }],
+      "drizzle/enforce-update-with-where": ["error", { drizzleObjectName: ["db", "tx"] }],
     },
   },
 ]);

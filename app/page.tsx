@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { ProgramGlances } from "@/components/dashboards/program-glance";
 import { NeedsAttention } from "@/components/layout/needs-attention";
-import type { Role } from "@/db/schema/enums";
+import type { Role } from "@/lib/enums";
 import type { MessageKey } from "@/lib/i18n/translate";
 import { requireUser } from "@/lib/auth/current-user";
 import { listProgramGlances } from "@/lib/donors/queries";

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { awardStatusBadgeClass } from "@/components/awards/award-labels";
-import { AWARD_STATUSES } from "@/db/schema/reviews";
+import { AWARD_STATUSES } from "@/lib/enums";
 import { requireUser } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/policies";
 import { listAwardProgramOptions, listAwards, mayListAwards } from "@/lib/awards/queries";

@@ -1,8 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { displayTitle, firstValues, requestsListHref, statusBadgeClass } from "@/components/requests/request-fields";
-import { ASSISTANCE_CATEGORIES } from "@/db/schema/enums";
-import { REQUEST_STATUSES } from "@/db/schema/requests";
+import { ASSISTANCE_CATEGORIES, REQUEST_STATUSES } from "@/lib/enums";
 import { requireUser } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/policies";
 import { formatDate, formatMoney } from "@/lib/i18n/format";

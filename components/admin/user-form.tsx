@@ -4,7 +4,7 @@ import { useId, useMemo, useRef, useState, useTransition } from "react";
 import { useForm, useWatch, type FieldPath, type Resolver } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useI18n } from "@/components/i18n/i18n-provider";
-import { ROLES, type Role } from "@/db/schema/enums";
+import { ROLES, type Role } from "@/lib/enums";
 import type { ActionResult } from "@/lib/errors";
 import { translateIssue } from "@/lib/forms/zod";
 import { LOCALES, type Locale } from "@/lib/i18n/config";

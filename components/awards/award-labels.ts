@@ -1,4 +1,4 @@
-import type { AWARD_STATUSES } from "@/db/schema/reviews";
+import type { AWARD_STATUSES } from "@/lib/enums";
 import type { MessageKey } from "@/lib/i18n/translate";
 
 type AwardStatus = (typeof AWARD_STATUSES)[number];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Role } from "@/db/schema/enums";
+import type { Role } from "@/lib/enums";
 import { navFor } from "./nav";
 
 const hrefs = (...roles: Role[]) => navFor({ roles }).map((item) => item.href);

@@ -1,7 +1,7 @@
 import type { Permission } from "@/lib/auth/policies";
 import { hasPermission } from "@/lib/auth/policies";
 import type { MessageKey } from "@/lib/i18n/translate";
-import type { Role } from "@/db/schema/enums";
+import type { Role } from "@/lib/enums";
 
 export interface NavItem {
   href: string;

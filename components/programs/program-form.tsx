@@ -6,13 +6,10 @@ import { get, useFieldArray, useForm, useWatch, type FieldPath, type Resolver } 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useHydrated } from "@/components/hooks/use-hydrated";
 import { useI18n } from "@/components/i18n/i18n-provider";
-import { ASSISTANCE_CATEGORIES } from "@/db/schema/enums";
+import { ASSISTANCE_CATEGORIES, REGIONS, type Region } from "@/lib/enums";
 import type { ActionResult } from "@/lib/errors";
 import { translateIssue } from "@/lib/forms/zod";
 import { createProgramSchema, PROGRAM_CURRENCIES, PROGRAM_LIMITS, updateProgramSchema, type ProgramFormValues } from "@/lib/programs/schema";
-
-const REGIONS = ["central_america", "caribbean", "south_america", "north_america"] as const;
-type Region = (typeof REGIONS)[number];
 
 export interface ProgramFormCountry {
   iso2: string;

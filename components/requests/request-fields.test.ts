@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ASSISTANCE_CATEGORIES } from "@/db/schema/enums";
+import { ASSISTANCE_CATEGORIES } from "@/lib/enums";
 import { catalogs } from "@/lib/i18n/messages";
 import { createTranslator, type MessageKey } from "@/lib/i18n/translate";
 import { CATEGORY_FIELDS, requestDraftSchema, requestListFiltersSchema, submitRequestSchema } from "@/lib/requests/schema";

@@ -15,6 +15,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { localeEnum, roleEnum } from "./enums";
 import { countries, organizations } from "./reference";
+import { OUTBOX_STATUSES } from "../../lib/enums";
 
 // Auth.js columns (id, name, email, emailVerified, image) plus the portal's own.
 export const users = pgTable(
@@ -164,8 +165,6 @@ export const auditEvents = pgTable(
     index("audit_events_actor_idx").on(t.actorUserId, t.occurredAt),
   ],
 );
-
-export const OUTBOX_STATUSES = ["pending", "sending", "sent", "failed"] as const;
 
 export const outbox = pgTable(
   "outbox",

@@ -16,6 +16,7 @@ import {
 } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { awardDeliverables, awards, awardTranches } from "./reviews";
+import { REPORT_STATUSES } from "../../lib/enums";
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
   dataType() {
@@ -59,8 +60,6 @@ export const reportingPeriods = pgTable(
   },
   (t) => [unique("reporting_periods_number").on(t.awardId, t.number)],
 );
-
-export const REPORT_STATUSES = ["draft", "submitted", "accepted", "returned"] as const;
 
 /** A progress report for one period; accepted reports are frozen and are what donors see. */
 export const progressReports = pgTable(

@@ -19,23 +19,10 @@ import {
 import { assistanceCategoryEnum, localeEnum } from "./enums";
 import { countries, programs } from "./reference";
 import { users } from "./auth";
+import { REQUEST_STATUSES, URGENCIES } from "../../lib/enums";
 
-export const REQUEST_STATUSES = [
-  "draft",
-  "submitted",
-  "screening",
-  "in_review",
-  "changes_requested",
-  "approved",
-  "awarded",
-  "rejected",
-  "withdrawn",
-] as const;
-export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 export const requestStatusEnum = pgEnum("request_status", REQUEST_STATUSES);
 
-export const URGENCIES = ["low", "medium", "high", "critical"] as const;
-export type Urgency = (typeof URGENCIES)[number];
 export const urgencyEnum = pgEnum("urgency", URGENCIES);
 
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({

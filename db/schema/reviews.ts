@@ -19,6 +19,7 @@ import {
 import { users } from "./auth";
 import { organizations, programs } from "./reference";
 import { assistanceRequests } from "./requests";
+import { AWARD_STATUSES, RECOMMENDATIONS, REVIEW_STATUSES } from "../../lib/enums";
 
 /** A program's scoring rubric: weighted criteria, each scored 1-5 by reviewers. */
 export const rubricCriteria = pgTable(
@@ -51,8 +52,6 @@ export const requestScreenings = pgTable("request_screenings", {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
-export const REVIEW_STATUSES = ["awaiting_declaration", "active", "recused", "submitted"] as const;
-export const RECOMMENDATIONS = ["approve", "reject", "request_changes"] as const;
 export const reviewStatusEnum = pgEnum("review_status", REVIEW_STATUSES);
 export const recommendationEnum = pgEnum("recommendation", RECOMMENDATIONS);
 
@@ -116,7 +115,6 @@ export const requestDecisions = pgTable("request_decisions", {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
-export const AWARD_STATUSES = ["pending_approval", "active", "completed", "cancelled"] as const;
 export const awardStatusEnum = pgEnum("award_status", AWARD_STATUSES);
 
 /** A grant against a program, answering one or more approved requests. */

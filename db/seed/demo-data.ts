@@ -1,4 +1,4 @@
-import type { Locale, Role } from "../schema/enums";
+import type { Locale, Role } from "../../lib/enums";
 
 /** The seeded demo accounts (fictional people; example.org addresses never receive mail). */
 export const DEMO_USERS: readonly {

@@ -1,8 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { assistanceRequests, auditEvents, programs, requestPrograms, requestRevisions, users } from "../schema";
-import type { AssistanceCategory } from "../schema/enums";
-import type { RequestStatus, Urgency } from "../schema/requests";
+import type { AssistanceCategory, RequestStatus, Urgency } from "../../lib/enums";
 
 interface DemoRequest {
   key: string; // fixed creation key: the seed inserts each request once

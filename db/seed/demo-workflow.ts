@@ -13,7 +13,7 @@ import {
   reviewAssignments,
   users,
 } from "../schema";
-import type { RequestStatus } from "../schema/requests";
+import type { RequestStatus } from "../../lib/enums";
 
 /**
  * Moves some demo requests further along the workflow so every demo role finds work: one in review with

@@ -16,7 +16,8 @@ import { DEMO_USERS } from "./demo-data";
 import { seedDemoRequests } from "./demo-requests";
 import { seedDemoDelivery } from "./demo-delivery";
 import { seedDemoWorkflow } from "./demo-workflow";
-import { DEFAULT_RUBRIC, INDICATOR_LIBRARY, REFERENCE_COUNTRIES, REFERENCE_ORGANIZATIONS, REFERENCE_PROGRAMS } from "./reference-data";
+import { DEFAULT_RUBRIC } from "../../lib/programs/default-rubric";
+import { INDICATOR_LIBRARY, REFERENCE_COUNTRIES, REFERENCE_ORGANIZATIONS, REFERENCE_PROGRAMS } from "./reference-data";
 
 const excluded = (column: string) => sql.raw(`excluded.${column}`);
 

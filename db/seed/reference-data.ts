@@ -1,7 +1,7 @@
 // Copied from the team's checked reference facts (shared/data/reference.json); the app never reads shared/.
 // Sources: State Department fact sheet of 2010-03-25, ATF's 2008-12-12 eTrace announcement, the CBSI
 // partner list, ISO 3166. Program ceilings, periods and thresholds are demo assumptions (isDemoFigures).
-import type { AssistanceCategory, OrganizationType } from "../schema/enums";
+import type { AssistanceCategory, OrganizationType } from "../../lib/enums";
 
 export const ETRACE_NOTE = "By 2010-03-25 the US had signed eTrace agreements with all 7 Central American states and with 14 of the 15 Caribbean states; which Caribbean state had not is not stated, so per-state Caribbean status is unknown (null), not 'no'. A Spanish version of eTrace was a 2010 priority.";
 
@@ -153,11 +153,3 @@ export const INDICATOR_LIBRARY = [
 ] as const;
 
 export const IATI_SECTOR = {"code": "15240", "name": "Reintegration and SALW control"} as const;
-
-/** The scoring rubric every seeded program starts with (a demo assumption; admins edit it per program). */
-export const DEFAULT_RUBRIC = [
-  { key: "relevance", nameEn: "Relevance to illicit trafficking risks", nameEs: "Pertinencia frente a los riesgos de tráfico ilícito", weight: 30 },
-  { key: "feasibility", nameEn: "Feasibility and readiness", nameEs: "Viabilidad y preparación", weight: 25 },
-  { key: "sustainability", nameEn: "Sustainability and national ownership", nameEs: "Sostenibilidad y apropiación nacional", weight: 20 },
-  { key: "value", nameEn: "Cost-effectiveness", nameEs: "Costo-efectividad", weight: 25 },
-] as const;

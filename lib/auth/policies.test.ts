@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ROLES, type Role } from "@/db/schema/enums";
+import { ROLES, type Role } from "@/lib/enums";
 import { hasPermission, PERMISSIONS, ROLE_PERMISSIONS, permissionsOf, type Permission } from "./policies";
 
 // The expected table, written out independently of ROLE_PERMISSIONS: a change to who may do what

@@ -1,4 +1,4 @@
-import type { Role } from "@/db/schema/enums";
+import type { Role } from "@/lib/enums";
 
 export const PERMISSIONS = [
   "requests.file", // file and edit the own country's requests

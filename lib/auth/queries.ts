@@ -2,7 +2,7 @@ import "server-only";
 import { and, count, eq, inArray } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { countries, organizations, passkeys, sessions, userRoles, users } from "@/db/schema";
-import type { Locale, Role } from "@/db/schema/enums";
+import type { Locale, Role } from "@/lib/enums";
 import { DEMO_USERS } from "@/db/seed/demo-data";
 import { isDemoMode } from "@/lib/demo";
 

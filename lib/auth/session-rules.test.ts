@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { needsSecondFactor, sessionLifetimeFor, sessionStatus, shouldTouchSession } from "./session-rules";
-import { ROLES } from "@/db/schema/enums";
+import { ROLES } from "@/lib/enums";
 
 const now = new Date("2026-12-03T12:00:00Z");
 const ago = (minutes: number) => new Date(now.getTime() - minutes * 60_000);

@@ -1,6 +1,6 @@
 // Pure session-lifetime rules (decision 0017) and who needs a second factor (decision 0016).
 // No database here: the session lookup applies these to the row it read.
-import type { Role } from "@/db/schema/enums";
+import type { Role } from "@/lib/enums";
 
 /** Roles that move money or manage accounts: they sign in with the e-mail link and a passkey. */
 export const SECOND_FACTOR_ROLES: readonly Role[] = ["program_officer", "approver", "admin"];

@@ -13,7 +13,7 @@ import {
   userRoles,
   users,
 } from "@/db/schema";
-import type { AssistanceCategory } from "@/db/schema/enums";
+import type { AssistanceCategory } from "@/lib/enums";
 import { auditingDenials, denied, recordAudit } from "@/lib/audit/mutations";
 import { hasPermission } from "@/lib/auth/policies";
 import type { CurrentUser } from "@/lib/auth/queries";

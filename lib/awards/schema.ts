@@ -2,7 +2,7 @@
 // Issue messages are message keys (lib/i18n/messages/awards.ts), translated where they are shown.
 import { z } from "zod";
 import { safeText } from "@/lib/forms/safe-text";
-import { AWARD_STATUSES } from "@/db/schema/reviews";
+import { AWARD_STATUSES } from "@/lib/enums";
 import { majorToMinor } from "@/lib/requests/schema";
 import "@/lib/forms/zod";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ROLES, type Role } from "@/db/schema/enums";
+import { ROLES, type Role } from "@/lib/enums";
 import { approvalBlocker, fundingViolationOf, initialAwardStatus, isUniqueViolation, seesPendingAwards } from "./workflow";
 
 describe("initialAwardStatus", () => {

@@ -1,7 +1,6 @@
 // Pure award rules: the status an award starts in, who may give the second approval, and how the
 // database's funding guard is recognised in an error.
-import type { Role } from "@/db/schema/enums";
-import type { AWARD_STATUSES } from "@/db/schema/reviews";
+import type { AWARD_STATUSES, Role } from "@/lib/enums";
 
 export type AwardStatus = (typeof AWARD_STATUSES)[number];
 

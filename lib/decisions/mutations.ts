@@ -10,7 +10,7 @@ import type { Locale } from "@/lib/i18n/config";
 import { applyTransition, focalPointsOf, type MutationContext } from "@/lib/requests/mutations";
 import { getVisibleRequest, type RequestRecord } from "@/lib/requests/queries";
 import type { RequestEvent } from "@/lib/requests/workflow";
-import type { RequestStatus } from "@/db/schema/requests";
+import type { RequestStatus } from "@/lib/enums";
 import { parseInput } from "@/lib/screening/validation";
 import { decideRequestSchema, type Decision } from "./schema";
 

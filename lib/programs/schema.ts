@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { safeText } from "@/lib/forms/safe-text";
 import { versionStamp } from "@/lib/forms/version-stamp";
-import { ASSISTANCE_CATEGORIES } from "@/db/schema/enums";
+import { ASSISTANCE_CATEGORIES } from "@/lib/enums";
 import { isCalendarDate } from "@/lib/awards/schema";
 import { majorToMinor } from "@/lib/requests/schema";
 import "@/lib/forms/zod";

@@ -12,7 +12,7 @@ import {
   userRoles,
   users,
 } from "@/db/schema";
-import type { RequestStatus } from "@/db/schema/requests";
+import type { RequestStatus } from "@/lib/enums";
 import { recordAudit } from "@/lib/audit/mutations";
 import type { CurrentUser } from "@/lib/auth/queries";
 import { hasPermission } from "@/lib/auth/policies";

@@ -1,5 +1,5 @@
 import "server-only";
-import { ASSISTANCE_CATEGORIES, type AssistanceCategory } from "@/db/schema/enums";
+import { ASSISTANCE_CATEGORIES, type AssistanceCategory } from "@/lib/enums";
 import type { CurrentUser } from "@/lib/auth/queries";
 import { listEligiblePrograms, type EligibleProgram } from "./queries";
 

@@ -13,8 +13,7 @@ import {
   requestRevisions,
   users,
 } from "@/db/schema";
-import type { AssistanceCategory } from "@/db/schema/enums";
-import type { RequestStatus } from "@/db/schema/requests";
+import type { AssistanceCategory, RequestStatus } from "@/lib/enums";
 import type { CurrentUser } from "@/lib/auth/queries";
 import { hasPermission } from "@/lib/auth/policies";
 import { notVisible, type Reach } from "@/lib/audit/mutations";

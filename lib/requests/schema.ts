@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { safeText } from "@/lib/forms/safe-text";
-import { ASSISTANCE_CATEGORIES, LOCALES, type AssistanceCategory } from "@/db/schema/enums";
-import { REQUEST_STATUSES, URGENCIES } from "@/db/schema/requests";
+import { ASSISTANCE_CATEGORIES, type AssistanceCategory, LOCALES, REQUEST_STATUSES, URGENCIES } from "@/lib/enums";
 import "@/lib/forms/zod";
 
 // Limits: every field has one. Messages are i18n keys (lib/i18n/messages/requests.ts).

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ROLES, type Role } from "@/db/schema/enums";
-import { REQUEST_STATUSES, type RequestStatus } from "@/db/schema/requests";
+import { REQUEST_STATUSES, type RequestStatus, type Role, ROLES } from "@/lib/enums";
 import { availableEvents, canTransition, isEditable, nextStatus, REQUEST_EVENTS, TERMINAL_STATUSES, type RequestEvent } from "./workflow";
 
 // The expected table, written out by hand from DESIGN.md and the issues: [event, from, to, role].

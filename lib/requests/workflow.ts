@@ -1,5 +1,4 @@
-import type { Role } from "@/db/schema/enums";
-import type { RequestStatus } from "@/db/schema/requests";
+import type { RequestStatus, Role } from "@/lib/enums";
 
 export const REQUEST_EVENTS = [
   "submit",

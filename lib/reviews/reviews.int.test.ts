@@ -13,7 +13,7 @@ import {
   userRoles,
   users,
 } from "@/db/schema";
-import type { Role } from "@/db/schema/enums";
+import type { Role } from "@/lib/enums";
 import { loadActiveUser, type CurrentUser } from "@/lib/auth/queries";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { createRequest, saveRequest } from "@/lib/requests/mutations";

@@ -2,7 +2,7 @@
 // Issue messages are message keys (lib/i18n/messages/reviews.ts), translated where they are shown.
 import { z } from "zod";
 import { safeText } from "@/lib/forms/safe-text";
-import { RECOMMENDATIONS } from "@/db/schema/reviews";
+import { RECOMMENDATIONS } from "@/lib/enums";
 import "@/lib/forms/zod";
 import { SCORE_MAX, SCORE_MIN } from "./scoring";
 

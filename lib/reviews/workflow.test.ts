@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { REQUEST_STATUSES } from "@/db/schema/requests";
-import { REVIEW_STATUSES } from "@/db/schema/reviews";
+import { REQUEST_STATUSES, REVIEW_STATUSES } from "@/lib/enums";
 import { autoRecusalReason, canAssign, canDeclare, canScore, canSeePeerScores, opensRequest } from "./workflow";
 
 const plain = { countryIso2: null, organizationId: null, organizationType: null, organizationCountryIso2: null };

@@ -1,5 +1,5 @@
 // Pure review rules: who is recused automatically, and what an assignment allows in each state.
-import type { RequestStatus } from "@/db/schema/requests";
+import type { RequestStatus } from "@/lib/enums";
 
 export type ReviewStatus = "awaiting_declaration" | "active" | "recused" | "submitted";
 export type AutoRecusalReason = "country" | "government" | "partner";

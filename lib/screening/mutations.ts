@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb } from "@/db/client";
 import { requestScreenings } from "@/db/schema";
-import type { RequestStatus } from "@/db/schema/requests";
+import type { RequestStatus } from "@/lib/enums";
 import type { CurrentUser } from "@/lib/auth/queries";
 import { hasPermission } from "@/lib/auth/policies";
 import { notifyChangesRequested, recordDecisionLetter } from "@/lib/decisions/mutations";

@@ -3,7 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { getDb, type Tx } from "@/db/client";
 import { countries, organizations, passkeys, sessions, userRoles, users, verificationTokens } from "@/db/schema";
-import type { Role } from "@/db/schema/enums";
+import type { Role } from "@/lib/enums";
 import { recordAudit } from "@/lib/audit/mutations";
 import { hasPermission } from "@/lib/auth/policies";
 import type { CurrentUser } from "@/lib/auth/queries";

@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, count, eq, exists, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { countries, organizations, passkeys, userRoles, users } from "@/db/schema";
-import { ROLES, type Locale, type OrganizationType, type Role } from "@/db/schema/enums";
+import { ROLES, type Locale, type OrganizationType, type Role } from "@/lib/enums";
 import { hasPermission } from "@/lib/auth/policies";
 import type { CurrentUser } from "@/lib/auth/queries";
 import { NotFoundError } from "@/lib/errors";

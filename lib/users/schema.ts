@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { safeText } from "@/lib/forms/safe-text";
 import { versionStamp } from "@/lib/forms/version-stamp";
-import { ROLES, type Role } from "@/db/schema/enums";
+import { ROLES, type Role } from "@/lib/enums";
 import { LOCALES } from "@/lib/i18n/config";
 
 export const USER_NAME_MAX = 120;

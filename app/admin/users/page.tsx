@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ROLES } from "@/db/schema/enums";
+import { ROLES } from "@/lib/enums";
 import { requireUserWithPermission } from "@/lib/auth/current-user";
 import { NotFoundError } from "@/lib/errors";
 import { getI18n } from "@/lib/i18n/server";

@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ProgramForm } from "@/components/programs/program-form";
-import { DEFAULT_RUBRIC } from "@/db/seed/reference-data";
 import { requireUserWithPermission } from "@/lib/auth/current-user";
 import { NotFoundError } from "@/lib/errors";
 import { getI18n } from "@/lib/i18n/server";
+import { DEFAULT_RUBRIC } from "@/lib/programs/default-rubric";
 import { getProgramFormOptions } from "@/lib/programs/queries";
 import { createProgramAction } from "../actions";
 

@@ -16,7 +16,7 @@ import {
   statusBadgeClass,
   timelineActionKey,
 } from "@/components/requests/request-fields";
-import type { Locale } from "@/db/schema/enums";
+import type { Locale } from "@/lib/enums";
 import { requireUser } from "@/lib/auth/current-user";
 import { formatDate, formatDateTime, formatMoney } from "@/lib/i18n/format";
 import { rethrowAsNotFound } from "@/lib/http/not-found";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ROLES, type Role } from "@/db/schema/enums";
+import { ROLES, type Role } from "@/lib/enums";
 import type { Translate } from "@/lib/i18n/translate";
 import type { TemplatePayloads } from "./payloads";
 import { isHttpUrl, MailButton, MailLayout, Paragraph, PlainLink, singleLine, textLayout, type MailTemplate } from "./layout";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ASSISTANCE_CATEGORIES, type AssistanceCategory } from "@/db/schema/enums";
+import { ASSISTANCE_CATEGORIES, type AssistanceCategory } from "@/lib/enums";
 import type { TemplatePayloads } from "./payloads";
 import { isHttpUrl, MailButton, MailLayout, Paragraph, PlainLink, singleLine, textLayout, type MailTemplate } from "./layout";
 
