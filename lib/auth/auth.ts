@@ -8,6 +8,7 @@ import { recordAuthEvent } from "./mutations";
 import { findActiveUserByEmail } from "./queries";
 import { getRequestContext, type RequestContext } from "./request-context";
 import { sendSignInLink } from "./sign-in-mail";
+import { getEnv } from "@/lib/config/env";
 
 /** The request's client address for an audit event; empty if Auth.js ever calls outside a request. */
 async function requestContextOrEmpty(): Promise<Partial<RequestContext>> {
@@ -77,7 +78,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       id: "email",
       type: "email",
       name: "Email",
-      from: process.env.MAIL_FROM ?? "Firearms Assistance Portal <portal@example.org>",
+      from: getEnv().MAIL_FROM,
       maxAge: SIGN_IN_LINK_MAX_AGE_SECONDS,
       options: {},
       sendVerificationRequest: sendSignInLink,

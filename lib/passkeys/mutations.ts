@@ -22,6 +22,7 @@ import { needsSecondFactor } from "@/lib/auth/session-rules";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { isUuid } from "@/lib/ids";
 import { canRemovePasskey, challengeExpiry, checkConsumedChallenge, passkeyName, relyingPartyFrom } from "./rules";
+import { getEnv } from "@/lib/config/env";
 
 export type { Signer };
 export type PasskeyDenial = "challenge_missing" | "challenge_expired" | "unknown_credential" | "bad_response" | "second_factor_required";
@@ -40,7 +41,7 @@ interface Signer {
 }
 
 function relyingParty() {
-  return relyingPartyFrom(process.env.AUTH_URL?.trim() || "http://localhost:3000");
+  return relyingPartyFrom(getEnv().AUTH_URL || "http://localhost:3000");
 }
 
 async function issueChallenge(sessionToken: string, purpose: "register" | "authenticate", challenge: string) {

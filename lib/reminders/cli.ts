@@ -5,9 +5,10 @@
 import { openDb } from "@/db/client";
 import { runReminders } from "./run";
 import { reminderIntervalFromEnv } from "./worker";
+import { getEnv } from "@/lib/config/env";
 
 const once = process.argv.includes("--once");
-const url = process.env.DATABASE_URL?.trim();
+const url = getEnv().DATABASE_URL;
 if (!url) {
   console.error(
     [

@@ -3,8 +3,9 @@
 // may also run as a command (cli.ts, for cron); reminders_sent makes every reminder go out once anyway.
 import { getDb, type Db } from "@/db/client";
 import { runReminders, type RunRemindersResult } from "./run";
+import { DEFAULT_REMINDER_INTERVAL_MS, getEnv } from "@/lib/config/env";
 
-export const DEFAULT_REMINDER_INTERVAL_MS = 60 * 60 * 1000;
+export { DEFAULT_REMINDER_INTERVAL_MS };
 const REPEATED_ERROR_LOG_MS = 60 * 60 * 1000;
 
 export interface ReminderWorker {
@@ -24,8 +25,7 @@ const WORKER_KEY = Symbol.for("fap.reminderWorker");
 type GlobalWithWorker = typeof globalThis & { [WORKER_KEY]?: ReminderWorker };
 
 export function reminderIntervalFromEnv(): number {
-  const value = Number(process.env.REMINDER_INTERVAL_MS);
-  return Number.isFinite(value) && value >= 1000 ? value : DEFAULT_REMINDER_INTERVAL_MS;
+  return getEnv().REMINDER_INTERVAL_MS;
 }
 
 /**
