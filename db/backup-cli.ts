@@ -1,9 +1,9 @@
 // `npm run db:backup [-- --out <folder>]`: a pg_dump of DATABASE_URL, or a copy of the embedded database
 // in PGLITE_DIR, written into <folder> (BACKUP_DIR, default .data/backups) under a name with the time.
+import { getEnv } from "../lib/config/env";
 import { BackupError, backupDatabase, formatBytes } from "./backup";
 import { dbOptionsFromEnv } from "./client";
 import { PgliteFolderInUseError } from "./pglite-owner";
-import { getEnv } from "@/lib/config/env";
 
 function argValue(name: string): string | undefined {
   const i = process.argv.indexOf(name);

@@ -5,8 +5,8 @@ import { spawn } from "node:child_process";
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import postgres from "postgres";
+import { getEnv } from "../lib/config/env";
 import { claimPgliteFolder } from "./pglite-owner";
-import { getEnv } from "@/lib/config/env";
 
 export class BackupError extends Error {
   constructor(message: string) {

@@ -2,9 +2,9 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { drizzle as drizzlePostgres, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
+import { getEnv } from "../lib/config/env";
 import { claimPgliteFolder } from "./pglite-owner";
 import * as schema from "./schema";
-import { getEnv } from "@/lib/config/env";
 
 export type Db = PostgresJsDatabase<typeof schema>;
 /** The transaction handle drizzle passes to `db.transaction(async (tx) => ...)`. */

@@ -1,8 +1,8 @@
+import { getEnv } from "@/lib/config/env";
 import { ATTACHMENT_LIMITS } from "./detect";
 import { releaseUploadSlot, takeUploadSlot, uploadSlotLimitsFromEnv } from "./upload-slots";
 import type { ValidationError } from "@/lib/errors";
 import type { Translate } from "@/lib/i18n/translate";
-import { getEnv } from "@/lib/config/env";
 
 // HTTP plumbing shared by the upload route handlers (request attachments, deliverable evidence).
 

@@ -3,12 +3,12 @@ import type { Adapter } from "next-auth/adapters";
 import { DrizzleAdapter } from "@auth/drizzle-adapter";
 import { getDb } from "@/db/client";
 import { accounts, sessions, users, verificationTokens } from "@/db/schema";
+import { getEnv } from "@/lib/config/env";
 import { SESSION_MAX_AGE_SECONDS, SIGN_IN_LINK_MAX_AGE_SECONDS, sessionCookieName, isSecureCookieMode } from "./cookies";
 import { recordAuthEvent } from "./mutations";
 import { findActiveUserByEmail } from "./queries";
 import { getRequestContext, type RequestContext } from "./request-context";
 import { sendSignInLink } from "./sign-in-mail";
-import { getEnv } from "@/lib/config/env";
 
 /** The request's client address for an audit event; empty if Auth.js ever calls outside a request. */
 async function requestContextOrEmpty(): Promise<Partial<RequestContext>> {

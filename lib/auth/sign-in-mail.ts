@@ -4,10 +4,10 @@ import { getDb } from "@/db/client";
 import { verificationTokens } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/mutations";
 import { enqueueMail } from "@/lib/email/outbox";
+import { getEnv } from "@/lib/config/env";
 import { findActiveUserByEmail } from "./queries";
 import { SIGN_IN_LINK_MAX_AGE_SECONDS } from "./cookies";
 import type { RequestContext } from "./request-context";
-import { getEnv } from "@/lib/config/env";
 
 /**
  * Issues a sign-in link to an active account: a one-time token in the form Auth.js's email callback

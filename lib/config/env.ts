@@ -10,8 +10,8 @@ import { z } from "zod";
 export type EnvSource = Readonly<Record<string, string | undefined>>;
 
 export const DEFAULT_MAIL_FROM = "Firearms Assistance Portal <portal@example.org>";
-export const DEFAULT_MAIL_POLL_INTERVAL_MS = 2_000;
-export const DEFAULT_REMINDER_INTERVAL_MS = 60 * 60 * 1000;
+const DEFAULT_MAIL_POLL_INTERVAL_MS = 2_000;
+const DEFAULT_REMINDER_INTERVAL_MS = 60 * 60 * 1000;
 export const DEFAULT_IATI_REPORTING_ORG_TYPE = "40";
 export const TRUSTED_PROXY_HOPS_MAX = 10;
 

@@ -4,9 +4,9 @@ import { getDb } from "@/db/client";
 import { outbox } from "@/db/schema";
 import { isLocale } from "@/lib/i18n/config";
 import { NotFoundError } from "@/lib/errors";
+import { getEnv, type EnvSource } from "@/lib/config/env";
 import { isTemplateName, renderSubject } from "./render";
 import type { TemplatePayloads } from "./templates/payloads";
-import { getEnv, type EnvSource } from "@/lib/config/env";
 
 /**
  * The demo mailbox exists only in demo mode and only while no real mail is sent: a production deployment

@@ -3,8 +3,8 @@
 // once, next to the one inside the Next.js server: row locks make each mail go out once.
 // Runs under tsx, outside Next.js: nothing imported from here may import "server-only".
 import { openDb } from "@/db/client";
-import { drainOutbox, mailFromEnv, transportFromEnv } from "./sender";
 import { getEnv } from "@/lib/config/env";
+import { drainOutbox, mailFromEnv, transportFromEnv } from "./sender";
 
 const once = process.argv.includes("--once");
 const url = getEnv().DATABASE_URL;

@@ -13,8 +13,8 @@
 import { sql } from "drizzle-orm";
 import { Resend } from "resend";
 import { execRows, type Db } from "@/db/client";
-import { renderStoredMail, type RenderedMail } from "./render";
 import { DEFAULT_MAIL_FROM, getEnv, type EnvSource } from "@/lib/config/env";
+import { renderStoredMail, type RenderedMail } from "./render";
 
 export const MAX_ATTEMPTS = 8;
 export const BACKOFF_BASE_MS = 30_000;

@@ -2,10 +2,9 @@
 // database this is the only possible sender (one process owns the data); against a PostgreSQL server it
 // can run next to standalone senders (npm run mail:send), which never send the same mail twice.
 import { getDb, type Db } from "@/db/client";
+import { getEnv } from "@/lib/config/env";
 import { drainOutbox, mailFromEnv, transportFromEnv, type DrainResult, type MailTransport } from "./sender";
-import { DEFAULT_MAIL_POLL_INTERVAL_MS, getEnv } from "@/lib/config/env";
 
-export const DEFAULT_POLL_INTERVAL_MS = DEFAULT_MAIL_POLL_INTERVAL_MS;
 const REPEATED_ERROR_LOG_MS = 60_000;
 
 export interface MailWorker {

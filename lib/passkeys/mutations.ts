@@ -21,8 +21,8 @@ import type { CurrentUser } from "@/lib/auth/queries";
 import { needsSecondFactor } from "@/lib/auth/session-rules";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { isUuid } from "@/lib/ids";
-import { canRemovePasskey, challengeExpiry, checkConsumedChallenge, passkeyName, relyingPartyFrom } from "./rules";
 import { getEnv } from "@/lib/config/env";
+import { canRemovePasskey, challengeExpiry, checkConsumedChallenge, passkeyName, relyingPartyFrom } from "./rules";
 
 export type { Signer };
 export type PasskeyDenial = "challenge_missing" | "challenge_expired" | "unknown_credential" | "bad_response" | "second_factor_required";

@@ -3,9 +3,9 @@
 // --once. It may run next to the one inside the Next.js server: reminders_sent makes each go out once.
 // Runs under tsx, outside Next.js: nothing imported from here may import "server-only".
 import { openDb } from "@/db/client";
+import { getEnv } from "@/lib/config/env";
 import { runReminders } from "./run";
 import { reminderIntervalFromEnv } from "./worker";
-import { getEnv } from "@/lib/config/env";
 
 const once = process.argv.includes("--once");
 const url = getEnv().DATABASE_URL;

@@ -7,8 +7,8 @@ import { awardDeliverables, awards, outbox, progressReports, remindersSent, repo
 import type { Locale } from "@/lib/i18n/config";
 import type { TemplatePayloads } from "@/lib/email/templates/payloads";
 import { todayIso } from "@/lib/tranches/workflow";
-import { addDays, reminderKindFor, type ReminderKind } from "./schedule";
 import { getEnv } from "@/lib/config/env";
+import { addDays, reminderKindFor, type ReminderKind } from "./schedule";
 
 export interface RunRemindersOptions {
   db: Db;

@@ -2,10 +2,9 @@
 // worker): with the embedded database no other process may open the data. Against a PostgreSQL server it
 // may also run as a command (cli.ts, for cron); reminders_sent makes every reminder go out once anyway.
 import { getDb, type Db } from "@/db/client";
+import { getEnv } from "@/lib/config/env";
 import { runReminders, type RunRemindersResult } from "./run";
-import { DEFAULT_REMINDER_INTERVAL_MS, getEnv } from "@/lib/config/env";
 
-export { DEFAULT_REMINDER_INTERVAL_MS };
 const REPEATED_ERROR_LOG_MS = 60 * 60 * 1000;
 
 export interface ReminderWorker {
