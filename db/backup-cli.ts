@@ -1,6 +1,7 @@
 // `npm run db:backup [-- --out <folder>]`: a pg_dump of DATABASE_URL, or a copy of the embedded database
 // in PGLITE_DIR, written into <folder> (BACKUP_DIR, default .data/backups) under a name with the time.
-import { BackupError, backupDatabase, DEFAULT_BACKUP_DIR, formatBytes } from "./backup";
+import { getEnv } from "../lib/config/env";
+import { BackupError, backupDatabase, formatBytes } from "./backup";
 import { dbOptionsFromEnv } from "./client";
 import { PgliteFolderInUseError } from "./pglite-owner";
 
@@ -15,7 +16,7 @@ function argValue(name: string): string | undefined {
   return value;
 }
 
-const outDir = argValue("--out") ?? (process.env.BACKUP_DIR?.trim() || DEFAULT_BACKUP_DIR);
+const outDir = argValue("--out") ?? getEnv().BACKUP_DIR;
 const options = dbOptionsFromEnv();
 try {
   if (!options.url && options.pgliteDir === "memory") throw new BackupError("PGLITE_DIR=memory has nothing on disk to back up.");

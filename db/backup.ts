@@ -5,6 +5,7 @@ import { spawn } from "node:child_process";
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import postgres from "postgres";
+import { getEnv } from "../lib/config/env";
 import { claimPgliteFolder } from "./pglite-owner";
 
 export class BackupError extends Error {
@@ -32,8 +33,6 @@ export interface RestoreResult {
 
 export type BackupTarget = { url: string } | { pgliteDir: string };
 
-export const DEFAULT_BACKUP_DIR = ".data/backups";
-
 /** `2026-12-03T07-30-05Z`: sorts by time, safe in every file system. */
 export function backupStamp(now: Date): string {
   return now.toISOString().replace(/\.\d{3}Z$/, "Z").replaceAll(":", "-");
@@ -50,7 +49,7 @@ function uniqueFile(dir: string, base: string, ext: string): string {
 // PostgreSQL server
 
 function pgBin(name: "pg_dump" | "pg_restore"): string {
-  const dir = process.env.PG_BIN_DIR?.trim();
+  const dir = getEnv().PG_BIN_DIR;
   return dir ? path.join(dir, name) : name;
 }
 

@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { drizzle as drizzlePostgres, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
+import { getEnv } from "../lib/config/env";
 import { claimPgliteFolder } from "./pglite-owner";
 import * as schema from "./schema";
 
@@ -23,7 +24,7 @@ export interface DbHandle {
 export async function openDb(options: { url?: string; pgliteDir?: string; max?: number }): Promise<DbHandle> {
   if (options.url) {
     const client = postgres(options.url, {
-      max: options.max ?? Number(process.env.DATABASE_POOL_MAX ?? 10),
+      max: options.max ?? getEnv().DATABASE_POOL_MAX,
       idle_timeout: 20,
       connect_timeout: 10,
       backoff: reconnectDelaySeconds,
@@ -31,7 +32,7 @@ export async function openDb(options: { url?: string; pgliteDir?: string; max?: 
       prepare: true,
       onnotice: () => {},
       connection: {
-        statement_timeout: Number(process.env.DATABASE_STATEMENT_TIMEOUT_MS ?? 15_000),
+        statement_timeout: getEnv().DATABASE_STATEMENT_TIMEOUT_MS,
         idle_in_transaction_session_timeout: 30_000,
         application_name: "firearms-assistance-portal",
       },
@@ -88,9 +89,8 @@ export function reconnectDelaySeconds(failedAttempts: number): number {
 }
 
 export function dbOptionsFromEnv(): { url?: string; pgliteDir?: string } {
-  const url = process.env.DATABASE_URL?.trim();
-  if (url) return { url };
-  return { pgliteDir: process.env.PGLITE_DIR?.trim() || ".data/pglite" };
+  const { DATABASE_URL: url, PGLITE_DIR: pgliteDir } = getEnv();
+  return url ? { url } : { pgliteDir };
 }
 
 // One handle per process, kept on globalThis: Next.js bundles this module into several entries

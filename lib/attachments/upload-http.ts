@@ -1,3 +1,4 @@
+import { getEnv } from "@/lib/config/env";
 import { ATTACHMENT_LIMITS } from "./detect";
 import { releaseUploadSlot, takeUploadSlot, uploadSlotLimitsFromEnv } from "./upload-slots";
 import type { ValidationError } from "@/lib/errors";
@@ -43,8 +44,8 @@ export function isSameOrigin(request: Request): boolean {
   } catch {
     return false; // "null" from sandboxed frames and anything unparsable
   }
-  const configured = process.env.AUTH_URL?.trim();
-  if (configured && URL.canParse(configured) && new URL(configured).host === originHost) return true;
+  const configured = getEnv().AUTH_URL;
+  if (configured && new URL(configured).host === originHost) return true;
   const host = request.headers.get("x-forwarded-host")?.split(",")[0]?.trim() || request.headers.get("host");
   return !!host && host === originHost;
 }

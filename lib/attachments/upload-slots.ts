@@ -1,6 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { execRows, getDb } from "@/db/client";
+import { getEnv, type EnvSource } from "@/lib/config/env";
 
 // The per-user cap on uploads read at the same time, held in PostgreSQL (upload_slots) so that it is one
 // cap across every instance of the portal, like the sign-in rate limits (decision 0014).
@@ -12,17 +13,13 @@ export interface UploadSlotLimits {
   ttlSeconds: number;
 }
 
-function positiveInt(value: string | undefined, fallback: number): number {
-  const n = Number(value);
-  return Number.isInteger(n) && n > 0 ? n : fallback;
-}
-
 /**
  * UPLOADS_PER_USER (default 3) and UPLOAD_SLOT_TTL_SECONDS (default 600: the longest accepted body,
  * 100 MB, still arrives over a slow link before its slot lapses).
  */
-export function uploadSlotLimitsFromEnv(env: Record<string, string | undefined> = process.env): UploadSlotLimits {
-  return { perUser: positiveInt(env.UPLOADS_PER_USER, 3), ttlSeconds: positiveInt(env.UPLOAD_SLOT_TTL_SECONDS, 600) };
+export function uploadSlotLimitsFromEnv(source?: EnvSource): UploadSlotLimits {
+  const env = getEnv(source);
+  return { perUser: env.UPLOADS_PER_USER, ttlSeconds: env.UPLOAD_SLOT_TTL_SECONDS };
 }
 
 /**

@@ -3,6 +3,7 @@ import type { Adapter } from "next-auth/adapters";
 import { DrizzleAdapter } from "@auth/drizzle-adapter";
 import { getDb } from "@/db/client";
 import { accounts, sessions, users, verificationTokens } from "@/db/schema";
+import { getEnv } from "@/lib/config/env";
 import { SESSION_MAX_AGE_SECONDS, SIGN_IN_LINK_MAX_AGE_SECONDS, sessionCookieName, isSecureCookieMode } from "./cookies";
 import { recordAuthEvent } from "./mutations";
 import { findActiveUserByEmail } from "./queries";
@@ -77,7 +78,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       id: "email",
       type: "email",
       name: "Email",
-      from: process.env.MAIL_FROM ?? "Firearms Assistance Portal <portal@example.org>",
+      from: getEnv().MAIL_FROM,
       maxAge: SIGN_IN_LINK_MAX_AGE_SECONDS,
       options: {},
       sendVerificationRequest: sendSignInLink,

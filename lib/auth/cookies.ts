@@ -1,10 +1,11 @@
+import { getEnv } from "@/lib/config/env";
 /**
  * Whether session cookies carry the Secure attribute: always, except when the portal itself is served
  * over plain http on this machine (the demo and the tests on http://localhost). A production deployment
  * is https, so its cookies are Secure.
  */
-export function isSecureCookieMode(authUrl: string | undefined = process.env.AUTH_URL): boolean {
-  if (!authUrl) return process.env.NODE_ENV === "production" && process.env.DEMO_MODE !== "1";
+export function isSecureCookieMode(authUrl: string | undefined = getEnv().AUTH_URL): boolean {
+  if (!authUrl) return process.env.NODE_ENV === "production" && !getEnv().DEMO_MODE;
   try {
     const url = new URL(authUrl);
     if (url.protocol === "https:") return true;
@@ -22,4 +23,4 @@ export function sessionCookieName(secure = isSecureCookieMode()): string {
 // The lifetime rules (lib/auth/session-rules.ts) end every other session earlier.
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 // 15 minutes; an operator may shorten it (the end-to-end tests do, to see a link expire).
-export const SIGN_IN_LINK_MAX_AGE_SECONDS = Number(process.env.SIGN_IN_LINK_MAX_AGE_SECONDS ?? 15 * 60);
+export const SIGN_IN_LINK_MAX_AGE_SECONDS = getEnv().SIGN_IN_LINK_MAX_AGE_SECONDS;

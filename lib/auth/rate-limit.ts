@@ -1,6 +1,7 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { execRows, getDb, type DbOrTx } from "@/db/client";
+import { getEnv } from "@/lib/config/env";
 
 export interface RateLimitRule {
   key: string;
@@ -34,8 +35,8 @@ export async function hitRateLimit(
 }
 
 export const SIGN_IN_LIMITS = {
-  perEmail: { limit: Number(process.env.SIGN_IN_LIMIT_PER_EMAIL ?? 5), windowSeconds: 15 * 60 },
-  perIp: { limit: Number(process.env.SIGN_IN_LIMIT_PER_IP ?? 30), windowSeconds: 15 * 60 },
+  perEmail: { limit: getEnv().SIGN_IN_LIMIT_PER_EMAIL, windowSeconds: 15 * 60 },
+  perIp: { limit: getEnv().SIGN_IN_LIMIT_PER_IP, windowSeconds: 15 * 60 },
 };
 
 /** Counts a sign-in link request for both the address and the client IP; refused if either is over. */

@@ -4,6 +4,7 @@ import { getDb } from "@/db/client";
 import { verificationTokens } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/mutations";
 import { enqueueMail } from "@/lib/email/outbox";
+import { getEnv } from "@/lib/config/env";
 import { findActiveUserByEmail } from "./queries";
 import { SIGN_IN_LINK_MAX_AGE_SECONDS } from "./cookies";
 import type { RequestContext } from "./request-context";
@@ -23,7 +24,8 @@ export async function issueSignInLink(input: {
 }): Promise<boolean> {
   const account = await findActiveUserByEmail(input.email);
   if (!account) return false;
-  const secret = process.env.AUTH_SECRET ?? process.env.NEXTAUTH_SECRET;
+  const { AUTH_SECRET, NEXTAUTH_SECRET } = getEnv();
+  const secret = AUTH_SECRET ?? NEXTAUTH_SECRET;
   if (!secret) throw new Error("AUTH_SECRET is not set: sign-in links cannot be issued.");
   const token = randomBytes(32).toString("hex");
   const expires = new Date(Date.now() + SIGN_IN_LINK_MAX_AGE_SECONDS * 1000);

@@ -4,6 +4,7 @@ import { getDb } from "@/db/client";
 import { outbox } from "@/db/schema";
 import { isLocale } from "@/lib/i18n/config";
 import { NotFoundError } from "@/lib/errors";
+import { getEnv, type EnvSource } from "@/lib/config/env";
 import { isTemplateName, renderSubject } from "./render";
 import type { TemplatePayloads } from "./templates/payloads";
 
@@ -11,8 +12,9 @@ import type { TemplatePayloads } from "./templates/payloads";
  * The demo mailbox exists only in demo mode and only while no real mail is sent: a production deployment
  * (no DEMO_MODE) never shows anyone's mail, and with a Resend key the mail has left the portal anyway.
  */
-export function isMailboxEnabled(env: Readonly<Record<string, string | undefined>> = process.env): boolean {
-  return env.DEMO_MODE === "1" && !env.RESEND_API_KEY?.trim();
+export function isMailboxEnabled(source?: EnvSource): boolean {
+  const env = getEnv(source);
+  return env.DEMO_MODE && !env.RESEND_API_KEY;
 }
 
 export type MailboxStatus = "queued" | "sent" | "failed";

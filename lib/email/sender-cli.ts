@@ -3,11 +3,11 @@
 // once, next to the one inside the Next.js server: row locks make each mail go out once.
 // Runs under tsx, outside Next.js: nothing imported from here may import "server-only".
 import { openDb } from "@/db/client";
+import { getEnv } from "@/lib/config/env";
 import { drainOutbox, mailFromEnv, transportFromEnv } from "./sender";
-import { DEFAULT_POLL_INTERVAL_MS } from "./worker";
 
 const once = process.argv.includes("--once");
-const url = process.env.DATABASE_URL?.trim();
+const url = getEnv().DATABASE_URL;
 if (!url) {
   console.error(
     [
@@ -20,8 +20,7 @@ if (!url) {
   process.exit(1);
 }
 
-const intervalValue = Number(process.env.MAIL_POLL_INTERVAL_MS);
-const intervalMs = Number.isFinite(intervalValue) && intervalValue >= 100 ? intervalValue : DEFAULT_POLL_INTERVAL_MS;
+const intervalMs = getEnv().MAIL_POLL_INTERVAL_MS;
 const transport = transportFromEnv();
 const from = mailFromEnv();
 const handle = await openDb({ url, max: 2 });

@@ -13,12 +13,13 @@
 import { sql } from "drizzle-orm";
 import { Resend } from "resend";
 import { execRows, type Db } from "@/db/client";
+import { DEFAULT_MAIL_FROM, getEnv, type EnvSource } from "@/lib/config/env";
 import { renderStoredMail, type RenderedMail } from "./render";
 
 export const MAX_ATTEMPTS = 8;
 export const BACKOFF_BASE_MS = 30_000;
 export const BACKOFF_MAX_MS = 60 * 60_000;
-export const DEFAULT_MAIL_FROM = "Firearms Assistance Portal <portal@example.org>";
+export { DEFAULT_MAIL_FROM };
 /** How long one send may take before the transport gives up on it. */
 export const SEND_TIMEOUT_MS = 20_000;
 const DEFAULT_BATCH_SIZE = 10;
@@ -84,13 +85,13 @@ export function localTransport(): MailTransport {
 }
 
 /** Resend when RESEND_API_KEY is set, otherwise the local mailbox. */
-export function transportFromEnv(env: Readonly<Record<string, string | undefined>> = process.env): MailTransport {
-  const apiKey = env.RESEND_API_KEY?.trim();
+export function transportFromEnv(source?: EnvSource): MailTransport {
+  const apiKey = getEnv(source).RESEND_API_KEY;
   return apiKey ? resendTransport(apiKey) : localTransport();
 }
 
-export function mailFromEnv(env: Readonly<Record<string, string | undefined>> = process.env): string {
-  return env.MAIL_FROM?.trim() || DEFAULT_MAIL_FROM;
+export function mailFromEnv(source?: EnvSource): string {
+  return getEnv(source).MAIL_FROM;
 }
 
 export interface DrainOptions {

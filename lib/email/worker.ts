@@ -2,9 +2,9 @@
 // database this is the only possible sender (one process owns the data); against a PostgreSQL server it
 // can run next to standalone senders (npm run mail:send), which never send the same mail twice.
 import { getDb, type Db } from "@/db/client";
+import { getEnv } from "@/lib/config/env";
 import { drainOutbox, mailFromEnv, transportFromEnv, type DrainResult, type MailTransport } from "./sender";
 
-export const DEFAULT_POLL_INTERVAL_MS = 2_000;
 const REPEATED_ERROR_LOG_MS = 60_000;
 
 export interface MailWorker {
@@ -26,8 +26,7 @@ const WORKER_KEY = Symbol.for("fap.mailWorker");
 type GlobalWithWorker = typeof globalThis & { [WORKER_KEY]?: MailWorker };
 
 function intervalFromEnv(): number {
-  const value = Number(process.env.MAIL_POLL_INTERVAL_MS);
-  return Number.isFinite(value) && value >= 100 ? value : DEFAULT_POLL_INTERVAL_MS;
+  return getEnv().MAIL_POLL_INTERVAL_MS;
 }
 
 function describe(result: DrainResult): string {

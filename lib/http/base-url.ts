@@ -1,9 +1,10 @@
 import "server-only";
 import { headers } from "next/headers";
+import { getEnv } from "@/lib/config/env";
 
 /** The portal's origin for links in mail: AUTH_URL when set, else this request's host. */
 export async function getBaseUrl(): Promise<string> {
-  const configured = process.env.AUTH_URL?.trim();
+  const configured = getEnv().AUTH_URL;
   if (configured) return new URL(configured).origin;
   const h = await headers();
   const host = h.get("host") || "localhost:3000";

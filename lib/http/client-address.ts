@@ -9,25 +9,13 @@
 //    records the connection's address, and that single entry is the client;
 //  - with N trusted proxies, each appends the address it received the request from, and the client is
 //    the Nth entry from the right (everything further left was written by the client and is ignored).
+import { getEnv } from "@/lib/config/env";
 
-export const TRUSTED_PROXY_HOPS_MAX = 10;
-
-/** Parses TRUSTED_PROXY_HOPS: unset or empty means 0 (no proxy); otherwise a whole number 0..10. */
-export function parseTrustedProxyHops(raw: string | undefined): number {
-  const value = raw?.trim() ?? "";
-  if (value === "") return 0;
-  if (!/^\d{1,2}$/.test(value) || Number(value) > TRUSTED_PROXY_HOPS_MAX) {
-    throw new Error(
-      `TRUSTED_PROXY_HOPS must be a whole number from 0 to ${TRUSTED_PROXY_HOPS_MAX}: the number of proxies in front of ` +
-        `the portal that append the client's address to X-Forwarded-For (0 or unset: none). Got ${JSON.stringify(raw)}.`,
-    );
-  }
-  return Number(value);
-}
+export { parseTrustedProxyHops, TRUSTED_PROXY_HOPS_MAX } from "@/lib/config/env";
 
 /** The configured number of trusted proxy hops (throws with a clear message when misconfigured). */
 export function trustedProxyHops(): number {
-  return parseTrustedProxyHops(process.env.TRUSTED_PROXY_HOPS);
+  return getEnv().TRUSTED_PROXY_HOPS;
 }
 
 /**

@@ -2,6 +2,7 @@
 // response, HSTS when the portal is served over https, and the usual hardening headers. Pure functions
 // of their inputs, applied by proxy.ts; they check nothing about the user.
 import { NextResponse, type NextRequest } from "next/server";
+import { getEnv } from "@/lib/config/env";
 
 /** A fresh, unguessable nonce (128 random bits, base64): Next.js reads it back from the CSP header. */
 export function createNonce(): string {
@@ -62,7 +63,7 @@ export function staticSecurityHeaders(options: { https: boolean }): Record<strin
  */
 export function withSecurityHeaders(
   request: NextRequest,
-  env: { authUrl?: string; nodeEnv?: string } = { authUrl: process.env.AUTH_URL, nodeEnv: process.env.NODE_ENV },
+  env: { authUrl?: string; nodeEnv?: string } = { authUrl: getEnv().AUTH_URL, nodeEnv: process.env.NODE_ENV },
 ): { next: (requestHeaders?: Headers) => NextResponse; apply: (response: NextResponse) => NextResponse } {
   const https = isHttpsUrl(env.authUrl);
   const csp = contentSecurityPolicy(createNonce(), { https, dev: env.nodeEnv === "development" });

@@ -1,3 +1,4 @@
+import { DEFAULT_IATI_REPORTING_ORG_TYPE, getEnv, type EnvSource } from "@/lib/config/env";
 import { catalogs } from "@/lib/i18n/messages";
 import type { IatiReportingOrg } from "./build";
 
@@ -8,12 +9,7 @@ import type { IatiReportingOrg } from "./build";
  */
 export const DEMO_REPORTING_ORG_REF = "XI-PORTAL-DEMO";
 /** IATI OrganisationType 40 (multilateral): a regional body running the portal is the expected operator. */
-export const DEMO_REPORTING_ORG_TYPE = "40";
-
-// IATI organisation identifiers are {agency prefix}-{number}: letters, digits, hyphens, dots, slashes,
-// no spaces (they become the prefix of every activity identifier).
-const ORG_REF = /^[A-Za-z0-9][A-Za-z0-9._/-]*-[A-Za-z0-9._/-]+$/;
-const ORG_TYPE = /^\d{2}$/;
+export const DEMO_REPORTING_ORG_TYPE = DEFAULT_IATI_REPORTING_ORG_TYPE;
 
 /**
  * The portal operator as the IATI reporting organisation, from IATI_REPORTING_ORG_REF,
@@ -21,12 +17,13 @@ const ORG_TYPE = /^\d{2}$/;
  * labelled demo organisation when no identifier is set. A malformed setting throws, so a deployment
  * never publishes files under a broken identifier. Server code only (reads the environment).
  */
-export function reportingOrgFromEnv(env: Record<string, string | undefined> = process.env): IatiReportingOrg & { isDemo: boolean } {
-  const ref = env.IATI_REPORTING_ORG_REF?.trim();
-  const nameEn = env.IATI_REPORTING_ORG_NAME?.trim();
-  const nameEs = env.IATI_REPORTING_ORG_NAME_ES?.trim();
-  const type = env.IATI_REPORTING_ORG_TYPE?.trim() || DEMO_REPORTING_ORG_TYPE;
-  if (!ORG_TYPE.test(type)) throw new Error(`IATI_REPORTING_ORG_TYPE must be a two-digit IATI OrganisationType code, got "${type}"`);
+export function reportingOrgFromEnv(source?: EnvSource): IatiReportingOrg & { isDemo: boolean } {
+  // Checked by the schema (lib/config/env.ts): a two-digit type, a well-formed identifier, a name with it.
+  const env = getEnv(source);
+  const ref = env.IATI_REPORTING_ORG_REF;
+  const nameEn = env.IATI_REPORTING_ORG_NAME;
+  const nameEs = env.IATI_REPORTING_ORG_NAME_ES;
+  const type = env.IATI_REPORTING_ORG_TYPE;
   if (!ref) {
     return {
       ref: DEMO_REPORTING_ORG_REF,
@@ -35,7 +32,6 @@ export function reportingOrgFromEnv(env: Record<string, string | undefined> = pr
       isDemo: true,
     };
   }
-  if (!ORG_REF.test(ref)) throw new Error(`IATI_REPORTING_ORG_REF must be an IATI organisation identifier such as "XM-DAC-00000", got "${ref}"`);
   if (!nameEn) throw new Error("IATI_REPORTING_ORG_NAME must be set together with IATI_REPORTING_ORG_REF");
   return { ref, type, name: { en: nameEn, es: nameEs || null }, isDemo: false };
 }

@@ -21,6 +21,7 @@ import type { CurrentUser } from "@/lib/auth/queries";
 import { needsSecondFactor } from "@/lib/auth/session-rules";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { isUuid } from "@/lib/ids";
+import { getEnv } from "@/lib/config/env";
 import { canRemovePasskey, challengeExpiry, checkConsumedChallenge, passkeyName, relyingPartyFrom } from "./rules";
 
 export type { Signer };
@@ -40,7 +41,7 @@ interface Signer {
 }
 
 function relyingParty() {
-  return relyingPartyFrom(process.env.AUTH_URL?.trim() || "http://localhost:3000");
+  return relyingPartyFrom(getEnv().AUTH_URL || "http://localhost:3000");
 }
 
 async function issueChallenge(sessionToken: string, purpose: "register" | "authenticate", challenge: string) {

@@ -7,6 +7,7 @@ import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { AwardOverview, ProgramOverview } from "@/lib/donors/types";
 import type { Locale } from "@/lib/i18n/config";
+import { getEnv } from "@/lib/config/env";
 
 export type PdfReport = { kind: "program"; overview: ProgramOverview } | { kind: "award"; overview: AwardOverview };
 export type PdfJob = PdfReport & { id: number; locale: Locale };
@@ -109,7 +110,7 @@ const shared = globalThis as unknown as { __pdfWorker?: PdfWorker };
 
 /** The report as PDF bytes, rendered on the process's PDF worker (or here with PDF_WORKER=off). */
 export async function renderReport(report: PdfReport, locale: Locale): Promise<Uint8Array> {
-  if (process.env.PDF_WORKER === "off") {
+  if (getEnv().PDF_WORKER === "off") {
     const { renderAwardReport, renderProgramReport } = await import("./render");
     return report.kind === "program" ? renderProgramReport(report.overview, locale) : renderAwardReport(report.overview, locale);
   }
@@ -119,7 +120,7 @@ export async function renderReport(report: PdfReport, locale: Locale): Promise<U
 
 /** Starts the process's PDF worker ahead of the first report (instrumentation.ts, at server start). */
 export function warmPdfWorker(): void {
-  if (process.env.PDF_WORKER === "off") return;
+  if (getEnv().PDF_WORKER === "off") return;
   shared.__pdfWorker ??= new PdfWorker();
   shared.__pdfWorker.warm();
 }

@@ -3,11 +3,12 @@
 // --once. It may run next to the one inside the Next.js server: reminders_sent makes each go out once.
 // Runs under tsx, outside Next.js: nothing imported from here may import "server-only".
 import { openDb } from "@/db/client";
+import { getEnv } from "@/lib/config/env";
 import { runReminders } from "./run";
 import { reminderIntervalFromEnv } from "./worker";
 
 const once = process.argv.includes("--once");
-const url = process.env.DATABASE_URL?.trim();
+const url = getEnv().DATABASE_URL;
 if (!url) {
   console.error(
     [

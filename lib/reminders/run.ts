@@ -7,6 +7,7 @@ import { awardDeliverables, awards, outbox, progressReports, remindersSent, repo
 import type { Locale } from "@/lib/i18n/config";
 import type { TemplatePayloads } from "@/lib/email/templates/payloads";
 import { todayIso } from "@/lib/tranches/workflow";
+import { getEnv } from "@/lib/config/env";
 import { addDays, reminderKindFor, type ReminderKind } from "./schedule";
 
 export interface RunRemindersOptions {
@@ -37,9 +38,8 @@ interface Subject {
 }
 
 export function baseUrlFromEnv(): string {
-  const configured = process.env.AUTH_URL?.trim();
-  if (configured && URL.canParse(configured)) return new URL(configured).origin;
-  return "http://localhost:3000";
+  const configured = getEnv().AUTH_URL;
+  return configured ? new URL(configured).origin : "http://localhost:3000";
 }
 
 /** Reports of active awards' periods due within 14 days or past due, not accepted nor awaiting review. */

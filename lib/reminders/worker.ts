@@ -2,9 +2,9 @@
 // worker): with the embedded database no other process may open the data. Against a PostgreSQL server it
 // may also run as a command (cli.ts, for cron); reminders_sent makes every reminder go out once anyway.
 import { getDb, type Db } from "@/db/client";
+import { getEnv } from "@/lib/config/env";
 import { runReminders, type RunRemindersResult } from "./run";
 
-export const DEFAULT_REMINDER_INTERVAL_MS = 60 * 60 * 1000;
 const REPEATED_ERROR_LOG_MS = 60 * 60 * 1000;
 
 export interface ReminderWorker {
@@ -24,8 +24,7 @@ const WORKER_KEY = Symbol.for("fap.reminderWorker");
 type GlobalWithWorker = typeof globalThis & { [WORKER_KEY]?: ReminderWorker };
 
 export function reminderIntervalFromEnv(): number {
-  const value = Number(process.env.REMINDER_INTERVAL_MS);
-  return Number.isFinite(value) && value >= 1000 ? value : DEFAULT_REMINDER_INTERVAL_MS;
+  return getEnv().REMINDER_INTERVAL_MS;
 }
 
 /**
