@@ -6,6 +6,7 @@ import { REQUEST_STATUSES } from "@/db/schema/requests";
 import { requireUser } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/policies";
 import { formatDate, formatMoney } from "@/lib/i18n/format";
+import { plural } from "@/lib/i18n/plural";
 import { getI18n } from "@/lib/i18n/server";
 import { listCountryOptions, listProgramOptions, listRequests } from "@/lib/requests/queries";
 import { requestListFiltersSchema } from "@/lib/requests/schema";
@@ -157,7 +158,7 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
         </div>
       </form>
 
-      <p role="status">{t("requests.list.total", { count: list.total })}</p>
+      <p role="status">{plural(t, locale, "requests.list.total", list.total)}</p>
 
       {list.rows.length === 0 ? (
         <p className="muted">

@@ -13,6 +13,12 @@ export const dashboards = defineMessages({
       "Figures count awards that are running or finished and progress reports accepted by the program office. Drafts, reports under review and awards awaiting approval are not included.",
     asOf: "Figures as of {date}.",
     breadcrumb: "Breadcrumb",
+    // Counted parts of the figures below, each agreeing with its own number ("1 late", "2 late").
+    tally: {
+      late: { one: "{count} late", other: "{count} late" },
+      accepted: { one: "{count} accepted", other: "{count} accepted" },
+      overdue: { one: "{count} overdue", other: "{count} overdue" },
+    },
     glance: {
       heading: "At a glance",
       homeHeading: "Your programs at a glance",
@@ -23,7 +29,7 @@ export const dashboards = defineMessages({
       indicatorsCaption: "Key indicators: accepted actuals against targets",
       moreIndicators: "{count} more on the program's dashboard.",
       reports: "Progress reports",
-      reportsValue: "{accepted} accepted, {overdue} overdue",
+      reportsValue: "{accepted}, {overdue}",
       latestReport: "Latest accepted report",
       latestReportValue: "period {number} of {award} ({country}), accepted {date}",
     },
@@ -105,7 +111,7 @@ export const dashboards = defineMessages({
       late: "Late",
       lateHint: "Past their due date and not accepted.",
       accepted: "Accepted",
-      barLabel: "{onTime} on time, {late} late, of {total}",
+      barLabel: "{onTime} on time, {late}, of {total}",
     },
     reports: {
       heading: "Latest accepted reports",
@@ -221,6 +227,12 @@ export const dashboards = defineMessages({
       "Las cifras cuentan las subvenciones en curso o terminadas y los informes de avance aceptados por la oficina del programa. No incluyen borradores, informes en revisión ni subvenciones pendientes de aprobación.",
     asOf: "Cifras al {date}.",
     breadcrumb: "Ruta de navegación",
+    // In Spanish each part agrees with its number and with "producto" and "informe" (both masculine).
+    tally: {
+      late: { one: "{count} atrasado", other: "{count} atrasados" },
+      accepted: { one: "{count} aceptado", other: "{count} aceptados" },
+      overdue: { one: "{count} vencido", other: "{count} vencidos" },
+    },
     glance: {
       heading: "De un vistazo",
       homeHeading: "Sus programas de un vistazo",
@@ -231,7 +243,7 @@ export const dashboards = defineMessages({
       indicatorsCaption: "Indicadores clave: valores reales aceptados frente a las metas",
       moreIndicators: "{count} más en el tablero del programa.",
       reports: "Informes de avance",
-      reportsValue: "{accepted} aceptados, {overdue} vencidos",
+      reportsValue: "{accepted}, {overdue}",
       latestReport: "Último informe aceptado",
       latestReportValue: "período {number} de {award} ({country}), aceptado el {date}",
     },
@@ -313,7 +325,7 @@ export const dashboards = defineMessages({
       late: "Atrasados",
       lateHint: "Vencidos y no aceptados.",
       accepted: "Aceptados",
-      barLabel: "{onTime} a tiempo, {late} atrasados, de {total}",
+      barLabel: "{onTime} a tiempo, {late}, de {total}",
     },
     reports: {
       heading: "Últimos informes aceptados",

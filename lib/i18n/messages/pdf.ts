@@ -25,6 +25,12 @@ export const pdf = defineMessages({
         "This report counts awards that are running or finished, and progress reports accepted by the program office. Drafts, reports under review and awards awaiting approval are not included.",
     },
     awardStatus: { active: "Active", completed: "Completed" },
+    // Counted parts of the figures below, each agreeing with its own number ("1 late", "2 late").
+    tally: {
+      late: { one: "{count} late", other: "{count} late" },
+      accepted: { one: "{count} accepted", other: "{count} accepted" },
+      overdue: { one: "{count} overdue", other: "{count} overdue" },
+    },
     summary: {
       heading: "Summary figures",
       ceiling: "Ceiling",
@@ -36,9 +42,9 @@ export const pdf = defineMessages({
       awards: "Awards",
       countries: "Countries",
       deliverables: "Deliverables",
-      deliverablesValue: "{total} ({onTime} on time, {late} late)",
+      deliverablesValue: "{total} ({onTime} on time, {late})",
       reports: "Progress reports",
-      reportsValue: "{accepted} accepted, {overdue} overdue",
+      reportsValue: "{accepted}, {overdue}",
       reportedNote: "Reported expenditure is the expenditure to date of each award's latest accepted report.",
     },
     indicators: {
@@ -52,7 +58,7 @@ export const pdf = defineMessages({
       heading: "By country",
       awards: "Awards",
       columns: { award: "Award", partner: "Implementing partner", amount: "Amount" },
-      deliverables: "Deliverables: {onTime} on time, {late} late, of {total} ({accepted} accepted)",
+      deliverables: "Deliverables: {onTime} on time, {late}, of {total} ({accepted})",
       latestReport: "Latest accepted report: {reference}, period {number} ({start} to {end}), accepted {date}",
       noReport: "No recent accepted report for this country.",
       noNarrative: "The report has no narrative.",
@@ -132,6 +138,12 @@ export const pdf = defineMessages({
         "Este informe cuenta las subvenciones en ejecución o finalizadas y los informes de avance aceptados por la oficina del programa. No incluye borradores, informes en revisión ni subvenciones en espera de aprobación.",
     },
     awardStatus: { active: "Activa", completed: "Finalizada" },
+    // In Spanish each part agrees with its number and with "producto" and "informe" (both masculine).
+    tally: {
+      late: { one: "{count} atrasado", other: "{count} atrasados" },
+      accepted: { one: "{count} aceptado", other: "{count} aceptados" },
+      overdue: { one: "{count} vencido", other: "{count} vencidos" },
+    },
     summary: {
       heading: "Cifras resumidas",
       ceiling: "Techo",
@@ -143,9 +155,9 @@ export const pdf = defineMessages({
       awards: "Subvenciones",
       countries: "Países",
       deliverables: "Productos",
-      deliverablesValue: "{total} ({onTime} a tiempo, {late} atrasados)",
+      deliverablesValue: "{total} ({onTime} a tiempo, {late})",
       reports: "Informes de avance",
-      reportsValue: "{accepted} aceptados, {overdue} vencidos",
+      reportsValue: "{accepted}, {overdue}",
       reportedNote: "El gasto informado es el gasto a la fecha del último informe aceptado de cada subvención.",
     },
     indicators: {
@@ -159,7 +171,7 @@ export const pdf = defineMessages({
       heading: "Por país",
       awards: "Subvenciones",
       columns: { award: "Subvención", partner: "Socio ejecutor", amount: "Monto" },
-      deliverables: "Productos: {onTime} a tiempo, {late} atrasados, de {total} ({accepted} aceptados)",
+      deliverables: "Productos: {onTime} a tiempo, {late}, de {total} ({accepted})",
       latestReport: "Último informe aceptado: {reference}, período {number} (del {start} al {end}), aceptado el {date}",
       noReport: "No hay un informe aceptado reciente para este país.",
       noNarrative: "El informe no tiene narrativa.",
