@@ -322,7 +322,7 @@ export const delivery = defineMessages({
       submit: {
         button: "Presentar para revisión",
         working: "Presentando…",
-        hint: "Una vez presentado, la oficina del programa revisa el producto; no se puede agregar más evidencia salvo que sea devuelto.",
+        hint: "Una vez presentado, la oficina de programa revisa el producto; no se puede agregar más evidencia salvo que sea devuelto.",
       },
       review: {
         legend: "Revisar «{title}»",

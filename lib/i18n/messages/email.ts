@@ -160,15 +160,15 @@ export const email = defineMessages({
       deliverable: {
         subjectAccepted: "Producto aceptado en la subvención {reference}",
         subjectReturned: "Producto devuelto en la subvención {reference}",
-        accepted: "La oficina del programa aceptó el producto «{title}» de la subvención {reference}.",
-        returned: "La oficina del programa devolvió el producto «{title}» de la subvención {reference}. Agregue lo que falta y vuelva a presentarlo. El comentario del oficial:",
+        accepted: "La oficina de programa aceptó el producto «{title}» de la subvención {reference}.",
+        returned: "La oficina de programa devolvió el producto «{title}» de la subvención {reference}. Agregue lo que falta y vuelva a presentarlo. El comentario del oficial:",
       },
       disbursement: {
         subject: "Desembolso registrado en la subvención {reference}",
         intro: "Se desembolsó el tramo {position} de la subvención {reference}: {amount} el {date}.",
       },
       reminder: {
-        footer: "Recibe este recordatorio porque es punto focal del país o trabaja para el socio ejecutor de esta subvención.",
+        footer: "Recibe este recordatorio porque es punto focal del país o trabaja para el socio implementador de esta subvención.",
         report: {
           subject_14_days: "El informe de avance {number} de la subvención {reference} vence en 14 días",
           subject_3_days: "El informe de avance {number} de la subvención {reference} vence en 3 días",

@@ -70,7 +70,7 @@ export const home = defineMessages({
       },
       implementing_partner: {
         title: "Subvenciones que ejecuta",
-        body: "Informe avances, entregables y equipos de las subvenciones que ejecuta {organization}.",
+        body: "Informe avances, productos y equipos de las subvenciones que ejecuta {organization}.",
       },
       reviewer: {
         title: "Sus evaluaciones asignadas",
@@ -90,7 +90,7 @@ export const home = defineMessages({
       },
     },
     programsTitle: "Programas",
-    programCeiling: "Techo presupuestario",
+    programCeiling: "Tope",
     programPeriod: "Período",
     demoFigures: "Cifras de demostración",
     manageUsers: "Gestionar usuarios",

@@ -130,12 +130,12 @@ export const pdf = defineMessages({
       awardPeriod: "Período de la subvención: del {start} al {end}",
       award: "Subvención {reference}",
       country: "País",
-      partner: "Socio ejecutor",
+      partner: "Socio implementador",
       program: "Programa",
       status: "Estado",
-      demoFigures: "Cifras de demostración: el techo y los montos del programa son ilustrativos, no presupuestos reales.",
+      demoFigures: "Cifras de demostración: el tope y los montos del programa son ilustrativos, no presupuestos reales.",
       scope:
-        "Este informe cuenta las subvenciones en ejecución o finalizadas y los informes de avance aceptados por la oficina del programa. No incluye borradores, informes en revisión ni subvenciones en espera de aprobación.",
+        "Este informe cuenta las subvenciones en ejecución o finalizadas y los informes de avance aceptados por la oficina de programa. No incluye borradores, informes en revisión ni subvenciones en espera de aprobación.",
     },
     awardStatus: { active: "Activa", completed: "Finalizada" },
     // In Spanish each part agrees with its number and with "producto" and "informe" (both masculine).
@@ -146,11 +146,11 @@ export const pdf = defineMessages({
     },
     summary: {
       heading: "Cifras resumidas",
-      ceiling: "Techo",
+      ceiling: "Tope",
       committed: "Comprometido",
       disbursed: "Desembolsado",
       reportedExpenditure: "Gasto informado",
-      remaining: "Saldo disponible bajo el techo",
+      remaining: "Saldo disponible bajo el tope",
       remainingToDisburse: "Pendiente de desembolso",
       awards: "Subvenciones",
       countries: "Países",
@@ -170,7 +170,7 @@ export const pdf = defineMessages({
     countries: {
       heading: "Por país",
       awards: "Subvenciones",
-      columns: { award: "Subvención", partner: "Socio ejecutor", amount: "Monto" },
+      columns: { award: "Subvención", partner: "Socio implementador", amount: "Monto" },
       deliverables: "Productos: {onTime} a tiempo, {late}, de {total} ({accepted})",
       latestReport: "Último informe aceptado: {reference}, período {number} (del {start} al {end}), aceptado el {date}",
       noReport: "No hay un informe aceptado reciente para este país.",
