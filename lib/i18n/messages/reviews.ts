@@ -161,7 +161,7 @@ export const reviews = defineMessages({
     summary: {
       heading: "Reviews",
       none: "No reviewer has been assigned yet.",
-      counts: "Assigned: {total}. Submitted: {submitted}, scoring: {active}, awaiting their declaration: {awaiting}, recused: {recused}.",
+      counts: "Reviewers assigned: {total}. Reviews submitted: {submitted}; scoring: {active}; awaiting their declaration: {awaiting}; recused: {recused}.",
       recommendations: "Recommendations: approve {approve}, request changes {request_changes}, reject {reject}.",
       caption: "Reviews against the rubric of {program}",
       captionNoProgram: "Reviews without a rubric",
@@ -383,7 +383,7 @@ export const reviews = defineMessages({
     summary: {
       heading: "Evaluaciones",
       none: "Todavía no se asignó ningún evaluador.",
-      counts: "Asignados: {total}. Enviadas: {submitted}, calificando: {active}, a la espera de su declaración: {awaiting}, inhibidos: {recused}.",
+      counts: "Evaluadores asignados: {total}. Evaluaciones enviadas: {submitted}; calificando: {active}; a la espera de su declaración: {awaiting}; inhibidos: {recused}.",
       recommendations: "Recomendaciones: aprobar {approve}, solicitar cambios {request_changes}, rechazar {reject}.",
       caption: "Evaluaciones según la rúbrica de {program}",
       captionNoProgram: "Evaluaciones sin rúbrica",
