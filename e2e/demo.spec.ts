@@ -44,16 +44,16 @@ test.describe("demo mode", () => {
     await expect(page.getByRole("heading", { name: "Welcome, Grace Thompson" })).toBeVisible();
     await page.getByLabel("Language").selectOption("es");
     await page.getByRole("button", { name: "Change language" }).click();
-    await expect(page.getByRole("heading", { name: "Bienvenido/a, Grace Thompson" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Le damos la bienvenida, Grace Thompson" })).toBeVisible();
     await expect(page.locator("html")).toHaveAttribute("lang", "es");
     await page.reload();
-    await expect(page.getByRole("heading", { name: "Bienvenido/a, Grace Thompson" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Le damos la bienvenida, Grace Thompson" })).toBeVisible();
     await context.close();
 
     // A new browser with an English preference: the account's choice wins once signed in.
     const again = await newPage(browser, "en-US");
     await demoSignIn(again.page, "Grace Thompson");
-    await expect(again.page.getByRole("heading", { name: "Bienvenido/a, Grace Thompson" })).toBeVisible();
+    await expect(again.page.getByRole("heading", { name: "Le damos la bienvenida, Grace Thompson" })).toBeVisible();
     await expect(again.page.getByText("Evaluador")).toBeVisible();
     // Switch back so the account is as seeded.
     await again.page.getByLabel("Idioma").selectOption("en");
@@ -95,6 +95,6 @@ test.describe("demo mode", () => {
     await page.locator("main form button[type=submit]").click();
     await page.waitForURL(`${servers.demo}/`);
     // Ana López works in Spanish.
-    await expect(page.getByRole("heading", { name: "Bienvenido/a, Ana López" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Le damos la bienvenida, Ana López" })).toBeVisible();
   });
 });

@@ -7,6 +7,7 @@ import { hasPermission } from "@/lib/auth/policies";
 import { listAwardProgramOptions, listAwards, mayListAwards } from "@/lib/awards/queries";
 import { awardListFiltersSchema } from "@/lib/awards/schema";
 import { formatDate, formatMoney } from "@/lib/i18n/format";
+import { plural } from "@/lib/i18n/plural";
 import { getI18n } from "@/lib/i18n/server";
 
 export const dynamic = "force-dynamic";
@@ -82,7 +83,7 @@ export default async function AwardsPage({ searchParams }: { searchParams: Promi
         </div>
       </form>
 
-      <p role="status">{t("awards.list.total", { count: rows.length })}</p>
+      <p role="status">{plural(t, locale, "awards.list.total", rows.length)}</p>
 
       {rows.length === 0 ? (
         <p className="muted">{isFiltered ? t("awards.list.emptyFiltered") : t("awards.list.empty")}</p>

@@ -5,6 +5,7 @@ import { ASSISTANCE_CATEGORIES, REQUEST_STATUSES } from "@/lib/enums";
 import { requireUser } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/policies";
 import { formatDate, formatMoney } from "@/lib/i18n/format";
+import { plural } from "@/lib/i18n/plural";
 import { getI18n } from "@/lib/i18n/server";
 import { listCountryOptions, listProgramOptions, listRequests } from "@/lib/requests/queries";
 import { requestListFiltersSchema } from "@/lib/requests/schema";
@@ -156,7 +157,7 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
         </div>
       </form>
 
-      <p role="status">{t("requests.list.total", { count: list.total })}</p>
+      <p role="status">{plural(t, locale, "requests.list.total", list.total)}</p>
 
       {list.rows.length === 0 ? (
         <p className="muted">

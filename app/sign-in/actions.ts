@@ -13,11 +13,12 @@ import type { ActionResult } from "@/lib/errors";
 import { NotFoundError } from "@/lib/errors";
 import { fieldErrorsFromZod } from "@/lib/forms/zod";
 import { getBaseUrl } from "@/lib/http/base-url";
+import { plural } from "@/lib/i18n/plural";
 import { getI18n } from "@/lib/i18n/server";
 
 /** Requests a sign-in link. Known, unknown and deactivated addresses get the same answer; only active accounts get mail. */
 export async function requestSignInLinkAction(input: { email: string; callbackUrl?: string }): Promise<ActionResult> {
-  const { t } = await getI18n();
+  const { t, locale } = await getI18n();
   const parsed = signInSchema.safeParse(input);
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsFromZod(parsed.error, t) };
   const { email } = parsed.data;
@@ -26,7 +27,7 @@ export async function requestSignInLinkAction(input: { email: string; callbackUr
   const limit = await checkSignInRateLimit(email, ctx.ip);
   if (!limit.allowed) {
     await recordAuthEvent("auth.signInLinkRequest", null, ctx, "denied", { reason: "rate_limited" });
-    return { ok: false, formError: t("auth.signIn.rateLimited", { minutes: Math.ceil(limit.retryAfterSeconds / 60) }) };
+    return { ok: false, formError: plural(t, locale, "auth.signIn.rateLimited", Math.ceil(limit.retryAfterSeconds / 60)) };
   }
 
   // The answer must not tell whether the address has an account: the same bytes, no cookie, the same

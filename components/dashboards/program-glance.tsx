@@ -5,6 +5,7 @@ import Link from "next/link";
 import type { ProgramGlance } from "@/lib/donors/glance";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDate, formatMoney, formatNumber } from "@/lib/i18n/format";
+import { plural } from "@/lib/i18n/plural";
 import type { Translate } from "@/lib/i18n/translate";
 import { DemoFiguresBadge, Fact } from "./program-sections";
 import { decimal, nameIn, progressText } from "./text";
@@ -60,13 +61,20 @@ function GlanceCard({ glance: g, showMoney, t, locale }: { glance: ProgramGlance
           value={
             g.deliverables.total === 0
               ? t("dashboards.glance.noDeliverables")
-              : t("dashboards.deliverables.barLabel", { onTime: n(g.deliverables.onTime), late: n(g.deliverables.late), total: n(g.deliverables.total) })
+              : t("dashboards.deliverables.barLabel", {
+                  onTime: n(g.deliverables.onTime),
+                  late: plural(t, locale, "dashboards.tally.late", g.deliverables.late),
+                  total: n(g.deliverables.total),
+                })
           }
           testId="glance-deliverables"
         />
         <Fact
           label={t("dashboards.glance.reports")}
-          value={t("dashboards.glance.reportsValue", { accepted: n(g.reportCounts.accepted), overdue: n(g.reportCounts.overdue) })}
+          value={t("dashboards.glance.reportsValue", {
+            accepted: plural(t, locale, "dashboards.tally.accepted", g.reportCounts.accepted),
+            overdue: plural(t, locale, "dashboards.tally.overdue", g.reportCounts.overdue),
+          })}
           testId="glance-reports"
         />
       </dl>

@@ -4,6 +4,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDate, formatMoney, formatNumber } from "@/lib/i18n/format";
+import { plural } from "@/lib/i18n/plural";
 import type { Translate } from "@/lib/i18n/translate";
 import type { AcceptedReportSummary, AwardSummary, CountrySummary, DeliverableCounts, IndicatorTotal, Named, ProgramOverview, ReportCounts } from "@/lib/donors/types";
 import { percentOf } from "@/lib/reporting/status";
@@ -281,7 +282,7 @@ export function DeliverablesSummary({ counts, t, locale }: I18nProps & { counts:
             <span className="dash-split-on-time" style={{ width: `${onTimeShare}%` }} />
             <span className="dash-split-late" style={{ width: `${100 - onTimeShare}%` }} />
           </div>
-          <p className="small muted">{t("dashboards.deliverables.barLabel", { onTime: n(counts.onTime), late: n(counts.late), total: n(counts.total) })}</p>
+          <p className="small muted">{t("dashboards.deliverables.barLabel", { onTime: n(counts.onTime), late: plural(t, locale, "dashboards.tally.late", counts.late), total: n(counts.total) })}</p>
         </>
       )}
     </section>

@@ -4,6 +4,7 @@ import { requireUser } from "@/lib/auth/current-user";
 import { listDeliverables } from "@/lib/deliverables/queries";
 import { DELIVERABLE_LIMITS } from "@/lib/deliverables/schema";
 import { formatDate, formatNumber } from "@/lib/i18n/format";
+import { plural } from "@/lib/i18n/plural";
 import { getI18n } from "@/lib/i18n/server";
 import { daysBetween } from "@/lib/reminders/schedule";
 import { todayIso } from "@/lib/tranches/workflow";
@@ -36,7 +37,7 @@ export async function DeliverablesSection({ awardId }: { awardId: string }) {
               </span>{" "}
               {d.isLate ? (
                 <strong className="badge badge-danger" data-testid="deliverable-late">
-                  {t("delivery.deliverables.late", { date: formatDate(d.dueOn, locale), days: daysBetween(d.dueOn, today) })}
+                  {plural(t, locale, "delivery.deliverables.late", daysBetween(d.dueOn, today), { date: formatDate(d.dueOn, locale) })}
                 </strong>
               ) : (
                 <span className="muted">{t("delivery.deliverables.dueOn", { date: formatDate(d.dueOn, locale) })}</span>

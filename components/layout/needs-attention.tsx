@@ -3,6 +3,7 @@ import { hasPermission } from "@/lib/auth/policies";
 import type { CurrentUser } from "@/lib/auth/queries";
 import { listLateDeliverables } from "@/lib/deliverables/queries";
 import { formatDate } from "@/lib/i18n/format";
+import { plural } from "@/lib/i18n/plural";
 import { getI18n } from "@/lib/i18n/server";
 import { listOverdue } from "@/lib/reporting/queries";
 
@@ -20,7 +21,7 @@ export async function NeedsAttention({ user }: { user: CurrentUser }) {
       <h2 id="needs-attention">{t("home.attention.title")}</h2>
       {reports.length > 0 ? (
         <>
-          <h3>{t("home.attention.reports", { count: reports.length })}</h3>
+          <h3>{plural(t, locale, "home.attention.reports", reports.length)}</h3>
           <ul>
             {reports.slice(0, 10).map((r) => (
               <li key={`${r.awardId}-${r.periodNumber}`}>
@@ -35,7 +36,7 @@ export async function NeedsAttention({ user }: { user: CurrentUser }) {
       ) : null}
       {deliverables.length > 0 ? (
         <>
-          <h3>{t("home.attention.deliverables", { count: deliverables.length })}</h3>
+          <h3>{plural(t, locale, "home.attention.deliverables", deliverables.length)}</h3>
           <ul>
             {deliverables.slice(0, 10).map((d) => (
               <li key={d.id}>

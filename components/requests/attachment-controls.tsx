@@ -5,6 +5,8 @@ import { useRouter } from "next/navigation";
 import { removeAttachmentAction } from "@/app/requests/[id]/attachments/actions";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { ATTACHMENT_ACCEPT, ATTACHMENT_LIMITS, displayFilename, hasAcceptedExtension } from "@/lib/attachments/detect";
+import { plural } from "@/lib/i18n/plural";
+import type { Locale } from "@/lib/i18n/config";
 import type { Translate } from "@/lib/i18n/translate";
 
 const MAX_MB = ATTACHMENT_LIMITS.maxBytes / (1024 * 1024);
@@ -13,11 +15,11 @@ const MAX_MB = ATTACHMENT_LIMITS.maxBytes / (1024 * 1024);
  * What the browser can tell before sending: count, size and name. Only a courtesy: the server
  * checks every file again, its type from the content.
  */
-function precheck(files: File[], existingCount: number, t: Translate): string[] {
+function precheck(files: File[], existingCount: number, t: Translate, locale: Locale): string[] {
   if (files.length === 0) return [t("attachments.errors.noFiles")];
   const remaining = Math.max(0, ATTACHMENT_LIMITS.maxFiles - existingCount);
   const problems: string[] = [];
-  if (files.length > remaining) problems.push(t("attachments.errors.tooManySelected", { count: files.length, remaining }));
+  if (files.length > remaining) problems.push(plural(t, locale, "attachments.errors.tooManySelected", files.length, { remaining }));
   for (const f of files) {
     const name = displayFilename(f.name);
     if (f.size === 0) problems.push(t("attachments.errors.empty", { name }));
@@ -42,7 +44,7 @@ async function errorsFrom(response: Response, t: Translate): Promise<string[]> {
 
 /** Uploads one or more files to the request through the upload route, then refreshes the page. */
 export function AttachmentUploadForm({ requestId, existingCount }: { requestId: string; existingCount: number }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const router = useRouter();
   const uid = useId();
   const inputRef = useRef<HTMLInputElement>(null);
@@ -67,7 +69,7 @@ export function AttachmentUploadForm({ requestId, existingCount }: { requestId: 
     setErrors([]);
     setNotice(null);
     const files = Array.from(inputRef.current?.files ?? []);
-    const problems = precheck(files, existingCount, t);
+    const problems = precheck(files, existingCount, t, locale);
     if (problems.length > 0) return fail(problems);
 
     const body = new FormData();
@@ -86,7 +88,7 @@ export function AttachmentUploadForm({ requestId, existingCount }: { requestId: 
         return fail(await errorsFrom(response, t));
       }
       form.reset();
-      setNotice(t("attachments.upload.done", { count: files.length }));
+      setNotice(plural(t, locale, "attachments.upload.done", files.length));
       startTransition(() => router.refresh());
     } catch {
       fail([t("attachments.errors.network")]);

@@ -4,6 +4,7 @@ import { DetailItem, DetailList } from "@/components/ui/detail-list";
 import { comparisonRows, fieldLabelKey, formatDetailValue, formatSnapshotValue } from "@/components/requests/request-fields";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDate, formatMoney } from "@/lib/i18n/format";
+import { plural } from "@/lib/i18n/plural";
 import type { Translate } from "@/lib/i18n/translate";
 import type { RequestDetail } from "@/lib/requests/queries";
 import { CATEGORY_FIELDS } from "@/lib/requests/schema";
@@ -195,7 +196,7 @@ function ChangesTable({ changes, t, locale }: { changes: RevisionChanges; t: Tra
         <p className="muted">{t("reviews.detail.changesNone")}</p>
       ) : (
         <>
-          <p>{t("reviews.detail.changesCount", { count: rows.length })}</p>
+          <p>{plural(t, locale, "reviews.detail.changesCount", rows.length)}</p>
           <div className="table-wrap">
             <table className="table" data-testid="review-changes">
               <caption className="muted">
@@ -317,7 +318,7 @@ export function AggregateTable({
     <div className="table-wrap">
       <table className="table">
         <caption className="muted">
-          {t("reviews.detail.aggregateCaption", { count })}
+          {plural(t, locale, "reviews.detail.aggregateCaption", count)}
         </caption>
         <thead>
           <tr>

@@ -39,6 +39,15 @@ describe("sign-in link mail", () => {
     expect(mail.text).not.toMatch(/<[a-z]|&amp;/i);
   });
 
+  it("says one minute in the singular, in both languages", async () => {
+    const en = await renderMail("sign-in-link", "en", { url: signInUrl, minutes: 1 });
+    expect(visibleText(en.html)).toContain("expires in 1 minute.");
+    expect(en.text).toContain("expires in 1 minute.");
+    const es = await renderMail("sign-in-link", "es", { url: signInUrl, minutes: 1 });
+    expect(visibleText(es.html)).toContain("vence en 1 minuto.");
+    expect(es.text).toContain("vence en 1 minuto.");
+  });
+
   it("is written in Spanish for a Spanish-speaking recipient", async () => {
     const mail = await renderMail("sign-in-link", "es", { url: signInUrl, minutes: 10 });
     expect(mail.subject).toBe("Su enlace de acceso al Portal de Asistencia sobre Armas de Fuego");

@@ -244,7 +244,7 @@ describe("the awards file", () => {
 
   it("speaks Spanish to a Spanish reader: headers, titles with accents, names and statuses", async () => {
     const rows = parseCsv((await exportOf(u.donorInl, "awards", "es")).body);
-    expect(rows[0].slice(0, 6)).toEqual(["Referencia", "Título", "Código de país", "País", "Socio ejecutor", "Estado"]);
+    expect(rows[0].slice(0, 6)).toEqual(["Referencia", "Título", "Código de país", "País", "Socio implementador", "Estado"]);
     expect(rows[1].slice(0, 6)).toEqual([a1.reference, SPANISH_TITLE, "GT", "Guatemala", `'${PARTNER_ES}`, "Activa"]);
     expect(rows[2][5]).toBe("Finalizada");
   });

@@ -41,11 +41,18 @@ export function AwardReport({ overview, locale }: { overview: AwardOverview; loc
             { label: kit.t("pdf.summary.reportedExpenditure"), value: kit.money(money.reportedExpenditureMinor) },
             {
               label: kit.t("pdf.summary.deliverables"),
-              value: kit.t("pdf.summary.deliverablesValue", { total: award.deliverables.total, onTime: award.deliverables.onTime, late: award.deliverables.late }),
+              value: kit.t("pdf.summary.deliverablesValue", {
+                total: award.deliverables.total,
+                onTime: award.deliverables.onTime,
+                late: kit.count("pdf.tally.late", award.deliverables.late),
+              }),
             },
             {
               label: kit.t("pdf.summary.reports"),
-              value: kit.t("pdf.summary.reportsValue", { accepted: award.reportCounts.accepted, overdue: award.reportCounts.overdue }),
+              value: kit.t("pdf.summary.reportsValue", {
+                accepted: kit.count("pdf.tally.accepted", award.reportCounts.accepted),
+                overdue: kit.count("pdf.tally.overdue", award.reportCounts.overdue),
+              }),
             },
           ]}
         />

@@ -2,7 +2,8 @@
 // language and currency so the document components stay free of formatting rules.
 import type { Locale } from "@/lib/i18n/config";
 import { formatDate, formatMoney, formatNumber } from "@/lib/i18n/format";
-import { createTranslator, type Translate } from "@/lib/i18n/translate";
+import { plural, type PluralKey } from "@/lib/i18n/plural";
+import { createTranslator, type MessageParams, type Translate } from "@/lib/i18n/translate";
 import { percentOf } from "@/lib/reporting/status";
 import type { Named } from "@/lib/donors/types";
 import { unitLabel } from "@/lib/reporting/units";
@@ -10,6 +11,8 @@ import { unitLabel } from "@/lib/reporting/units";
 export interface PdfKit {
   locale: Locale;
   t: Translate;
+  /** A counted phrase in the form its number needs ("1 late", "2 atrasados"). */
+  count: (key: PluralKey, count: number, params?: MessageParams) => string;
   money: (minor: number) => string;
   /** An indicator figure (exact decimal string), as on screen: at most two decimals. */
   quantity: (value: string) => string;
@@ -29,6 +32,7 @@ export function pdfKit(locale: Locale, currency: string): PdfKit {
   return {
     locale,
     t,
+    count: (key, count, params) => plural(t, locale, key, count, params),
     money: (minor) => formatMoney(minor, currency, locale),
     quantity: (value) => formatNumber(Number(value), locale, { maximumFractionDigits: 2 }),
     percent: (actual, target) => {

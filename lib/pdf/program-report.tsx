@@ -36,11 +36,18 @@ export function ProgramReport({ overview, locale }: { overview: ProgramOverview;
             { label: kit.t("pdf.summary.countries"), value: String(overview.countries.length) },
             {
               label: kit.t("pdf.summary.deliverables"),
-              value: kit.t("pdf.summary.deliverablesValue", { total: overview.deliverables.total, onTime: overview.deliverables.onTime, late: overview.deliverables.late }),
+              value: kit.t("pdf.summary.deliverablesValue", {
+                total: overview.deliverables.total,
+                onTime: overview.deliverables.onTime,
+                late: kit.count("pdf.tally.late", overview.deliverables.late),
+              }),
             },
             {
               label: kit.t("pdf.summary.reports"),
-              value: kit.t("pdf.summary.reportsValue", { accepted: overview.reportCounts.accepted, overdue: overview.reportCounts.overdue }),
+              value: kit.t("pdf.summary.reportsValue", {
+                accepted: kit.count("pdf.tally.accepted", overview.reportCounts.accepted),
+                overdue: kit.count("pdf.tally.overdue", overview.reportCounts.overdue),
+              }),
             },
           ]}
         />
@@ -116,7 +123,12 @@ function CountrySection({ kit, country, awards, latest }: { kit: PdfKit; country
           ]}
         />
         <Text style={styles.paragraph}>
-          {kit.t("pdf.countries.deliverables", { onTime: country.deliverables.onTime, late: country.deliverables.late, total: country.deliverables.total, accepted: country.deliverables.accepted })}
+          {kit.t("pdf.countries.deliverables", {
+            onTime: country.deliverables.onTime,
+            late: kit.count("pdf.tally.late", country.deliverables.late),
+            total: country.deliverables.total,
+            accepted: kit.count("pdf.tally.accepted", country.deliverables.accepted),
+          })}
         </Text>
       </View>
       <Table columns={columns} rows={rows} />

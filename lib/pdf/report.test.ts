@@ -141,6 +141,12 @@ describe("award report", () => {
     expect(pdf.text).toContain("20 de agosto de 2026: En uso según lo previsto");
     expect(pdf.text).toContain("Panamá");
     expect(pdf.text).not.toContain("Summary figures");
+    // Each count agrees with its own number: one late deliverable, two accepted reports, one overdue.
+    expect(overview.award.deliverables.late).toBe(1);
+    expect(overview.award.reportCounts).toEqual({ accepted: 2, overdue: 1 });
+    expect(pdf.text).toContain("3 (2 a tiempo, 1 atrasado)");
+    expect(pdf.text).toContain("2 aceptados, 1 vencido");
+    expect(pdf.text).not.toMatch(/\b1 (atrasados|aceptados|vencidos)\b/);
     expectEveryPageNumbered(pdf, "es");
   });
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { plural } from "@/lib/i18n/plural";
 import type { TemplatePayloads } from "./payloads";
 import { isHttpUrl, MailButton, MailLayout, Paragraph, PlainLink, textLayout, type MailTemplate } from "./layout";
 
@@ -18,7 +19,7 @@ export const signInLinkMail: MailTemplate<Payload> = {
       locale={locale}
       t={t}
       title={t("email.signInLink.subject")}
-      preview={t("email.signInLink.preview", { minutes: payload.minutes })}
+      preview={plural(t, locale, "email.signInLink.preview", payload.minutes)}
     >
       <Paragraph>{t("email.signInLink.greeting")}</Paragraph>
       <Paragraph>{t("email.signInLink.intro")}</Paragraph>
@@ -28,18 +29,18 @@ export const signInLinkMail: MailTemplate<Payload> = {
         <br />
         <PlainLink href={payload.url} />
       </Paragraph>
-      <Paragraph>{t("email.signInLink.expiry", { minutes: payload.minutes })}</Paragraph>
+      <Paragraph>{plural(t, locale, "email.signInLink.expiry", payload.minutes)}</Paragraph>
       <Paragraph muted>{t("email.signInLink.ignore")}</Paragraph>
     </MailLayout>
   ),
 
   text: (ctx, payload) => {
-    const { t } = ctx;
+    const { t, locale } = ctx;
     return textLayout(ctx, [
       t("email.signInLink.greeting"),
       t("email.signInLink.intro"),
       `${t("email.signInLink.button")}: ${payload.url}`,
-      t("email.signInLink.expiry", { minutes: payload.minutes }),
+      plural(t, locale, "email.signInLink.expiry", payload.minutes),
       t("email.signInLink.ignore"),
     ]);
   },

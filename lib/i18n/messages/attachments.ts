@@ -23,7 +23,7 @@ export const attachments = defineMessages({
       full: "This request already has the maximum of {max} files. Remove one to add another.",
       submit: "Upload",
       submitting: "Uploading…",
-      done: "{count} file(s) added.",
+      done: { one: "{count} file added.", other: "{count} files added." },
     },
     remove: {
       button: "Remove",
@@ -36,7 +36,10 @@ export const attachments = defineMessages({
     errors: {
       noFiles: "Choose at least one file to upload.",
       tooMany: "A request can have at most {max} files. It has {existing}, so you can add {remaining} more.",
-      tooManySelected: "You chose {count} files, but only {remaining} more can be added to this request.",
+      tooManySelected: {
+        one: "You chose {count} file, but only {remaining} more can be added to this request.",
+        other: "You chose {count} files, but only {remaining} more can be added to this request.",
+      },
       tooLarge: "“{name}” is larger than {maxMb} MB.",
       empty: "“{name}” is empty.",
       wrongType:
@@ -75,7 +78,7 @@ export const attachments = defineMessages({
       full: "Esta solicitud ya tiene el máximo de {max} archivos. Elimine uno para agregar otro.",
       submit: "Subir",
       submitting: "Subiendo…",
-      done: "Se agregaron {count} archivo(s).",
+      done: { one: "Se agregó {count} archivo.", other: "Se agregaron {count} archivos." },
     },
     remove: {
       button: "Eliminar",
@@ -88,7 +91,10 @@ export const attachments = defineMessages({
     errors: {
       noFiles: "Elija al menos un archivo para subir.",
       tooMany: "Una solicitud puede tener como máximo {max} archivos. Tiene {existing}, así que puede agregar {remaining} más.",
-      tooManySelected: "Eligió {count} archivos, pero solo se pueden agregar {remaining} más a esta solicitud.",
+      tooManySelected: {
+        one: "Eligió {count} archivo, pero solo se pueden agregar {remaining} más a esta solicitud.",
+        other: "Eligió {count} archivos, pero solo se pueden agregar {remaining} más a esta solicitud.",
+      },
       tooLarge: "«{name}» supera los {maxMb} MB.",
       empty: "«{name}» está vacío.",
       wrongType:

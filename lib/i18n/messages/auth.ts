@@ -9,7 +9,10 @@ export const auth = defineMessages({
       emailHint: "Only pre-registered accounts can sign in.",
       submit: "Email me a sign-in link",
       invalidEmail: "Enter a valid email address, such as name@example.org.",
-      rateLimited: "Too many sign-in requests. Please wait {minutes} minutes and try again.",
+      rateLimited: {
+        one: "Too many sign-in requests. Please wait {count} minute and try again.",
+        other: "Too many sign-in requests. Please wait {count} minutes and try again.",
+      },
     },
     checkEmail: {
       title: "Check your email",
@@ -48,7 +51,10 @@ export const auth = defineMessages({
       emailHint: "Solo las cuentas registradas previamente pueden iniciar sesión.",
       submit: "Enviarme un enlace de acceso",
       invalidEmail: "Ingrese un correo electrónico válido, por ejemplo nombre@example.org.",
-      rateLimited: "Demasiadas solicitudes de acceso. Espere {minutes} minutos e inténtelo de nuevo.",
+      rateLimited: {
+        one: "Demasiadas solicitudes de acceso. Espere {count} minuto e inténtelo de nuevo.",
+        other: "Demasiadas solicitudes de acceso. Espere {count} minutos e inténtelo de nuevo.",
+      },
     },
     checkEmail: {
       title: "Revise su correo",

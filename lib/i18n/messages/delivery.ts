@@ -109,7 +109,10 @@ export const delivery = defineMessages({
       heading: "Deliverables",
       none: "This award has no deliverables yet.",
       dueOn: "Due {date}",
-      late: "Late: due {date}, {days} days ago, not accepted",
+      late: {
+        one: "Late: due {date}, {count} day ago, not accepted",
+        other: "Late: due {date}, {count} days ago, not accepted",
+      },
       lateShort: "Late",
       evidenceHeading: "Evidence",
       evidenceNone: "No evidence files yet.",
@@ -298,7 +301,10 @@ export const delivery = defineMessages({
       heading: "Productos",
       none: "Esta subvención aún no tiene productos.",
       dueOn: "Vence el {date}",
-      late: "Atrasado: vencía el {date}, hace {days} días, no aceptado",
+      late: {
+        one: "Atrasado: vencía el {date}, hace {count} día, no aceptado",
+        other: "Atrasado: vencía el {date}, hace {count} días, no aceptado",
+      },
       lateShort: "Atrasado",
       evidenceHeading: "Evidencia",
       evidenceNone: "Aún no hay archivos de evidencia.",
@@ -316,7 +322,7 @@ export const delivery = defineMessages({
       submit: {
         button: "Presentar para revisión",
         working: "Presentando…",
-        hint: "Una vez presentado, la oficina del programa revisa el producto; no se puede agregar más evidencia salvo que sea devuelto.",
+        hint: "Una vez presentado, la oficina de programa revisa el producto; no se puede agregar más evidencia salvo que sea devuelto.",
       },
       review: {
         legend: "Revisar «{title}»",

@@ -9,12 +9,18 @@ export const email = defineMessages({
     },
     signInLink: {
       subject: "Your sign-in link for the Firearms Assistance Portal",
-      preview: "Sign in to the Firearms Assistance Portal. The link expires in {minutes} minutes.",
+      preview: {
+        one: "Sign in to the Firearms Assistance Portal. The link expires in {count} minute.",
+        other: "Sign in to the Firearms Assistance Portal. The link expires in {count} minutes.",
+      },
       greeting: "Hello,",
       intro: "Use the link below to sign in to the Firearms Assistance Portal.",
       button: "Sign in",
       plainLink: "If the button does not work, copy this link into your browser:",
-      expiry: "The link works once and expires in {minutes} minutes.",
+      expiry: {
+        one: "The link works once and expires in {count} minute.",
+        other: "The link works once and expires in {count} minutes.",
+      },
       ignore: "If you did not ask for this link, ignore this email: nobody can sign in without it.",
     },
     invitation: {
@@ -130,12 +136,18 @@ export const email = defineMessages({
     },
     signInLink: {
       subject: "Su enlace de acceso al Portal de Asistencia sobre Armas de Fuego",
-      preview: "Inicie sesión en el Portal de Asistencia sobre Armas de Fuego. El enlace vence en {minutes} minutos.",
+      preview: {
+        one: "Inicie sesión en el Portal de Asistencia sobre Armas de Fuego. El enlace vence en {count} minuto.",
+        other: "Inicie sesión en el Portal de Asistencia sobre Armas de Fuego. El enlace vence en {count} minutos.",
+      },
       greeting: "Hola:",
       intro: "Use el siguiente enlace para iniciar sesión en el Portal de Asistencia sobre Armas de Fuego.",
       button: "Iniciar sesión",
       plainLink: "Si el botón no funciona, copie este enlace en su navegador:",
-      expiry: "El enlace funciona una sola vez y vence en {minutes} minutos.",
+      expiry: {
+        one: "El enlace funciona una sola vez y vence en {count} minuto.",
+        other: "El enlace funciona una sola vez y vence en {count} minutos.",
+      },
       ignore: "Si usted no solicitó este enlace, ignore este correo: nadie puede iniciar sesión sin él.",
     },
     invitation: {
@@ -160,15 +172,15 @@ export const email = defineMessages({
       deliverable: {
         subjectAccepted: "Producto aceptado en la subvención {reference}",
         subjectReturned: "Producto devuelto en la subvención {reference}",
-        accepted: "La oficina del programa aceptó el producto «{title}» de la subvención {reference}.",
-        returned: "La oficina del programa devolvió el producto «{title}» de la subvención {reference}. Agregue lo que falta y vuelva a presentarlo. El comentario del oficial:",
+        accepted: "La oficina de programa aceptó el producto «{title}» de la subvención {reference}.",
+        returned: "La oficina de programa devolvió el producto «{title}» de la subvención {reference}. Agregue lo que falta y vuelva a presentarlo. El comentario del oficial:",
       },
       disbursement: {
         subject: "Desembolso registrado en la subvención {reference}",
         intro: "Se desembolsó el tramo {position} de la subvención {reference}: {amount} el {date}.",
       },
       reminder: {
-        footer: "Recibe este recordatorio porque es punto focal del país o trabaja para el socio ejecutor de esta subvención.",
+        footer: "Recibe este recordatorio porque es punto focal del país o trabaja para el socio implementador de esta subvención.",
         report: {
           subject_14_days: "El informe de avance {number} de la subvención {reference} vence en 14 días",
           subject_3_days: "El informe de avance {number} de la subvención {reference} vence en 3 días",

@@ -53,7 +53,7 @@ export const csvExports = defineMessages({
       title: "Título",
       countryIso2: "Código de país",
       country: "País",
-      partner: "Socio ejecutor",
+      partner: "Socio implementador",
       status: "Estado",
       currency: "Moneda",
       amount: "Monto",

@@ -159,7 +159,7 @@ export const passkeys = defineMessages({
     },
     email: {
       subject: "Se restablecieron sus llaves de acceso al Portal de Asistencia sobre Armas de Fuego",
-      intro: "{adminName}, administrador/a del portal, quitó las llaves de acceso de su cuenta y cerró todas sus sesiones.",
+      intro: "{adminName}, que administra el portal, quitó las llaves de acceso de su cuenta y cerró todas sus sesiones.",
       next: "La próxima vez que inicie sesión con el enlace por correo, se le pedirá registrar una nueva llave de acceso en su dispositivo.",
       unexpected: "Si usted no lo pidió, avise de inmediato a su oficina de programa.",
       button: "Ir a la página de acceso",

@@ -4,6 +4,7 @@ import { comparisonRows, fieldLabelKey, formatSnapshotValue } from "@/components
 import { requireUser } from "@/lib/auth/current-user";
 import { formatDateTime } from "@/lib/i18n/format";
 import { rethrowAsNotFound } from "@/lib/http/not-found";
+import { plural } from "@/lib/i18n/plural";
 import { getI18n } from "@/lib/i18n/server";
 import { getRevisionComparison, listEligiblePrograms } from "@/lib/requests/queries";
 
@@ -60,7 +61,7 @@ export default async function RevisionPage({ params }: { params: Promise<{ id: s
             <p>{t("requests.revisions.intro", { number })}</p>
             <p role="status">
               {changed.length > 0
-                ? t("requests.revisions.changedCount", { count: changed.length, previous: previous.number })
+                ? plural(t, locale, "requests.revisions.changedCount", changed.length, { previous: previous.number })
                 : t("requests.revisions.noChanges", { previous: previous.number })}
             </p>
           </>
