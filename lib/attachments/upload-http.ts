@@ -2,6 +2,8 @@ import { getEnv } from "@/lib/config/env";
 import { ATTACHMENT_LIMITS } from "./detect";
 import { releaseUploadSlot, takeUploadSlot, uploadSlotLimitsFromEnv } from "./upload-slots";
 import type { ValidationError } from "@/lib/errors";
+import type { Locale } from "@/lib/i18n/config";
+import { plural } from "@/lib/i18n/plural";
 import type { Translate } from "@/lib/i18n/translate";
 
 // HTTP plumbing shared by the upload route handlers (request attachments, deliverable evidence).
@@ -19,10 +21,10 @@ export function answer(status: number, body: UploadAnswer, headers: Record<strin
  * whatever happens. With all of them taken, answers 429 in the user's language before a byte of the body
  * is read. Call it after the permission check: a stranger gets the 404, not a slot.
  */
-export async function withUploadSlot(userId: string, t: Translate, run: () => Promise<Response>): Promise<Response> {
+export async function withUploadSlot(userId: string, { t, locale }: { t: Translate; locale: Locale }, run: () => Promise<Response>): Promise<Response> {
   const limits = uploadSlotLimitsFromEnv();
   const slot = await takeUploadSlot(userId, limits);
-  if (!slot) return answer(429, { ok: false, errors: [t("attachments.errors.tooManyUploads", { max: limits.perUser })] }, { "Retry-After": "10" });
+  if (!slot) return answer(429, { ok: false, errors: [plural(t, locale, "attachments.errors.tooManyUploads", limits.perUser)] }, { "Retry-After": "10" });
   try {
     return await run();
   } finally {

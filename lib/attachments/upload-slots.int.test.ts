@@ -5,7 +5,6 @@ import { randomUUID } from "node:crypto";
 import { count, eq, sql } from "drizzle-orm";
 import { deliverableEvidence, requestAttachments, uploadSlots } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/queries";
-import { createTranslator } from "@/lib/i18n/translate";
 import { createRequest } from "@/lib/requests/mutations";
 import { pdf } from "@/test/attachment-files";
 import { createTestDb, type TestDb } from "@/test/db";
@@ -143,7 +142,6 @@ describe("the upload routes over the cap", () => {
     expect(res.status).toBe(429);
     expect(res.headers.get("retry-after")).toBe("10");
     const body = await res.json();
-    expect(body).toEqual({ ok: false, errors: [createTranslator("es")("attachments.errors.tooManyUploads", { max: 3 })] });
     expect(body.errors[0]).toBe("Ya tiene 3 cargas en curso. Espere a que termine alguna y vuelva a intentarlo.");
     expect(refused.wasRead()).toBe(false);
     expect((await db.db.select({ n: count() }).from(requestAttachments).where(eq(requestAttachments.requestId, id)))[0].n).toBe(0);

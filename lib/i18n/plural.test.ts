@@ -13,6 +13,12 @@ describe("plural", () => {
     expect(plural(es, "es", "passkeys.account.count", 3)).toBe("Tiene 3 llaves de acceso.");
   });
 
+  it("says an upload cap of one without a count", () => {
+    expect(plural(en, "en", "attachments.errors.tooManyUploads", 1)).toBe("You already have an upload in progress. Wait for it to finish, then try again.");
+    expect(plural(es, "es", "attachments.errors.tooManyUploads", 1)).toBe("Ya tiene una carga en curso. Espere a que termine y vuelva a intentarlo.");
+    expect(plural(es, "es", "attachments.errors.tooManyUploads", 3)).toBe("Ya tiene 3 cargas en curso. Espere a que termine alguna y vuelva a intentarlo.");
+  });
+
   it("uses the zero form where a message has one, else the plural", () => {
     expect(plural(en, "en", "passkeys.reset.count", 0)).toMatch(/^This user has no passkey\./);
     expect(plural(es, "es", "passkeys.reset.count", 0)).toMatch(/^Este usuario no tiene llaves/);

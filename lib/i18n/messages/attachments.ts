@@ -48,7 +48,10 @@ export const attachments = defineMessages({
       requestTooLarge: "This upload is too large. Send at most {maxFiles} files of {maxMb} MB each.",
       notEditable: "Files can be added or removed only while the request is a draft or has changes requested.",
       notFound: "This request does not exist, or you do not have access to it.",
-      tooManyUploads: "You already have {max} uploads in progress. Wait for one of them to finish, then try again.",
+      tooManyUploads: {
+        one: "You already have an upload in progress. Wait for it to finish, then try again.",
+        other: "You already have {count} uploads in progress. Wait for one of them to finish, then try again.",
+      },
       sessionExpired: "Your session has ended. Sign in again, then retry the upload.",
       unreadable: "The upload could not be read. Please try again.",
       network: "The upload did not reach the portal. Check your connection and try again.",
@@ -103,7 +106,10 @@ export const attachments = defineMessages({
       requestTooLarge: "Esta carga es demasiado grande. Envíe como máximo {maxFiles} archivos de {maxMb} MB cada uno.",
       notEditable: "Solo se pueden agregar o eliminar archivos mientras la solicitud es un borrador o tiene cambios solicitados.",
       notFound: "Esta solicitud no existe o usted no tiene acceso a ella.",
-      tooManyUploads: "Ya tiene {max} cargas en curso. Espere a que termine alguna y vuelva a intentarlo.",
+      tooManyUploads: {
+        one: "Ya tiene una carga en curso. Espere a que termine y vuelva a intentarlo.",
+        other: "Ya tiene {count} cargas en curso. Espere a que termine alguna y vuelva a intentarlo.",
+      },
       sessionExpired: "Su sesión terminó. Vuelva a iniciar sesión y repita la carga.",
       unreadable: "No se pudo leer la carga. Vuelva a intentarlo.",
       network: "La carga no llegó al portal. Verifique su conexión y vuelva a intentarlo.",

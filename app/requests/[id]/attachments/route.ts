@@ -19,7 +19,7 @@ type Params = { params: Promise<{ id: string }> };
 export async function POST(request: Request, { params }: Params): Promise<Response> {
   const { id } = await params;
   const user = await getCurrentUser();
-  const { t } = await getI18n();
+  const { t, locale } = await getI18n();
   if (!user) return answer(401, { ok: false, errors: [t("attachments.errors.sessionExpired")] });
   if (!isSameOrigin(request)) return answer(403, { ok: false, errors: [t("attachments.errors.forbiddenOrigin")] });
 
@@ -46,7 +46,7 @@ export async function POST(request: Request, { params }: Params): Promise<Respon
   }
 
   // At most a few uploads per user are read at once, on every instance together (decision 0014).
-  return withUploadSlot(user.id, t, async () => {
+  return withUploadSlot(user.id, { t, locale }, async () => {
     // Read as it arrives; the first bad part ends the read, and nothing past it is kept.
     const streamed = await readUploadStream(request, { maxBodyBytes: MAX_UPLOAD_BODY_BYTES });
     if (!streamed.ok) {
