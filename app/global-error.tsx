@@ -1,6 +1,6 @@
 "use client";
 
-import { catalogs } from "@/lib/i18n/messages";
+import { outage } from "@/lib/i18n/messages/outage";
 
 /** Last resort when even the layout fails: both languages, since the user's choice is unknown here. */
 export default function GlobalError({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
@@ -9,12 +9,12 @@ export default function GlobalError({ reset }: { error: Error & { digest?: strin
       <body style={{ fontFamily: "system-ui, sans-serif", maxWidth: 640, margin: "3rem auto", padding: "0 1rem" }}>
         {(["en", "es"] as const).map((locale) => (
           <section key={locale} lang={locale} style={{ marginBottom: "2rem" }}>
-            <h1>{catalogs[locale].common.errors.unavailableTitle}</h1>
-            <p>{catalogs[locale].common.errors.unavailableBody}</p>
+            <h1>{outage[locale].unavailableTitle}</h1>
+            <p>{outage[locale].unavailableBody}</p>
           </section>
         ))}
         <button type="button" onClick={() => reset()}>
-          {catalogs.en.common.errors.retry} / {catalogs.es.common.errors.retry}
+          {outage.en.retry} / {outage.es.retry}
         </button>
       </body>
     </html>

@@ -3,12 +3,13 @@
 import { createContext, useContext, useMemo, type ReactNode } from "react";
 import type { Locale } from "@/lib/i18n/config";
 import type { Messages } from "@/lib/i18n/messages";
-import { createTranslator, type Translate } from "@/lib/i18n/translate";
+import type { Translate } from "@/lib/i18n/translate";
+import { translatorFrom } from "@/lib/i18n/translator";
 
 const I18nContext = createContext<{ locale: Locale; t: Translate } | null>(null);
 
 export function I18nProvider({ locale, messages, children }: { locale: Locale; messages: Messages; children: ReactNode }) {
-  const value = useMemo(() => ({ locale, t: createTranslator(locale, messages) }), [locale, messages]);
+  const value = useMemo(() => ({ locale, t: translatorFrom(messages) }), [locale, messages]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 

@@ -1,6 +1,9 @@
 import type { MessageTree } from "./define";
 import { catalogs, type Messages } from "./messages";
 import type { Locale } from "./config";
+import { lookup, translatorFrom } from "./translator";
+
+export { interpolate } from "./translator";
 
 type Join<K extends string, P extends string> = `${K}.${P}`;
 type Paths<T> = {
@@ -12,26 +15,7 @@ export type MessageKey = Paths<Messages>;
 export type MessageParams = Record<string, string | number>;
 export type Translate = (key: MessageKey, params?: MessageParams) => string;
 
-function lookup(tree: MessageTree, key: string): string | undefined {
-  let node: string | MessageTree | undefined = tree;
-  for (const part of key.split(".")) {
-    if (typeof node !== "object" || node === null) return undefined;
-    node = node[part];
-  }
-  return typeof node === "string" ? node : undefined;
-}
-
-/** Replaces {name} placeholders; a missing parameter is left visible rather than silently dropped. */
-export function interpolate(template: string, params?: MessageParams): string {
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (match, name: string) =>
-    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : match,
-  );
-}
-
+/** The server's translator: the language's catalog, falling back to English for a key it lacks. */
 export function createTranslator(locale: Locale, messages: MessageTree = catalogs[locale]): Translate {
-  return (key, params) => {
-    const template = lookup(messages, key) ?? lookup(catalogs.en, key) ?? key;
-    return interpolate(template, params);
-  };
+  return translatorFrom(messages, (key) => lookup(catalogs.en, key));
 }

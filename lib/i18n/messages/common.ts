@@ -1,4 +1,5 @@
 import { defineMessages } from "../define";
+import { outage } from "./outage";
 
 export const common = defineMessages({
   en: {
@@ -51,10 +52,9 @@ export const common = defineMessages({
     errors: {
       title: "Something went wrong",
       body: "The portal could not complete this page. Your data are safe. Please try again in a moment.",
-      retry: "Try again",
-      unavailableTitle: "The portal is temporarily unavailable",
-      unavailableBody:
-        "We cannot reach the database right now. Nothing you entered has been lost. Please try again in a few minutes.",
+      retry: outage.en.retry,
+      unavailableTitle: outage.en.unavailableTitle,
+      unavailableBody: outage.en.unavailableBody,
       notFoundTitle: "Page not found",
       notFoundBody: "This page does not exist, or you do not have access to it.",
       backHome: "Back to the home page",
@@ -122,10 +122,9 @@ export const common = defineMessages({
     errors: {
       title: "Algo salió mal",
       body: "El portal no pudo completar esta página. Sus datos están a salvo. Vuelva a intentarlo en un momento.",
-      retry: "Reintentar",
-      unavailableTitle: "El portal no está disponible temporalmente",
-      unavailableBody:
-        "No podemos acceder a la base de datos en este momento. No se ha perdido nada de lo que ingresó. Vuelva a intentarlo en unos minutos.",
+      retry: outage.es.retry,
+      unavailableTitle: outage.es.unavailableTitle,
+      unavailableBody: outage.es.unavailableBody,
       notFoundTitle: "Página no encontrada",
       notFoundBody: "Esta página no existe o usted no tiene acceso a ella.",
       backHome: "Volver al inicio",
