@@ -27,6 +27,7 @@ import { majorToMinor } from "@/lib/requests/schema";
 import { reviewedAnyRequestOf } from "./queries";
 import { createAwardSchema, type CreateAwardInput } from "./schema";
 import { approvalBlocker, fundingViolationOf, initialAwardStatus } from "./workflow";
+import { committedFundsOf } from "@/lib/programs/funds";
 
 export type { MutationContext };
 
@@ -51,14 +52,6 @@ function invalid(field: string, key: MessageKey): ValidationError {
   return new ValidationError({ [field]: { key } }, { key: "common.errors.invalidInput" });
 }
 
-/** The funds a program has committed: every award but cancelled ones, pending second approval included. */
-async function committedMinor(tx: Tx, programId: string): Promise<number> {
-  const [row] = await execRows<{ committed: string | number }>(
-    tx,
-    sql`SELECT COALESCE(sum(amount_minor), 0) AS committed FROM awards WHERE program_id = ${programId} AND status <> 'cancelled'`,
-  );
-  return Number(row?.committed ?? 0);
-}
 
 /** The active users of an implementing partner organization, to whom an active award is announced. */
 async function partnerUsersOf(tx: Tx, organizationId: string) {
@@ -162,7 +155,7 @@ export async function createAward(
       await checkPartner(tx, value.implementingPartnerId);
       // A friendly early answer; the trigger in the database is the guarantee (it sees parallel awards).
       if (program.perAwardCapMinor !== null && amountMinor > program.perAwardCapMinor) throw invalid("amount", "awards.errors.exceedsCap");
-      if (amountMinor > program.ceilingMinor - (await committedMinor(tx, program.id))) throw invalid("amount", "awards.errors.exceedsRemaining");
+      if (amountMinor > program.ceilingMinor - (await committedFundsOf(tx, program.id))) throw invalid("amount", "awards.errors.exceedsRemaining");
 
       await applyTransition(tx, user, request, "award", value.expectedVersion, ctx);
       const reference = await nextAwardReference(tx);

@@ -19,6 +19,7 @@ import { NotFoundError } from "@/lib/errors";
 import { moneyOfAwards, reportIsOverdue, type MoneyFigures } from "@/lib/reporting/queries";
 import { todayIso } from "@/lib/reporting/status";
 import { dashboardProgramVisibility, findDashboardAward, findDashboardProgram, reportedAwardsOf, type DashboardProgram } from "./access";
+import { committedFundsOf } from "@/lib/programs/funds";
 import { glanceOf, type ProgramGlance } from "./glance";
 import type {
   AcceptedReportSummary,
@@ -139,13 +140,6 @@ export async function listProgramGlances(user: CurrentUser, options: OverviewOpt
 }
 
 /** Committed over every non-cancelled award of the program (the ceiling guard's figure). */
-async function committedOfProgram(db: DbOrTx, programId: string): Promise<number> {
-  const [row] = await execRows<{ committed: string | number }>(
-    db,
-    sql`SELECT COALESCE(sum(a.amount_minor), 0) AS committed FROM awards a WHERE a.program_id = ${programId} AND a.status <> 'cancelled'`,
-  );
-  return Number(row?.committed ?? 0);
-}
 
 /** The drill-down country: eligible for the program, or holding one of its reported awards. */
 async function countryOfProgram(db: DbOrTx, programId: string, iso2: string) {
@@ -248,7 +242,7 @@ export async function getProgramOverview(user: CurrentUser, programId: string, o
 
   const [donors, allCommittedMinor, country, awardRows, deliverableRows, indicatorRows, latest, reportCounts] = await Promise.all([
     donorsOf(db, [program.id]),
-    committedOfProgram(db, program.id),
+    committedFundsOf(db, program.id),
     iso2 ? countryOfProgram(db, program.id, iso2) : Promise.resolve(null),
     db
       .select({

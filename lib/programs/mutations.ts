@@ -13,6 +13,7 @@ import type { MessageKey } from "@/lib/i18n/translate";
 import { majorToMinor } from "@/lib/requests/schema";
 import { isRubricLocked } from "./queries";
 import { createProgramSchema, updateProgramSchema, type CreateProgramInput, type UpdateProgramInput } from "./schema";
+import { committedFundsSql } from "./funds";
 
 export interface MutationContext {
   ip: string | null;
@@ -151,7 +152,7 @@ export async function updateProgram(user: CurrentUser, programId: string, input:
     const columns = programColumns(value);
     const [funds] = await execRows<{ committed: string | number; largest_pending: string | number | null; first_start: string | null; last_end: string | null }>(
       tx,
-      sql`SELECT COALESCE(sum(amount_minor), 0) AS committed,
+      sql`SELECT ${committedFundsSql(programId)} AS committed,
                  max(amount_minor) FILTER (WHERE status = 'pending_approval') AS largest_pending,
                  min(starts_on)::text AS first_start, max(ends_on)::text AS last_end
           FROM awards WHERE program_id = ${programId} AND status <> 'cancelled'`,

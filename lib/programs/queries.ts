@@ -14,6 +14,7 @@ import type { CurrentUser } from "@/lib/auth/queries";
 import { hasPermission } from "@/lib/auth/policies";
 import { NotFoundError } from "@/lib/errors";
 import { isUuid } from "@/lib/ids";
+import { committedFundsSql } from "./funds";
 
 export interface ProgramSummary {
   id: string;
@@ -80,7 +81,7 @@ export async function listProgramsForUser(user: CurrentUser): Promise<ProgramSum
  */
 export function programFundsColumns() {
   return {
-    committedMinor: sql<number>`(SELECT COALESCE(sum(a.amount_minor), 0) FROM awards a WHERE a.program_id = programs.id AND a.status <> 'cancelled')`.mapWith(Number),
+    committedMinor: committedFundsSql(sql`programs.id`).mapWith(Number),
     pendingMinor: sql<number>`(SELECT COALESCE(sum(a.amount_minor), 0) FROM awards a WHERE a.program_id = programs.id AND a.status = 'pending_approval')`.mapWith(Number),
   };
 }

@@ -19,6 +19,7 @@ import { hasPermission } from "@/lib/auth/policies";
 import { notVisible, type Reach } from "@/lib/audit/mutations";
 import { NotFoundError } from "@/lib/errors";
 import { isUuid } from "@/lib/ids";
+import { committedFundsSql } from "@/lib/programs/funds";
 import type { RequestListFilters } from "./schema";
 import { REQUEST_OPENING_REVIEW_STATUSES } from "@/lib/reviews/workflow";
 import { availableEvents, isEditable, type RequestEvent } from "./workflow";
@@ -325,9 +326,7 @@ export async function listEligiblePrograms(
       currency: programs.currency,
       ceilingMinor: programs.ceilingMinor,
       isDemoFigures: programs.isDemoFigures,
-      // Every award but cancelled ones commits funds, pending second approval included.
-      // (A qualified name: drizzle prints a column of the only table in a query unqualified.)
-      committedMinor: sql<number>`(SELECT COALESCE(sum(a.amount_minor), 0) FROM awards a WHERE a.program_id = "programs"."id" AND a.status <> 'cancelled')`.mapWith(Number),
+      committedMinor: committedFundsSql(sql`"programs"."id"`).mapWith(Number),
     })
     .from(programs)
     .where(and(...conditions))
