@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, ne, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { execRows, getDb, type Tx } from "@/db/client";
 import {
   awardDeliverables,
@@ -10,8 +10,6 @@ import {
   programCategories,
   programCountries,
   programs,
-  userRoles,
-  users,
 } from "@/db/schema";
 import type { AssistanceCategory } from "@/lib/enums";
 import { auditingDenials, denied, recordAudit } from "@/lib/audit/mutations";
@@ -28,6 +26,7 @@ import { reviewedAnyRequestOf } from "./queries";
 import { createAwardSchema, type CreateAwardInput } from "./schema";
 import { approvalBlocker, fundingViolationOf, initialAwardStatus } from "./workflow";
 import { committedFundsOf } from "@/lib/programs/funds";
+import { recipientsOf } from "@/lib/users/recipients";
 
 export type { MutationContext };
 
@@ -55,11 +54,7 @@ function invalid(field: string, key: MessageKey): ValidationError {
 
 /** The active users of an implementing partner organization, to whom an active award is announced. */
 async function partnerUsersOf(tx: Tx, organizationId: string) {
-  return tx
-    .select({ email: users.email, locale: users.locale })
-    .from(users)
-    .innerJoin(userRoles, eq(userRoles.userId, users.id))
-    .where(and(eq(userRoles.role, "implementing_partner"), eq(users.isActive, true), eq(users.organizationId, organizationId)));
+  return recipientsOf(tx, { role: "implementing_partner", organization: organizationId });
 }
 
 interface AwardMailFacts {
@@ -99,11 +94,7 @@ async function announceActiveAward(tx: Tx, award: AwardMailFacts, baseUrl: strin
  * hold the approver role: segregation of duties bars them from approving it.
  */
 async function askForApproval(tx: Tx, award: AwardMailFacts, createdById: string, baseUrl: string): Promise<void> {
-  const approvers = await tx
-    .select({ email: users.email, locale: users.locale })
-    .from(users)
-    .innerJoin(userRoles, eq(userRoles.userId, users.id))
-    .where(and(eq(userRoles.role, "approver"), eq(users.isActive, true), ne(users.id, createdById)));
+  const approvers = await recipientsOf(tx, { role: "approver", except: createdById });
   for (const a of approvers) {
     await enqueueMail(tx, {
       template: "award-approval-needed",

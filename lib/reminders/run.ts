@@ -3,11 +3,12 @@
 // PostgreSQL server (cli.ts). Imports nothing "server-only": the command runs under tsx, outside Next.js.
 import { and, eq, inArray, ne, or, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
-import { awardDeliverables, awards, outbox, progressReports, remindersSent, reportingPeriods, userRoles, users } from "@/db/schema";
+import { awardDeliverables, awards, outbox, progressReports, remindersSent, reportingPeriods } from "@/db/schema";
 import type { Locale } from "@/lib/i18n/config";
 import type { TemplatePayloads } from "@/lib/email/templates/payloads";
 import { todayIso } from "@/lib/tranches/workflow";
 import { getEnv } from "@/lib/config/env";
+import { recipientsOf } from "@/lib/users/recipients";
 import { addDays, reminderKindFor, type ReminderKind } from "./schedule";
 
 export interface RunRemindersOptions {
@@ -95,21 +96,8 @@ async function deliverableSubjects(db: Db, today: string): Promise<Subject[]> {
 }
 
 /** The award's country focal points and partner users, active, once each, with their language. */
-async function recipientsOf(tx: DbOrTx, award: Subject["award"]): Promise<{ email: string; locale: Locale }[]> {
-  const rows = await tx
-    .selectDistinct({ email: users.email, locale: users.locale })
-    .from(users)
-    .innerJoin(userRoles, eq(userRoles.userId, users.id))
-    .where(
-      and(
-        eq(users.isActive, true),
-        or(
-          and(eq(userRoles.role, "focal_point"), eq(users.countryIso2, award.countryIso2)),
-          and(eq(userRoles.role, "implementing_partner"), eq(users.organizationId, award.implementingPartnerId)),
-        ),
-      ),
-    );
-  return rows.sort((a, b) => a.email.localeCompare(b.email));
+async function awardRecipients(tx: DbOrTx, award: Subject["award"]): Promise<{ email: string; locale: Locale }[]> {
+  return recipientsOf(tx, { role: "focal_point", country: award.countryIso2 }, { role: "implementing_partner", organization: award.implementingPartnerId });
 }
 
 // The outbox row as lib/email/outbox.ts writes it (that module is server-only, this one runs under tsx too).
@@ -140,7 +128,7 @@ export async function runReminders(options: RunRemindersOptions): Promise<RunRem
       if (claimed.length === 0) return null;
       const url = `${baseUrl}/awards/${s.award.id}`;
       let sent = 0;
-      for (const r of await recipientsOf(tx, s.award)) {
+      for (const r of await awardRecipients(tx, s.award)) {
         if (s.subjectType === "report") {
           await enqueue(tx, "reminder-report", r.email, r.locale, { reference: s.award.reference, periodNumber: s.periodNumber ?? 0, dueOn: s.dueOn, kind: s.kind, url });
         } else {

@@ -20,6 +20,7 @@ import { NotFoundError } from "@/lib/errors";
 import { isUuid } from "@/lib/ids";
 import { reportingPeriods as calendarOf } from "./calendar";
 import { percentOf, periodStatus, todayIso, type PeriodStatus, type ReportStatus } from "./status";
+import { recipientsOf } from "@/lib/users/recipients";
 
 export interface QueryOptions {
   /** "YYYY-MM-DD"; today (UTC) when omitted. For tests and previews. */
@@ -462,10 +463,7 @@ export type OverdueRow = Awaited<ReturnType<typeof listOverdue>>[number];
 
 /** Active officers (program_officer), to whom submitted reports are announced. */
 export async function officersToNotify(db: DbOrTx) {
-  return execRows<{ email: string; locale: "en" | "es" }>(
-    db,
-    sql`SELECT DISTINCT u.email, u.locale FROM users u JOIN user_roles r ON r.user_id = u.id WHERE r.role = 'program_officer' AND u.is_active`,
-  );
+  return recipientsOf(db, { role: "program_officer" });
 }
 
 /** The library of indicators, for the indicators editor. Anyone signed in (reference data). */

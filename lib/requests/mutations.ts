@@ -9,8 +9,6 @@ import {
   requestAttachments,
   requestPrograms,
   requestRevisions,
-  userRoles,
-  users,
 } from "@/db/schema";
 import type { RequestStatus } from "@/lib/enums";
 import { recordAudit } from "@/lib/audit/mutations";
@@ -23,6 +21,7 @@ import type { MessageKey } from "@/lib/i18n/translate";
 import { getVisibleRequest, isFilerFor, type RequestRecord } from "./queries";
 import { majorToMinor, requestDraftSchema, submitRequestSchema, type RequestDraft } from "./schema";
 import { canTransition, isEditable, nextStatus, type RequestEvent } from "./workflow";
+import { recipientsOf } from "@/lib/users/recipients";
 
 export interface MutationContext {
   ip: string | null;
@@ -153,11 +152,7 @@ async function recordSubmission(tx: Tx, user: CurrentUser, request: RequestRecor
     userAgent: ctx.userAgent,
     details: { revision: number, reference: request.reference },
   });
-  const officers = await tx
-    .select({ email: users.email, locale: users.locale })
-    .from(users)
-    .innerJoin(userRoles, eq(userRoles.userId, users.id))
-    .where(and(eq(userRoles.role, "program_officer"), eq(users.isActive, true)));
+  const officers = await recipientsOf(tx, { role: "program_officer" });
   const [fresh] = await tx.select().from(assistanceRequests).where(eq(assistanceRequests.id, request.id));
   const [country] = await tx.select().from(countries).where(eq(countries.iso2, fresh.countryIso2));
   for (const officer of officers) {
@@ -396,9 +391,5 @@ export async function applyTransition(
 
 /** The active focal points of a country, to whom the program office writes about its requests. */
 export async function focalPointsOf(tx: Tx, countryIso2: string): Promise<{ email: string; locale: "en" | "es"; name: string | null }[]> {
-  return tx
-    .select({ email: users.email, locale: users.locale, name: users.name })
-    .from(users)
-    .innerJoin(userRoles, eq(userRoles.userId, users.id))
-    .where(and(eq(userRoles.role, "focal_point"), eq(users.isActive, true), eq(users.countryIso2, countryIso2)));
+  return recipientsOf(tx, { role: "focal_point", country: countryIso2 });
 }
