@@ -76,8 +76,6 @@ export default async function globalSetup() {
     process.env.E2E_ISOLATION_URL = servers[4].url;
     process.env.E2E_LIMITS_URL = servers[5].url;
     process.env.E2E_LIMITS_PROXY_URL = servers[6].url;
-    // The limits servers' database, for reading their audit events (PostgreSQL only: a PGlite folder has one owner).
-    process.env.E2E_LIMITS_DB_URL = limitsDb.env.DATABASE_URL ?? "";
     process.env.E2E_PASSKEYS_URL = servers[7].url;
     process.env.E2E_FAKE_RESEND_URL = fake.url;
   } catch (error) {

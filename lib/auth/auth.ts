@@ -5,19 +5,9 @@ import { getDb } from "@/db/client";
 import { accounts, sessions, users, verificationTokens } from "@/db/schema";
 import { getEnv } from "@/lib/config/env";
 import { SESSION_MAX_AGE_SECONDS, SIGN_IN_LINK_MAX_AGE_SECONDS, sessionCookieName, isSecureCookieMode } from "./cookies";
-import { recordAuthEvent } from "./mutations";
+import { authEvents } from "./auth-events";
 import { findActiveUserByEmail } from "./queries";
-import { getRequestContext, type RequestContext } from "./request-context";
 import { sendSignInLink } from "./sign-in-mail";
-
-/** The request's client address for an audit event; empty if Auth.js ever calls outside a request. */
-async function requestContextOrEmpty(): Promise<Partial<RequestContext>> {
-  try {
-    return await getRequestContext();
-  } catch {
-    return {};
-  }
-}
 
 /**
  * The drizzle adapter, opened lazily (the database handle is async) and restricted to
@@ -92,17 +82,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     },
     warn() {},
   },
-  events: {
-    // Both run inside the request (the e-mail callback, Auth.js's sign-out endpoint), so the client
-    // address is the request's. The portal's own sign-out button goes through endSession instead.
-    async signIn({ user }) {
-      await recordAuthEvent("auth.signIn", user.id ?? null, await requestContextOrEmpty(), "success", { method: "email", secondFactor: "pending" });
-    },
-    async signOut(message) {
-      const userId = "session" in message && message.session ? message.session.userId : null;
-      await recordAuthEvent("auth.signOut", userId, await requestContextOrEmpty());
-    },
-  },
+  events: authEvents,
   callbacks: {
     // Only active, pre-provisioned accounts get a link or a session. Unknown addresses are refused
     // here before any token or mail exists; the sign-in form shows the same screen either way.
