@@ -1,9 +1,10 @@
 "use client";
 
-import { useEffect, useId, useRef, useState, useTransition, type FormEvent } from "react";
+import { useId, useRef, useState, useTransition, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
 import { removeAttachmentAction } from "@/app/requests/[id]/attachments/actions";
 import { useI18n } from "@/components/i18n/i18n-provider";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import { ATTACHMENT_ACCEPT, ATTACHMENT_LIMITS, displayFilename, hasAcceptedExtension } from "@/lib/attachments/detect";
 import { plural } from "@/lib/i18n/plural";
 import type { Locale } from "@/lib/i18n/config";
@@ -161,68 +162,15 @@ export function AttachmentUploadForm({ requestId, existingCount }: { requestId: 
 export function RemoveAttachmentButton({ requestId, attachmentId, filename }: { requestId: string; attachmentId: string; filename: string }) {
   const { t } = useI18n();
   const router = useRouter();
-  const uid = useId();
-  const [isConfirming, setIsConfirming] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [isPending, startTransition] = useTransition();
-  const confirmRef = useRef<HTMLButtonElement>(null);
-  const openRef = useRef<HTMLButtonElement>(null);
-  const wasConfirming = useRef(false);
-
-  // Move focus into the confirmation and back, so keyboard and screen-reader users follow the step.
-  useEffect(() => {
-    if (isConfirming) confirmRef.current?.focus();
-    else if (wasConfirming.current) openRef.current?.focus();
-    wasConfirming.current = isConfirming;
-  }, [isConfirming]);
-
-  function remove() {
-    setError(null);
-    startTransition(async () => {
-      const result = await removeAttachmentAction(requestId, attachmentId);
-      if (result.ok) {
-        router.refresh();
-        return;
-      }
-      startTransition(() => {
-        setError(result.formError ?? t("common.errors.invalidInput"));
-        setIsConfirming(false);
-      });
-    });
-  }
-
   return (
-    <div className="stack">
-      {error ? (
-        <div className="alert alert-error" role="alert">
-          {error}
-        </div>
-      ) : null}
-      {isConfirming ? (
-        <div role="group" aria-labelledby={`${uid}-question`} className="stack">
-          <p id={`${uid}-question`} style={{ margin: 0 }}>
-            <strong>{t("attachments.remove.confirm", { name: filename })}</strong>
-          </p>
-          <div className="row">
-            <button ref={confirmRef} type="button" className="btn btn-danger" onClick={remove} disabled={isPending}>
-              {isPending ? t("attachments.remove.working") : t("attachments.remove.confirmButton")}
-            </button>
-            <button type="button" className="btn" onClick={() => setIsConfirming(false)} disabled={isPending}>
-              {t("common.actions.cancel")}
-            </button>
-          </div>
-        </div>
-      ) : (
-        <button
-          ref={openRef}
-          type="button"
-          className="btn"
-          aria-label={t("attachments.remove.label", { name: filename })}
-          onClick={() => setIsConfirming(true)}
-        >
-          {t("attachments.remove.button")}
-        </button>
-      )}
-    </div>
+    <ConfirmButton
+      label={t("attachments.remove.button")}
+      accessibleLabel={t("attachments.remove.label", { name: filename })}
+      question={t("attachments.remove.confirm", { name: filename })}
+      confirmLabel={t("attachments.remove.confirmButton")}
+      workingLabel={t("attachments.remove.working")}
+      action={() => removeAttachmentAction(requestId, attachmentId)}
+      onDone={() => router.refresh()}
+    />
   );
 }

@@ -1,9 +1,10 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useId, useRef, useState, useTransition } from "react";
+import { useId, useRef, useState, useTransition } from "react";
 import { saveRequestAction, withdrawRequestAction } from "@/app/requests/actions";
 import { useI18n } from "@/components/i18n/i18n-provider";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import type { ActionResult } from "@/lib/errors";
 import { fieldLabelKey, fieldOrder, type RequestFormValues } from "./request-fields";
 
@@ -93,64 +94,14 @@ export function SubmitRequestButton({
 /** Withdraws the request after an explicit, in-page confirmation. */
 export function WithdrawRequestButton({ requestId, version, reference }: { requestId: string; version: number; reference: string }) {
   const { t } = useI18n();
-  const uid = useId();
-  const [isConfirming, setIsConfirming] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [isPending, startTransition] = useTransition();
-  const confirmRef = useRef<HTMLButtonElement>(null);
-  const openRef = useRef<HTMLButtonElement>(null);
-  const wasConfirming = useRef(false);
-
-  // Move focus into the confirmation and back, so keyboard and screen-reader users follow the step.
-  useEffect(() => {
-    if (isConfirming) confirmRef.current?.focus();
-    else if (wasConfirming.current) openRef.current?.focus();
-    wasConfirming.current = isConfirming;
-  }, [isConfirming]);
-
-  function run() {
-    setError(null);
-    startTransition(async () => {
-      const result = await withdrawRequestAction(requestId, version);
-      if (!result || result.ok) return;
-      startTransition(() => {
-        setError(result.formError ?? t("common.errors.invalidInput"));
-        setIsConfirming(false);
-      });
-    });
-  }
-
   return (
-    <div className="stack">
-      {error ? (
-        <div className="alert alert-error" role="alert">
-          {error}
-        </div>
-      ) : null}
-      {isConfirming ? (
-        <div className="card stack" role="group" aria-labelledby={`${uid}-question`}>
-          <p id={`${uid}-question`}>
-            <strong>{t("requests.detail.withdrawConfirm", { reference })}</strong>
-          </p>
-          <div className="row">
-            <button ref={confirmRef} type="button" className="btn btn-danger" onClick={run} disabled={isPending}>
-              {isPending ? t("requests.detail.withdrawing") : t("requests.detail.withdrawConfirmButton")}
-            </button>
-            <button type="button" className="btn" onClick={() => setIsConfirming(false)} disabled={isPending}>
-              {t("common.actions.cancel")}
-            </button>
-          </div>
-        </div>
-      ) : (
-        <div>
-          <button ref={openRef} type="button" className="btn btn-danger" aria-describedby={`${uid}-hint`} onClick={() => setIsConfirming(true)}>
-            {t("requests.detail.withdraw")}
-          </button>
-        </div>
-      )}
-      <p className="muted small" id={`${uid}-hint`}>
-        {t("requests.detail.withdrawHint")}
-      </p>
-    </div>
+    <ConfirmButton
+      label={t("requests.detail.withdraw")}
+      hint={t("requests.detail.withdrawHint")}
+      question={t("requests.detail.withdrawConfirm", { reference })}
+      confirmLabel={t("requests.detail.withdrawConfirmButton")}
+      workingLabel={t("requests.detail.withdrawing")}
+      action={() => withdrawRequestAction(requestId, version)}
+    />
   );
 }

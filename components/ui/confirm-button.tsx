@@ -9,15 +9,19 @@ interface ConfirmButtonProps {
   label: string;
   accessibleLabel?: string;
   question: string;
+  /** What the action does, shown beside the button and announced with it. */
+  hint?: string;
   confirmLabel: string;
   workingLabel: string;
   /** A server action bound to its record: redirects on success, returns the error otherwise. */
   action: () => Promise<ActionResult | undefined>;
+  /** What to do when the action succeeds without redirecting (e.g. refresh the page's data). */
+  onDone?: () => void;
   tone?: "danger" | "primary";
 }
 
 /** A destructive action behind an explicit, in-page confirmation (focus moves into it and back). */
-export function ConfirmButton({ label, accessibleLabel, question, confirmLabel, workingLabel, action, tone = "danger" }: ConfirmButtonProps) {
+export function ConfirmButton({ label, accessibleLabel, question, hint, confirmLabel, workingLabel, action, onDone, tone = "danger" }: ConfirmButtonProps) {
   const { t } = useI18n();
   const uid = useId();
   const [isConfirming, setIsConfirming] = useState(false);
@@ -38,7 +42,10 @@ export function ConfirmButton({ label, accessibleLabel, question, confirmLabel, 
     // Inside a transition, the action's redirect (its success) is handled by Next's redirect boundary.
     startTransition(async () => {
       const result = await action();
-      if (!result || result.ok) return;
+      if (!result || result.ok) {
+        onDone?.();
+        return;
+      }
       startTransition(() => {
         setError(result.formError ?? t("common.errors.invalidInput"));
         setIsConfirming(false);
@@ -53,6 +60,11 @@ export function ConfirmButton({ label, accessibleLabel, question, confirmLabel, 
         <div className="alert alert-error" role="alert">
           {error}
         </div>
+      ) : null}
+      {hint ? (
+        <p className="muted" id={`${uid}-hint`}>
+          {hint}
+        </p>
       ) : null}
       {isConfirming ? (
         <div className="card stack" role="group" aria-labelledby={`${uid}-question`}>
@@ -69,7 +81,14 @@ export function ConfirmButton({ label, accessibleLabel, question, confirmLabel, 
           </div>
         </div>
       ) : (
-        <button ref={openRef} type="button" className={tone === "danger" ? "btn btn-danger" : "btn"} aria-label={accessibleLabel} onClick={() => setIsConfirming(true)}>
+        <button
+          ref={openRef}
+          type="button"
+          className={tone === "danger" ? "btn btn-danger" : "btn"}
+          aria-label={accessibleLabel}
+          aria-describedby={hint ? `${uid}-hint` : undefined}
+          onClick={() => setIsConfirming(true)}
+        >
           {label}
         </button>
       )}

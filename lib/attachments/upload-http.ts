@@ -1,4 +1,4 @@
-import { getEnv } from "@/lib/config/env";
+import { isSameOriginRequest } from "@/lib/http/same-origin";
 import { ATTACHMENT_LIMITS } from "./detect";
 import { releaseUploadSlot, takeUploadSlot, uploadSlotLimitsFromEnv } from "./upload-slots";
 import type { ValidationError } from "@/lib/errors";
@@ -33,23 +33,9 @@ export async function withUploadSlot(userId: string, { t, locale }: { t: Transla
   }
 }
 
-/**
- * Whether a browser sent this POST from the portal's own pages. Browsers attach an Origin header to
- * every POST; a route handler, unlike a server action, gets no such check from Next.js.
- */
+/** Whether a browser sent this POST from the portal's own pages (route handlers get no check from Next.js). */
 export function isSameOrigin(request: Request): boolean {
-  const origin = request.headers.get("origin");
-  if (!origin) return true; // not a browser, so no cookie rides along without its owner's intent
-  let originHost: string;
-  try {
-    originHost = new URL(origin).host;
-  } catch {
-    return false; // "null" from sandboxed frames and anything unparsable
-  }
-  const configured = getEnv().AUTH_URL;
-  if (configured && new URL(configured).host === originHost) return true;
-  const host = request.headers.get("x-forwarded-host")?.split(",")[0]?.trim() || request.headers.get("host");
-  return !!host && host === originHost;
+  return isSameOriginRequest(request.headers);
 }
 
 export function validationMessages(error: ValidationError, t: Translate): string[] {

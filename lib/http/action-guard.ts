@@ -1,13 +1,14 @@
 // Server-action requests that Next.js would refuse with a 500 (a foreign Origin, a body over the limit, a
 // body it cannot decode) are refused here first, by proxy.ts, with the status that names the problem:
 // 403, 413 or 400, and a short message in the visitor's language. Real errors then stand out in the logs.
-// The checks mirror Next.js's own (next/dist/server/app-render/action-handler.js): the Origin's host must
-// equal the first X-Forwarded-Host, else the Host header; a fetch action's body is the JSON of its
+// The checks mirror Next.js's own (next/dist/server/app-render/action-handler.js): the Origin must be the
+// portal's (lib/http/same-origin.ts, shared with the upload routes); a fetch action's body is the JSON of its
 // argument list (React's encodeReply) or multipart form data; the limit is serverActions.bodySizeLimit.
 // Pure: no database, no session. Whether the user may do what the action does is decided next to the data.
 import { NextResponse } from "next/server";
 import { createTranslator } from "@/lib/i18n/translate";
-import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE, localeFromAcceptLanguage, type Locale } from "@/lib/i18n/config";
+import { LOCALE_COOKIE, visitorLocale, type Locale } from "@/lib/i18n/config";
+import { isSameOriginRequest } from "./same-origin";
 import { SERVER_ACTION_BODY_LIMIT_BYTES } from "./server-actions";
 
 export type ActionRefusal = { status: 403 | 413 | 400; reason: "foreign_origin" | "too_large" | "malformed" };
@@ -17,23 +18,9 @@ export function isActionRequest(method: string, pathname: string): boolean {
   return method === "POST" && !pathname.startsWith("/api/");
 }
 
-function hostOf(origin: string): string | null {
-  if (origin === "null") return "null";
-  try {
-    return new URL(origin).host;
-  } catch {
-    return null;
-  }
-}
-
-/** The Origin check: an Origin, when sent, must name the host the request was sent to. */
+/** The Origin check (lib/http/same-origin.ts): an Origin, when sent, must be the portal's own. */
 export function originRefusal(headers: Headers): ActionRefusal | null {
-  const origin = headers.get("origin");
-  if (origin === null) return null; // as Next.js: no Origin (a handcrafted request) carries no browser's credentials by itself
-  const forwardedHost = headers.get("x-forwarded-host")?.split(",")[0]?.trim();
-  const host = forwardedHost || headers.get("host");
-  const originHost = hostOf(origin);
-  return originHost !== null && host && originHost === host ? null : { status: 403, reason: "foreign_origin" };
+  return isSameOriginRequest(headers) ? null : { status: 403, reason: "foreign_origin" };
 }
 
 /** The declared size, before anything is read. */
@@ -85,8 +72,7 @@ export function refusalLocale(headers: Headers): Locale {
     .split(";")
     .map((part) => part.trim().split("="))
     .find(([name]) => name === LOCALE_COOKIE)?.[1];
-  if (isLocale(cookie)) return cookie;
-  return localeFromAcceptLanguage(headers.get("accept-language")) ?? DEFAULT_LOCALE;
+  return visitorLocale(cookie, headers.get("accept-language"));
 }
 
 /** The answer: the status and one sentence, as plain text, in the visitor's language. */

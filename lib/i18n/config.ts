@@ -26,3 +26,9 @@ export function localeFromAcceptLanguage(header: string | null | undefined): Loc
   }
   return null;
 }
+
+/** The language of a visitor without a session: the language cookie's value, else the browser's, else English. */
+export function visitorLocale(cookie: string | null | undefined, acceptLanguage: string | null | undefined): Locale {
+  if (isLocale(cookie)) return cookie;
+  return localeFromAcceptLanguage(acceptLanguage) ?? DEFAULT_LOCALE;
+}

@@ -1,73 +1,21 @@
-import { revalidatePath } from "next/cache";
-import { ATTACHMENT_LIMITS, displayFilename, MAX_UPLOAD_BODY_BYTES } from "@/lib/attachments/detect";
-import { readUploadStream } from "@/lib/attachments/multipart-stream";
-import { addRequestAttachments, type UploadedFile } from "@/lib/attachments/mutations";
+import { addRequestAttachments } from "@/lib/attachments/mutations";
 import { requireFiledRequest } from "@/lib/attachments/queries";
-import { getCurrentUser } from "@/lib/auth/current-user";
-import { ipAndAgentFrom } from "@/lib/auth/request-context";
-import { NotFoundError, ValidationError } from "@/lib/errors";
-import { getI18n } from "@/lib/i18n/server";
-import { answer, isSameOrigin, MAX_MB, validationMessages, withUploadSlot } from "@/lib/attachments/upload-http";
+import { receiveUpload } from "@/lib/attachments/receive-upload";
 
 export const dynamic = "force-dynamic";
 
 type Params = { params: Promise<{ id: string }> };
+
 /**
  * Uploads files (multipart field "files", repeated) to a request. Answers JSON for the attachments
  * form: { ok: true } or { ok: false, errors } in the user's language. Focal points of the country.
  */
 export async function POST(request: Request, { params }: Params): Promise<Response> {
   const { id } = await params;
-  const user = await getCurrentUser();
-  const { t, locale } = await getI18n();
-  if (!user) return answer(401, { ok: false, errors: [t("attachments.errors.sessionExpired")] });
-  if (!isSameOrigin(request)) return answer(403, { ok: false, errors: [t("attachments.errors.forbiddenOrigin")] });
-
-  const tooLarge = () =>
-    answer(413, {
-      ok: false,
-      errors: [t("attachments.errors.requestTooLarge", { maxFiles: ATTACHMENT_LIMITS.maxFiles, maxMb: MAX_MB })],
-    });
-  // Refuse early on the declared length, before reading anything; the read below holds to it anyway.
-  // Who may upload here, and whether the target is open for files, is settled before a byte of the body
-  // is read: a stranger's 100 MB is never taken in.
-  try {
-    await requireFiledRequest(user, id, { ctx: ipAndAgentFrom(request.headers), action: "request.attachment.add" });
-  } catch (error) {
-    if (error instanceof NotFoundError) return answer(404, { ok: false, errors: [t("attachments.errors.notFound")] });
-    if (error instanceof ValidationError) return answer(400, { ok: false, errors: validationMessages(error, t) });
-    throw error;
-  }
-  const declared = Number(request.headers.get("content-length"));
-  if (Number.isFinite(declared) && declared > MAX_UPLOAD_BODY_BYTES) return tooLarge();
-  const contentType = request.headers.get("content-type") ?? "";
-  if (!contentType.toLowerCase().startsWith("multipart/form-data")) {
-    return answer(400, { ok: false, errors: [t("attachments.errors.unreadable")] });
-  }
-
-  // At most a few uploads per user are read at once, on every instance together (decision 0014).
-  return withUploadSlot(user.id, { t, locale }, async () => {
-    // Read as it arrives; the first bad part ends the read, and nothing past it is kept.
-    const streamed = await readUploadStream(request, { maxBodyBytes: MAX_UPLOAD_BODY_BYTES });
-    if (!streamed.ok) {
-      if (streamed.problem === "bodyTooLarge") return tooLarge();
-      if (streamed.problem === "unreadable") return answer(400, { ok: false, errors: [t("attachments.errors.unreadable")] });
-      const refusal = new ValidationError(
-        { [`files.${streamed.index}`]: { key: `attachments.errors.${streamed.problem}`, params: { name: displayFilename(streamed.name), maxMb: MAX_MB } } },
-        { key: "attachments.errors.rejected" },
-      );
-      return answer(400, { ok: false, errors: validationMessages(refusal, t) });
-    }
-    const uploads: UploadedFile[] = streamed.files;
-
-    try {
-      const added = await addRequestAttachments(user, id, uploads, ipAndAgentFrom(request.headers));
-      revalidatePath(`/requests/${id}`);
-      return answer(200, { ok: true, count: added.length });
-    } catch (error) {
-      if (error instanceof NotFoundError) return answer(404, { ok: false, errors: [t("attachments.errors.notFound")] });
-      if (error instanceof ValidationError) return answer(400, { ok: false, errors: validationMessages(error, t) });
-      throw error;
-    }
+  return receiveUpload(request, {
+    notFoundKey: "attachments.errors.notFound",
+    authorize: (user, ctx) => requireFiledRequest(user, id, { ctx, action: "request.attachment.add" }),
+    store: (user, files, ctx) => addRequestAttachments(user, id, files, ctx),
+    page: `/requests/${id}`,
   });
 }
