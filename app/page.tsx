@@ -4,7 +4,7 @@ import { NeedsAttention } from "@/components/layout/needs-attention";
 import type { Role } from "@/lib/enums";
 import type { MessageKey } from "@/lib/i18n/translate";
 import { requireUser } from "@/lib/auth/current-user";
-import { listProgramGlances } from "@/lib/donors/queries";
+import { listProgramGlances } from "@/lib/dashboards/queries";
 import { listProgramsForUser } from "@/lib/programs/queries";
 import { formatDate, formatMoney } from "@/lib/i18n/format";
 import { getI18n } from "@/lib/i18n/server";

@@ -34,7 +34,7 @@ const { eq, inArray } = await import("drizzle-orm");
 const schema = await import("@/db/schema");
 const { createTestDb } = await import("@/test/db");
 const { loadActiveUser } = await import("@/lib/auth/queries");
-const { getProgramOverview } = await import("@/lib/donors/queries");
+const { getProgramOverview } = await import("@/lib/dashboards/queries");
 const { renderProgramReport } = await import("@/lib/pdf/render");
 const { PdfWorker } = await import("@/lib/pdf/pool");
 

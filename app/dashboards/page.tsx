@@ -5,8 +5,8 @@ import { DemoFiguresBadge } from "@/components/dashboards/program-sections";
 import { nameIn } from "@/components/dashboards/text";
 import { requireUser } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/policies";
-import { mayViewDashboards } from "@/lib/donors/access";
-import { listProgramGlances } from "@/lib/donors/queries";
+import { mayViewDashboards } from "@/lib/dashboards/access";
+import { listProgramGlances } from "@/lib/dashboards/queries";
 import { formatDate, formatMoney, formatNumber } from "@/lib/i18n/format";
 import { getI18n } from "@/lib/i18n/server";
 

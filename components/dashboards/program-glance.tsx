@@ -2,7 +2,7 @@
 // against targets, deliverables on time and late and the latest accepted report; the donor's home and
 // the dashboards list show them, each card leading to the program's dashboard.
 import Link from "next/link";
-import type { ProgramGlance } from "@/lib/donors/glance";
+import type { ProgramGlance } from "@/lib/dashboards/glance";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDate, formatMoney, formatNumber } from "@/lib/i18n/format";
 import { plural } from "@/lib/i18n/plural";

@@ -2,13 +2,13 @@ import { describe, expect, it } from "vitest";
 import { renderToString } from "react-dom/server";
 import type { ReactNode } from "react";
 import { I18nProvider } from "@/components/i18n/i18n-provider";
-import type { AcceptedReportSummary, AwardSummary, CountrySummary, IndicatorTotal } from "@/lib/donors/types";
+import type { AcceptedReportSummary, AwardSummary, CountrySummary, IndicatorTotal } from "@/lib/dashboards/types";
 import { catalogs } from "@/lib/i18n/messages";
 import { createTranslator } from "@/lib/i18n/translate";
 import { AwardsTable, CountriesSection, Downloads, IndicatorsSection, LatestReports } from "./program-sections";
 import { excerpt, narrativeIn } from "./text";
 import { ProgramGlances } from "./program-glance";
-import type { ProgramGlance } from "@/lib/donors/glance";
+import type { ProgramGlance } from "@/lib/dashboards/glance";
 
 const PROGRAM_ID = "7f1c1d2e-3b4a-4c5d-8e9f-0a1b2c3d4e5f";
 const AWARD_ID = "6f1c1d2e-3b4a-4c5d-8e9f-0a1b2c3d4e5f";

@@ -6,7 +6,7 @@ import type { Locale } from "@/lib/i18n/config";
 import { formatDate, formatMoney, formatNumber } from "@/lib/i18n/format";
 import { plural } from "@/lib/i18n/plural";
 import type { Translate } from "@/lib/i18n/translate";
-import type { AcceptedReportSummary, AwardSummary, CountrySummary, DeliverableCounts, IndicatorTotal, Named, ProgramOverview, ReportCounts } from "@/lib/donors/types";
+import type { AcceptedReportSummary, AwardSummary, CountrySummary, DeliverableCounts, IndicatorTotal, Named, ProgramOverview, ReportCounts } from "@/lib/dashboards/types";
 import { percentOf } from "@/lib/reporting/status";
 import { CountryMoneyChart, IndicatorProgressChart } from "./charts";
 import { decimal, excerpt, nameIn, narrativeIn, progressText, titleIn } from "./text";

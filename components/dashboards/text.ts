@@ -1,7 +1,7 @@
 // Small pure helpers shared by the dashboard screens (names, narratives, decimal figures).
 import type { Locale } from "@/lib/i18n/config";
 import { formatNumber } from "@/lib/i18n/format";
-import type { Named } from "@/lib/donors/types";
+import type { Named } from "@/lib/dashboards/types";
 import type { Translate } from "@/lib/i18n/translate";
 import { percentOf } from "@/lib/reporting/status";
 

@@ -1,4 +1,4 @@
-import { loadForPanel } from "@/components/officer/load";
+import { loadForPanel } from "@/components/requests/load-for-panel";
 import { listDecisions } from "@/lib/decisions/queries";
 import { formatDateTime } from "@/lib/i18n/format";
 import { getI18n } from "@/lib/i18n/server";

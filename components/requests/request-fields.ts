@@ -1,6 +1,6 @@
 // Pure helpers shared by the request screens (server pages and the client form): field kinds and
 // labels, the form's raw values, display formatting, list links and revision rows. No server imports.
-import { OFFICER_TIMELINE_ACTIONS } from "@/components/officer/notices";
+import { OFFICER_TIMELINE_ACTIONS } from "@/components/requests/notices";
 import { ASSISTANCE_CATEGORIES, type AssistanceCategory, type Locale, REQUEST_STATUSES, type RequestStatus } from "@/lib/enums";
 import { formatDate, formatMoney, formatNumber } from "@/lib/i18n/format";
 import type { MessageKey, Translate } from "@/lib/i18n/translate";

@@ -4,6 +4,7 @@ import {
   boolean,
   char,
   check,
+  date,
   index,
   integer,
   jsonb,
@@ -11,11 +12,11 @@ import {
   primaryKey,
   text,
   timestamp,
+  unique,
   uuid,
 } from "drizzle-orm/pg-core";
-import { localeEnum, roleEnum } from "./enums";
+import { roleEnum, localeEnum } from "./enums";
 import { countries, organizations } from "./reference";
-import { OUTBOX_STATUSES } from "../../lib/enums";
 
 // Auth.js columns (id, name, email, emailVerified, image) plus the portal's own.
 export const users = pgTable(
@@ -130,66 +131,3 @@ export const rateLimits = pgTable("rate_limits", {
   windowStart: timestamp("window_start", { withTimezone: true }).notNull(),
   count: integer("count").notNull(),
 });
-
-// One row per upload being read, so that the per-user cap on parallel uploads holds across every instance.
-// A slot a crashed process never released stops counting at `expires_at` (decision 0014).
-export const uploadSlots = pgTable(
-  "upload_slots",
-  {
-    id: uuid("id").primaryKey().defaultRandom(),
-    userId: text("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
-    takenAt: timestamp("taken_at", { withTimezone: true }).notNull().defaultNow(),
-    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
-  },
-  (t) => [index("upload_slots_user_idx").on(t.userId, t.expiresAt)],
-);
-
-export const auditEvents = pgTable(
-  "audit_events",
-  {
-    id: uuid("id").primaryKey().defaultRandom(),
-    occurredAt: timestamp("occurred_at", { withTimezone: true }).notNull().defaultNow(),
-    actorUserId: text("actor_user_id").references(() => users.id),
-    action: text("action").notNull(),
-    entityType: text("entity_type").notNull(),
-    entityId: text("entity_id"),
-    outcome: text("outcome", { enum: ["success", "denied", "failed"] }).notNull().default("success"),
-    ip: text("ip"),
-    userAgent: text("user_agent"),
-    details: jsonb("details").$type<Record<string, unknown>>(),
-  },
-  (t) => [
-    index("audit_events_entity_idx").on(t.entityType, t.entityId, t.occurredAt),
-    index("audit_events_actor_idx").on(t.actorUserId, t.occurredAt),
-  ],
-);
-
-export const outbox = pgTable(
-  "outbox",
-  {
-    id: uuid("id").primaryKey().defaultRandom(),
-    template: text("template").notNull(),
-    toEmail: text("to_email").notNull(),
-    locale: localeEnum("locale").notNull(),
-    payload: jsonb("payload").$type<Record<string, unknown>>().notNull().default({}),
-    status: text("status", { enum: OUTBOX_STATUSES }).notNull().default("pending"),
-    attempts: integer("attempts").notNull().default(0),
-    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
-    lockedUntil: timestamp("locked_until", { withTimezone: true }),
-    lastError: text("last_error"),
-    transport: text("transport", { enum: ["resend", "local"] }),
-    providerMessageId: text("provider_message_id"),
-    // What was sent, kept for the local mailbox and for support.
-    subject: text("subject"),
-    html: text("html"),
-    text: text("text"),
-    sentAt: timestamp("sent_at", { withTimezone: true }),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [
-    index("outbox_due_idx").on(t.status, t.nextAttemptAt),
-    index("outbox_to_idx").on(t.toEmail, t.createdAt),
-  ],
-);

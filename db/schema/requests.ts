@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
   bigint,
+  boolean,
   char,
   check,
   customType,
@@ -21,15 +22,16 @@ import { countries, programs } from "./reference";
 import { users } from "./auth";
 import { REQUEST_STATUSES, URGENCIES } from "../../lib/enums";
 
-export const requestStatusEnum = pgEnum("request_status", REQUEST_STATUSES);
-
-export const urgencyEnum = pgEnum("urgency", URGENCIES);
-
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
   dataType() {
     return "bytea";
   },
 });
+
+export const requestStatusEnum = pgEnum("request_status", REQUEST_STATUSES);
+
+export const urgencyEnum = pgEnum("urgency", URGENCIES);
+
 
 /** A state's technical-assistance need. Text in the filer's language, optionally also in the other. */
 export const assistanceRequests = pgTable(
@@ -127,3 +129,40 @@ export const requestReferenceCounters = pgTable(
   },
   (t) => [primaryKey({ columns: [t.countryIso2, t.year] })],
 );
+
+/** The officer's screening of a request against one program: automatic checks and a manual checklist. */
+export const requestScreenings = pgTable("request_screenings", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  requestId: uuid("request_id").notNull().references(() => assistanceRequests.id, { onDelete: "cascade" }),
+  programId: uuid("program_id").references(() => programs.id),
+  automaticChecks: jsonb("automatic_checks").$type<Record<string, boolean>>().notNull(),
+  checklist: jsonb("checklist").$type<Record<string, boolean>>().notNull(),
+  outcome: text("outcome", { enum: ["send_to_review", "request_changes", "reject"] }).notNull(),
+  note: text("note"),
+  screenedById: text("screened_by_id").notNull().references(() => users.id),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Comments on a request: internal ones are for staff only; shared ones the state sees too. */
+export const requestComments = pgTable(
+  "request_comments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    requestId: uuid("request_id").notNull().references(() => assistanceRequests.id, { onDelete: "cascade" }),
+    authorId: text("author_id").notNull().references(() => users.id),
+    visibility: text("visibility", { enum: ["internal", "shared"] }).notNull(),
+    body: text("body").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("request_comments_request_idx").on(t.requestId, t.createdAt)],
+);
+
+/** Decisions on a request (approve, reject, request changes) with the memo the state receives. */
+export const requestDecisions = pgTable("request_decisions", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  requestId: uuid("request_id").notNull().references(() => assistanceRequests.id, { onDelete: "cascade" }),
+  decision: text("decision", { enum: ["approve", "reject", "request_changes"] }).notNull(),
+  memo: text("memo").notNull(),
+  decidedById: text("decided_by_id").notNull().references(() => users.id),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});

@@ -24,7 +24,7 @@ import { getAward } from "@/lib/awards/queries";
 import { getRequestAttachmentFile } from "@/lib/attachments/queries";
 import { addDeliverableEvidence, submitDeliverable } from "@/lib/deliverables/mutations";
 import { getDeliverableEvidenceFile } from "@/lib/deliverables/queries";
-import { getAwardOverview, getProgramOverview } from "@/lib/donors/queries";
+import { getAwardOverview, getProgramOverview } from "@/lib/dashboards/queries";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { createTranslator } from "@/lib/i18n/translate";
 import { ensureReportingCalendar, saveReport } from "@/lib/reporting/mutations";

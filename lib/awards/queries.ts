@@ -49,7 +49,7 @@ export function awardVisibility(user: CurrentUser): SQL | null {
     conditions.push(eq(awards.countryIso2, user.countryIso2));
   }
   // Donors (programs.readFunded) are deliberately absent: they reach awards only through the dashboards
-  // (lib/donors), which show the donor-safe view; every generic award route answers 404 to them
+  // (lib/dashboards), which show the donor-safe view; every generic award route answers 404 to them
   // (decision 0011).
   if (conditions.length === 0) return null;
   const any = conditions.length === 1 ? conditions[0] : (or(...conditions) as SQL);

@@ -10,7 +10,7 @@ import type { CurrentUser } from "@/lib/auth/queries";
 import { hasPermission } from "@/lib/auth/policies";
 import { getAward } from "@/lib/awards/queries";
 import { invalidField, parseOrThrow, refused } from "@/lib/delivery/parse";
-import { awardPeople, isOfficer } from "@/lib/delivery/people";
+import { awardPeople, isOfficer } from "@/lib/awards/people";
 import { enqueueMail } from "@/lib/email/outbox";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { isUuid } from "@/lib/ids";

@@ -5,7 +5,7 @@ import { awardDeliverables, awards, deliverableEvidence, users } from "@/db/sche
 import type { Reach } from "@/lib/audit/mutations";
 import type { CurrentUser } from "@/lib/auth/queries";
 import { awardVisibility, getAward } from "@/lib/awards/queries";
-import { isAwardCountryFocalPoint, isAwardPartnerUser, isOfficer } from "@/lib/delivery/people";
+import { isAwardCountryFocalPoint, isAwardPartnerUser, isOfficer } from "@/lib/awards/people";
 import { refused } from "@/lib/delivery/parse";
 import { NotFoundError } from "@/lib/errors";
 import { isUuid } from "@/lib/ids";

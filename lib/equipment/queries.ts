@@ -4,7 +4,7 @@ import { getDb } from "@/db/client";
 import { awards, equipmentChecks, equipmentItems, users } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/queries";
 import { getAward } from "@/lib/awards/queries";
-import { isAwardPartnerUser, isOfficer } from "@/lib/delivery/people";
+import { isAwardPartnerUser, isOfficer } from "@/lib/awards/people";
 
 /** Who keeps an award's equipment register: its partner's users and the program officers. */
 export function mayKeepRegister(user: CurrentUser, award: { implementingPartnerId: string }): boolean {

@@ -14,7 +14,7 @@ import {
   reportingPeriods,
 } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/queries";
-import { findDashboardProgram, reportedAwardsOf, type DashboardProgram } from "@/lib/donors/access";
+import { findDashboardProgram, reportedAwardsOf, type DashboardProgram } from "@/lib/dashboards/access";
 import type { Locale } from "@/lib/i18n/config";
 import { createTranslator, type Translate } from "@/lib/i18n/translate";
 import { moneyOfAwards } from "@/lib/reporting/queries";

@@ -15,7 +15,7 @@ import {
   reportingPeriods,
 } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/queries";
-import { findDashboardProgram, reportedAwardsOf } from "@/lib/donors/access";
+import { findDashboardProgram, reportedAwardsOf } from "@/lib/dashboards/access";
 import { moneyOfAwards } from "@/lib/reporting/queries";
 import { buildIatiActivities, EmptyIatiExportError, type IatiAward } from "./build";
 import { reportingOrgFromEnv } from "./config";

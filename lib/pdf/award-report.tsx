@@ -1,7 +1,7 @@
 // The progress report of one award for donors: cover, summary figures, indicators, tranches,
 // deliverables, equipment and the accepted reports. Prints only what AwardOverview carries.
 import { Document, Text, View } from "@react-pdf/renderer";
-import type { AwardOverview } from "@/lib/donors/types";
+import type { AwardOverview } from "@/lib/dashboards/types";
 import type { Locale } from "@/lib/i18n/config";
 import { CoverFacts, Figures, Heading, IndicatorTable, Paragraphs, ReportPage, Table, type Column, type Row } from "./components";
 import { excerpt, narrativeIn, paragraphs, pdfKit, type PdfKit } from "./format";

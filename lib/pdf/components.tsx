@@ -2,7 +2,7 @@
 // tables and the indicator table.
 import type { ReactNode } from "react";
 import { Page, Text, View, type Styles } from "@react-pdf/renderer";
-import type { IndicatorTotal, AwardIndicator, ProgramOverview } from "@/lib/donors/types";
+import type { IndicatorTotal, AwardIndicator, ProgramOverview } from "@/lib/dashboards/types";
 import type { PdfKit } from "./format";
 import { styles } from "./styles";
 

@@ -9,7 +9,7 @@ import type {
   IndicatorTotal,
   ProgramOverview,
   ReportCounts,
-} from "@/lib/donors/types";
+} from "@/lib/dashboards/types";
 
 const PROGRAM_ID = "11111111-1111-4111-8111-111111111111";
 

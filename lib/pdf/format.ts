@@ -5,7 +5,7 @@ import { formatDate, formatMoney, formatNumber } from "@/lib/i18n/format";
 import { plural, type PluralKey } from "@/lib/i18n/plural";
 import { createTranslator, type MessageParams, type Translate } from "@/lib/i18n/translate";
 import { percentOf } from "@/lib/reporting/status";
-import type { Named } from "@/lib/donors/types";
+import type { Named } from "@/lib/dashboards/types";
 import { unitLabel } from "@/lib/reporting/units";
 
 export interface PdfKit {

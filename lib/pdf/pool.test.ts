@@ -1,7 +1,7 @@
 // The PDF worker thread as the route handlers use it: the same documents as rendering in place, several
 // at once, and a failed or lost render reported as an error while the next report still works.
 import { afterAll, describe, expect, it } from "vitest";
-import type { ProgramOverview } from "@/lib/donors/types";
+import type { ProgramOverview } from "@/lib/dashboards/types";
 import { awardOverviewFixture, programOverviewFixture } from "./fixtures";
 import { PdfWorker } from "./pool";
 import { renderProgramReport } from "./render";

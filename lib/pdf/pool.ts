@@ -5,7 +5,7 @@
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
-import type { AwardOverview, ProgramOverview } from "@/lib/donors/types";
+import type { AwardOverview, ProgramOverview } from "@/lib/dashboards/types";
 import type { Locale } from "@/lib/i18n/config";
 import { getEnv } from "@/lib/config/env";
 

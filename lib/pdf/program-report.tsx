@@ -1,7 +1,7 @@
 // The program progress report for donors: cover, summary figures, indicators, one section per country,
 // deliverables and financials. Prints only what ProgramOverview carries (accepted, donor-safe data).
 import { Document, Text, View } from "@react-pdf/renderer";
-import type { AcceptedReportSummary, AwardSummary, CountrySummary, DeliverableCounts, ProgramOverview } from "@/lib/donors/types";
+import type { AcceptedReportSummary, AwardSummary, CountrySummary, DeliverableCounts, ProgramOverview } from "@/lib/dashboards/types";
 import type { Locale } from "@/lib/i18n/config";
 import { CoverFacts, Figures, Heading, IndicatorTable, ReportPage, Table, type Cell, type Column, type Row } from "./components";
 import { excerpt, narrativeIn, pdfKit, type PdfKit } from "./format";

@@ -1,5 +1,5 @@
 import { renderToBuffer } from "@react-pdf/renderer";
-import type { AwardOverview, ProgramOverview } from "@/lib/donors/types";
+import type { AwardOverview, ProgramOverview } from "@/lib/dashboards/types";
 import type { Locale } from "@/lib/i18n/config";
 import { AwardReport } from "./award-report";
 import { registerPdfFonts } from "./fonts";

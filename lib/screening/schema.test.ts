@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { OFFICER_NOTICES, OFFICER_TIMELINE_ACTIONS, officerNoticeKey } from "@/components/officer/notices";
+import { OFFICER_NOTICES, OFFICER_TIMELINE_ACTIONS, officerNoticeKey } from "@/components/requests/notices";
 import { addCommentSchema } from "@/lib/comments/schema";
 import { decideRequestSchema } from "@/lib/decisions/schema";
 import { createTranslator, type MessageKey } from "@/lib/i18n/translate";

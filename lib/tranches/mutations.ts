@@ -6,7 +6,7 @@ import { auditingDenials, denied, recordAudit, type Reach } from "@/lib/audit/mu
 import type { CurrentUser } from "@/lib/auth/queries";
 import { getAward } from "@/lib/awards/queries";
 import { invalidField, parseOrThrow, refused } from "@/lib/delivery/parse";
-import { awardPeople, isOfficer } from "@/lib/delivery/people";
+import { awardPeople, isOfficer } from "@/lib/awards/people";
 import { enqueueMail } from "@/lib/email/outbox";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { isUuid } from "@/lib/ids";

@@ -4,7 +4,7 @@ import { getDb, type DbOrTx } from "@/db/client";
 import { awardDeliverables, awardTranches, disbursements, progressReports, reportingPeriods, users } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/queries";
 import { getAward } from "@/lib/awards/queries";
-import { isOfficer } from "@/lib/delivery/people";
+import { isOfficer } from "@/lib/awards/people";
 import { conditionKindOf, disbursementBlocker, isConditionMet, type ConditionKind, type DisbursementBlocker } from "./workflow";
 
 /**

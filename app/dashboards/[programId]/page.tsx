@@ -11,7 +11,7 @@ import {
 } from "@/components/dashboards/program-sections";
 import { nameIn } from "@/components/dashboards/text";
 import { requireUser } from "@/lib/auth/current-user";
-import { getProgramOverview } from "@/lib/donors/queries";
+import { getProgramOverview } from "@/lib/dashboards/queries";
 import { rethrowAsNotFound } from "@/lib/http/not-found";
 import { getI18n } from "@/lib/i18n/server";
 

@@ -15,7 +15,7 @@ import { isUuid } from "@/lib/ids";
 import type { MutationContext } from "@/lib/requests/mutations";
 import { completeScreening, startScreening } from "@/lib/screening/mutations";
 import { completeScreeningSchema, startScreeningSchema, type ScreeningOutcome } from "@/lib/screening/schema";
-import type { OfficerNotice } from "@/components/officer/notices";
+import type { OfficerNotice } from "@/components/requests/notices";
 
 
 async function mutationContext(): Promise<MutationContext> {

@@ -1,6 +1,6 @@
 // The PDF worker thread: renders the report documents it is sent, one message per report. It sees no
 // database and no session: the server thread checks who may see what, builds the donor-safe overview
-// (lib/donors/queries.ts) and sends only that.
+// (lib/dashboards/queries.ts) and sends only that.
 import { parentPort } from "node:worker_threads";
 import type { PdfJob, PdfResult } from "../pool";
 import { renderAwardReport, renderProgramReport } from "../render";

@@ -1,6 +1,6 @@
 import { getCurrentUser } from "@/lib/auth/current-user";
-import { getProgramOverview } from "@/lib/donors/queries";
-import type { ProgramOverview } from "@/lib/donors/types";
+import { getProgramOverview } from "@/lib/dashboards/queries";
+import type { ProgramOverview } from "@/lib/dashboards/types";
 import { NotFoundError } from "@/lib/errors";
 import { notFoundResponse } from "@/lib/http/download";
 import { pdfResponse, reportFilename, reportLocale } from "@/lib/pdf/http";

@@ -2,7 +2,7 @@ import { Breadcrumb, IndicatorCells, Narrative, PeriodCell, ReportCountCards } f
 import { nameIn, titleIn } from "@/components/dashboards/text";
 import { DetailItem, DetailList } from "@/components/ui/detail-list";
 import { requireUser } from "@/lib/auth/current-user";
-import { getAwardOverview } from "@/lib/donors/queries";
+import { getAwardOverview } from "@/lib/dashboards/queries";
 import { rethrowAsNotFound } from "@/lib/http/not-found";
 import { formatDate, formatMoney, formatNumber } from "@/lib/i18n/format";
 import { getI18n } from "@/lib/i18n/server";

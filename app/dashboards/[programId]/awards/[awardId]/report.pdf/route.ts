@@ -1,6 +1,6 @@
 import { getCurrentUser } from "@/lib/auth/current-user";
-import { getAwardOverview } from "@/lib/donors/queries";
-import type { AwardOverview } from "@/lib/donors/types";
+import { getAwardOverview } from "@/lib/dashboards/queries";
+import type { AwardOverview } from "@/lib/dashboards/types";
 import { NotFoundError } from "@/lib/errors";
 import { notFoundResponse } from "@/lib/http/download";
 import { pdfResponse, reportFilename, reportLocale } from "@/lib/pdf/http";

@@ -3,7 +3,7 @@ import { formatMoney, formatNumber } from "@/lib/i18n/format";
 import { getI18n } from "@/lib/i18n/server";
 import { rankProgramsForRequest } from "@/lib/matching/queries";
 import { findVisibleRequest } from "@/lib/requests/queries";
-import { loadForPanel } from "./load";
+import { loadForPanel } from "@/components/requests/load-for-panel";
 
 /** Statuses in which a program may still be chosen for the request. */
 const OPEN = new Set(["submitted", "screening", "in_review", "changes_requested", "approved"]);

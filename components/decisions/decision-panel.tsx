@@ -2,7 +2,7 @@ import { hasPermission } from "@/lib/auth/policies";
 import { getDecisionContext } from "@/lib/decisions/queries";
 import { getI18n } from "@/lib/i18n/server";
 import { DecisionForm } from "./decision-form";
-import { loadForPanel } from "./load";
+import { loadForPanel } from "@/components/requests/load-for-panel";
 
 /**
  * The decision on a request in review, for program officers: approve, reject or request changes,

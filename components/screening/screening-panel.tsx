@@ -4,7 +4,7 @@ import { getI18n } from "@/lib/i18n/server";
 import { getScreeningContext } from "@/lib/screening/queries";
 import { CHECKLIST_KEYS, type AutomaticChecks } from "@/lib/screening/checks";
 import { AutomaticCheckList } from "./check-list";
-import { loadForPanel } from "./load";
+import { loadForPanel } from "@/components/requests/load-for-panel";
 import { ScreeningForm } from "./screening-form";
 import { StartScreeningButton } from "./start-screening-button";
 

@@ -2,27 +2,20 @@ import { sql } from "drizzle-orm";
 import {
   bigint,
   check,
-  customType,
   date,
-  index,
   integer,
   jsonb,
   numeric,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   unique,
   uuid,
 } from "drizzle-orm/pg-core";
 import { users } from "./auth";
-import { awardDeliverables, awards, awardTranches } from "./reviews";
+import { awardDeliverables, awards } from "./awards";
 import { REPORT_STATUSES } from "../../lib/enums";
-
-const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
-  dataType() {
-    return "bytea";
-  },
-});
 
 /** The indicator library (firearms marked, weapons destroyed, officers trained, ...). */
 export const indicators = pgTable("indicators", {
@@ -108,62 +101,6 @@ export const reportDeliverableUpdates = pgTable(
     note: text("note").notNull(),
   },
   (t) => [unique("report_deliverable_updates_unique").on(t.reportId, t.deliverableId)],
-);
-
-/** Evidence files of a deliverable (same upload rules as request attachments). */
-export const deliverableEvidence = pgTable(
-  "deliverable_evidence",
-  {
-    id: uuid("id").primaryKey().defaultRandom(),
-    deliverableId: uuid("deliverable_id").notNull().references(() => awardDeliverables.id, { onDelete: "cascade" }),
-    filename: text("filename").notNull(),
-    contentType: text("content_type").notNull(),
-    sizeBytes: integer("size_bytes").notNull(),
-    sha256: text("sha256").notNull(),
-    data: bytea("data").notNull(),
-    uploadedById: text("uploaded_by_id").notNull().references(() => users.id),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [index("deliverable_evidence_deliverable_idx").on(t.deliverableId), check("deliverable_evidence_size", sql`${t.sizeBytes} > 0 AND ${t.sizeBytes} <= 10485760`)],
-);
-
-/** Equipment delivered under an award. Never weapon serial numbers. */
-export const equipmentItems = pgTable("equipment_items", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  awardId: uuid("award_id").notNull().references(() => awards.id, { onDelete: "cascade" }),
-  kind: text("kind").notNull(),
-  model: text("model"),
-  quantity: integer("quantity").notNull(),
-  handoverOn: date("handover_on"),
-  custodianAgency: text("custodian_agency").notNull(),
-  condition: text("condition", { enum: ["new", "good", "fair", "poor", "unserviceable"] }).notNull().default("new"),
-  createdById: text("created_by_id").notNull().references(() => users.id),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-});
-
-/** End-use checks of an equipment item. */
-export const equipmentChecks = pgTable("equipment_checks", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  itemId: uuid("item_id").notNull().references(() => equipmentItems.id, { onDelete: "cascade" }),
-  checkedOn: date("checked_on").notNull(),
-  result: text("result", { enum: ["in_use_as_intended", "not_found", "misused", "unserviceable"] }).notNull(),
-  note: text("note"),
-  checkedById: text("checked_by_id").notNull().references(() => users.id),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-});
-
-/** Disbursements recorded against tranches (released only when the tranche's condition is accepted). */
-export const disbursements = pgTable(
-  "disbursements",
-  {
-    id: uuid("id").primaryKey().defaultRandom(),
-    trancheId: uuid("tranche_id").notNull().references(() => awardTranches.id),
-    amountMinor: bigint("amount_minor", { mode: "number" }).notNull(),
-    disbursedOn: date("disbursed_on").notNull(),
-    recordedById: text("recorded_by_id").notNull().references(() => users.id),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [unique("disbursements_tranche").on(t.trancheId), check("disbursements_amount", sql`${t.amountMinor} > 0`)],
 );
 
 /** Reminders already sent: one per subject, due date and kind, so two runs never send one twice. */
