@@ -4,7 +4,6 @@ import {
   boolean,
   char,
   check,
-  date,
   index,
   integer,
   jsonb,
@@ -12,7 +11,6 @@ import {
   primaryKey,
   text,
   timestamp,
-  unique,
   uuid,
 } from "drizzle-orm/pg-core";
 import { roleEnum, localeEnum } from "./enums";

@@ -2,7 +2,6 @@ import {
   date,
   integer,
   pgTable,
-  primaryKey,
   text,
   timestamp,
   uuid,

@@ -1,7 +1,6 @@
 import {
   index,
   pgTable,
-  primaryKey,
   text,
   timestamp,
   uuid,
