@@ -12,6 +12,12 @@ export const PERMISSIONS = [
   "awards.approve",
   "awards.readImplemented",
   "disbursements.record",
+  "deliverables.manage", // add deliverables to an award, accept or return them
+  "deliverables.submit", // submit a deliverable's evidence for acceptance
+  "equipment.record", // record equipment delivered and its end-use checks
+  "indicators.set", // set an award's indicators and targets
+  "reporting.schedule", // set an award's reporting frequency
+  "comments.add",
   "reports.submit",
   "reports.accept",
   "programs.readAll",
@@ -23,7 +29,7 @@ export type Permission = (typeof PERMISSIONS)[number];
 
 /** What each role may do; a user holding several roles may do the union. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  focal_point: ["requests.file", "requests.readOwnCountry", "reports.submit"],
+  focal_point: ["requests.file", "requests.readOwnCountry", "reports.submit", "deliverables.submit", "equipment.record", "comments.add"],
   program_officer: [
     "requests.readAll",
     "requests.screen",
@@ -31,11 +37,16 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "decisions.make",
     "awards.create",
     "disbursements.record",
+    "deliverables.manage",
+    "equipment.record",
+    "indicators.set",
+    "reporting.schedule",
+    "comments.add",
     "reports.accept",
     "programs.readAll",
   ],
-  implementing_partner: ["awards.readImplemented", "reports.submit"],
-  reviewer: ["reviews.score"],
+  implementing_partner: ["awards.readImplemented", "reports.submit", "deliverables.submit", "equipment.record"],
+  reviewer: ["reviews.score", "comments.add"],
   approver: ["awards.approve", "programs.readAll"],
   donor: ["programs.readFunded"],
   admin: ["users.manage", "programs.manage", "programs.readAll"],
