@@ -122,6 +122,14 @@ function formDataOf(fields: Record<string, unknown>): FormData {
   return data;
 }
 
+/**
+ * A mutation's input with the ids it names (the request...) as its fields: an object gets them beside
+ * its own, anything else (null, an array, a string) is passed as it is, for the mutation to refuse.
+ */
+function withIds(input: unknown, ids: Args): unknown {
+  return input !== null && typeof input === "object" && !Array.isArray(input) ? { ...input, ...ids } : input;
+}
+
 async function demoMode<T>(call: () => Promise<T>): Promise<T> {
   process.env.DEMO_MODE = "1";
   try {
@@ -264,7 +272,7 @@ beforeAll(async () => {
   await declareConflict(f.u.reviewer, activeAssignment, { hasConflict: false }, ctx);
   const criteria = await rubricOf(oasMarking);
   const toApprove = await inReview(db, f, content(), oasMarking);
-  await decideRequest(f.u.officer, toApprove, { decision: "approve", memo: "Approved: the plan is sound and costed.", expectedVersion: (await requestRow(db, toApprove)).version }, ctx);
+  await decideRequest(f.u.officer, { requestId: toApprove, decision: "approve", memo: "Approved: the plan is sound and costed.", expectedVersion: (await requestRow(db, toApprove)).version }, ctx);
   const version = async (id: string) => (await requestRow(db, id)).version;
 
   // Awards: one awaiting its second approval, one for delivery, one for reporting, one for its calendar.
@@ -409,9 +417,9 @@ beforeAll(async () => {
     {
       fn: "screening.startScreening",
       args: { requestId: { kind: "id", valid: submittedId }, expectedVersion: { kind: "version", valid: await version(submittedId) } },
-      run: (_input, a) => startScreening(f.u.officer, a.requestId as string, a.expectedVersion, ctx),
+      run: (_input, a) => startScreening(f.u.officer, { requestId: a.requestId, expectedVersion: a.expectedVersion }, ctx),
       actor: () => f.u.officer,
-      action: (input, a) => startScreeningAction(a.requestId, a.expectedVersion),
+      action: (input, a) => startScreeningAction({ requestId: a.requestId, expectedVersion: a.expectedVersion } as never),
     },
     {
       fn: "screening.completeScreening",
@@ -419,36 +427,36 @@ beforeAll(async () => {
       schema: completeScreeningSchema,
       valid: () => ({ programId: oasMarking, checklist: FULL_CHECKLIST, outcome: "send_to_review", expectedVersion: versions.screening }),
       args: { requestId: { kind: "id", valid: screening } },
-      run: (input, a) => completeScreening(f.u.officer, a.requestId as string, input, ctx),
+      run: (input, a) => completeScreening(f.u.officer, withIds(input, a), ctx),
       actor: () => f.u.officer,
-      action: (input, a) => completeScreeningAction(a.requestId, input),
+      action: (input, a) => completeScreeningAction(withIds(input, a) as never),
     },
     {
       fn: "screening.completeScreening",
       variant: "request changes",
       schema: completeScreeningSchema,
       valid: () => ({ outcome: "request_changes", message: "Please add the list of agencies that will operate the machines.", expectedVersion: versions.screening }),
-      run: (input) => completeScreening(f.u.officer, screening, input, ctx),
+      run: (input) => completeScreening(f.u.officer, withIds(input, { requestId: screening }), ctx),
       actor: () => f.u.officer,
-      action: (input) => completeScreeningAction(screening, input),
+      action: (input) => completeScreeningAction(withIds(input, { requestId: screening }) as never),
     },
     {
       fn: "decisions.decideRequest",
       schema: decideRequestSchema,
       valid: () => ({ decision: "request_changes", memo: "Please phase the purchase over two years.", expectedVersion: versions.reviewing }),
       args: { requestId: { kind: "id", valid: reviewing } },
-      run: (input, a) => decideRequest(f.u.officer, a.requestId as string, input, ctx),
+      run: (input, a) => decideRequest(f.u.officer, withIds(input, a), ctx),
       actor: () => f.u.officer,
-      action: (input, a) => decideRequestAction(a.requestId, input),
+      action: (input, a) => decideRequestAction(withIds(input, a) as never),
     },
     {
       fn: "comments.addComment",
       schema: addCommentSchema,
       valid: () => ({ visibility: "internal", body: "The cost per machine matches the 2025 tender." }),
       args: { requestId: { kind: "id", valid: reviewing } },
-      run: (input, a) => addComment(f.u.officer, a.requestId as string, input, ctx),
+      run: (input, a) => addComment(f.u.officer, withIds(input, a), ctx),
       actor: () => f.u.officer,
-      action: (input, a) => addCommentAction(a.requestId, input),
+      action: (input, a) => addCommentAction(withIds(input, a) as never),
     },
     // Reviews
     {
@@ -986,9 +994,6 @@ const TAKES_NO_USER_INPUT: Record<string, string> = {
   "auth.recordAuthEvent": "records a sign-in event from values the server built",
   "auth.resolveSession": "reads the session cookie; a token no session has is no session (lib/auth/sessions.int.test.ts tries malformed ones)",
   "auth.endSession": "signs out the session cookie; a token no session has ends nothing (lib/auth/sessions.int.test.ts)",
-  "comments.insertComment": "inside the caller's transaction, with a body the caller parsed",
-  "decisions.notifyChangesRequested": "inside the caller's transaction, with a message the caller parsed",
-  "decisions.recordDecisionLetter": "inside the caller's transaction, with a memo the caller parsed",
   "passkeys.PasskeyDeniedError": "an error class, not a mutation",
   "passkeys.startPasskeyRegistration": "takes only the session's signer",
   "passkeys.startPasskeyAuthentication": "takes only the session's signer",

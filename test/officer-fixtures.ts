@@ -109,7 +109,7 @@ export async function requestRow(db: TestDb, id: string) {
 /** A submitted request taken into screening by the officer. */
 export async function inScreening(db: TestDb, f: Fixtures, content: Record<string, unknown>): Promise<string> {
   const id = await submitted(content.primaryLocale === "en" ? f.u.jm : f.u.gt, content);
-  await startScreening(f.u.officer, id, (await requestRow(db, id)).version, ctx);
+  await startScreening(f.u.officer, { requestId: id, expectedVersion: (await requestRow(db, id)).version }, ctx);
   return id;
 }
 
@@ -118,8 +118,7 @@ export async function inReview(db: TestDb, f: Fixtures, content: Record<string, 
   const id = await inScreening(db, f, content);
   await completeScreening(
     f.u.officer,
-    id,
-    { programId, checklist: FULL_CHECKLIST, outcome: "send_to_review", expectedVersion: (await requestRow(db, id)).version },
+    { requestId: id, programId, checklist: FULL_CHECKLIST, outcome: "send_to_review", expectedVersion: (await requestRow(db, id)).version },
     ctx,
   );
   return id;

@@ -53,7 +53,7 @@ export function CommentForm({
     setFormError(null);
     setSaved(false);
     startTransition(async () => {
-      const result = await addCommentAction(requestId, values);
+      const result = await addCommentAction({ ...values, requestId });
       if (!result) return;
       if (result.ok) {
         startTransition(() => {

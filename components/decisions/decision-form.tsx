@@ -5,7 +5,7 @@ import { useForm, type FieldPath, type Resolver } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { decideRequestAction } from "@/app/requests/[id]/officer-actions";
 import { useI18n } from "@/components/i18n/i18n-provider";
-import { DECISION_LIMITS, DECISIONS, decideRequestSchema, type Decision } from "@/lib/decisions/schema";
+import { DECISION_LIMITS, DECISIONS, decideRequestSchema, type DecideRequestInput, type Decision } from "@/lib/decisions/schema";
 import { translateIssue } from "@/lib/forms/zod";
 
 interface DecisionFormValues {
@@ -42,7 +42,7 @@ export function DecisionForm({ requestId, version }: { requestId: string; versio
     setFormError(null);
     // Inside a transition: the action's redirect (its success) reaches Next's redirect boundary.
     startTransition(async () => {
-      const result = await decideRequestAction(requestId, values);
+      const result = await decideRequestAction({ ...(values as DecideRequestInput), requestId }); // the resolver parsed them
       if (!result || result.ok) return;
       let focused = false;
       const unplaced: string[] = [];

@@ -7,7 +7,7 @@ import { completeScreeningAction } from "@/app/requests/[id]/officer-actions";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { translateIssue } from "@/lib/forms/zod";
 import { CHECKLIST_KEYS, EMPTY_CHECKLIST, type AutomaticChecks, type Checklist } from "@/lib/screening/checks";
-import { completeScreeningSchema, SCREENING_LIMITS, SCREENING_OUTCOMES, type ScreeningOutcome } from "@/lib/screening/schema";
+import { completeScreeningSchema, SCREENING_LIMITS, SCREENING_OUTCOMES, type CompleteScreeningInput, type ScreeningOutcome } from "@/lib/screening/schema";
 import { AutomaticCheckList } from "./check-list";
 
 /** A program as the screening form shows it (amounts already formatted in the reader's language). */
@@ -82,7 +82,7 @@ export function ScreeningForm({
     setFormError(null);
     // Inside a transition: the action's redirect (its success) reaches Next's redirect boundary.
     startTransition(async () => {
-      const result = await completeScreeningAction(requestId, values);
+      const result = await completeScreeningAction({ ...(values as CompleteScreeningInput), requestId }); // the resolver parsed them
       if (!result || result.ok) return;
       let focused = false;
       const unplaced: string[] = [];

@@ -16,7 +16,7 @@ export function StartScreeningButton({ requestId, version }: { requestId: string
     setError(null);
     // Inside a transition: the action's redirect (its success) reaches Next's redirect boundary.
     startTransition(async () => {
-      const result = await startScreeningAction(requestId, version);
+      const result = await startScreeningAction({ requestId, expectedVersion: version });
       if (!result || result.ok) return;
       startTransition(() => setError(result.formError ?? t("common.errors.invalidInput")));
       requestAnimationFrame(() => alertRef.current?.focus());

@@ -42,10 +42,10 @@ const STATE = "Son dos instituciones: la PNC y la DIGECAM.";
 async function discussed() {
   const id = await submitted(f.u.gt, guatemalaContent([f.program.oasMarking]));
   await assignReviewer(db, f, id);
-  await addComment(f.u.officer, id, { visibility: "internal", body: INTERNAL }, ctx);
-  await addComment(f.u.officer, id, { visibility: "shared", body: SHARED }, ctx);
-  await addComment(f.u.reviewer, id, { visibility: "internal", body: REVIEWER_NOTE }, ctx);
-  await addComment(f.u.gt, id, { visibility: "shared", body: STATE }, ctx);
+  await addComment(f.u.officer, { requestId: id, visibility: "internal", body: INTERNAL }, ctx);
+  await addComment(f.u.officer, { requestId: id, visibility: "shared", body: SHARED }, ctx);
+  await addComment(f.u.reviewer, { requestId: id, visibility: "internal", body: REVIEWER_NOTE }, ctx);
+  await addComment(f.u.gt, { requestId: id, visibility: "shared", body: STATE }, ctx);
   return id;
 }
 
@@ -54,8 +54,8 @@ describe("adding comments", () => {
     const id = await submitted(f.u.gt, guatemalaContent([f.program.oasMarking]));
     const r = await requestRow(db, id);
     const before = await counts(db);
-    const { id: commentId } = await addComment(f.u.officer, id, { visibility: "internal", body: `  ${INTERNAL}  ` }, ctx);
-    await addComment(f.u.officer, id, { visibility: "shared", body: SHARED }, ctx);
+    const { id: commentId } = await addComment(f.u.officer, { requestId: id, visibility: "internal", body: `  ${INTERNAL}  ` }, ctx);
+    await addComment(f.u.officer, { requestId: id, visibility: "shared", body: SHARED }, ctx);
     expect(delta(before, await counts(db))).toEqual({ audit: 2, comments: 2 });
     expect(await requestRow(db, id)).toEqual(r);
     const [comment] = await db.db.select().from(requestComments).where(eq(requestComments.id, commentId));
@@ -67,14 +67,14 @@ describe("adding comments", () => {
   it("the state's focal point adds shared comments on its own request", async () => {
     const id = await submitted(f.u.gt, guatemalaContent([f.program.oasMarking]));
     const before = await counts(db);
-    await addComment(f.u.gt, id, { visibility: "shared", body: STATE }, ctx);
+    await addComment(f.u.gt, { requestId: id, visibility: "shared", body: STATE }, ctx);
     expect(delta(before, await counts(db))).toEqual({ audit: 1, comments: 1 });
   });
 
   it("the state cannot add an internal comment: refused with a message, nothing written", async () => {
     const id = await submitted(f.u.gt, guatemalaContent([f.program.oasMarking]));
     const before = await counts(db);
-    const error = await addComment(f.u.gt, id, { visibility: "internal", body: STATE }, ctx).catch((e) => e);
+    const error = await addComment(f.u.gt, { requestId: id, visibility: "internal", body: STATE }, ctx).catch((e) => e);
     expect(errorKeys(error)).toMatchObject({ visibility: "officer.errors.internalNotAllowed" });
     expect(await counts(db)).toEqual(before);
   });
@@ -83,8 +83,8 @@ describe("adding comments", () => {
     const id = await submitted(f.u.gt, guatemalaContent([f.program.oasMarking]));
     await assignReviewer(db, f, id);
     const before = await counts(db);
-    await addComment(f.u.reviewer, id, { visibility: "internal", body: REVIEWER_NOTE }, ctx);
-    const error = await addComment(f.u.reviewer, id, { visibility: "shared", body: REVIEWER_NOTE }, ctx).catch((e) => e);
+    await addComment(f.u.reviewer, { requestId: id, visibility: "internal", body: REVIEWER_NOTE }, ctx);
+    const error = await addComment(f.u.reviewer, { requestId: id, visibility: "shared", body: REVIEWER_NOTE }, ctx).catch((e) => e);
     expect(errorKeys(error)).toMatchObject({ visibility: "officer.errors.sharedNotAllowed" });
     expect(delta(before, await counts(db))).toEqual({ audit: 1, comments: 1 });
   });
@@ -92,9 +92,9 @@ describe("adding comments", () => {
   it("an unassigned or recused reviewer cannot comment (not found)", async () => {
     const id = await submitted(f.u.gt, guatemalaContent([f.program.oasMarking]));
     const before = await counts(db);
-    await expect(addComment(f.u.reviewer, id, { visibility: "internal", body: REVIEWER_NOTE }, ctx)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(addComment(f.u.reviewer, { requestId: id, visibility: "internal", body: REVIEWER_NOTE }, ctx)).rejects.toBeInstanceOf(NotFoundError);
     await assignReviewer(db, f, id, "recused");
-    await expect(addComment(f.u.reviewer, id, { visibility: "internal", body: REVIEWER_NOTE }, ctx)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(addComment(f.u.reviewer, { requestId: id, visibility: "internal", body: REVIEWER_NOTE }, ctx)).rejects.toBeInstanceOf(NotFoundError);
     expect(await counts(db)).toEqual(before);
   });
 
@@ -103,7 +103,7 @@ describe("adding comments", () => {
       const id = await submitted(f.u.gt, guatemalaContent([f.program.oasMarking]));
       const before = await counts(db);
       for (const visibility of ["internal", "shared"]) {
-        await expect(addComment(f.u[who], id, { visibility, body: SHARED }, ctx)).rejects.toBeInstanceOf(NotFoundError);
+        await expect(addComment(f.u[who], { requestId: id, visibility, body: SHARED }, ctx)).rejects.toBeInstanceOf(NotFoundError);
       }
       expect(await counts(db)).toEqual(before);
     });
@@ -112,8 +112,8 @@ describe("adding comments", () => {
   it("officers cannot comment on a draft they cannot see (not found); the state cannot comment on its draft", async () => {
     const { id } = await createRequest(f.u.gt, guatemalaContent([]), { submit: false, creationKey: crypto.randomUUID() }, ctx);
     const before = await counts(db);
-    await expect(addComment(f.u.officer, id, { visibility: "shared", body: SHARED }, ctx)).rejects.toBeInstanceOf(NotFoundError);
-    const error = await addComment(f.u.gt, id, { visibility: "shared", body: STATE }, ctx).catch((e) => e);
+    await expect(addComment(f.u.officer, { requestId: id, visibility: "shared", body: SHARED }, ctx)).rejects.toBeInstanceOf(NotFoundError);
+    const error = await addComment(f.u.gt, { requestId: id, visibility: "shared", body: STATE }, ctx).catch((e) => e);
     expect(errorKeys(error)).toEqual({ _form: "requests.errors.notAllowed" });
     expect(await counts(db)).toEqual(before);
   });
@@ -130,7 +130,7 @@ describe("adding comments", () => {
     it(`refuses ${name} with a message key, nothing written`, async () => {
       const id = await submitted(f.u.gt, guatemalaContent([f.program.oasMarking]));
       const before = await counts(db);
-      expect(errorKeys(await addComment(f.u.officer, id, input, ctx).catch((e) => e))).toMatchObject(expected);
+      expect(errorKeys(await addComment(f.u.officer, { ...input, requestId: id }, ctx).catch((e) => e))).toMatchObject(expected);
       expect(await counts(db)).toEqual(before);
     });
   }
@@ -169,7 +169,7 @@ describe("reading comments", () => {
   it("the message of a change request reaches the state as a shared comment from the program office", async () => {
     const id = await inScreening(db, f, guatemalaContent([f.program.oasMarking]));
     const message = "Please attach the quotation for the machines.";
-    await completeScreening(f.u.officer, id, { outcome: "request_changes", message, expectedVersion: (await requestRow(db, id)).version }, ctx);
+    await completeScreening(f.u.officer, { requestId: id, outcome: "request_changes", message, expectedVersion: (await requestRow(db, id)).version }, ctx);
     expect(await listComments(f.u.gt, id)).toMatchObject([{ visibility: "shared", body: message, authorName: null, isProgramOffice: true }]);
   });
 

@@ -1,23 +1,11 @@
 import "server-only";
-import { getDb, type Tx } from "@/db/client";
-import { requestComments } from "@/db/schema";
-import { recordAudit } from "@/lib/audit/mutations";
-import type { CurrentUser } from "@/lib/auth/queries";
+import { audit, defineMutation } from "@/lib/mutations/define";
+import { recordId } from "@/lib/mutations/parse";
 import { NotFoundError, ValidationError } from "@/lib/errors";
-import type { MutationContext } from "@/lib/requests/mutations";
 import { getVisibleRequest } from "@/lib/requests/queries";
-import { parseInput } from "@/lib/screening/validation";
 import { commentAccessFor } from "./queries";
-import { addCommentSchema, type CommentVisibility } from "./schema";
-
-/** Inserts a comment inside the caller's transaction (the caller checks who may post and audits). */
-export async function insertComment(
-  tx: Tx,
-  comment: { requestId: string; authorId: string; visibility: CommentVisibility; body: string },
-): Promise<string> {
-  const [row] = await tx.insert(requestComments).values(comment).returning({ id: requestComments.id });
-  return row.id;
-}
+import { addCommentSchema } from "./schema";
+import { insertComment } from "./unchecked";
 
 /**
  * Adds a comment to a request, with its audit event. Program officers post internal or shared
@@ -26,35 +14,30 @@ export async function insertComment(
  * Anyone who may not see the request gets NotFoundError. A draft takes no comments: nobody but the
  * state could read them.
  */
-export async function addComment(
-  user: CurrentUser,
-  requestId: string,
-  input: unknown,
-  ctx: Pick<MutationContext, "ip" | "userAgent">,
-): Promise<{ id: string }> {
-  const request = await getVisibleRequest(user, requestId, { ctx, action: "comment.add" });
-  const access = await commentAccessFor(user, request);
-  if (!access) throw new NotFoundError("request");
-  const value = parseInput(addCommentSchema, input);
-  if (!access.mayPost.includes(value.visibility)) {
-    const key = access.viewer === "state" ? "officer.errors.internalNotAllowed" : "officer.errors.sharedNotAllowed";
-    throw new ValidationError({ visibility: { key } }, { key });
-  }
-  if (request.status === "draft") throw new ValidationError({}, { key: "requests.errors.notAllowed" });
-  const db = await getDb();
-  return db.transaction(async (tx) => {
-    const id = await insertComment(tx, { requestId: request.id, authorId: user.id, visibility: value.visibility, body: value.body });
+export const addComment = defineMutation({
+  permission: "comments.add",
+  input: addCommentSchema.extend({ requestId: recordId() }),
+  load: async (actor, { requestId }) => {
+    const request = await getVisibleRequest(actor.user, requestId, { ctx: actor, action: "comment.add" });
+    const access = await commentAccessFor(actor.user, request);
+    if (!access) throw new NotFoundError("request");
+    return { request, access };
+  },
+  run: async (tx, { actor, input, record: { request, access } }): Promise<{ id: string }> => {
+    if (!access.mayPost.includes(input.visibility)) {
+      const key = access.viewer === "state" ? "officer.errors.internalNotAllowed" : "officer.errors.sharedNotAllowed";
+      throw new ValidationError({ visibility: { key } }, { key });
+    }
+    if (request.status === "draft") throw new ValidationError({}, { key: "requests.errors.notAllowed" });
+    const id = await insertComment(tx, { requestId: request.id, authorId: actor.user.id, visibility: input.visibility, body: input.body });
     // Audited on the comment, not on the request: the request's timeline is shown to the state, and
     // must not reveal that internal comments exist or who wrote them.
-    await recordAudit(tx, {
-      actorUserId: user.id,
+    await audit(tx, actor, {
       action: "comment.add",
       entityType: "request_comment",
       entityId: id,
-      ip: ctx.ip,
-      userAgent: ctx.userAgent,
-      details: { requestId: request.id, visibility: value.visibility },
+      details: { requestId: request.id, visibility: input.visibility },
     });
     return { id };
-  });
-}
+  },
+});

@@ -44,7 +44,7 @@ async function reviewed() {
 
 async function decide(id: string, input: Record<string, unknown>, who = f.u.officer) {
   const { version } = await requestRow(db, id);
-  return decideRequest(who, id, { expectedVersion: version, ...input }, ctx);
+  return decideRequest(who, { requestId: id, expectedVersion: version, ...input }, ctx);
 }
 
 describe("deciding on a request in review", () => {
@@ -104,7 +104,7 @@ describe("deciding on a request in review", () => {
       const r = await requestRow(db, id);
       const before = await counts(db);
       for (const decision of ["approve", "reject", "request_changes"]) {
-        await expect(decideRequest(f.u[who], id, { decision, memo: MEMO, expectedVersion: r.version }, ctx)).rejects.toBeInstanceOf(NotFoundError);
+        await expect(decideRequest(f.u[who], { requestId: id, decision, memo: MEMO, expectedVersion: r.version }, ctx)).rejects.toBeInstanceOf(NotFoundError);
       }
       expect(await counts(db)).toEqual(before);
       expect(await requestRow(db, id)).toEqual(r);
@@ -112,7 +112,7 @@ describe("deciding on a request in review", () => {
   }
 
   it("an unknown request is not found", async () => {
-    await expect(decideRequest(f.u.officer, crypto.randomUUID(), { decision: "approve", memo: MEMO, expectedVersion: 1 }, ctx)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(decideRequest(f.u.officer, { requestId: crypto.randomUUID(), decision: "approve", memo: MEMO, expectedVersion: 1 }, ctx)).rejects.toBeInstanceOf(NotFoundError);
   });
 });
 
@@ -141,7 +141,7 @@ describe("bad input is refused with a message key and changes nothing", () => {
     const id = await reviewed();
     const r = await requestRow(db, id);
     const before = await counts(db);
-    await expect(decideRequest(f.u.officer, id, { decision: "approve", memo: MEMO, expectedVersion: r.version - 1 }, ctx)).rejects.toBeInstanceOf(ConflictError);
+    await expect(decideRequest(f.u.officer, { requestId: id, decision: "approve", memo: MEMO, expectedVersion: r.version - 1 }, ctx)).rejects.toBeInstanceOf(ConflictError);
     expect(await counts(db)).toEqual(before);
     expect(await requestRow(db, id)).toEqual(r);
   });
@@ -166,7 +166,7 @@ describe("a decision where it is not allowed", () => {
       const r = await requestRow(db, id);
       const before = await counts(db);
       for (const decision of ["approve", "reject", "request_changes"]) {
-        const error = await decideRequest(f.u.officer, id, { decision, memo: MEMO, expectedVersion: r.version }, ctx).catch((e) => e);
+        const error = await decideRequest(f.u.officer, { requestId: id, decision, memo: MEMO, expectedVersion: r.version }, ctx).catch((e) => e);
         expect(errorKeys(error)).toEqual({ _form: "requests.errors.notAllowed" });
       }
       expect(await counts(db)).toEqual(before);
@@ -181,8 +181,8 @@ describe("two officers deciding at once", () => {
     const r = await requestRow(db, id);
     const before = await counts(db);
     const outcomes = await Promise.allSettled([
-      decideRequest(f.u.officer, id, { decision: "approve", memo: MEMO, expectedVersion: r.version }, ctx),
-      decideRequest(f.u.officer2, id, { decision: "reject", memo: "Not feasible within the period.", expectedVersion: r.version }, ctx),
+      decideRequest(f.u.officer, { requestId: id, decision: "approve", memo: MEMO, expectedVersion: r.version }, ctx),
+      decideRequest(f.u.officer2, { requestId: id, decision: "reject", memo: "Not feasible within the period.", expectedVersion: r.version }, ctx),
     ]);
     expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
     expect((outcomes.find((o) => o.status === "rejected") as PromiseRejectedResult).reason).toBeInstanceOf(ConflictError);
@@ -195,7 +195,7 @@ describe("two officers deciding at once", () => {
     const id = await reviewed();
     const r = await requestRow(db, id);
     const input = { decision: "approve", memo: MEMO, expectedVersion: r.version };
-    const outcomes = await Promise.allSettled([decideRequest(f.u.officer, id, input, ctx), decideRequest(f.u.officer, id, input, ctx)]);
+    const outcomes = await Promise.allSettled([decideRequest(f.u.officer, { ...input, requestId: id }, ctx), decideRequest(f.u.officer, { ...input, requestId: id }, ctx)]);
     expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
     expect(await lettersFor(db, id)).toHaveLength(1);
   });
@@ -214,7 +214,7 @@ describe("the decision letters", () => {
   it("a reject at screening is a letter too", async () => {
     const id = await inScreening(db, f, guatemalaContent([f.program.oasMarking]));
     const { completeScreening } = await import("@/lib/screening/mutations");
-    await completeScreening(f.u.officer, id, { outcome: "reject", message: "Outside the program's mandate.", expectedVersion: (await requestRow(db, id)).version }, ctx);
+    await completeScreening(f.u.officer, { requestId: id, outcome: "reject", message: "Outside the program's mandate.", expectedVersion: (await requestRow(db, id)).version }, ctx);
     expect(await listDecisions(f.u.gt, id)).toMatchObject([{ decision: "reject", memo: "Outside the program's mandate." }]);
   });
 

@@ -97,7 +97,7 @@ beforeAll(async () => {
   const [{ version }] = await db.db.select({ version: assistanceRequests.version }).from(assistanceRequests).where(eq(assistanceRequests.id, requestId));
   await saveRequest(u.gt, requestId, content, { submit: true, expectedVersion: version }, ctx);
   await db.db.execute(sql`UPDATE assistance_requests SET status = 'in_review' WHERE id = ${requestId}`);
-  await addComment(u.officer, requestId, { visibility: "internal", body: MARK.comment }, ctx);
+  await addComment(u.officer, { requestId, visibility: "internal", body: MARK.comment }, ctx);
 
   await assignReviewers(u.officer, requestId, { reviewerIds: [u.pending.id, u.cleared.id, u.declared.id, u.auto.id], programId: program }, ctx);
   for (const key of ["pending", "cleared", "declared", "auto"]) assignment[key] = await assignmentOf(u[key]);
@@ -141,7 +141,7 @@ describe("a reviewer who has not declared no conflict", () => {
       await expect(listComments(u[key], requestId)).rejects.toBeInstanceOf(NotFoundError);
       await expect(getCommentAccess(u[key], requestId)).rejects.toBeInstanceOf(NotFoundError);
       const before = await commentCounts();
-      await expect(addComment(u[key], requestId, { visibility: "internal", body: "Looks fine to me." }, ctx)).rejects.toBeInstanceOf(NotFoundError);
+      await expect(addComment(u[key], { requestId, visibility: "internal", body: "Looks fine to me." }, ctx)).rejects.toBeInstanceOf(NotFoundError);
       expect(await commentCounts()).toEqual(before);
     });
 
@@ -173,7 +173,7 @@ describe("a reviewer who declared no conflict keeps today's access", () => {
     expect(res.headers.get("content-disposition")).toContain(MARK.attachment);
     expect((await listComments(u.cleared, requestId)).map((c) => c.body)).toContain(MARK.comment);
     const before = await commentCounts();
-    await addComment(u.cleared, requestId, { visibility: "internal", body: "Checked the quantities." }, ctx);
+    await addComment(u.cleared, { requestId, visibility: "internal", body: "Checked the quantities." }, ctx);
     expect(await commentCounts()).toEqual({ comments: before.comments + 1, audit: before.audit + 1 });
     const view = await getAssignmentForReviewer(u.cleared, assignment.cleared);
     expect(view.detail?.narrativeEs).toBe(MARK.narrative);

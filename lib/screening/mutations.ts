@@ -1,23 +1,21 @@
 import "server-only";
-import { getDb } from "@/db/client";
 import { requestScreenings } from "@/db/schema";
 import type { RequestStatus } from "@/lib/enums";
 import type { CurrentUser } from "@/lib/auth/queries";
-import { hasPermission } from "@/lib/auth/policies";
-import { notifyChangesRequested, recordDecisionLetter } from "@/lib/decisions/mutations";
-import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
+import { notifyChangesRequested, recordDecisionLetter } from "@/lib/decisions/unchecked";
+import { ConflictError, ValidationError } from "@/lib/errors";
 import { checkedRequestOf, loadProgramCandidates } from "@/lib/matching/queries";
-import { applyTransition, type MutationContext } from "@/lib/requests/mutations";
+import { defineMutation, type Actor } from "@/lib/mutations/define";
+import { recordId } from "@/lib/mutations/parse";
+import { applyTransition } from "@/lib/requests/mutations";
 import { getVisibleRequest } from "@/lib/requests/queries";
 import { canTransition, type RequestEvent } from "@/lib/requests/workflow";
 import { automaticChecks, isEligible, type AutomaticChecks } from "./checks";
 import { completeScreeningSchema, startScreeningSchema, type ScreeningOutcome } from "./schema";
-import { parseInput } from "./validation";
 
-/** The screener's request, or NotFoundError for anyone who is not an officer able to see it. */
-async function requestForScreener(user: CurrentUser, requestId: string, ctx: Pick<MutationContext, "ip" | "userAgent">) {
-  if (!hasPermission(user, "requests.screen")) throw new NotFoundError("request");
-  return getVisibleRequest(user, requestId, { ctx, action: "request.screen" });
+/** The screener's request, or NotFoundError for anyone who may not see it (the permission is checked first). */
+function requestForScreener(actor: Actor, { requestId }: { requestId: string }) {
+  return getVisibleRequest(actor.user, requestId, { ctx: actor, action: "request.screen" });
 }
 
 /** An older version than the current one: someone else moved the request first. */
@@ -34,19 +32,16 @@ function assertAllowed(user: CurrentUser, status: RequestStatus, event: RequestE
  * audit event; of two officers starting at once one wins, the other gets ConflictError. Program officers;
  * anyone else NotFoundError.
  */
-export async function startScreening(
-  user: CurrentUser,
-  requestId: string,
-  expectedVersion: unknown,
-  ctx: Pick<MutationContext, "ip" | "userAgent">,
-): Promise<{ status: RequestStatus; version: number }> {
-  const request = await requestForScreener(user, requestId, ctx);
-  const value = parseInput(startScreeningSchema, { expectedVersion });
-  assertVersion(request, value.expectedVersion);
-  assertAllowed(user, request.status, "startScreening");
-  const db = await getDb();
-  return db.transaction((tx) => applyTransition(tx, user, request, "startScreening", value.expectedVersion, ctx));
-}
+export const startScreening = defineMutation({
+  permission: "requests.screen",
+  input: startScreeningSchema.extend({ requestId: recordId() }),
+  load: requestForScreener,
+  run: async (tx, { actor, input, record: request }): Promise<{ status: RequestStatus; version: number }> => {
+    assertVersion(request, input.expectedVersion);
+    assertAllowed(actor.user, request.status, "startScreening");
+    return applyTransition(tx, actor.user, request, "startScreening", input.expectedVersion, actor);
+  },
+});
 
 const OUTCOME_EVENTS: Record<ScreeningOutcome, RequestEvent> = {
   send_to_review: "sendToReview",
@@ -64,51 +59,48 @@ const OUTCOME_EVENTS: Record<ScreeningOutcome, RequestEvent> = {
  * once: one wins, the other gets ConflictError and nothing of it is written. Program officers;
  * anyone else NotFoundError.
  */
-export async function completeScreening(
-  user: CurrentUser,
-  requestId: string,
-  input: unknown,
-  ctx: MutationContext,
-): Promise<{ status: RequestStatus; version: number; screeningId: string }> {
-  const request = await requestForScreener(user, requestId, ctx);
-  const value = parseInput(completeScreeningSchema, input);
-  const event = OUTCOME_EVENTS[value.outcome];
-  assertVersion(request, value.expectedVersion);
-  // requestChanges and reject are also open from in_review, but there they are a decision.
-  if (request.status !== "screening") throw new ValidationError({}, { key: "requests.errors.notAllowed" });
-  assertAllowed(user, request.status, event);
+export const completeScreening = defineMutation({
+  permission: "requests.screen",
+  input: completeScreeningSchema.safeExtend({ requestId: recordId() }),
+  load: async (actor, input) => {
+    const request = await requestForScreener(actor, input);
+    const event = OUTCOME_EVENTS[input.outcome];
+    assertVersion(request, input.expectedVersion);
+    // requestChanges and reject are also open from in_review, but there they are a decision.
+    if (request.status !== "screening") throw new ValidationError({}, { key: "requests.errors.notAllowed" });
+    assertAllowed(actor.user, request.status, event);
 
-  let checks: AutomaticChecks | Record<string, never> = {};
-  if (value.programId) {
-    const program = (await loadProgramCandidates(user, request)).find((p) => p.id === value.programId);
-    const programChecks = program ? automaticChecks({ request: checkedRequestOf(request), program }) : null;
-    // Any outcome may name a program that funds the country; sending to review needs the category too.
-    if (!programChecks || (value.outcome === "send_to_review" && !isEligible(programChecks))) {
-      throw new ValidationError({ programId: { key: "officer.errors.programNotEligible" } }, { key: "common.errors.invalidInput" });
+    let checks: AutomaticChecks | Record<string, never> = {};
+    if (input.programId) {
+      const program = (await loadProgramCandidates(actor.user, request)).find((p) => p.id === input.programId);
+      const programChecks = program ? automaticChecks({ request: checkedRequestOf(request), program }) : null;
+      // Any outcome may name a program that funds the country; sending to review needs the category too.
+      if (!programChecks || (input.outcome === "send_to_review" && !isEligible(programChecks))) {
+        throw new ValidationError({ programId: { key: "officer.errors.programNotEligible" } }, { key: "common.errors.invalidInput" });
+      }
+      checks = programChecks;
     }
-    checks = programChecks;
-  }
-
-  const db = await getDb();
-  return db.transaction(async (tx) => {
+    return { request, event, checks };
+  },
+  run: async (tx, { actor, input, record: { request, event, checks } }): Promise<{ status: RequestStatus; version: number; screeningId: string }> => {
     const screeningId = crypto.randomUUID();
-    const moved = await applyTransition(tx, user, request, event, value.expectedVersion, ctx, {
-      outcome: value.outcome,
+    const moved = await applyTransition(tx, actor.user, request, event, input.expectedVersion, actor, {
+      outcome: input.outcome,
       screeningId,
-      programId: value.programId ?? null,
+      programId: input.programId ?? null,
     });
     await tx.insert(requestScreenings).values({
       id: screeningId,
       requestId: request.id,
-      programId: value.programId ?? null,
+      programId: input.programId ?? null,
       automaticChecks: checks,
-      checklist: value.checklist,
-      outcome: value.outcome,
-      note: value.message ?? null,
-      screenedById: user.id,
+      checklist: input.checklist,
+      outcome: input.outcome,
+      note: input.message ?? null,
+      screenedById: actor.user.id,
     });
-    if (value.outcome === "request_changes") await notifyChangesRequested(tx, user, request, value.message!, ctx);
-    if (value.outcome === "reject") await recordDecisionLetter(tx, user, request, "reject", value.message!, ctx);
+    if (input.outcome === "request_changes") await notifyChangesRequested(tx, actor.user, request, input.message!, actor);
+    if (input.outcome === "reject") await recordDecisionLetter(tx, actor.user, request, "reject", input.message!, actor);
     return { ...moved, screeningId };
-  });
-}
+  },
+});

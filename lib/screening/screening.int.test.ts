@@ -44,7 +44,7 @@ const gtContent = () => guatemalaContent([f.program.oasMarking]);
 
 async function complete(id: string, input: Record<string, unknown>, who = f.u.officer) {
   const { version } = await requestRow(db, id);
-  return completeScreening(who, id, { expectedVersion: version, checklist: FULL_CHECKLIST, ...input }, ctx);
+  return completeScreening(who, { requestId: id, expectedVersion: version, checklist: FULL_CHECKLIST, ...input }, ctx);
 }
 
 describe("starting a screening", () => {
@@ -52,7 +52,7 @@ describe("starting a screening", () => {
     const id = await submitted(f.u.gt, gtContent());
     const r = await requestRow(db, id);
     const before = await counts(db);
-    const moved = await startScreening(f.u.officer, id, r.version, ctx);
+    const moved = await startScreening(f.u.officer, { requestId: id, expectedVersion: r.version }, ctx);
     expect(moved).toEqual({ status: "screening", version: r.version + 1 });
     expect(delta(before, await counts(db))).toEqual({ audit: 1, versions: 1 });
     expect((await auditActions(db, id)).at(-1)).toBe("request.startScreening");
@@ -64,7 +64,7 @@ describe("starting a screening", () => {
       if (who === "reviewer") await assignReviewer(db, f, id);
       const r = await requestRow(db, id);
       const before = await counts(db);
-      await expect(startScreening(f.u[who], id, r.version, ctx)).rejects.toBeInstanceOf(NotFoundError);
+      await expect(startScreening(f.u[who], { requestId: id, expectedVersion: r.version }, ctx)).rejects.toBeInstanceOf(NotFoundError);
       expect(await counts(db)).toEqual(before);
       expect(await requestRow(db, id)).toEqual(r);
     });
@@ -73,15 +73,15 @@ describe("starting a screening", () => {
   it("a draft is invisible to officers (not found)", async () => {
     const { createRequest } = await import("@/lib/requests/mutations");
     const { id } = await createRequest(f.u.gt, gtContent(), { submit: false, creationKey: crypto.randomUUID() }, ctx);
-    await expect(startScreening(f.u.officer, id, 1, ctx)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(startScreening(f.u.officer, "not-a-uuid", 1, ctx)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(startScreening(f.u.officer, { requestId: id, expectedVersion: 1 }, ctx)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(startScreening(f.u.officer, { requestId: "not-a-uuid", expectedVersion: 1 }, ctx)).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it("a request already in screening cannot be started again (not allowed), nothing changes", async () => {
     const id = await inScreening(db, f, gtContent());
     const r = await requestRow(db, id);
     const before = await counts(db);
-    const error = await startScreening(f.u.officer, id, r.version, ctx).catch((e) => e);
+    const error = await startScreening(f.u.officer, { requestId: id, expectedVersion: r.version }, ctx).catch((e) => e);
     expect(errorKeys(error)).toEqual({ _form: "requests.errors.notAllowed" });
     expect(await counts(db)).toEqual(before);
   });
@@ -90,8 +90,8 @@ describe("starting a screening", () => {
     const id = await submitted(f.u.gt, gtContent());
     const r = await requestRow(db, id);
     const before = await counts(db);
-    await expect(startScreening(f.u.officer, id, r.version - 1 || 99, ctx)).rejects.toBeInstanceOf(ConflictError);
-    await expect(startScreening(f.u.officer, id, "abc", ctx)).rejects.toBeInstanceOf(ValidationError);
+    await expect(startScreening(f.u.officer, { requestId: id, expectedVersion: r.version - 1 || 99 }, ctx)).rejects.toBeInstanceOf(ConflictError);
+    await expect(startScreening(f.u.officer, { requestId: id, expectedVersion: "abc" }, ctx)).rejects.toBeInstanceOf(ValidationError);
     expect(await counts(db)).toEqual(before);
     expect(await requestRow(db, id)).toEqual(r);
   });
@@ -101,8 +101,8 @@ describe("starting a screening", () => {
     const r = await requestRow(db, id);
     const before = await counts(db);
     const outcomes = await Promise.allSettled([
-      startScreening(f.u.officer, id, r.version, ctx),
-      startScreening(f.u.officer2, id, r.version, ctx),
+      startScreening(f.u.officer, { requestId: id, expectedVersion: r.version }, ctx),
+      startScreening(f.u.officer2, { requestId: id, expectedVersion: r.version }, ctx),
     ]);
     expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
     expect((outcomes.find((o) => o.status === "rejected") as PromiseRejectedResult).reason).toBeInstanceOf(ConflictError);
@@ -199,7 +199,7 @@ describe("completing a screening", () => {
     const r = await requestRow(db, id);
     const saved = await saveRequest(f.u.gt, id, guatemalaContent([f.program.oasMarking], { details: { machinesWanted: "4", firearmsToMarkPerYear: "12000", operatingAgencies: "PNC, DIGECAM, Ministerio de Defensa" } }), { submit: true, expectedVersion: r.version }, ctx);
     expect(saved.status).toBe("submitted");
-    await expect(startScreening(f.u.officer, id, saved.version, ctx)).resolves.toMatchObject({ status: "screening" });
+    await expect(startScreening(f.u.officer, { requestId: id, expectedVersion: saved.version }, ctx)).resolves.toMatchObject({ status: "screening" });
   });
 
   it("reject: a decision with the message as memo and a Spanish decision letter", async () => {
@@ -226,7 +226,7 @@ describe("completing a screening", () => {
       const before = await counts(db);
       for (const outcome of ["send_to_review", "request_changes", "reject"]) {
         await expect(
-          completeScreening(f.u[who], id, { programId: f.program.oasMarking, checklist: FULL_CHECKLIST, outcome, message: "A long enough message.", expectedVersion: r.version }, ctx),
+          completeScreening(f.u[who], { requestId: id, programId: f.program.oasMarking, checklist: FULL_CHECKLIST, outcome, message: "A long enough message.", expectedVersion: r.version }, ctx),
         ).rejects.toBeInstanceOf(NotFoundError);
       }
       expect(await counts(db)).toEqual(before);
@@ -270,7 +270,7 @@ describe("bad input is refused with a message key and changes nothing", () => {
     const id = await inScreening(db, f, gtContent());
     const r = await requestRow(db, id);
     const before = await counts(db);
-    const error = await completeScreening(f.u.officer, id, { programId: f.program.oasMarking, checklist: FULL_CHECKLIST, outcome: "send_to_review", expectedVersion: r.version - 1 }, ctx).catch((e) => e);
+    const error = await completeScreening(f.u.officer, { requestId: id, programId: f.program.oasMarking, checklist: FULL_CHECKLIST, outcome: "send_to_review", expectedVersion: r.version - 1 }, ctx).catch((e) => e);
     expect(error).toBeInstanceOf(ConflictError);
     expect(await counts(db)).toEqual(before);
     expect(await requestRow(db, id)).toEqual(r);
@@ -283,7 +283,7 @@ describe("a screening outcome where it is not allowed", () => {
     const r = await requestRow(db, id);
     const before = await counts(db);
     for (const outcome of ["send_to_review", "request_changes", "reject"]) {
-      const error = await completeScreening(f.u.officer, id, { programId: f.program.oasMarking, checklist: FULL_CHECKLIST, outcome, message: "A long enough message.", expectedVersion: r.version }, ctx).catch((e) => e);
+      const error = await completeScreening(f.u.officer, { requestId: id, programId: f.program.oasMarking, checklist: FULL_CHECKLIST, outcome, message: "A long enough message.", expectedVersion: r.version }, ctx).catch((e) => e);
       expect(errorKeys(error)).toEqual({ _form: "requests.errors.notAllowed" });
     }
     expect(await counts(db)).toEqual(before);
@@ -307,8 +307,8 @@ describe("two officers completing the same screening at once", () => {
     const r = await requestRow(db, id);
     const before = await counts(db);
     const outcomes = await Promise.allSettled([
-      completeScreening(f.u.officer, id, { outcome: "request_changes", message: "Please add the training plan.", checklist: {}, expectedVersion: r.version }, ctx),
-      completeScreening(f.u.officer2, id, { outcome: "reject", message: "Outside the mandate of the program.", checklist: {}, expectedVersion: r.version }, ctx),
+      completeScreening(f.u.officer, { requestId: id, outcome: "request_changes", message: "Please add the training plan.", checklist: {}, expectedVersion: r.version }, ctx),
+      completeScreening(f.u.officer2, { requestId: id, outcome: "reject", message: "Outside the mandate of the program.", checklist: {}, expectedVersion: r.version }, ctx),
     ]);
     expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
     expect((outcomes.find((o) => o.status === "rejected") as PromiseRejectedResult).reason).toBeInstanceOf(ConflictError);
@@ -324,7 +324,7 @@ describe("two officers completing the same screening at once", () => {
     const id = await inScreening(db, f, gtContent());
     const r = await requestRow(db, id);
     const input = { programId: f.program.oasMarking, outcome: "send_to_review", checklist: FULL_CHECKLIST, expectedVersion: r.version };
-    const outcomes = await Promise.allSettled([completeScreening(f.u.officer, id, input, ctx), completeScreening(f.u.officer, id, input, ctx)]);
+    const outcomes = await Promise.allSettled([completeScreening(f.u.officer, { ...input, requestId: id }, ctx), completeScreening(f.u.officer, { ...input, requestId: id }, ctx)]);
     expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
     expect(await db.db.select().from(requestScreenings).where(eq(requestScreenings.requestId, id))).toHaveLength(1);
   });
