@@ -9,6 +9,7 @@ import { isDemoMode } from "@/lib/demo";
 import { catalogs } from "@/lib/i18n/messages";
 import { getI18n } from "@/lib/i18n/server";
 import "./globals.css";
+import "@/components/ui/ui.css";
 
 const inter = localFont({
   src: [

@@ -17,8 +17,9 @@ import { pdf } from "./pdf";
 import { iati } from "./iati";
 import { dashboards } from "./dashboards";
 import { passkeys } from "./passkeys";
+import { ui } from "./ui";
 
-const areas = { common, auth, admin, email, home, requests, attachments, officer, reviews, awards, programs, reporting, delivery, pdf, exports: csvExports, iati, dashboards, passkeys };
+const areas = { common, auth, admin, email, home, requests, attachments, officer, reviews, awards, programs, reporting, delivery, pdf, exports: csvExports, iati, dashboards, passkeys, ui };
 
 type Areas = typeof areas;
 export type Messages = { [A in keyof Areas]: Areas[A]["en"] };
