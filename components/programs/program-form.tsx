@@ -7,6 +7,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useHydrated } from "@/components/hooks/use-hydrated";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { ASSISTANCE_CATEGORIES, REGIONS, type Region } from "@/lib/enums";
+import type { z } from "zod";
 import type { ActionResult } from "@/lib/errors";
 import { translateIssue } from "@/lib/forms/zod";
 import { createProgramSchema, PROGRAM_CURRENCIES, PROGRAM_LIMITS, updateProgramSchema, type ProgramFormValues } from "@/lib/programs/schema";
@@ -22,15 +23,18 @@ export interface ProgramFormDonor {
   name: string;
 }
 
-interface ProgramFormProps {
-  mode: "create" | "edit";
+type ProgramFormProps = ProgramFormCommonProps &
+  (
+    | { mode: "create"; action: (input: z.input<typeof createProgramSchema>) => Promise<ActionResult | undefined> }
+    | { mode: "edit"; programId: string; action: (input: z.input<typeof updateProgramSchema> & { programId: string }) => Promise<ActionResult | undefined> }
+  );
+
+interface ProgramFormCommonProps {
   defaultValues: ProgramFormValues;
   donors: ProgramFormDonor[];
   countries: ProgramFormCountry[];
   /** Reviews have used the rubric: it is shown but cannot be changed. */
   isRubricLocked?: boolean;
-  /** A server action: redirects on success, returns the errors otherwise. */
-  action: (values: ProgramFormValues) => Promise<ActionResult | undefined>;
   cancelHref: string;
 }
 
@@ -57,7 +61,15 @@ const RUBRIC_FIELD = /^rubric\.(\d+)\.(key|nameEn|nameEs|weight)$/;
  * The administrator's program form: names, currency, ceiling, cap, threshold, period, donors, eligible
  * countries and categories, and the scoring rubric. It checks with the same zod schema as the server.
  */
-export function ProgramForm({ mode, defaultValues, donors, countries, isRubricLocked = false, action, cancelHref }: ProgramFormProps) {
+/** Sends the form's values to its server action (the program's id with an edit): redirects on success, returns the errors otherwise. */
+function send(props: ProgramFormProps, values: ProgramFormValues): Promise<ActionResult | undefined> {
+  // The schema parses the form's raw values on the server (the resolver's cast joins the same types).
+  if (props.mode === "create") return props.action(values as z.input<typeof createProgramSchema>);
+  return props.action({ ...(values as z.input<typeof updateProgramSchema>), programId: props.programId });
+}
+
+export function ProgramForm(props: ProgramFormProps) {
+  const { mode, defaultValues, donors, countries, isRubricLocked = false, cancelHref } = props;
   const { t } = useI18n();
   const uid = useId();
   const [isPending, startTransition] = useTransition();
@@ -127,7 +139,7 @@ export function ProgramForm({ mode, defaultValues, donors, countries, isRubricLo
     setFormError(null);
     setUnplaced([]);
     startTransition(async () => {
-      const result = await action(values);
+      const result = await send(props, values);
       if (!result || result.ok) return;
       inFlight.current = false;
       const notShown: string[] = [];

@@ -1,45 +1,16 @@
 import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import type { z } from "zod";
-import { execRows, getDb, type Tx } from "@/db/client";
+import { z } from "zod";
+import { execRows, type Tx } from "@/db/client";
 import { countries, organizations, programCategories, programCountries, programDonors, programs, rubricCriteria } from "@/db/schema";
-import { recordAudit } from "@/lib/audit/mutations";
 import { isUniqueViolation } from "@/lib/awards/workflow";
-import { hasPermission } from "@/lib/auth/policies";
-import type { CurrentUser } from "@/lib/auth/queries";
 import { ConflictError, NotFoundError, ValidationError, type FieldErrors } from "@/lib/errors";
-import { isUuid } from "@/lib/ids";
-import type { MessageKey } from "@/lib/i18n/translate";
+import { audit, defineMutation } from "@/lib/mutations/define";
+import { recordId } from "@/lib/mutations/parse";
 import { majorToMinor } from "@/lib/requests/schema";
 import { isRubricLocked } from "./queries";
-import { createProgramSchema, updateProgramSchema, type CreateProgramInput, type UpdateProgramInput } from "./schema";
+import { checkProgram, createProgramSchema, updateProgramFields, type CreateProgramInput, type UpdateProgramInput } from "./schema";
 import { committedFundsSql } from "./funds";
-
-export interface MutationContext {
-  ip: string | null;
-  userAgent: string | null;
-}
-
-const MESSAGE_KEY = /^[a-zA-Z]+(\.[a-zA-Z_]+)+$/;
-
-function assertManager(user: CurrentUser): void {
-  if (!hasPermission(user, "programs.manage")) throw new NotFoundError("program");
-}
-
-/** Parses again on the server (the browser's parse proves nothing); zod messages are message keys. */
-function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const result = schema.safeParse(input);
-  if (result.success) return result.data;
-  const fieldErrors: FieldErrors = {};
-  for (const issue of result.error.issues) {
-    const path = issue.path.map(String).join(".") || "_form";
-    const key = (MESSAGE_KEY.test(issue.message) ? issue.message : "common.errors.invalidInput") as MessageKey;
-    fieldErrors[path] ??= { key };
-  }
-  const formError = fieldErrors._form;
-  delete fieldErrors._form;
-  throw new ValidationError(fieldErrors, formError ?? { key: "common.errors.invalidInput" });
-}
 
 // Strictly later than the stored value at millisecond precision (what a JavaScript Date keeps), so a
 // form loaded before this change can never match the new version.
@@ -91,40 +62,36 @@ async function insertRubric(tx: Tx, programId: string, rubric: ProgramInput["rub
 }
 
 /** Creates a program with its donors, countries, categories and rubric, and the audit event. Admins. */
-export async function createProgram(user: CurrentUser, input: unknown, ctx: MutationContext): Promise<{ id: string }> {
-  assertManager(user);
-  const value = parseOrThrow(createProgramSchema, input);
-  const db = await getDb();
-  try {
-    return await db.transaction(async (tx) => {
-      await checkReferences(tx, value);
-      const [existing] = await tx.select({ id: programs.id }).from(programs).where(eq(programs.key, value.key));
-      if (existing) throw new ValidationError({ key: { key: "programs.errors.keyTaken" } }, { key: "common.errors.invalidInput" });
-      const [program] = await tx
-        .insert(programs)
-        .values({ key: value.key, ...programColumns(value), isDemoFigures: false })
-        .returning({ id: programs.id });
-      await replaceSets(tx, program.id, value);
-      await insertRubric(tx, program.id, value.rubric);
-      await recordAudit(tx, {
-        actorUserId: user.id,
-        action: "program.create",
-        entityType: "program",
-        entityId: program.id,
-        ip: ctx.ip,
-        userAgent: ctx.userAgent,
-        details: { key: value.key, ...programColumns(value), donorIds: value.donorIds, countryIsos: value.countryIsos, categories: value.categories, rubric: value.rubric },
-      });
-      return { id: program.id };
-    });
-  } catch (error) {
+export const createProgram = defineMutation({
+  permission: "programs.manage",
+  input: createProgramSchema,
+  run: async (tx, { actor, input: value }): Promise<{ id: string }> => {
+    await checkReferences(tx, value);
+    const [existing] = await tx.select({ id: programs.id }).from(programs).where(eq(programs.key, value.key));
+    if (existing) throw new ValidationError({ key: { key: "programs.errors.keyTaken" } }, { key: "common.errors.invalidInput" });
     // Two admins creating the same key at once: the unique index answers for the second.
-    if (isUniqueViolation(error, "programs_key_unique")) {
-      throw new ValidationError({ key: { key: "programs.errors.keyTaken" } }, { key: "common.errors.invalidInput" });
-    }
-    throw error;
-  }
-}
+    const program = await tx
+      .insert(programs)
+      .values({ key: value.key, ...programColumns(value), isDemoFigures: false })
+      .returning({ id: programs.id })
+      .then(([row]) => row)
+      .catch((error: unknown) => {
+        if (isUniqueViolation(error, "programs_key_unique")) {
+          throw new ValidationError({ key: { key: "programs.errors.keyTaken" } }, { key: "common.errors.invalidInput" });
+        }
+        throw error;
+      });
+    await replaceSets(tx, program.id, value);
+    await insertRubric(tx, program.id, value.rubric);
+    await audit(tx, actor, {
+      action: "program.create",
+      entityType: "program",
+      entityId: program.id,
+      details: { key: value.key, ...programColumns(value), donorIds: value.donorIds, countryIsos: value.countryIsos, categories: value.categories, rubric: value.rubric },
+    });
+    return { id: program.id };
+  },
+});
 
 function sameRubric(a: readonly { key: string; nameEn: string; nameEs: string; weight: number }[], b: typeof a): boolean {
   return a.length === b.length && a.every((c, i) => c.key === b[i].key && c.nameEn === b[i].nameEn && c.nameEs === b[i].nameEs && c.weight === b[i].weight);
@@ -137,13 +104,12 @@ function sameRubric(a: readonly { key: string; nameEn: string; nameEs: string; w
  * already committed, a per-award cap below an award still awaiting approval (its approval would fail), a
  * period that leaves out an existing award, a changed rubric once reviews have used it. Admins.
  */
-export async function updateProgram(user: CurrentUser, programId: string, input: unknown, ctx: MutationContext): Promise<{ updatedAt: Date }> {
-  assertManager(user);
-  if (!isUuid(programId)) throw new NotFoundError("program");
-  const value = parseOrThrow(updateProgramSchema, input);
-  const expected = new Date(value.expectedUpdatedAt);
-  const db = await getDb();
-  return db.transaction(async (tx) => {
+export const updateProgram = defineMutation({
+  permission: "programs.manage",
+  input: z.strictObject({ programId: recordId(), ...updateProgramFields }).superRefine(checkProgram),
+  run: async (tx, { actor, input: value }): Promise<{ updatedAt: Date }> => {
+    const { programId } = value;
+    const expected = new Date(value.expectedUpdatedAt);
     const [before] = await tx.select().from(programs).where(eq(programs.id, programId)).for("update");
     if (!before) throw new NotFoundError("program");
     if (before.updatedAt.getTime() !== expected.getTime()) throw new ConflictError("program changed since the form was loaded", "programs.errors.conflict");
@@ -185,13 +151,10 @@ export async function updateProgram(user: CurrentUser, programId: string, input:
       await tx.delete(rubricCriteria).where(eq(rubricCriteria.programId, programId));
       await insertRubric(tx, programId, value.rubric);
     }
-    await recordAudit(tx, {
-      actorUserId: user.id,
+    await audit(tx, actor, {
       action: "program.update",
       entityType: "program",
       entityId: programId,
-      ip: ctx.ip,
-      userAgent: ctx.userAgent,
       details: {
         before: {
           nameEn: before.nameEn,
@@ -210,5 +173,5 @@ export async function updateProgram(user: CurrentUser, programId: string, input:
       },
     });
     return { updatedAt: updated.updatedAt };
-  });
-}
+  },
+});

@@ -22,7 +22,7 @@ import { getProgramForAdmin, getProgramFormOptions, listProgramFunds, listProgra
 
 let db: TestDb;
 const u: Record<string, CurrentUser> = {};
-const ctx = { ip: "203.0.113.8", userAgent: "vitest" };
+const ctx = { ip: "203.0.113.8", userAgent: "vitest", baseUrl: "http://localhost:3000" };
 const org: Record<string, string> = {};
 
 const EMAILS = {
@@ -228,8 +228,7 @@ describe("updating a program", () => {
     const before = await programRow(id);
     await updateProgram(
       u.admin,
-      id,
-      await editInput(id, {
+      { programId: id, ...(await editInput(id, {
         nameEn: "Regional marking support",
         ceiling: "3000000",
         perAwardCap: "400000",
@@ -237,7 +236,7 @@ describe("updating a program", () => {
         countryIsos: ["GT"],
         categories: ["training"],
         rubric: [{ key: "relevance", nameEn: "Relevance", nameEs: "Pertinencia", weight: "100" }],
-      }),
+      })) },
       ctx,
     );
     const after = await programRow(id);
@@ -259,12 +258,12 @@ describe("updating a program", () => {
     await insertAward(id, 30_000_000, "pending_approval");
     const before = await tableCounts();
     const row = await programRow(id);
-    const error = await updateProgram(u.admin, id, await editInput(id, { ceiling: "699999.99" }), ctx).catch((e) => e);
+    const error = await updateProgram(u.admin, { programId: id, ...(await editInput(id, { ceiling: "699999.99" })) }, ctx).catch((e) => e);
     expect(fieldErrorsOf(error).ceiling).toBe("programs.errors.ceilingBelowCommitted");
     expect(await tableCounts()).toEqual(before);
     expect(await programRow(id)).toEqual(row);
     // Exactly the committed amount is fine: nothing remains.
-    await updateProgram(u.admin, id, await editInput(id, { ceiling: "700000" }), ctx);
+    await updateProgram(u.admin, { programId: id, ...(await editInput(id, { ceiling: "700000" })) }, ctx);
     expect((await listProgramFunds(u.approver)).find((p) => p.id === id)).toMatchObject({ committedMinor: 70_000_000, pendingMinor: 30_000_000, remainingMinor: 0 });
   });
 
@@ -272,11 +271,11 @@ describe("updating a program", () => {
     const { id } = await createProgram(u.admin, programInput(), ctx);
     await insertAward(id, 30_000_000, "pending_approval", { startsOn: "2026-06-01", endsOn: "2027-06-30" });
     const row = await programRow(id);
-    const capError = await updateProgram(u.admin, id, await editInput(id, { perAwardCap: "200000" }), ctx).catch((e) => e);
+    const capError = await updateProgram(u.admin, { programId: id, ...(await editInput(id, { perAwardCap: "200000" })) }, ctx).catch((e) => e);
     expect(fieldErrorsOf(capError).perAwardCap).toBe("programs.errors.capBelowPending");
-    const periodError = await updateProgram(u.admin, id, await editInput(id, { startsOn: "2026-07-01" }), ctx).catch((e) => e);
+    const periodError = await updateProgram(u.admin, { programId: id, ...(await editInput(id, { startsOn: "2026-07-01" })) }, ctx).catch((e) => e);
     expect(fieldErrorsOf(periodError).startsOn).toBe("programs.errors.periodExcludesAwards");
-    const endError = await updateProgram(u.admin, id, await editInput(id, { endsOn: "2027-06-29" }), ctx).catch((e) => e);
+    const endError = await updateProgram(u.admin, { programId: id, ...(await editInput(id, { endsOn: "2027-06-29" })) }, ctx).catch((e) => e);
     expect(fieldErrorsOf(endError).endsOn).toBe("programs.errors.periodExcludesAwards");
     expect(await programRow(id)).toEqual(row);
   });
@@ -289,12 +288,11 @@ describe("updating a program", () => {
     const criteria = await db.db.select().from(rubricCriteria).where(eq(rubricCriteria.programId, id));
     const error = await updateProgram(
       u.admin,
-      id,
-      await editInput(id, { rubric: [{ key: "relevance", nameEn: "Relevance", nameEs: "Pertinencia", weight: "100" }] }),
+      { programId: id, ...(await editInput(id, { rubric: [{ key: "relevance", nameEn: "Relevance", nameEs: "Pertinencia", weight: "100" }] })) },
       ctx,
     ).catch((e) => e);
     expect(fieldErrorsOf(error).rubric).toBe("programs.errors.rubricLocked");
-    await updateProgram(u.admin, id, await editInput(id, { nameEn: "Renamed while reviewed" }), ctx);
+    await updateProgram(u.admin, { programId: id, ...(await editInput(id, { nameEn: "Renamed while reviewed" })) }, ctx);
     expect((await programRow(id)).nameEn).toBe("Renamed while reviewed");
     // The criteria are the same rows, so scores keep pointing at them.
     expect((await db.db.select().from(rubricCriteria).where(eq(rubricCriteria.programId, id))).map((c) => c.id).sort()).toEqual(criteria.map((c) => c.id).sort());
@@ -303,8 +301,8 @@ describe("updating a program", () => {
   it("a form loaded before another change is told the program changed; two saves at once make one", async () => {
     const { id } = await createProgram(u.admin, programInput(), ctx);
     const stale = await editInput(id, { nameEn: "First change" });
-    await updateProgram(u.admin, id, stale, ctx);
-    const conflict = await updateProgram(u.admin, id, { ...stale, nameEn: "Second change" }, ctx).catch((e: unknown) => e);
+    await updateProgram(u.admin, { programId: id, ...stale }, ctx);
+    const conflict = await updateProgram(u.admin, { programId: id, ...stale, nameEn: "Second change" }, ctx).catch((e: unknown) => e);
     expect(conflict).toBeInstanceOf(ConflictError);
     // Named as the program, not as a request (the error's default).
     expect((conflict as ConflictError).messageKey).toBe("programs.errors.conflict");
@@ -312,8 +310,8 @@ describe("updating a program", () => {
 
     const fresh = await editInput(id);
     const outcomes = await Promise.allSettled([
-      updateProgram(u.admin, id, { ...fresh, nameEn: "Parallel one" }, ctx),
-      updateProgram(u.admin, id, { ...fresh, nameEn: "Parallel two" }, ctx),
+      updateProgram(u.admin, { programId: id, ...fresh, nameEn: "Parallel one" }, ctx),
+      updateProgram(u.admin, { programId: id, ...fresh, nameEn: "Parallel two" }, ctx),
     ]);
     expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
     expect((outcomes.find((o) => o.status === "rejected") as PromiseRejectedResult).reason).toBeInstanceOf(ConflictError);
@@ -323,8 +321,8 @@ describe("updating a program", () => {
 
   it("an unknown program or a malformed id is not found", async () => {
     const input = await editInput((await createProgram(u.admin, programInput(), ctx)).id);
-    await expect(updateProgram(u.admin, crypto.randomUUID(), input, ctx)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(updateProgram(u.admin, "oas-marking", input, ctx)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(updateProgram(u.admin, { programId: crypto.randomUUID(), ...input }, ctx)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(updateProgram(u.admin, { programId: "oas-marking", ...input }, ctx)).rejects.toBeInstanceOf(NotFoundError);
     await expect(getProgramForAdmin(u.admin, crypto.randomUUID())).rejects.toBeInstanceOf(NotFoundError);
   });
 });
@@ -341,7 +339,7 @@ describe("who may manage and read programs", () => {
       const row = await programRow(programId);
       const input = await editInput(programId, { nameEn: "Hijacked program" });
       await expect(createProgram(u[who], programInput(), ctx)).rejects.toBeInstanceOf(NotFoundError);
-      await expect(updateProgram(u[who], programId, input, ctx)).rejects.toBeInstanceOf(NotFoundError);
+      await expect(updateProgram(u[who], { programId, ...input }, ctx)).rejects.toBeInstanceOf(NotFoundError);
       await expect(getProgramForAdmin(u[who], programId)).rejects.toBeInstanceOf(NotFoundError);
       expect(await getProgramFormOptions(u[who])).toEqual({ donors: [], countries: [] });
       expect(await tableCounts()).toEqual(before);

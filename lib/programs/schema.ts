@@ -99,7 +99,7 @@ interface ProgramRuleFields {
 }
 
 /** Rules across fields: a positive ceiling, cap and threshold within it, an ordered period, unique criterion keys. */
-function checkProgram(value: ProgramRuleFields, ctx: z.RefinementCtx): void {
+export function checkProgram(value: ProgramRuleFields, ctx: z.RefinementCtx): void {
   const ceiling = majorToMinor(value.ceiling);
   if (ceiling <= 0) ctx.addIssue({ code: "custom", path: ["ceiling"], message: "programs.errors.ceilingPositive" });
   if (value.perAwardCap !== undefined) {
@@ -136,13 +136,14 @@ export const createProgramSchema = z
   })
   .superRefine(checkProgram);
 
+/** An edit's fields: the same as a new program's but the key, and the updated_at the form was loaded with (the version). */
+export const updateProgramFields = {
+  ...programFields,
+  expectedUpdatedAt: versionStamp("programs.errors.version"),
+};
+
 /** An edit: the same fields but the key, and the updated_at the form was loaded with (the version). */
-export const updateProgramSchema = z
-  .strictObject({
-    ...programFields,
-    expectedUpdatedAt: versionStamp("programs.errors.version"),
-  })
-  .superRefine(checkProgram);
+export const updateProgramSchema = z.strictObject(updateProgramFields).superRefine(checkProgram);
 
 export type CreateProgramInput = z.output<typeof createProgramSchema>;
 export type UpdateProgramInput = z.output<typeof updateProgramSchema>;

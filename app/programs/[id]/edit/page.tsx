@@ -48,7 +48,8 @@ export default async function EditProgramPage({ params }: { params: Promise<{ id
         <ProgramForm
           key={version}
           mode="edit"
-          action={updateProgramAction.bind(null, program.id)}
+          programId={program.id}
+          action={updateProgramAction}
           cancelHref="/programs"
           isRubricLocked={program.isRubricLocked}
           defaultValues={{
