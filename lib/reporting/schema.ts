@@ -127,36 +127,52 @@ export const deliverableUpdateSchema = z.strictObject({
  * Rows the form leaves blank (no value, no note) are not part of the report. What depends on the
  * database (the award's indicators, deliverables and amount) is checked by the mutation.
  */
-export const reportDraftSchema = z
-  .strictObject({
-    narrativeEn: narrative,
-    narrativeEs: narrative,
-    expenditureToDate: expenditureField,
-    // Error paths keep the form's row numbers: blank rows are dropped only after validation.
-    actuals: z.array(actualSchema).max(REPORTING_LIMITS.actualsMax, "reporting.errors.tooManyActuals").default([]),
-    deliverableUpdates: z.array(deliverableUpdateSchema).max(REPORTING_LIMITS.actualsMax, "reporting.errors.tooManyActuals").default([]),
-  })
-  .superRefine((value, ctx) => {
-    const seen = new Set<string>();
-    value.actuals.forEach((a, i) => {
-      if (a.value === undefined) return;
-      if (seen.has(a.awardIndicatorId)) ctx.addIssue({ code: "custom", path: ["actuals", i, "awardIndicatorId"], message: "reporting.errors.duplicateIndicator" });
-      seen.add(a.awardIndicatorId);
-    });
-    const notes = new Set<string>();
-    value.deliverableUpdates.forEach((d, i) => {
-      if (d.note === undefined) return;
-      if (notes.has(d.deliverableId)) ctx.addIssue({ code: "custom", path: ["deliverableUpdates", i, "deliverableId"], message: "reporting.errors.duplicateDeliverable" });
-      notes.add(d.deliverableId);
-    });
-  })
-  .transform((value) => ({
-    ...value,
-    // Rows left blank are indicators not measured and deliverables without news this period; `row` is the
-    // form's row number, for messages about what only the server can check.
+export const reportDraftShape = {
+  narrativeEn: narrative,
+  narrativeEs: narrative,
+  expenditureToDate: expenditureField,
+  // Error paths keep the form's row numbers: blank rows are dropped only after validation.
+  actuals: z.array(actualSchema).max(REPORTING_LIMITS.actualsMax, "reporting.errors.tooManyActuals").default([]),
+  deliverableUpdates: z.array(deliverableUpdateSchema).max(REPORTING_LIMITS.actualsMax, "reporting.errors.tooManyActuals").default([]),
+};
+
+type ReportDraftFields = z.output<z.ZodObject<typeof reportDraftShape>>;
+type Actual = ReportDraftFields["actuals"][number];
+type DeliverableUpdate = ReportDraftFields["deliverableUpdates"][number];
+interface ReportRows {
+  actuals: (Actual & { value: string; row: number })[];
+  deliverableUpdates: (DeliverableUpdate & { note: string; row: number })[];
+}
+
+/** Each indicator and each deliverable once per report (rows left blank do not count). */
+export function refineReportDraft(value: ReportDraftFields, ctx: z.RefinementCtx): void {
+  const seen = new Set<string>();
+  value.actuals.forEach((a, i) => {
+    if (a.value === undefined) return;
+    if (seen.has(a.awardIndicatorId)) ctx.addIssue({ code: "custom", path: ["actuals", i, "awardIndicatorId"], message: "reporting.errors.duplicateIndicator" });
+    seen.add(a.awardIndicatorId);
+  });
+  const notes = new Set<string>();
+  value.deliverableUpdates.forEach((d, i) => {
+    if (d.note === undefined) return;
+    if (notes.has(d.deliverableId)) ctx.addIssue({ code: "custom", path: ["deliverableUpdates", i, "deliverableId"], message: "reporting.errors.duplicateDeliverable" });
+    notes.add(d.deliverableId);
+  });
+}
+
+/**
+ * Rows left blank are indicators not measured and deliverables without news this period; `row` is the
+ * form's row number, for messages about what only the server can check.
+ */
+export function dropBlankRows<T extends ReportDraftFields>(value: T): Omit<T, "actuals" | "deliverableUpdates"> & ReportRows {
+  return {
+    ...(value as Omit<T, "actuals" | "deliverableUpdates">),
     actuals: value.actuals.flatMap((a, row) => (a.value === undefined ? [] : [{ ...a, value: a.value, row }])),
     deliverableUpdates: value.deliverableUpdates.flatMap((d, row) => (d.note === undefined ? [] : [{ ...d, note: d.note, row }])),
-  }));
+  };
+}
+
+export const reportDraftSchema = z.strictObject(reportDraftShape).superRefine(refineReportDraft).transform(dropBlankRows);
 export type ReportDraftInput = z.output<typeof reportDraftSchema>;
 
 /** What submitting adds to a draft: a narrative in at least one language and the expenditure to date. */
@@ -167,17 +183,20 @@ export function submitIssues(value: ReportDraftInput): { path: string; key: stri
   return issues;
 }
 
-export const reviewReportSchema = z
-  .strictObject({
-    decision: z.enum(["accept", "return"], "reporting.errors.decisionRequired"),
-    comment: z.preprocess(blankToUndefined, safeText("reporting.errors.commentTooLong").max(REPORTING_LIMITS.returnCommentMax, "reporting.errors.commentTooLong").optional()),
-    expectedVersion: z.number("reporting.errors.version").int("reporting.errors.version").min(1, "reporting.errors.version").max(2_147_483_647, "reporting.errors.version"),
-  })
-  .superRefine((value, ctx) => {
-    if (value.decision === "return" && (value.comment ?? "").length < REPORTING_LIMITS.returnCommentMin) {
-      ctx.addIssue({ code: "custom", path: ["comment"], message: "reporting.errors.commentRequired" });
-    }
-  });
+export const reviewReportShape = {
+  decision: z.enum(["accept", "return"], "reporting.errors.decisionRequired"),
+  comment: z.preprocess(blankToUndefined, safeText("reporting.errors.commentTooLong").max(REPORTING_LIMITS.returnCommentMax, "reporting.errors.commentTooLong").optional()),
+  expectedVersion: z.number("reporting.errors.version").int("reporting.errors.version").min(1, "reporting.errors.version").max(2_147_483_647, "reporting.errors.version"),
+};
+
+/** Returning a report needs a comment the submitter can act on. */
+export function refineReview(value: { decision: "accept" | "return"; comment?: string | undefined }, ctx: z.RefinementCtx): void {
+  if (value.decision === "return" && (value.comment ?? "").length < REPORTING_LIMITS.returnCommentMin) {
+    ctx.addIssue({ code: "custom", path: ["comment"], message: "reporting.errors.commentRequired" });
+  }
+}
+
+export const reviewReportSchema = z.strictObject(reviewReportShape).superRefine(refineReview);
 export type ReviewReportInput = z.output<typeof reviewReportSchema>;
 
 export const awardIndicatorRowSchema = z.strictObject({
