@@ -510,14 +510,14 @@ beforeAll(async () => {
       }),
       run: (input) => createAward(f.u.officer, input, ctx),
       actor: () => f.u.officer,
-      action: (input) => createAwardAction(input),
+      action: (input) => createAwardAction(input as never),
     },
     {
       fn: "awards.approveAward",
       args: { awardId: { kind: "id", valid: pending.id }, expectedVersion: { kind: "version", valid: 1 } },
-      run: (_input, a) => approveAward(f.u.approver, a.awardId as string, a.expectedVersion as number, ctx),
+      run: (_input, a) => approveAward(f.u.approver, { awardId: a.awardId, expectedVersion: a.expectedVersion }, ctx),
       actor: () => f.u.approver,
-      action: (input, a) => approveAwardAction(a.awardId, a.expectedVersion),
+      action: (input, a) => approveAwardAction({ awardId: a.awardId, expectedVersion: a.expectedVersion } as never),
     },
     // Delivery: tranches, deliverables, equipment
     {

@@ -40,7 +40,7 @@ export function ApproveAwardButton({ awardId, version, reference, amountText }: 
     setError(null);
     // Inside a transition, the action's redirect (its success) is handled by Next's redirect boundary.
     startTransition(async () => {
-      const result = await approveAwardAction(awardId, version);
+      const result = await approveAwardAction({ awardId, expectedVersion: version });
       if (!result || result.ok) return;
       inFlight.current = false;
       startTransition(() => {

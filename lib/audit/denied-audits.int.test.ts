@@ -106,7 +106,7 @@ describe("a second approval against segregation of duties", () => {
   it("by the award's creator: refused as before, nothing changed, and audited as denied with the approver and address", async () => {
     const award = await insertAward(db, u.approver.id, { status: "pending_approval" });
     const [before] = await db.db.select().from(awards).where(eq(awards.id, award.id));
-    const error = await rejectionOf(approveAward(u.approver, award.id, before.version, ctx));
+    const error = await rejectionOf(approveAward(u.approver, { awardId: award.id, expectedVersion: before.version }, ctx));
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).formError?.key).toBe("awards.errors.segregation");
     const [after] = await db.db.select().from(awards).where(eq(awards.id, award.id));
@@ -130,7 +130,7 @@ describe("a second approval against segregation of duties", () => {
     await db.db.insert(awardRequests).values({ awardId: award.id, requestId });
     await db.db.insert(reviewAssignments).values({ requestId, reviewerId: u.approver.id, assignedById: u.officer.id, status: "submitted" });
     const [before] = await db.db.select().from(awards).where(eq(awards.id, award.id));
-    const error = await rejectionOf(approveAward(u.approver, award.id, before.version, ctx));
+    const error = await rejectionOf(approveAward(u.approver, { awardId: award.id, expectedVersion: before.version }, ctx));
     expect((error as ValidationError).formError?.key).toBe("awards.errors.segregation");
     const [after] = await db.db.select().from(awards).where(eq(awards.id, award.id));
     expect(after).toEqual(before);
@@ -141,7 +141,7 @@ describe("a second approval against segregation of duties", () => {
   it("a stale version is a conflict, not a denial: no denied event", async () => {
     const award = await insertAward(db, u.approver.id, { status: "pending_approval" });
     const before = await deniedCount();
-    await expect(approveAward(u.approver, award.id, 999, ctx)).rejects.toMatchObject({ name: "ConflictError" });
+    await expect(approveAward(u.approver, { awardId: award.id, expectedVersion: 999 }, ctx)).rejects.toMatchObject({ name: "ConflictError" });
     expect(await deniedCount()).toBe(before);
   });
 });

@@ -436,7 +436,7 @@ describe("second approval and segregation of duties", () => {
     expect((await getAward(u.officerApprover, award.id)).canApprove).toBe(false);
     expect((await getAward(u.officerApprover, award.id)).approvalBlocker).toBe("creator");
     const before = await tableCounts();
-    const error = await approveAward(u.officerApprover, award.id, award.version, ctx).catch((e) => e);
+    const error = await approveAward(u.officerApprover, { awardId: award.id, expectedVersion: award.version }, ctx).catch((e) => e);
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).formError?.key).toBe("awards.errors.segregation");
     expect(await tableCounts()).toEqual(before);
@@ -451,12 +451,12 @@ describe("second approval and segregation of duties", () => {
     expect((await getAward(u.approver, award.id)).approvalBlocker).toBe("reviewer");
     expect((await listPendingApprovals(u.approver)).find((p) => p.id === award.id)).toMatchObject({ canApprove: false, approvalBlocker: "reviewer" });
     const before = await tableCounts();
-    const error = await approveAward(u.approver, award.id, award.version, ctx).catch((e) => e);
+    const error = await approveAward(u.approver, { awardId: award.id, expectedVersion: award.version }, ctx).catch((e) => e);
     expect((error as ValidationError).formError?.key).toBe("awards.errors.segregation");
     expect(await tableCounts()).toEqual(before);
 
     expect((await getAward(u.approver2, award.id)).canApprove).toBe(true);
-    await approveAward(u.approver2, award.id, award.version, ctx);
+    await approveAward(u.approver2, { awardId: award.id, expectedVersion: award.version }, ctx);
     const row = await awardRow(award.id);
     expect(row).toMatchObject({ status: "active", approvedById: u.approver2.id, version: award.version + 1 });
     expect(row.approvedAt).not.toBeNull();
@@ -473,15 +473,15 @@ describe("second approval and segregation of duties", () => {
     expect(notices.map((m) => m.toEmail).sort()).toEqual([EMAILS.gt, EMAILS.partner]);
     expect((await getAward(u.approver2, award.id)).canApprove).toBe(false);
     // Approving again is refused: it no longer waits for approval.
-    const again = await approveAward(u.approver2, award.id, award.version + 1, ctx).catch((e) => e);
+    const again = await approveAward(u.approver2, { awardId: award.id, expectedVersion: award.version + 1 }, ctx).catch((e) => e);
     expect((again as ValidationError).formError?.key).toBe("awards.errors.notPendingApproval");
   });
 
   it("two approvals at once make one", async () => {
     const award = await pendingAward();
     const outcomes = await Promise.allSettled([
-      approveAward(u.approver2, award.id, award.version, ctx),
-      approveAward(u.approver, award.id, award.version, ctx),
+      approveAward(u.approver2, { awardId: award.id, expectedVersion: award.version }, ctx),
+      approveAward(u.approver, { awardId: award.id, expectedVersion: award.version }, ctx),
     ]);
     expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
     expect((outcomes.find((o) => o.status === "rejected") as PromiseRejectedResult).reason).toBeInstanceOf(ConflictError);
@@ -499,7 +499,7 @@ describe("second approval and segregation of duties", () => {
       const award = await pendingAward();
       const before = await tableCounts();
       const row = await awardRow(award.id);
-      await expect(approveAward(u[who], award.id, award.version, ctx)).rejects.toBeInstanceOf(NotFoundError);
+      await expect(approveAward(u[who], { awardId: award.id, expectedVersion: award.version }, ctx)).rejects.toBeInstanceOf(NotFoundError);
       expect(await tableCounts()).toEqual(before);
       expect(await awardRow(award.id)).toEqual(row);
       expect(await listPendingApprovals(u[who])).toEqual([]);
@@ -507,8 +507,8 @@ describe("second approval and segregation of duties", () => {
   }
 
   it("an unknown award or a malformed id is not found", async () => {
-    await expect(approveAward(u.approver2, crypto.randomUUID(), 1, ctx)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(approveAward(u.approver2, "1 OR 1=1", 1, ctx)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(approveAward(u.approver2, { awardId: crypto.randomUUID(), expectedVersion: 1 }, ctx)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(approveAward(u.approver2, { awardId: "1 OR 1=1", expectedVersion: 1 }, ctx)).rejects.toBeInstanceOf(NotFoundError);
     await expect(getAward(u.officer, "../etc/passwd")).rejects.toBeInstanceOf(NotFoundError);
   });
 });

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
-import { execRows, getDb, type Tx } from "@/db/client";
+import { z } from "zod";
+import { execRows, type Tx } from "@/db/client";
 import {
   awardDeliverables,
   awardRequests,
@@ -12,14 +13,13 @@ import {
   programs,
 } from "@/db/schema";
 import type { AssistanceCategory } from "@/lib/enums";
-import { auditingDenials, denied, recordAudit } from "@/lib/audit/mutations";
-import { hasPermission } from "@/lib/auth/policies";
-import type { CurrentUser } from "@/lib/auth/queries";
+import { denied } from "@/lib/audit/mutations";
 import { enqueueMail } from "@/lib/email/outbox";
 import { ConflictError, NotFoundError, ValidationError, type FieldErrors } from "@/lib/errors";
-import { isUuid } from "@/lib/ids";
 import type { MessageKey } from "@/lib/i18n/translate";
-import { applyTransition, focalPointsOf, type MutationContext } from "@/lib/requests/mutations";
+import { audit, defineMutation } from "@/lib/mutations/define";
+import { recordId, version } from "@/lib/mutations/parse";
+import { applyTransition, focalPointsOf } from "@/lib/requests/mutations";
 import { getVisibleRequest } from "@/lib/requests/queries";
 import { majorToMinor } from "@/lib/requests/schema";
 import { reviewedAnyRequestOf } from "./queries";
@@ -28,29 +28,11 @@ import { approvalBlocker, fundingViolationOf, initialAwardStatus } from "./workf
 import { committedFundsOf } from "@/lib/programs/funds";
 import { recipientsOf } from "@/lib/users/recipients";
 
-export type { MutationContext };
-
-const MESSAGE_KEY = /^[a-zA-Z]+(\.[a-zA-Z_]+)+$/;
-
-/** Parses again on the server (the browser's parse proves nothing); zod messages are message keys. */
-function parseAward(input: unknown): CreateAwardInput {
-  const result = createAwardSchema.safeParse(input);
-  if (result.success) return result.data;
-  const fieldErrors: FieldErrors = {};
-  for (const issue of result.error.issues) {
-    const path = issue.path.map(String).join(".") || "_form";
-    const key = (MESSAGE_KEY.test(issue.message) ? issue.message : "common.errors.invalidInput") as MessageKey;
-    fieldErrors[path] ??= { key };
-  }
-  const formError = fieldErrors._form;
-  delete fieldErrors._form;
-  throw new ValidationError(fieldErrors, formError ?? { key: "common.errors.invalidInput" });
-}
+export type { MutationContext } from "@/lib/mutations/define";
 
 function invalid(field: string, key: MessageKey): ValidationError {
   return new ValidationError({ [field]: { key } }, { key: "common.errors.invalidInput" });
 }
-
 
 /** The active users of an implementing partner organization, to whom an active award is announced. */
 async function partnerUsersOf(tx: Tx, organizationId: string) {
@@ -126,29 +108,26 @@ async function nextAwardReference(tx: Tx): Promise<string> {
  * can never overspend it: the loser gets a ValidationError on "amount" and nothing is written.
  * Program officers.
  */
-export async function createAward(
-  user: CurrentUser,
-  input: unknown,
-  ctx: MutationContext,
-): Promise<{ id: string; reference: string; status: "active" | "pending_approval" }> {
-  if (!hasPermission(user, "awards.create")) throw new NotFoundError("request");
-  const value = parseAward(input);
-  const request = await getVisibleRequest(user, value.requestId, { ctx, action: "award.create" });
-  // The form was opened on an older state of the request: someone else acted first.
-  if (request.version !== value.expectedVersion) throw new ConflictError("request changed");
-  if (request.status !== "approved") throw new ValidationError({}, { key: "awards.errors.requestNotApproved" });
-  const amountMinor = majorToMinor(value.amount);
-  const db = await getDb();
-
-  try {
-    return await db.transaction(async (tx) => {
+export const createAward = defineMutation({
+  permission: "awards.create",
+  input: createAwardSchema,
+  load: async (actor, value) => {
+    const request = await getVisibleRequest(actor.user, value.requestId, { ctx: actor, action: "award.create" });
+    // The form was opened on an older state of the request: someone else acted first.
+    if (request.version !== value.expectedVersion) throw new ConflictError("request changed");
+    if (request.status !== "approved") throw new ValidationError({}, { key: "awards.errors.requestNotApproved" });
+    return request;
+  },
+  run: async (tx, { actor, input: value, record: request }): Promise<{ id: string; reference: string; status: "active" | "pending_approval" }> => {
+    const amountMinor = majorToMinor(value.amount);
+    try {
       const program = await checkProgram(tx, value, request);
       await checkPartner(tx, value.implementingPartnerId);
       // A friendly early answer; the trigger in the database is the guarantee (it sees parallel awards).
       if (program.perAwardCapMinor !== null && amountMinor > program.perAwardCapMinor) throw invalid("amount", "awards.errors.exceedsCap");
       if (amountMinor > program.ceilingMinor - (await committedFundsOf(tx, program.id))) throw invalid("amount", "awards.errors.exceedsRemaining");
 
-      await applyTransition(tx, user, request, "award", value.expectedVersion, ctx);
+      await applyTransition(tx, actor.user, request, "award", value.expectedVersion, actor);
       const reference = await nextAwardReference(tx);
       const status = initialAwardStatus(amountMinor, program.approvalThresholdMinor);
       const [award] = await tx
@@ -165,7 +144,7 @@ export async function createAward(
           startsOn: value.startsOn,
           endsOn: value.endsOn,
           status,
-          createdById: user.id,
+          createdById: actor.user.id,
         })
         .returning({ id: awards.id });
       await tx.insert(awardRequests).values({ awardId: award.id, requestId: request.id });
@@ -175,13 +154,10 @@ export async function createAward(
       if (value.deliverables.length > 0) {
         await tx.insert(awardDeliverables).values(value.deliverables.map((d) => ({ awardId: award.id, title: d.title, dueOn: d.dueOn })));
       }
-      await recordAudit(tx, {
-        actorUserId: user.id,
+      await audit(tx, actor, {
         action: "award.create",
         entityType: "award",
         entityId: award.id,
-        ip: ctx.ip,
-        userAgent: ctx.userAgent,
         details: {
           reference,
           requestId: request.id,
@@ -204,18 +180,19 @@ export async function createAward(
         implementingPartnerId: value.implementingPartnerId,
         program,
       };
-      if (status === "active") await announceActiveAward(tx, facts, ctx.baseUrl);
-      else await askForApproval(tx, facts, user.id, ctx.baseUrl);
+      if (status === "active") await announceActiveAward(tx, facts, actor.baseUrl);
+      else await askForApproval(tx, facts, actor.user.id, actor.baseUrl);
       return { id: award.id, reference, status };
-    });
-  } catch (error) {
-    // The whole transaction rolled back: the request is still approved and nothing was written.
-    const violation = fundingViolationOf(error);
-    if (violation === "ceiling") throw invalid("amount", "awards.errors.exceedsRemaining");
-    if (violation === "cap") throw invalid("amount", "awards.errors.exceedsCap");
-    throw error;
-  }
-}
+    } catch (error) {
+      // The trigger refused the insert: the whole transaction rolls back (the request is still approved
+      // and nothing was written) and the amount is what the form is told about.
+      const violation = fundingViolationOf(error);
+      if (violation === "ceiling") throw invalid("amount", "awards.errors.exceedsRemaining");
+      if (violation === "cap") throw invalid("amount", "awards.errors.exceedsCap");
+      throw error;
+    }
+  },
+});
 
 /** The program must exist, fund the request's country and category, and cover the award's period. */
 async function checkProgram(
@@ -249,6 +226,16 @@ async function checkPartner(tx: Tx, organizationId: string): Promise<void> {
   if (!org) throw invalid("implementingPartnerId", "awards.errors.partnerNotImplementing");
 }
 
+/** The award and the version the approver saw; a version that is no number answers "awards.errors.version". */
+const approveAwardSchema = z.strictObject({ awardId: recordId(), expectedVersion: z.unknown() }).transform((value, ctx) => {
+  const expectedVersion = version().safeParse(value.expectedVersion);
+  if (!expectedVersion.success) {
+    ctx.addIssue({ code: "custom", path: [], message: "awards.errors.version" });
+    return z.NEVER;
+  }
+  return { awardId: value.awardId, expectedVersion: expectedVersion.data };
+});
+
 /**
  * The second approval of an award above its program's threshold: pending_approval -> active, on the
  * version the approver saw, with the audit event and the award notices. Segregation of duties: the
@@ -257,20 +244,14 @@ async function checkPartner(tx: Tx, organizationId: string): Promise<void> {
  * approve it), and the refusal is audited as denied once the transaction has rolled back. Two approvals
  * at once make one (the other gets ConflictError). Approvers.
  */
-export async function approveAward(
-  user: CurrentUser,
-  awardId: string,
-  expectedVersion: number,
-  ctx: MutationContext,
-): Promise<{ id: string; version: number }> {
-  if (!hasPermission(user, "awards.approve") || !isUuid(awardId)) throw new NotFoundError("award");
-  if (!Number.isInteger(expectedVersion)) throw new ValidationError({}, { key: "awards.errors.version" });
-  const db = await getDb();
-  return auditingDenials(user.id, ctx, () => db.transaction(async (tx) => {
+export const approveAward = defineMutation({
+  permission: "awards.approve",
+  input: approveAwardSchema,
+  run: async (tx, { actor, input: { awardId, expectedVersion } }): Promise<{ id: string; version: number }> => {
     const [award] = await tx.select().from(awards).where(eq(awards.id, awardId));
     if (!award) throw new NotFoundError("award");
     if (award.version !== expectedVersion) throw new ConflictError("award changed", "awards.errors.conflict");
-    const blocker = approvalBlocker(user, award, await reviewedAnyRequestOf(tx, user.id, award.id));
+    const blocker = approvalBlocker(actor.user, award, await reviewedAnyRequestOf(tx, actor.user.id, award.id));
     if (blocker === "notPending" || blocker === "notApprover") throw new ValidationError({}, { key: "awards.errors.notPendingApproval" });
     if (blocker) {
       throw denied(new ValidationError({}, { key: "awards.errors.segregation" }), {
@@ -285,7 +266,7 @@ export async function approveAward(
     try {
       [updated] = await tx
         .update(awards)
-        .set({ status: "active", approvedById: user.id, approvedAt: new Date(), version: sql`${awards.version} + 1`, updatedAt: new Date() })
+        .set({ status: "active", approvedById: actor.user.id, approvedAt: new Date(), version: sql`${awards.version} + 1`, updatedAt: new Date() })
         .where(and(eq(awards.id, award.id), eq(awards.version, expectedVersion), eq(awards.status, "pending_approval")))
         .returning({ version: awards.version });
     } catch (error) {
@@ -295,17 +276,14 @@ export async function approveAward(
       throw error;
     }
     if (!updated) throw new ConflictError("award changed", "awards.errors.conflict");
-    await recordAudit(tx, {
-      actorUserId: user.id,
+    await audit(tx, actor, {
       action: "award.approve",
       entityType: "award",
       entityId: award.id,
-      ip: ctx.ip,
-      userAgent: ctx.userAgent,
       details: { reference: award.reference, amountMinor: award.amountMinor, currency: award.currency, from: "pending_approval", to: "active" },
     });
     const [program] = await tx.select({ nameEn: programs.nameEn, nameEs: programs.nameEs }).from(programs).where(eq(programs.id, award.programId));
-    await announceActiveAward(tx, { ...award, program }, ctx.baseUrl);
+    await announceActiveAward(tx, { ...award, program }, actor.baseUrl);
     return { id: award.id, version: updated.version };
-  }));
-}
+  },
+});
