@@ -195,6 +195,11 @@ async function assignmentOf(requestId: string): Promise<string> {
 const file = (name: string, bytes: Uint8Array): UploadedFile => ({ name, bytes });
 
 /** An accepted upload's stored names are cleaned: nothing safeText refuses, no replacement character. */
+/** The record ids beside hostile values (a value that is no object is sent as it is). */
+function withIds(input: unknown, ids: Record<string, string>): unknown {
+  return typeof input === "object" && input !== null && !Array.isArray(input) ? { ...input, ...ids } : input;
+}
+
 function storedNamesAreSafe(added: { filename: string }[]): void {
   for (const { filename } of added) {
     if (!isSafeText(filename) || filename.includes("\uFFFD") || filename.length > 120) throw new Error(`stored an unsafe file name: ${JSON.stringify(filename.slice(0, 80))}`);
@@ -286,8 +291,7 @@ beforeAll(async () => {
   await addDeliverableEvidence(f.u.gt, delivery.deliverables[0], [file("handover.pdf", pdf())], ctx);
   const item = await addEquipmentItem(
     f.u.partner,
-    delivery.id,
-    { kind: "Laser marking machine", model: "LM-200", quantity: 2, handoverOn: "2026-03-01", custodianAgency: "PNC central armoury", condition: "new" },
+    { awardId: delivery.id, kind: "Laser marking machine", model: "LM-200", quantity: 2, handoverOn: "2026-03-01", custodianAgency: "PNC central armoury", condition: "new" },
     today,
   );
   const reporting = await insertAward(db, f.u.officer.id, { startsOn: "2026-01-01", endsOn: "2027-12-31" });
@@ -525,36 +529,36 @@ beforeAll(async () => {
       schema: trancheConditionSchema,
       valid: () => ({ type: "deliverable", deliverableId: delivery.deliverables[0] }),
       args: { trancheId: { kind: "id", valid: delivery.tranches[0] } },
-      run: (input, a) => setTrancheCondition(f.u.officer, a.trancheId as string, input, ctx),
+      run: (input, a) => setTrancheCondition(f.u.officer, withIds(input, { trancheId: a.trancheId as string }), ctx),
       actor: () => f.u.officer,
-      action: (input, a) => setTrancheConditionAction(delivery.id, a.trancheId as string, input),
+      action: (input, a) => setTrancheConditionAction(withIds(input, { awardId: delivery.id, trancheId: a.trancheId as string }) as never),
     },
     {
       fn: "tranches.setTrancheCondition",
       variant: "report",
       schema: trancheConditionSchema,
       valid: () => ({ type: "report", periodNumber: "2" }),
-      run: (input) => setTrancheCondition(f.u.officer, delivery.tranches[0], input, ctx),
+      run: (input) => setTrancheCondition(f.u.officer, withIds(input, { trancheId: delivery.tranches[0] }), ctx),
       actor: () => f.u.officer,
-      action: (input) => setTrancheConditionAction(delivery.id, delivery.tranches[0], input),
+      action: (input) => setTrancheConditionAction(withIds(input, { awardId: delivery.id, trancheId: delivery.tranches[0] }) as never),
     },
     {
       fn: "tranches.recordDisbursement",
       schema: recordDisbursementSchema,
       valid: () => ({ amount: "40000", disbursedOn: "2026-09-01" }),
       args: { trancheId: { kind: "id", valid: delivery.tranches[1] } },
-      run: (input, a) => recordDisbursement(f.u.officer, a.trancheId as string, input, today),
+      run: (input, a) => recordDisbursement(f.u.officer, withIds(input, { trancheId: a.trancheId as string }), today),
       actor: () => f.u.officer,
-      action: (input, a) => recordDisbursementAction(delivery.id, a.trancheId as string, input),
+      action: (input, a) => recordDisbursementAction(withIds(input, { awardId: delivery.id, trancheId: a.trancheId as string }) as never),
     },
     {
       fn: "deliverables.addDeliverable",
       schema: addDeliverableSchema,
       valid: () => ({ title: "Training curriculum approved", dueOn: "2027-06-30" }),
       args: { awardId: { kind: "id", valid: delivery.id } },
-      run: (input, a) => addDeliverable(f.u.officer, a.awardId as string, input, ctx),
+      run: (input, a) => addDeliverable(f.u.officer, withIds(input, { awardId: a.awardId as string }), ctx),
       actor: () => f.u.officer,
-      action: (input, a) => addDeliverableAction(a.awardId as string, input),
+      action: (input, a) => addDeliverableAction(withIds(input, { awardId: a.awardId as string }) as never),
     },
     {
       fn: "deliverables.addDeliverableEvidence",
@@ -568,45 +572,45 @@ beforeAll(async () => {
       schema: submitDeliverableSchema,
       valid: () => ({ expectedVersion: 1 }),
       args: { deliverableId: { kind: "id", valid: delivery.deliverables[0] } },
-      run: (input, a) => submitDeliverable(f.u.gt, a.deliverableId as string, input, ctx),
+      run: (input, a) => submitDeliverable(f.u.gt, withIds(input, { deliverableId: a.deliverableId as string }), ctx),
       actor: () => f.u.gt,
-      action: (input, a) => submitDeliverableAction(delivery.id, a.deliverableId as string, input),
+      action: (input, a) => submitDeliverableAction(withIds(input, { awardId: delivery.id, deliverableId: a.deliverableId as string }) as never),
     },
     {
       fn: "deliverables.reviewDeliverable",
       schema: reviewDeliverableSchema,
       valid: () => ({ decision: "return", comment: "The signed handover form is missing.", expectedVersion: 1 }),
       args: { deliverableId: { kind: "id", valid: delivery.deliverables[1] } },
-      run: (input, a) => reviewDeliverable(f.u.officer, a.deliverableId as string, input, ctx),
+      run: (input, a) => reviewDeliverable(f.u.officer, withIds(input, { deliverableId: a.deliverableId as string }), ctx),
       actor: () => f.u.officer,
-      action: (input, a) => reviewDeliverableAction(delivery.id, a.deliverableId as string, input),
+      action: (input, a) => reviewDeliverableAction(withIds(input, { awardId: delivery.id, deliverableId: a.deliverableId as string }) as never),
     },
     {
       fn: "equipment.addEquipmentItem",
       schema: addEquipmentItemSchema,
       valid: () => ({ kind: "Dot-peen marking machine", model: "DP-9", quantity: "3", handoverOn: "2026-04-01", custodianAgency: "DIGECAM", condition: "good" }),
       args: { awardId: { kind: "id", valid: delivery.id } },
-      run: (input, a) => addEquipmentItem(f.u.partner, a.awardId as string, input, today),
+      run: (input, a) => addEquipmentItem(f.u.partner, withIds(input, { awardId: a.awardId as string }), today),
       actor: () => f.u.partner,
-      action: (input, a) => addEquipmentItemAction(a.awardId as string, input),
+      action: (input, a) => addEquipmentItemAction(withIds(input, { awardId: a.awardId as string }) as never),
     },
     {
       fn: "equipment.updateEquipmentCondition",
       schema: updateEquipmentConditionSchema,
       valid: () => ({ condition: "fair" }),
       args: { itemId: { kind: "id", valid: item.id } },
-      run: (input, a) => updateEquipmentCondition(f.u.partner, a.itemId as string, input, today),
+      run: (input, a) => updateEquipmentCondition(f.u.partner, withIds(input, { itemId: a.itemId as string }), today),
       actor: () => f.u.partner,
-      action: (input, a) => updateEquipmentConditionAction(delivery.id, a.itemId as string, input),
+      action: (input, a) => updateEquipmentConditionAction(withIds(input, { awardId: delivery.id, itemId: a.itemId as string }) as never),
     },
     {
       fn: "equipment.addEquipmentCheck",
       schema: addEquipmentCheckSchema,
       valid: () => ({ checkedOn: "2026-11-02", result: "in_use_as_intended", note: "Seen in daily use at the armoury." }),
       args: { itemId: { kind: "id", valid: item.id } },
-      run: (input, a) => addEquipmentCheck(f.u.partner, a.itemId as string, input, today),
+      run: (input, a) => addEquipmentCheck(f.u.partner, withIds(input, { itemId: a.itemId as string }), today),
       actor: () => f.u.partner,
-      action: (input, a) => addEquipmentCheckAction(delivery.id, a.itemId as string, input),
+      action: (input, a) => addEquipmentCheckAction(withIds(input, { awardId: delivery.id, itemId: a.itemId as string }) as never),
     },
     // Reporting
     {

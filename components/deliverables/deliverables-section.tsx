@@ -69,7 +69,8 @@ export async function DeliverablesSection({ awardId }: { awardId: string }) {
                 legend={t("delivery.deliverables.submit.hint")}
                 submitLabel={t("delivery.deliverables.submit.button")}
                 schema="submitDeliverable"
-                action={submitDeliverableAction.bind(null, data.award.id, d.id)}
+                action={submitDeliverableAction}
+                ids={{ awardId: data.award.id, deliverableId: d.id }}
                 extra={{ expectedVersion: d.version }}
                 fields={[]}
                 testId={`deliverable-submit-${d.id}`}
@@ -80,7 +81,8 @@ export async function DeliverablesSection({ awardId }: { awardId: string }) {
                 legend={t("delivery.deliverables.review.legend", { title: d.title })}
                 submitLabel={t("delivery.deliverables.review.submit")}
                 schema="reviewDeliverable"
-                action={reviewDeliverableAction.bind(null, data.award.id, d.id)}
+                action={reviewDeliverableAction}
+                ids={{ awardId: data.award.id, deliverableId: d.id }}
                 extra={{ expectedVersion: d.version }}
                 testId={`deliverable-review-${d.id}`}
                 fields={[
@@ -107,7 +109,8 @@ export async function DeliverablesSection({ awardId }: { awardId: string }) {
           legend={t("delivery.deliverables.add.legend")}
           submitLabel={t("delivery.deliverables.add.submit")}
           schema="addDeliverable"
-          action={addDeliverableAction.bind(null, data.award.id)}
+          action={addDeliverableAction}
+          ids={{ awardId: data.award.id }}
           testId="deliverable-add"
           fields={[
             { name: "title", label: t("delivery.deliverables.add.title"), type: "text", maxLength: DELIVERABLE_LIMITS.titleMax },

@@ -26,8 +26,10 @@ interface ActionFormProps {
   submitLabel: string;
   /** The schema the action's mutation parses (by name): the browser checks the same rules first. */
   schema: DeliveryFormSchema;
-  /** A server action bound to its record; it parses and checks everything again. */
-  action: (values: Record<string, unknown>) => Promise<ActionResult>;
+  /** A server action; it parses and checks everything again. */
+  action: (input: Record<string, unknown>) => Promise<ActionResult>;
+  /** The record's ids, sent with the values (not form fields: the browser's check does not see them). */
+  ids: Record<string, string>;
   /** Values sent as they are (e.g. the version the page showed). */
   extra?: Record<string, unknown>;
   testId?: string;
@@ -38,7 +40,7 @@ interface ActionFormProps {
  * next to the fields, from the browser's check or from the server's; on success the page is refreshed by
  * the action's revalidation and the form starts again from its defaults.
  */
-export function ActionForm({ legend, fields, submitLabel, schema, action, extra, testId }: ActionFormProps) {
+export function ActionForm({ legend, fields, submitLabel, schema, action, ids, extra, testId }: ActionFormProps) {
   const { t } = useI18n();
   const uid = useId();
   const hydrated = useHydrated();
@@ -69,7 +71,7 @@ export function ActionForm({ legend, fields, submitLabel, schema, action, extra,
     inFlight.current = true;
     setSaved(false);
     startTransition(async () => {
-      const result = await action(values);
+      const result = await action({ ...values, ...ids });
       inFlight.current = false;
       if (result.ok) {
         setFormError(null);

@@ -85,14 +85,16 @@ export async function EquipmentSection({ awardId }: { awardId: string }) {
                 legend={t("delivery.equipment.updateCondition.label", { kind: item.kind })}
                 submitLabel={t("delivery.equipment.updateCondition.submit")}
                 schema="updateEquipmentCondition"
-                action={updateEquipmentConditionAction.bind(null, data.award.id, item.id)}
+                action={updateEquipmentConditionAction}
+                ids={{ awardId: data.award.id, itemId: item.id }}
                 fields={[{ name: "condition", label: t("delivery.equipment.columns.condition"), type: "select", defaultValue: item.condition, options: conditionOptions }]}
               />
               <ActionForm
                 legend={t("delivery.equipment.check.legend", { kind: item.kind })}
                 submitLabel={t("delivery.equipment.check.submit")}
                 schema="addEquipmentCheck"
-                action={addEquipmentCheckAction.bind(null, data.award.id, item.id)}
+                action={addEquipmentCheckAction}
+                ids={{ awardId: data.award.id, itemId: item.id }}
                 fields={[
                   { name: "checkedOn", label: t("delivery.equipment.check.checkedOn"), type: "date", defaultValue: todayIso() },
                   { name: "result", label: t("delivery.equipment.check.result"), type: "select", options: resultOptions },
@@ -105,7 +107,8 @@ export async function EquipmentSection({ awardId }: { awardId: string }) {
             legend={t("delivery.equipment.add.legend")}
             submitLabel={t("delivery.equipment.add.submit")}
             schema="addEquipmentItem"
-            action={addEquipmentItemAction.bind(null, data.award.id)}
+            action={addEquipmentItemAction}
+            ids={{ awardId: data.award.id }}
             testId="equipment-add"
             fields={[
               { name: "kind", label: t("delivery.equipment.add.kind"), type: "text", maxLength: EQUIPMENT_LIMITS.kindMax, hint: t("delivery.equipment.serialWarning") },

@@ -88,7 +88,8 @@ export async function TranchesSection({ awardId }: { awardId: string }) {
                   legend={t("delivery.tranches.setCondition.legend", { position: tr.position })}
                   submitLabel={t("delivery.tranches.setCondition.submit")}
                   schema="trancheCondition"
-                  action={setTrancheConditionAction.bind(null, data.award.id, tr.id)}
+                  action={setTrancheConditionAction}
+                  ids={{ awardId: data.award.id, trancheId: tr.id }}
                   testId={`tranche-condition-${tr.position}`}
                   fields={[
                     {
@@ -135,7 +136,8 @@ export async function TranchesSection({ awardId }: { awardId: string }) {
                     legend={t("delivery.tranches.record.legend", { position: tr.position })}
                     submitLabel={t("delivery.tranches.record.submit")}
                     schema="recordDisbursement"
-                    action={recordDisbursementAction.bind(null, data.award.id, tr.id)}
+                    action={recordDisbursementAction}
+                    ids={{ awardId: data.award.id, trancheId: tr.id }}
                     testId={`tranche-disburse-${tr.position}`}
                     fields={[
                       {

@@ -101,7 +101,7 @@ describe("evidence, submission and review", () => {
 
   it("refuses submission without evidence", async () => {
     const d = await deliverable(gtAward.deliverables[0]);
-    const error = await rejectionOf(submitDeliverable(u.gt, d.id, { expectedVersion: d.version }, ctx));
+    const error = await rejectionOf(submitDeliverable(u.gt, { deliverableId: d.id,  expectedVersion: d.version }, ctx));
     expect(errorKeys(error)).toEqual({ _form: "delivery.errors.noEvidence" });
     expect((await deliverable(d.id)).status).toBe("pending");
   });
@@ -133,11 +133,11 @@ describe("evidence, submission and review", () => {
   it("submits once: two submissions at once make one, the other is a conflict", async () => {
     const d = await deliverable(gtAward.deliverables[0]);
     for (const who of ["officer", "donorInl", "jm"] as const) {
-      expect(await rejectionOf(submitDeliverable(u[who], d.id, { expectedVersion: d.version }, ctx)), who).toBeInstanceOf(NotFoundError);
+      expect(await rejectionOf(submitDeliverable(u[who], { deliverableId: d.id,  expectedVersion: d.version }, ctx)), who).toBeInstanceOf(NotFoundError);
     }
     const results = await Promise.allSettled([
-      submitDeliverable(u.gt, d.id, { expectedVersion: d.version }, ctx),
-      submitDeliverable(u.partner, d.id, { expectedVersion: d.version }, ctx),
+      submitDeliverable(u.gt, { deliverableId: d.id,  expectedVersion: d.version }, ctx),
+      submitDeliverable(u.partner, { deliverableId: d.id,  expectedVersion: d.version }, ctx),
     ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const lost = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
@@ -150,19 +150,19 @@ describe("evidence, submission and review", () => {
   it("lets officers return with a comment (required) and accept, mailing the award's people in their language", async () => {
     const d = await deliverable(gtAward.deliverables[0]);
     for (const who of ["gt", "partner", "donorInl", "approver"] as const) {
-      expect(await rejectionOf(reviewDeliverable(u[who], d.id, { decision: "accept", expectedVersion: d.version }, ctx)), who).toBeInstanceOf(NotFoundError);
+      expect(await rejectionOf(reviewDeliverable(u[who], { deliverableId: d.id,  decision: "accept", expectedVersion: d.version }, ctx)), who).toBeInstanceOf(NotFoundError);
     }
     const before = await deliveryCounts(db);
-    const noComment = await rejectionOf(reviewDeliverable(u.officer, d.id, { decision: "return", comment: " ", expectedVersion: d.version }, ctx));
+    const noComment = await rejectionOf(reviewDeliverable(u.officer, { deliverableId: d.id,  decision: "return", comment: " ", expectedVersion: d.version }, ctx));
     expect(errorKeys(noComment)).toMatchObject({ comment: "delivery.errors.returnComment" });
-    const badDecision = await rejectionOf(reviewDeliverable(u.officer, d.id, { decision: "maybe", expectedVersion: d.version }, ctx));
+    const badDecision = await rejectionOf(reviewDeliverable(u.officer, { deliverableId: d.id,  decision: "maybe", expectedVersion: d.version }, ctx));
     expect(errorKeys(badDecision)).toMatchObject({ decision: "delivery.errors.decision" });
-    const stale = await rejectionOf(reviewDeliverable(u.officer, d.id, { decision: "accept", expectedVersion: d.version - 1 }, ctx));
+    const stale = await rejectionOf(reviewDeliverable(u.officer, { deliverableId: d.id,  decision: "accept", expectedVersion: d.version - 1 }, ctx));
     expect(stale).toBeInstanceOf(ConflictError);
     expect(stale).toMatchObject({ messageKey: "delivery.errors.conflict" });
     expect(await deliveryCounts(db)).toEqual(before);
 
-    const returned = await reviewDeliverable(u.officer, d.id, { decision: "return", comment: "Falta el acta de entrega firmada.", expectedVersion: d.version }, ctx);
+    const returned = await reviewDeliverable(u.officer, { deliverableId: d.id,  decision: "return", comment: "Falta el acta de entrega firmada.", expectedVersion: d.version }, ctx);
     expect(returned.status).toBe("returned");
     expect(await deliverable(d.id)).toMatchObject({ status: "returned", reviewComment: "Falta el acta de entrega firmada." });
     const mails = await db.db.select().from(outbox).where(eq(outbox.template, "deliverable-reviewed"));
@@ -173,8 +173,8 @@ describe("evidence, submission and review", () => {
 
     // Returned: open again for evidence, then submitted and accepted.
     await addDeliverableEvidence(u.partner, d.id, [file("acta firmada.pdf", pdf())], ctx);
-    const again = await submitDeliverable(u.partner, d.id, { expectedVersion: returned.version }, ctx);
-    const accepted = await reviewDeliverable(u.officer, d.id, { decision: "accept", expectedVersion: again.version }, ctx);
+    const again = await submitDeliverable(u.partner, { deliverableId: d.id,  expectedVersion: returned.version }, ctx);
+    const accepted = await reviewDeliverable(u.officer, { deliverableId: d.id,  decision: "accept", expectedVersion: again.version }, ctx);
     expect(accepted.status).toBe("accepted");
     const list = await listDeliverables(u.gt, gtAward.id, "2027-01-01");
     expect(list.deliverables[0]).toMatchObject({ status: "accepted", isLate: false, canAddEvidence: false, canSubmit: false });
@@ -188,15 +188,15 @@ describe("adding a deliverable", () => {
   it("is for officers, within the award period, with keys for bad input", async () => {
     const before = await deliveryCounts(db);
     for (const who of ["gt", "partner", "donorInl", "approver"] as const) {
-      expect(await rejectionOf(addDeliverable(u[who], gtAward.id, { title: "Training of 40 officers", dueOn: "2026-10-31" }, ctx)), who).toBeInstanceOf(NotFoundError);
+      expect(await rejectionOf(addDeliverable(u[who], { awardId: gtAward.id,  title: "Training of 40 officers", dueOn: "2026-10-31" }, ctx)), who).toBeInstanceOf(NotFoundError);
     }
-    const outside = await rejectionOf(addDeliverable(u.officer, gtAward.id, { title: "Training of 40 officers", dueOn: "2028-01-31" }, ctx));
+    const outside = await rejectionOf(addDeliverable(u.officer, { awardId: gtAward.id,  title: "Training of 40 officers", dueOn: "2028-01-31" }, ctx));
     expect(errorKeys(outside)).toMatchObject({ dueOn: "delivery.errors.dueOutsidePeriod" });
-    const short = await rejectionOf(addDeliverable(u.officer, gtAward.id, { title: "x", dueOn: "2026-10-31" }, ctx));
+    const short = await rejectionOf(addDeliverable(u.officer, { awardId: gtAward.id,  title: "x", dueOn: "2026-10-31" }, ctx));
     expect(errorKeys(short)).toMatchObject({ title: "delivery.errors.titleShort" });
     expect(await deliveryCounts(db)).toEqual(before);
 
-    const { id } = await addDeliverable(u.officer, gtAward.id, { title: "  Training of 40 officers ", dueOn: "2026-10-31" }, ctx);
+    const { id } = await addDeliverable(u.officer, { awardId: gtAward.id,  title: "  Training of 40 officers ", dueOn: "2026-10-31" }, ctx);
     expect(await deliverable(id)).toMatchObject({ title: "Training of 40 officers", dueOn: "2026-10-31", status: "pending", awardId: gtAward.id });
     const audit = await db.db
       .select()

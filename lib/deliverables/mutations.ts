@@ -7,14 +7,13 @@ import { ATTACHMENT_LIMITS, safeFilename } from "@/lib/attachments/detect";
 import { checkUploads, type UploadedFile } from "@/lib/attachments/mutations";
 import { recordAudit, type Reach } from "@/lib/audit/mutations";
 import type { CurrentUser } from "@/lib/auth/queries";
-import { hasPermission } from "@/lib/auth/policies";
 import { getAward } from "@/lib/awards/queries";
-import { invalidField, parseOrThrow, refused } from "@/lib/delivery/parse";
-import { awardPeople, isOfficer } from "@/lib/awards/people";
+import { awardPeople } from "@/lib/awards/people";
+import { forRecord } from "@/lib/delivery/input";
 import { enqueueMail } from "@/lib/email/outbox";
 import { ConflictError, NotFoundError } from "@/lib/errors";
-import { isUuid } from "@/lib/ids";
-import type { MutationContext } from "@/lib/requests/mutations";
+import { audit, defineMutation, type Actor, type MutationContext } from "@/lib/mutations/define";
+import { invalidField, refused } from "@/lib/mutations/parse";
 import { mayWorkOnDeliverables, requireDeliverableOpenForEvidence } from "./queries";
 import { addDeliverableSchema, reviewDeliverableSchema, submitDeliverableSchema } from "./schema";
 import { isOpenForEvidence, isSubmittable, reviewTarget } from "./workflow";
@@ -39,15 +38,15 @@ async function awardFacts(tx: Tx | Awaited<ReturnType<typeof getDb>>, awardId: s
 }
 
 /** The deliverable and its award, when the user may see the award; NotFoundError otherwise. */
-async function visibleDeliverable(user: CurrentUser, deliverableId: string, reach: Reach) {
-  if (!isUuid(deliverableId)) throw new NotFoundError("deliverable");
+async function visibleDeliverable(actor: Actor, deliverableId: string, action: Reach["action"]) {
+  const reach: Reach = { ctx: actor, action };
   const db = await getDb();
   const [d] = await db.select().from(awardDeliverables).where(eq(awardDeliverables.id, deliverableId));
   if (!d) throw new NotFoundError("deliverable");
-  await getAward(user, d.awardId, { ...reach, target: { entityType: "deliverable", entityId: d.id } }).catch((error: unknown) => {
+  await getAward(actor.user, d.awardId, { ...reach, target: { entityType: "deliverable", entityId: d.id } }).catch((error: unknown) => {
     throw error instanceof NotFoundError ? new NotFoundError("deliverable") : error;
   });
-  return { db, deliverable: d, award: await awardFacts(db, d.awardId) };
+  return { deliverable: d, award: await awardFacts(db, d.awardId) };
 }
 
 /** The deliverable row, locked for the transaction: evidence uploads, submission and review take turns. */
@@ -61,28 +60,27 @@ async function lockDeliverable(tx: Tx, deliverableId: string) {
  * Adds a deliverable (title, due date within the award period) to an active award, with its audit event.
  * Program officers; NotFoundError for others.
  */
-export async function addDeliverable(user: CurrentUser, awardId: string, input: unknown, ctx: MutationContext): Promise<{ id: string }> {
-  const visible = await getAward(user, awardId, { ctx, action: "deliverable.add" });
-  if (!isOfficer(user)) throw new NotFoundError("award");
-  const value = parseOrThrow(addDeliverableSchema, input);
-  const db = await getDb();
-  const award = await awardFacts(db, visible.id);
-  if (award.status !== "active") throw refused("delivery.errors.awardNotActive");
-  if (value.dueOn < award.startsOn || value.dueOn > award.endsOn) throw invalidField("dueOn", "delivery.errors.dueOutsidePeriod");
-  return db.transaction(async (tx) => {
+export const addDeliverable = defineMutation({
+  permission: "deliverables.manage",
+  input: forRecord("awardId", addDeliverableSchema),
+  load: async (actor, value) => {
+    const visible = await getAward(actor.user, value.awardId, { ctx: actor, action: "deliverable.add" });
+    const award = await awardFacts(await getDb(), visible.id);
+    if (award.status !== "active") throw refused("delivery.errors.awardNotActive");
+    if (value.dueOn < award.startsOn || value.dueOn > award.endsOn) throw invalidField("dueOn", "delivery.errors.dueOutsidePeriod");
+    return award;
+  },
+  run: async (tx, { actor, input: value, record: award }): Promise<{ id: string }> => {
     const [row] = await tx.insert(awardDeliverables).values({ awardId: award.id, title: value.title, dueOn: value.dueOn }).returning({ id: awardDeliverables.id });
-    await recordAudit(tx, {
-      actorUserId: user.id,
+    await audit(tx, actor, {
       action: "deliverable.add",
       entityType: "award",
       entityId: award.id,
-      ip: ctx.ip,
-      userAgent: ctx.userAgent,
       details: { deliverableId: row.id, title: value.title, dueOn: value.dueOn },
     });
     return row;
-  });
-}
+  },
+});
 
 export interface AddedEvidence {
   id: string;
@@ -150,14 +148,18 @@ export async function addDeliverableEvidence(
  * the version the user saw and with at least one evidence file. Two submissions at once make one (the
  * other gets ConflictError). The award's country focal points and its partner's users.
  */
-export async function submitDeliverable(user: CurrentUser, deliverableId: string, input: unknown, ctx: MutationContext): Promise<{ version: number }> {
-  const { db, deliverable, award } = await visibleDeliverable(user, deliverableId, { ctx, action: "deliverable.submit" });
-  if (!mayWorkOnDeliverables(user, award)) throw new NotFoundError("deliverable");
-  const { expectedVersion } = parseOrThrow(submitDeliverableSchema, input);
-  if (award.status !== "active") throw refused("delivery.errors.awardNotActive");
-  if (deliverable.version !== expectedVersion) throw new ConflictError("deliverable changed", "delivery.errors.conflict");
-  if (!isSubmittable(deliverable.status)) throw refused("delivery.errors.notSubmittable");
-  return db.transaction(async (tx) => {
+export const submitDeliverable = defineMutation({
+  permission: "deliverables.submit",
+  input: forRecord("deliverableId", submitDeliverableSchema, { onAwardPage: true }),
+  load: async (actor, { deliverableId, expectedVersion }) => {
+    const found = await visibleDeliverable(actor, deliverableId, "deliverable.submit");
+    if (!mayWorkOnDeliverables(actor.user, found.award)) throw new NotFoundError("deliverable");
+    if (found.award.status !== "active") throw refused("delivery.errors.awardNotActive");
+    if (found.deliverable.version !== expectedVersion) throw new ConflictError("deliverable changed", "delivery.errors.conflict");
+    if (!isSubmittable(found.deliverable.status)) throw refused("delivery.errors.notSubmittable");
+    return found;
+  },
+  run: async (tx, { actor, input: { expectedVersion }, record: { deliverable, award } }): Promise<{ version: number }> => {
     await lockDeliverable(tx, deliverable.id);
     const [{ files }] = await tx.select({ files: count() }).from(deliverableEvidence).where(eq(deliverableEvidence.deliverableId, deliverable.id));
     if (files === 0) throw refused("delivery.errors.noEvidence");
@@ -173,18 +175,15 @@ export async function submitDeliverable(user: CurrentUser, deliverableId: string
       )
       .returning({ version: awardDeliverables.version });
     if (!updated) throw new ConflictError("deliverable changed", "delivery.errors.conflict");
-    await recordAudit(tx, {
-      actorUserId: user.id,
+    await audit(tx, actor, {
       action: "deliverable.submit",
       entityType: "award",
       entityId: award.id,
-      ip: ctx.ip,
-      userAgent: ctx.userAgent,
       details: { deliverableId: deliverable.id, title: deliverable.title, from: deliverable.status, to: "submitted", evidenceFiles: files },
     });
     return updated;
-  });
-}
+  },
+});
 
 /**
  * The office's review of a submitted deliverable: accept (submitted -> accepted, which may free a tranche
@@ -192,30 +191,29 @@ export async function submitDeliverable(user: CurrentUser, deliverableId: string
  * version the officer saw; with the audit event and the "deliverable-reviewed" mails to the country's
  * focal points and the partner's users, in their language. Program officers; NotFoundError for others.
  */
-export async function reviewDeliverable(user: CurrentUser, deliverableId: string, input: unknown, ctx: MutationContext): Promise<{ status: "accepted" | "returned"; version: number }> {
-  const { db, deliverable, award } = await visibleDeliverable(user, deliverableId, { ctx, action: "deliverable.review" });
-  if (!isOfficer(user) || !hasPermission(user, "reports.accept")) throw new NotFoundError("deliverable");
-  const value = parseOrThrow(reviewDeliverableSchema, input);
-  if (deliverable.version !== value.expectedVersion) throw new ConflictError("deliverable changed", "delivery.errors.conflict");
-  const target = reviewTarget(deliverable.status, value.decision);
-  if (!target) throw refused("delivery.errors.notSubmitted");
-  if (award.status !== "active") throw refused("delivery.errors.awardNotActive");
-  const status = target as "accepted" | "returned";
-  const comment = value.comment === "" ? null : value.comment;
-  return db.transaction(async (tx) => {
+export const reviewDeliverable = defineMutation({
+  permission: "deliverables.manage",
+  input: forRecord("deliverableId", reviewDeliverableSchema, { onAwardPage: true }),
+  load: async (actor, value) => {
+    const found = await visibleDeliverable(actor, value.deliverableId, "deliverable.review");
+    if (found.deliverable.version !== value.expectedVersion) throw new ConflictError("deliverable changed", "delivery.errors.conflict");
+    const target = reviewTarget(found.deliverable.status, value.decision);
+    if (!target) throw refused("delivery.errors.notSubmitted");
+    if (found.award.status !== "active") throw refused("delivery.errors.awardNotActive");
+    return { ...found, status: target as "accepted" | "returned" };
+  },
+  run: async (tx, { actor, input: value, record: { deliverable, award, status } }): Promise<{ status: "accepted" | "returned"; version: number }> => {
+    const comment = value.comment === "" ? null : value.comment;
     const [updated] = await tx
       .update(awardDeliverables)
       .set({ status, reviewComment: comment, version: deliverable.version + 1 })
       .where(and(eq(awardDeliverables.id, deliverable.id), eq(awardDeliverables.version, value.expectedVersion), eq(awardDeliverables.status, "submitted")))
       .returning({ version: awardDeliverables.version });
     if (!updated) throw new ConflictError("deliverable changed", "delivery.errors.conflict");
-    await recordAudit(tx, {
-      actorUserId: user.id,
+    await audit(tx, actor, {
       action: value.decision === "accept" ? "deliverable.accept" : "deliverable.return",
       entityType: "award",
       entityId: award.id,
-      ip: ctx.ip,
-      userAgent: ctx.userAgent,
       details: { deliverableId: deliverable.id, title: deliverable.title, from: "submitted", to: status, comment },
     });
     for (const person of await awardPeople(tx, award)) {
@@ -228,10 +226,10 @@ export async function reviewDeliverable(user: CurrentUser, deliverableId: string
           title: deliverable.title,
           decision: value.decision,
           comment: comment ?? "",
-          url: `${ctx.baseUrl}/awards/${award.id}`,
+          url: `${actor.baseUrl}/awards/${award.id}`,
         },
       });
     }
     return { status, version: updated.version };
-  });
-}
+  },
+});

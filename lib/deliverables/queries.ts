@@ -6,7 +6,7 @@ import type { Reach } from "@/lib/audit/mutations";
 import type { CurrentUser } from "@/lib/auth/queries";
 import { awardVisibility, getAward } from "@/lib/awards/queries";
 import { isAwardCountryFocalPoint, isAwardPartnerUser, isOfficer } from "@/lib/awards/people";
-import { refused } from "@/lib/delivery/parse";
+import { refused } from "@/lib/mutations/parse";
 import { NotFoundError } from "@/lib/errors";
 import { isUuid } from "@/lib/ids";
 import { todayIso } from "@/lib/tranches/workflow";

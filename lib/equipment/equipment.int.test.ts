@@ -43,13 +43,13 @@ describe("the equipment register", () => {
   it("lets the partner's users and officers add items; focal points read; others (donors too, decision 0011) get not found", async () => {
     const before = await deliveryCounts(db);
     for (const who of ["gt", "jm", "donorInl", "approver", "reviewer", "admin"] as const) {
-      expect(await rejectionOf(addEquipmentItem(u[who], gtAward.id, item, ctx)), who).toBeInstanceOf(NotFoundError);
+      expect(await rejectionOf(addEquipmentItem(u[who], { awardId: gtAward.id, ...item }, ctx)), who).toBeInstanceOf(NotFoundError);
     }
-    expect(await rejectionOf(addEquipmentItem(u.partner, jmAward.id, item, ctx))).toBeInstanceOf(NotFoundError);
+    expect(await rejectionOf(addEquipmentItem(u.partner, { awardId: jmAward.id, ...item }, ctx))).toBeInstanceOf(NotFoundError);
     expect(await deliveryCounts(db)).toEqual(before);
 
-    const a = await addEquipmentItem(u.partner, gtAward.id, item, ctx);
-    const b = await addEquipmentItem(u.officer, gtAward.id, { ...item, kind: "Laser marking machine", model: "", handoverOn: "", quantity: 1 }, ctx);
+    const a = await addEquipmentItem(u.partner, { awardId: gtAward.id, ...item }, ctx);
+    const b = await addEquipmentItem(u.officer, { awardId: gtAward.id,  ...item, kind: "Laser marking machine", model: "", handoverOn: "", quantity: 1 }, ctx);
     const [row] = await db.db.select().from(equipmentItems).where(eq(equipmentItems.id, a.id));
     expect(row).toMatchObject({ kind: "Dot-peen marking machine", model: "TM-5000", quantity: 2, handoverOn: "2026-03-15", custodianAgency: "DIGECAM", condition: "new" });
     const [second] = await db.db.select().from(equipmentItems).where(eq(equipmentItems.id, b.id));
@@ -79,7 +79,7 @@ describe("the equipment register", () => {
       [{ ...item, serialNumbers: "123" }, {}],
     ];
     for (const [input, keys] of cases) {
-      const error = await rejectionOf(addEquipmentItem(u.partner, gtAward.id, input, ctx));
+      const error = await rejectionOf(addEquipmentItem(u.partner, { awardId: gtAward.id, ...input }, ctx));
       expect(errorKeys(error), JSON.stringify(input).slice(0, 80)).toMatchObject(keys);
     }
     expect(await deliveryCounts(db)).toEqual(before);
@@ -88,11 +88,11 @@ describe("the equipment register", () => {
   it("updates the condition and records end-use checks, for the partner and officers only", async () => {
     const [first] = (await listEquipment(u.officer, gtAward.id)).items;
     for (const who of ["gt", "jm", "donorInl"] as const) {
-      expect(await rejectionOf(updateEquipmentCondition(u[who], first.id, { condition: "good" }, ctx)), who).toBeInstanceOf(NotFoundError);
-      expect(await rejectionOf(addEquipmentCheck(u[who], first.id, { checkedOn: "2026-06-01", result: "in_use_as_intended" }, ctx)), who).toBeInstanceOf(NotFoundError);
+      expect(await rejectionOf(updateEquipmentCondition(u[who], { itemId: first.id,  condition: "good" }, ctx)), who).toBeInstanceOf(NotFoundError);
+      expect(await rejectionOf(addEquipmentCheck(u[who], { itemId: first.id,  checkedOn: "2026-06-01", result: "in_use_as_intended" }, ctx)), who).toBeInstanceOf(NotFoundError);
     }
-    expect(await updateEquipmentCondition(u.partner, first.id, { condition: "good" }, ctx)).toEqual({ changed: true });
-    expect(await updateEquipmentCondition(u.partner, first.id, { condition: "good" }, ctx)).toEqual({ changed: false });
+    expect(await updateEquipmentCondition(u.partner, { itemId: first.id,  condition: "good" }, ctx)).toEqual({ changed: true });
+    expect(await updateEquipmentCondition(u.partner, { itemId: first.id,  condition: "good" }, ctx)).toEqual({ changed: false });
 
     const before = await deliveryCounts(db);
     const checkCases: [Record<string, unknown>, Record<string, string>][] = [
@@ -103,11 +103,11 @@ describe("the equipment register", () => {
       [{ checkedOn: "2026-06-01", result: "misused", note: "Serial 1234 missing" }, { note: "delivery.errors.serialNumbers" }],
     ];
     for (const [input, keys] of checkCases) {
-      expect(errorKeys(await rejectionOf(addEquipmentCheck(u.officer, first.id, input, ctx))), JSON.stringify(input).slice(0, 80)).toMatchObject(keys);
+      expect(errorKeys(await rejectionOf(addEquipmentCheck(u.officer, { itemId: first.id, ...input }, ctx))), JSON.stringify(input).slice(0, 80)).toMatchObject(keys);
     }
     expect(await deliveryCounts(db)).toEqual(before);
 
-    await addEquipmentCheck(u.officer, first.id, { checkedOn: "2026-06-01", result: "in_use_as_intended", note: "Both machines in use at the DIGECAM workshop." }, ctx);
+    await addEquipmentCheck(u.officer, { itemId: first.id,  checkedOn: "2026-06-01", result: "in_use_as_intended", note: "Both machines in use at the DIGECAM workshop." }, ctx);
     const checks = await db.db.select().from(equipmentChecks).where(eq(equipmentChecks.itemId, first.id));
     expect(checks).toHaveLength(1);
     const list = await listEquipment(u.gt, gtAward.id);

@@ -2,18 +2,22 @@ import "server-only";
 import { and, eq, ne } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { awards, equipmentChecks, equipmentItems } from "@/db/schema";
-import { recordAudit, type Reach } from "@/lib/audit/mutations";
+import type { Reach } from "@/lib/audit/mutations";
 import type { CurrentUser } from "@/lib/auth/queries";
 import { getAward } from "@/lib/awards/queries";
-import { invalidField, parseOrThrow, refused } from "@/lib/delivery/parse";
+import { forRecord } from "@/lib/delivery/input";
 import { NotFoundError } from "@/lib/errors";
-import { isUuid } from "@/lib/ids";
-import type { MutationContext } from "@/lib/requests/mutations";
+import { audit, defineMutation, type Actor } from "@/lib/mutations/define";
+import { invalidField, refused } from "@/lib/mutations/parse";
 import { todayIso } from "@/lib/tranches/workflow";
 import { mayKeepRegister } from "./queries";
 import { addEquipmentCheckSchema, addEquipmentItemSchema, updateEquipmentConditionSchema } from "./schema";
 
-type Ctx = Pick<MutationContext, "ip" | "userAgent"> & { today?: string };
+export type { DatedContext } from "@/lib/tranches/mutations";
+
+function todayOf(actor: Actor): string {
+  return (actor as Actor & { today?: string }).today ?? todayIso();
+}
 
 /** The award, when the user may see it and keep its register (partner users, officers); else NotFoundError. */
 async function registerAward(user: CurrentUser, awardId: string, reach: Reach) {
@@ -29,7 +33,6 @@ async function registerAward(user: CurrentUser, awardId: string, reach: Reach) {
 }
 
 async function itemAward(user: CurrentUser, itemId: string, reach: Reach) {
-  if (!isUuid(itemId)) throw new NotFoundError("equipment");
   const db = await getDb();
   const [item] = await db.select().from(equipmentItems).where(eq(equipmentItems.id, itemId));
   if (!item) throw new NotFoundError("equipment");
@@ -44,14 +47,18 @@ async function itemAward(user: CurrentUser, itemId: string, reach: Reach) {
  * period and not in the future, custodian agency, condition). Never a serial number. The award's
  * partner users and program officers; NotFoundError for others.
  */
-export async function addEquipmentItem(user: CurrentUser, awardId: string, input: unknown, ctx: Ctx): Promise<{ id: string }> {
-  const { db, award } = await registerAward(user, awardId, { ctx, action: "equipment.add" });
-  const value = parseOrThrow(addEquipmentItemSchema, input);
-  if (value.handoverOn) {
-    if (value.handoverOn < award.startsOn || value.handoverOn > award.endsOn) throw invalidField("handoverOn", "delivery.errors.handoverOutsidePeriod");
-    if (value.handoverOn > (ctx.today ?? todayIso())) throw invalidField("handoverOn", "delivery.errors.dateInFuture");
-  }
-  return db.transaction(async (tx) => {
+export const addEquipmentItem = defineMutation({
+  permission: "equipment.record",
+  input: forRecord("awardId", addEquipmentItemSchema),
+  load: async (actor, value) => {
+    const { award } = await registerAward(actor.user, value.awardId, { ctx: actor, action: "equipment.add" });
+    if (value.handoverOn) {
+      if (value.handoverOn < award.startsOn || value.handoverOn > award.endsOn) throw invalidField("handoverOn", "delivery.errors.handoverOutsidePeriod");
+      if (value.handoverOn > todayOf(actor)) throw invalidField("handoverOn", "delivery.errors.dateInFuture");
+    }
+    return award;
+  },
+  run: async (tx, { actor, input: value, record: award }): Promise<{ id: string }> => {
     const [row] = await tx
       .insert(equipmentItems)
       .values({
@@ -62,45 +69,40 @@ export async function addEquipmentItem(user: CurrentUser, awardId: string, input
         handoverOn: value.handoverOn ?? null,
         custodianAgency: value.custodianAgency,
         condition: value.condition,
-        createdById: user.id,
+        createdById: actor.user.id,
       })
       .returning({ id: equipmentItems.id });
-    await recordAudit(tx, {
-      actorUserId: user.id,
+    await audit(tx, actor, {
       action: "equipment.add",
       entityType: "award",
       entityId: award.id,
-      ip: ctx.ip,
-      userAgent: ctx.userAgent,
       details: { itemId: row.id, kind: value.kind, model: value.model || null, quantity: value.quantity, handoverOn: value.handoverOn ?? null, custodianAgency: value.custodianAgency, condition: value.condition },
     });
     return row;
-  });
-}
+  },
+});
 
 /** Changes an item's condition (no-op answer when unchanged). The award's partner users and officers. */
-export async function updateEquipmentCondition(user: CurrentUser, itemId: string, input: unknown, ctx: Ctx): Promise<{ changed: boolean }> {
-  const { db, award, item } = await itemAward(user, itemId, { ctx, action: "equipment.condition" });
-  const { condition } = parseOrThrow(updateEquipmentConditionSchema, input);
-  return db.transaction(async (tx) => {
+export const updateEquipmentCondition = defineMutation({
+  permission: "equipment.record",
+  input: forRecord("itemId", updateEquipmentConditionSchema, { onAwardPage: true }),
+  load: (actor, input) => itemAward(actor.user, input.itemId, { ctx: actor, action: "equipment.condition" }),
+  run: async (tx, { actor, input: { condition }, record: { award, item } }): Promise<{ changed: boolean }> => {
     const [updated] = await tx
       .update(equipmentItems)
       .set({ condition })
       .where(and(eq(equipmentItems.id, item.id), ne(equipmentItems.condition, condition)))
       .returning({ id: equipmentItems.id });
     if (!updated) return { changed: false };
-    await recordAudit(tx, {
-      actorUserId: user.id,
+    await audit(tx, actor, {
       action: "equipment.condition",
       entityType: "award",
       entityId: award.id,
-      ip: ctx.ip,
-      userAgent: ctx.userAgent,
       details: { itemId: item.id, from: item.condition, to: condition },
     });
     return { changed: true };
-  });
-}
+  },
+});
 
 /**
  * Records an end-use check of an item: the day (checks go on after the award ends, so never before the
@@ -108,26 +110,27 @@ export async function updateEquipmentCondition(user: CurrentUser, itemId: string
  * and a note.
  * The award's partner users and officers; NotFoundError for others.
  */
-export async function addEquipmentCheck(user: CurrentUser, itemId: string, input: unknown, ctx: Ctx): Promise<{ id: string }> {
-  const { db, award, item } = await itemAward(user, itemId, { ctx, action: "equipment.check" });
-  const value = parseOrThrow(addEquipmentCheckSchema, input);
-  if (value.checkedOn > (ctx.today ?? todayIso())) throw invalidField("checkedOn", "delivery.errors.dateInFuture");
-  const earliest = item.handoverOn ?? award.startsOn;
-  if (value.checkedOn < earliest) throw invalidField("checkedOn", "delivery.errors.checkBeforeHandover");
-  return db.transaction(async (tx) => {
+export const addEquipmentCheck = defineMutation({
+  permission: "equipment.record",
+  input: forRecord("itemId", addEquipmentCheckSchema, { onAwardPage: true }),
+  load: async (actor, value) => {
+    const found = await itemAward(actor.user, value.itemId, { ctx: actor, action: "equipment.check" });
+    if (value.checkedOn > todayOf(actor)) throw invalidField("checkedOn", "delivery.errors.dateInFuture");
+    const earliest = found.item.handoverOn ?? found.award.startsOn;
+    if (value.checkedOn < earliest) throw invalidField("checkedOn", "delivery.errors.checkBeforeHandover");
+    return found;
+  },
+  run: async (tx, { actor, input: value, record: { award, item } }): Promise<{ id: string }> => {
     const [row] = await tx
       .insert(equipmentChecks)
-      .values({ itemId: item.id, checkedOn: value.checkedOn, result: value.result, note: value.note === "" ? null : value.note, checkedById: user.id })
+      .values({ itemId: item.id, checkedOn: value.checkedOn, result: value.result, note: value.note === "" ? null : value.note, checkedById: actor.user.id })
       .returning({ id: equipmentChecks.id });
-    await recordAudit(tx, {
-      actorUserId: user.id,
+    await audit(tx, actor, {
       action: "equipment.check",
       entityType: "award",
       entityId: award.id,
-      ip: ctx.ip,
-      userAgent: ctx.userAgent,
       details: { itemId: item.id, checkId: row.id, checkedOn: value.checkedOn, result: value.result },
     });
     return row;
-  });
-}
+  },
+});

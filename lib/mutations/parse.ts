@@ -34,3 +34,13 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
   delete fieldErrors._form;
   throw new ValidationError(fieldErrors, formError ?? { key: "common.errors.invalidInput" });
 }
+
+/** One bad field, with the generic form message. */
+export function invalidField(field: string, key: MessageKey, params?: Record<string, string | number>): ValidationError {
+  return new ValidationError({ [field]: { key, params } }, { key: "common.errors.invalidInput" });
+}
+
+/** A refusal that concerns the whole form (a state, not a field). */
+export function refused(key: MessageKey, params?: Record<string, string | number>): ValidationError {
+  return new ValidationError({}, { key, params });
+}

@@ -2,32 +2,36 @@ import "server-only";
 import { and, eq, isNull } from "drizzle-orm";
 import { getDb, type Tx } from "@/db/client";
 import { awardDeliverables, awards, awardTranches, disbursements, reportingPeriods } from "@/db/schema";
-import { auditingDenials, denied, recordAudit, type Reach } from "@/lib/audit/mutations";
-import type { CurrentUser } from "@/lib/auth/queries";
+import { denied, type Reach } from "@/lib/audit/mutations";
 import { getAward } from "@/lib/awards/queries";
-import { invalidField, parseOrThrow, refused } from "@/lib/delivery/parse";
-import { awardPeople, isOfficer } from "@/lib/awards/people";
+import { awardPeople } from "@/lib/awards/people";
+import { forRecord } from "@/lib/delivery/input";
 import { enqueueMail } from "@/lib/email/outbox";
 import { ConflictError, NotFoundError } from "@/lib/errors";
-import { isUuid } from "@/lib/ids";
-import type { MutationContext } from "@/lib/requests/mutations";
+import { audit, defineMutation, type Actor, type MutationContext } from "@/lib/mutations/define";
+import { invalidField, refused } from "@/lib/mutations/parse";
 import { majorToMinor } from "@/lib/requests/schema";
 import { trancheRows } from "./queries";
 import { recordDisbursementSchema, trancheConditionSchema, TRANCHE_LIMITS } from "./schema";
 import { disbursementBlocker, disbursementInputProblem, todayIso } from "./workflow";
 
-export type { MutationContext };
+/** The request context with the day taken as today (scripts and tests fix it; otherwise the clock's). */
+export type DatedContext = MutationContext & { today?: string };
+
+function todayOf(actor: Actor): string {
+  return (actor as Actor & { today?: string }).today ?? todayIso();
+}
 
 /** The tranche and its award, when this user may see the award; NotFoundError for everyone else. */
-async function visibleTranche(user: CurrentUser, trancheId: string, reach: Reach) {
-  if (!isUuid(trancheId)) throw new NotFoundError("tranche");
+async function visibleTranche(actor: Actor, trancheId: string, action: Reach["action"]) {
+  const reach: Reach = { ctx: actor, action };
   const db = await getDb();
   const [t] = await db.select({ awardId: awardTranches.awardId }).from(awardTranches).where(eq(awardTranches.id, trancheId));
   if (!t) throw new NotFoundError("tranche");
-  const award = await getAward(user, t.awardId, { ...reach, target: { entityType: "tranche", entityId: trancheId } }).catch((error: unknown) => {
+  const award = await getAward(actor.user, t.awardId, { ...reach, target: { entityType: "tranche", entityId: trancheId } }).catch((error: unknown) => {
     throw error instanceof NotFoundError ? new NotFoundError("tranche") : error;
   });
-  return { db, award };
+  return award;
 }
 
 /** The tranche row, locked for the rest of the transaction (so a condition change and a disbursement take turns). */
@@ -42,14 +46,16 @@ async function lockTranche(tx: Tx, trancheId: string) {
  * award, or the accepted report of a reporting period (when the award has a calendar, the period must be
  * in it). Not on a tranche already disbursed. Program officers; NotFoundError for others.
  */
-export async function setTrancheCondition(user: CurrentUser, trancheId: string, input: unknown, ctx: MutationContext): Promise<void> {
-  const { db, award } = await visibleTranche(user, trancheId, { ctx, action: "tranche.condition.set" });
-  if (!isOfficer(user)) throw new NotFoundError("tranche");
-  const value = parseOrThrow(trancheConditionSchema, input);
-  if (award.status === "cancelled" || award.status === "completed") throw refused("delivery.errors.awardClosed");
-
-  await db.transaction(async (tx) => {
-    const tranche = await lockTranche(tx, trancheId);
+export const setTrancheCondition = defineMutation({
+  permission: "disbursements.record",
+  input: forRecord("trancheId", trancheConditionSchema, { onAwardPage: true }),
+  load: async (actor, input) => {
+    const award = await visibleTranche(actor, input.trancheId, "tranche.condition.set");
+    if (award.status === "cancelled" || award.status === "completed") throw refused("delivery.errors.awardClosed");
+    return award;
+  },
+  run: async (tx, { actor, input: value, record: award }) => {
+    const tranche = await lockTranche(tx, value.trancheId);
     if (tranche.releasedOn !== null) throw refused("delivery.errors.conditionLocked");
     let deliverableId: string | null = null;
     let periodNumber: number | null = null;
@@ -75,13 +81,10 @@ export async function setTrancheCondition(user: CurrentUser, trancheId: string, 
       .where(and(eq(awardTranches.id, tranche.id), isNull(awardTranches.releasedOn)))
       .returning({ id: awardTranches.id });
     if (!updated) throw new ConflictError("tranche changed", "awards.errors.conflict");
-    await recordAudit(tx, {
-      actorUserId: user.id,
+    await audit(tx, actor, {
       action: "tranche.condition.set",
       entityType: "award",
       entityId: award.id,
-      ip: ctx.ip,
-      userAgent: ctx.userAgent,
       details: {
         trancheId: tranche.id,
         position: tranche.position,
@@ -89,8 +92,8 @@ export async function setTrancheCondition(user: CurrentUser, trancheId: string, 
         to: { deliverableId, periodNumber },
       },
     });
-  });
-}
+  },
+});
 
 /**
  * Records the disbursement of a tranche: at most its planned amount (see disbursementInputProblem), paid
@@ -103,19 +106,14 @@ export async function setTrancheCondition(user: CurrentUser, trancheId: string, 
  * transaction. A condition not met is refused and audited as denied (after the rollback). Officers with
  * disbursements.record; NotFoundError for everyone else.
  */
-export async function recordDisbursement(
-  user: CurrentUser,
-  trancheId: string,
-  input: unknown,
-  ctx: MutationContext & { today?: string },
-): Promise<{ disbursementId: string; amountMinor: number; disbursedOn: string }> {
-  const { db, award } = await visibleTranche(user, trancheId, { ctx, action: "tranche.disburse" });
-  if (!isOfficer(user)) throw new NotFoundError("tranche");
-  const value = parseOrThrow(recordDisbursementSchema, input);
-  const amountMinor = majorToMinor(value.amount);
-  const today = ctx.today ?? todayIso();
-
-  return auditingDenials(user.id, ctx, () => db.transaction(async (tx) => {
+export const recordDisbursement = defineMutation({
+  permission: "disbursements.record",
+  input: forRecord("trancheId", recordDisbursementSchema, { onAwardPage: true }),
+  load: (actor, input) => visibleTranche(actor, input.trancheId, "tranche.disburse"),
+  run: async (tx, { actor, input: value, record: award }): Promise<{ disbursementId: string; amountMinor: number; disbursedOn: string }> => {
+    const { trancheId } = value;
+    const amountMinor = majorToMinor(value.amount);
+    const today = todayOf(actor);
     await lockTranche(tx, trancheId);
     const [awardNow] = await tx.select({ status: awards.status }).from(awards).where(eq(awards.id, award.id));
     const row = (await trancheRows(tx, award.id)).find((r) => r.id === trancheId);
@@ -143,7 +141,7 @@ export async function recordDisbursement(
 
     const [disbursement] = await tx
       .insert(disbursements)
-      .values({ trancheId, amountMinor, disbursedOn: value.disbursedOn, recordedById: user.id })
+      .values({ trancheId, amountMinor, disbursedOn: value.disbursedOn, recordedById: actor.user.id })
       .onConflictDoNothing({ target: disbursements.trancheId })
       .returning({ id: disbursements.id });
     if (!disbursement) throw new ConflictError("tranche already disbursed", "awards.errors.conflict");
@@ -153,13 +151,10 @@ export async function recordDisbursement(
       .where(and(eq(awardTranches.id, trancheId), isNull(awardTranches.releasedOn), isNull(awardTranches.releasedAmountMinor)))
       .returning({ id: awardTranches.id });
     if (!released) throw new ConflictError("tranche already disbursed", "awards.errors.conflict");
-    await recordAudit(tx, {
-      actorUserId: user.id,
+    await audit(tx, actor, {
       action: "tranche.disburse",
       entityType: "award",
       entityId: award.id,
-      ip: ctx.ip,
-      userAgent: ctx.userAgent,
       details: {
         trancheId,
         position: row.position,
@@ -186,11 +181,11 @@ export async function recordDisbursement(
           amountMinor,
           currency: award.currency,
           disbursedOn: value.disbursedOn,
-          url: `${ctx.baseUrl}/awards/${award.id}`,
+          url: `${actor.baseUrl}/awards/${award.id}`,
         },
       });
     }
     return { disbursementId: disbursement.id, amountMinor, disbursedOn: value.disbursedOn };
-  }));
-}
+  },
+});
 

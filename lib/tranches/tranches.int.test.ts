@@ -55,7 +55,7 @@ describe("setting a tranche's condition", () => {
   it("is for officers only: everyone else gets not found and nothing changes", async () => {
     const before = await deliveryCounts(db);
     for (const who of ["gt", "jm", "partner", "donorInl", "approver", "reviewer", "admin"] as const) {
-      const error = await rejectionOf(setTrancheCondition(u[who], gtAward.tranches[0], { type: "deliverable", deliverableId: gtAward.deliverables[0] }, ctx));
+      const error = await rejectionOf(setTrancheCondition(u[who], { trancheId: gtAward.tranches[0],  type: "deliverable", deliverableId: gtAward.deliverables[0] }, ctx));
       expect(error, who).toBeInstanceOf(NotFoundError);
     }
     expect((await tranche(gtAward.tranches[0])).conditionDeliverableId).toBeNull();
@@ -64,19 +64,19 @@ describe("setting a tranche's condition", () => {
 
   it("refuses a deliverable of another award, a bad period number and a bad type, with keys", async () => {
     const before = await deliveryCounts(db);
-    const other = await rejectionOf(setTrancheCondition(u.officer, gtAward.tranches[0], { type: "deliverable", deliverableId: jmAward.deliverables[0] }, ctx));
+    const other = await rejectionOf(setTrancheCondition(u.officer, { trancheId: gtAward.tranches[0],  type: "deliverable", deliverableId: jmAward.deliverables[0] }, ctx));
     expect(errorKeys(other)).toMatchObject({ deliverableId: "delivery.errors.deliverableNotOfAward" });
-    const badNumber = await rejectionOf(setTrancheCondition(u.officer, gtAward.tranches[0], { type: "report", periodNumber: "0" }, ctx));
+    const badNumber = await rejectionOf(setTrancheCondition(u.officer, { trancheId: gtAward.tranches[0],  type: "report", periodNumber: "0" }, ctx));
     expect(errorKeys(badNumber)).toMatchObject({ periodNumber: "delivery.errors.periodNumber" });
-    const noDeliverable = await rejectionOf(setTrancheCondition(u.officer, gtAward.tranches[0], { type: "deliverable" }, ctx));
+    const noDeliverable = await rejectionOf(setTrancheCondition(u.officer, { trancheId: gtAward.tranches[0],  type: "deliverable" }, ctx));
     expect(errorKeys(noDeliverable)).toMatchObject({ deliverableId: "delivery.errors.deliverableRequired" });
-    const badType = await rejectionOf(setTrancheCondition(u.officer, gtAward.tranches[0], { type: "whenever" }, ctx));
+    const badType = await rejectionOf(setTrancheCondition(u.officer, { trancheId: gtAward.tranches[0],  type: "whenever" }, ctx));
     expect(errorKeys(badType)).toMatchObject({ type: "delivery.errors.conditionType" });
     expect(await deliveryCounts(db)).toEqual(before);
   });
 
   it("ties a tranche to a deliverable of the same award, with an audit event", async () => {
-    await setTrancheCondition(u.officer, gtAward.tranches[0], { type: "deliverable", deliverableId: gtAward.deliverables[0] }, ctx);
+    await setTrancheCondition(u.officer, { trancheId: gtAward.tranches[0],  type: "deliverable", deliverableId: gtAward.deliverables[0] }, ctx);
     expect(await tranche(gtAward.tranches[0])).toMatchObject({ conditionDeliverableId: gtAward.deliverables[0], conditionPeriodNumber: null });
     const audit = await db.db.select().from(auditEvents).where(and(eq(auditEvents.action, "tranche.condition.set"), eq(auditEvents.entityId, gtAward.id)));
     expect(audit).toHaveLength(1);
@@ -91,9 +91,9 @@ describe("setting a tranche's condition", () => {
       { awardId: award.id, number: 1, startsOn: "2026-01-01", endsOn: "2026-03-31", dueOn: "2026-04-30" },
       { awardId: award.id, number: 2, startsOn: "2026-04-01", endsOn: "2026-06-30", dueOn: "2026-07-31" },
     ]);
-    const error = await rejectionOf(setTrancheCondition(u.officer, award.tranches[1], { type: "report", periodNumber: 3 }, ctx));
+    const error = await rejectionOf(setTrancheCondition(u.officer, { trancheId: award.tranches[1],  type: "report", periodNumber: 3 }, ctx));
     expect(errorKeys(error)).toMatchObject({ periodNumber: "delivery.errors.periodUnknown" });
-    await setTrancheCondition(u.officer, award.tranches[1], { type: "report", periodNumber: "2" }, ctx);
+    await setTrancheCondition(u.officer, { trancheId: award.tranches[1],  type: "report", periodNumber: "2" }, ctx);
     expect((await tranche(award.tranches[1])).conditionPeriodNumber).toBe(2);
   });
 });
@@ -103,7 +103,7 @@ describe("recording a disbursement", () => {
 
   it("is refused while the deliverable is not accepted, with a clear message, and nothing changes", async () => {
     const before = await deliveryCounts(db);
-    const error = await rejectionOf(recordDisbursement(u.officer, gtAward.tranches[0], valid, ctx));
+    const error = await rejectionOf(recordDisbursement(u.officer, { trancheId: gtAward.tranches[0], ...valid }, ctx));
     expect(errorKeys(error)).toEqual({ _form: "delivery.errors.deliverableNotAccepted" });
     expect(await deliveryCounts(db)).toEqual(before);
     expect(await tranche(gtAward.tranches[0])).toMatchObject({ releasedOn: null, releasedAmountMinor: null });
@@ -112,7 +112,7 @@ describe("recording a disbursement", () => {
   it("is for officers only", async () => {
     const before = await deliveryCounts(db);
     for (const who of ["gt", "jm", "partner", "donorInl", "approver", "reviewer", "admin"] as const) {
-      expect(await rejectionOf(recordDisbursement(u[who], gtAward.tranches[1], valid, ctx)), who).toBeInstanceOf(NotFoundError);
+      expect(await rejectionOf(recordDisbursement(u[who], { trancheId: gtAward.tranches[1], ...valid }, ctx)), who).toBeInstanceOf(NotFoundError);
     }
     expect(await deliveryCounts(db)).toEqual(before);
   });
@@ -129,7 +129,7 @@ describe("recording a disbursement", () => {
       [{ amount: "1000", disbursedOn: "2026-07-15", extra: 1 }, {}],
     ];
     for (const [input, keys] of cases) {
-      const error = await rejectionOf(recordDisbursement(u.officer, gtAward.tranches[1], input, ctx));
+      const error = await rejectionOf(recordDisbursement(u.officer, { trancheId: gtAward.tranches[1], ...input }, ctx));
       expect(errorKeys(error), JSON.stringify(input)).toMatchObject(keys);
     }
     expect(await deliveryCounts(db)).toEqual(before);
@@ -142,8 +142,8 @@ describe("recording a disbursement", () => {
 
     const before = await deliveryCounts(db);
     const results = await Promise.allSettled([
-      recordDisbursement(u.officer, gtAward.tranches[0], valid, ctx),
-      recordDisbursement(u.officer, gtAward.tranches[0], valid, ctx),
+      recordDisbursement(u.officer, { trancheId: gtAward.tranches[0], ...valid }, ctx),
+      recordDisbursement(u.officer, { trancheId: gtAward.tranches[0], ...valid }, ctx),
     ]);
     const won = results.filter((r) => r.status === "fulfilled");
     const lost = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
@@ -167,16 +167,16 @@ describe("recording a disbursement", () => {
       ["partner.oas@example.org", "es"],
     ]);
 
-    const again = await rejectionOf(recordDisbursement(u.officer, gtAward.tranches[0], valid, ctx));
+    const again = await rejectionOf(recordDisbursement(u.officer, { trancheId: gtAward.tranches[0], ...valid }, ctx));
     expect(errorKeys(again)).toEqual({ _form: "delivery.errors.alreadyDisbursed" });
-    const locked = await rejectionOf(setTrancheCondition(u.officer, gtAward.tranches[0], { type: "none" }, ctx));
+    const locked = await rejectionOf(setTrancheCondition(u.officer, { trancheId: gtAward.tranches[0],  type: "none" }, ctx));
     expect(errorKeys(locked)).toEqual({ _form: "delivery.errors.conditionLocked" });
   });
 
   it("waits for the report of the condition period to be accepted", async () => {
     const award = await insertAward(db, u.officer.id);
-    await setTrancheCondition(u.officer, award.tranches[1], { type: "report", periodNumber: 1 }, ctx);
-    const noReport = await rejectionOf(recordDisbursement(u.officer, award.tranches[1], { amount: "40000", disbursedOn: "2026-08-01" }, ctx));
+    await setTrancheCondition(u.officer, { trancheId: award.tranches[1],  type: "report", periodNumber: 1 }, ctx);
+    const noReport = await rejectionOf(recordDisbursement(u.officer, { trancheId: award.tranches[1],  amount: "40000", disbursedOn: "2026-08-01" }, ctx));
     expect(errorKeys(noReport)).toEqual({ _form: "delivery.errors.reportNotAccepted" });
 
     const [period] = await db.db
@@ -187,17 +187,17 @@ describe("recording a disbursement", () => {
       .insert(progressReports)
       .values({ awardId: award.id, periodId: period.id, status: "submitted", createdById: u.partner.id })
       .returning({ id: progressReports.id });
-    const submitted = await rejectionOf(recordDisbursement(u.officer, award.tranches[1], { amount: "40000", disbursedOn: "2026-08-01" }, ctx));
+    const submitted = await rejectionOf(recordDisbursement(u.officer, { trancheId: award.tranches[1],  amount: "40000", disbursedOn: "2026-08-01" }, ctx));
     expect(errorKeys(submitted)).toEqual({ _form: "delivery.errors.reportNotAccepted" });
 
     await db.db.update(progressReports).set({ status: "accepted" }).where(eq(progressReports.id, report.id));
-    const result = await recordDisbursement(u.officer, award.tranches[1], { amount: "39500.50", disbursedOn: "2026-08-01" }, ctx);
+    const result = await recordDisbursement(u.officer, { trancheId: award.tranches[1],  amount: "39500.50", disbursedOn: "2026-08-01" }, ctx);
     expect(result).toMatchObject({ amountMinor: 3_950_050, disbursedOn: "2026-08-01" });
   });
 
   it("is refused on an award that is not active", async () => {
     const award = await insertAward(db, u.officer.id, { status: "completed" });
-    const error = await rejectionOf(recordDisbursement(u.officer, award.tranches[0], { amount: "1000", disbursedOn: "2026-03-01" }, ctx));
+    const error = await rejectionOf(recordDisbursement(u.officer, { trancheId: award.tranches[0],  amount: "1000", disbursedOn: "2026-03-01" }, ctx));
     expect(errorKeys(error)).toEqual({ _form: "delivery.errors.awardNotActive" });
   });
 });
