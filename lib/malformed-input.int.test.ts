@@ -195,11 +195,6 @@ async function assignmentOf(requestId: string): Promise<string> {
 const file = (name: string, bytes: Uint8Array): UploadedFile => ({ name, bytes });
 
 /** An accepted upload's stored names are cleaned: nothing safeText refuses, no replacement character. */
-/** The record ids beside hostile values (a value that is no object is sent as it is). */
-function withIds(input: unknown, ids: Record<string, string>): unknown {
-  return typeof input === "object" && input !== null && !Array.isArray(input) ? { ...input, ...ids } : input;
-}
-
 function storedNamesAreSafe(added: { filename: string }[]): void {
   for (const { filename } of added) {
     if (!isSafeText(filename) || filename.includes("\uFFFD") || filename.length > 120) throw new Error(`stored an unsafe file name: ${JSON.stringify(filename.slice(0, 80))}`);

@@ -18,7 +18,7 @@ const EXPECTED: Record<Permission, Role[]> = {
   "disbursements.record": ["program_officer"],
   "deliverables.manage": ["program_officer"],
   "deliverables.submit": ["focal_point", "implementing_partner"],
-  "equipment.record": ["focal_point", "program_officer", "implementing_partner"],
+  "equipment.record": ["program_officer", "implementing_partner"],
   "indicators.set": ["program_officer"],
   "reporting.schedule": ["program_officer"],
   "comments.add": ["focal_point", "program_officer", "reviewer"],

@@ -29,7 +29,7 @@ export type Permission = (typeof PERMISSIONS)[number];
 
 /** What each role may do; a user holding several roles may do the union. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  focal_point: ["requests.file", "requests.readOwnCountry", "reports.submit", "deliverables.submit", "equipment.record", "comments.add"],
+  focal_point: ["requests.file", "requests.readOwnCountry", "reports.submit", "deliverables.submit", "comments.add"],
   program_officer: [
     "requests.readAll",
     "requests.screen",
