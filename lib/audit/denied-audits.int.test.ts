@@ -31,7 +31,7 @@ import { ensureReportingCalendar, saveReport } from "@/lib/reporting/mutations";
 import { getReport } from "@/lib/reporting/queries";
 import { createRequest, saveRequest } from "@/lib/requests/mutations";
 import { getRequest } from "@/lib/requests/queries";
-import { recordDisbursement, type DatedContext } from "@/lib/tranches/mutations";
+import { recordDisbursement } from "@/lib/tranches/mutations";
 import { pdf } from "@/test/attachment-files";
 import { createTestDb, type TestDb } from "@/test/db";
 import { ctx, deliveryCounts, insertAward, loadUsers, rejectionOf, type DeliveryUserKey } from "@/test/delivery-fixtures";
@@ -153,7 +153,7 @@ describe("a disbursement whose condition is not met", () => {
     await db.db.update(awardTranches).set({ conditionDeliverableId: award.deliverables[0] }).where(eq(awardTranches.id, trancheId));
     const counts = await deliveryCounts(db);
     const deniedBefore = await deniedCount();
-    const error = await rejectionOf(recordDisbursement(u.officer, { trancheId: trancheId,  amount: "60000", disbursedOn: "2026-03-01" }, { ...ctx, today: "2026-12-01" } as DatedContext));
+    const error = await rejectionOf(recordDisbursement(u.officer, { trancheId: trancheId,  amount: "60000", disbursedOn: "2026-03-01" }, { ...ctx, today: "2026-12-01" }));
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).formError?.key).toBe("delivery.errors.deliverableNotAccepted");
     expect(await deliveryCounts(db)).toEqual(counts); // its "audit" counts the changes made: none
@@ -175,7 +175,7 @@ describe("a disbursement whose condition is not met", () => {
     const award = await insertAward(db, u.officer.id);
     const trancheId = award.tranches[1];
     await db.db.update(awardTranches).set({ conditionPeriodNumber: 1 }).where(eq(awardTranches.id, trancheId));
-    const error = await rejectionOf(recordDisbursement(u.officer, { trancheId: trancheId,  amount: "40000", disbursedOn: "2026-10-01" }, { ...ctx, today: "2026-12-01" } as DatedContext));
+    const error = await rejectionOf(recordDisbursement(u.officer, { trancheId: trancheId,  amount: "40000", disbursedOn: "2026-10-01" }, { ...ctx, today: "2026-12-01" }));
     expect((error as ValidationError).formError?.key).toBe("delivery.errors.reportNotAccepted");
     const [event] = await eventsOf(u.officer);
     expect(event).toMatchObject({ action: "tranche.disburse", entityId: award.id, details: expect.objectContaining({ trancheId, reason: "reportNotAccepted" }) });
@@ -184,9 +184,9 @@ describe("a disbursement whose condition is not met", () => {
   it("a tranche already disbursed is refused without a denied event (a repeated click)", async () => {
     const award = await insertAward(db, u.officer.id);
     const trancheId = award.tranches[0];
-    await recordDisbursement(u.officer, { trancheId: trancheId,  amount: "60000", disbursedOn: "2026-03-01" }, { ...ctx, today: "2026-12-01" } as DatedContext);
+    await recordDisbursement(u.officer, { trancheId: trancheId,  amount: "60000", disbursedOn: "2026-03-01" }, { ...ctx, today: "2026-12-01" });
     const before = await deniedCount();
-    const error = await rejectionOf(recordDisbursement(u.officer, { trancheId: trancheId,  amount: "60000", disbursedOn: "2026-03-01" }, { ...ctx, today: "2026-12-01" } as DatedContext));
+    const error = await rejectionOf(recordDisbursement(u.officer, { trancheId: trancheId,  amount: "60000", disbursedOn: "2026-03-01" }, { ...ctx, today: "2026-12-01" }));
     expect((error as ValidationError).formError?.key).toBe("delivery.errors.alreadyDisbursed");
     expect(await deniedCount()).toBe(before);
   });

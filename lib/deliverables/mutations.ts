@@ -9,7 +9,7 @@ import { recordAudit, type Reach } from "@/lib/audit/mutations";
 import type { CurrentUser } from "@/lib/auth/queries";
 import { getAward } from "@/lib/awards/queries";
 import { awardPeople } from "@/lib/awards/people";
-import { forRecord } from "@/lib/delivery/input";
+import { forRecord } from "@/lib/mutations/for-record";
 import { enqueueMail } from "@/lib/email/outbox";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { audit, defineMutation, type Actor, type MutationContext } from "@/lib/mutations/define";

@@ -5,19 +5,14 @@ import { awards, equipmentChecks, equipmentItems } from "@/db/schema";
 import type { Reach } from "@/lib/audit/mutations";
 import type { CurrentUser } from "@/lib/auth/queries";
 import { getAward } from "@/lib/awards/queries";
-import { forRecord } from "@/lib/delivery/input";
+import { forRecord } from "@/lib/mutations/for-record";
 import { NotFoundError } from "@/lib/errors";
-import { audit, defineMutation, type Actor } from "@/lib/mutations/define";
+import { audit, defineMutation, todayOf } from "@/lib/mutations/define";
 import { invalidField, refused } from "@/lib/mutations/parse";
-import { todayIso } from "@/lib/tranches/workflow";
 import { mayKeepRegister } from "./queries";
 import { addEquipmentCheckSchema, addEquipmentItemSchema, updateEquipmentConditionSchema } from "./schema";
 
-export type { DatedContext } from "@/lib/tranches/mutations";
 
-function todayOf(actor: Actor): string {
-  return (actor as Actor & { today?: string }).today ?? todayIso();
-}
 
 /** The award, when the user may see it and keep its register (partner users, officers); else NotFoundError. */
 async function registerAward(user: CurrentUser, awardId: string, reach: Reach) {

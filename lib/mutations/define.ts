@@ -5,6 +5,7 @@ import { auditingDenials, recordAudit, type AuditInput } from "@/lib/audit/mutat
 import { hasPermission, type Permission } from "@/lib/auth/policies";
 import type { CurrentUser } from "@/lib/auth/queries";
 import { NotFoundError } from "@/lib/errors";
+import { todayIso } from "@/lib/tranches/workflow";
 import { parseInput } from "./parse";
 
 /**
@@ -16,6 +17,13 @@ export interface Actor {
   ip: string | null;
   userAgent: string | null;
   baseUrl: string;
+  /** The day taken as today (yyyy-mm-dd): scripts and tests fix it; otherwise the clock's (see todayOf). */
+  today?: string;
+}
+
+/** Today for this actor's mutation: the fixed day when a script or test set one, else the UTC date. */
+export function todayOf(actor: Actor): string {
+  return actor.today ?? todayIso();
 }
 
 /** The request-side half of an actor, as scripts and tests pass it. */

@@ -23,11 +23,8 @@ import { majorToMinor, requestDraftSchema, submitRequestSchema, type RequestDraf
 import { canTransition, isEditable, nextStatus, type RequestEvent } from "./workflow";
 import { recipientsOf } from "@/lib/users/recipients";
 
-export interface MutationContext {
-  ip: string | null;
-  userAgent: string | null;
-  baseUrl: string;
-}
+import type { MutationContext } from "@/lib/mutations/define";
+export type { MutationContext };
 
 function toFieldErrors(issues: { path: PropertyKey[]; message: string }[]): FieldErrors {
   const out: FieldErrors = {};

@@ -5,22 +5,17 @@ import { awardDeliverables, awards, awardTranches, disbursements, reportingPerio
 import { denied, type Reach } from "@/lib/audit/mutations";
 import { getAward } from "@/lib/awards/queries";
 import { awardPeople } from "@/lib/awards/people";
-import { forRecord } from "@/lib/delivery/input";
+import { forRecord } from "@/lib/mutations/for-record";
 import { enqueueMail } from "@/lib/email/outbox";
 import { ConflictError, NotFoundError } from "@/lib/errors";
-import { audit, defineMutation, type Actor, type MutationContext } from "@/lib/mutations/define";
+import { audit, defineMutation, todayOf, type Actor } from "@/lib/mutations/define";
 import { invalidField, refused } from "@/lib/mutations/parse";
 import { majorToMinor } from "@/lib/requests/schema";
 import { trancheRows } from "./queries";
 import { recordDisbursementSchema, trancheConditionSchema, TRANCHE_LIMITS } from "./schema";
-import { disbursementBlocker, disbursementInputProblem, todayIso } from "./workflow";
+import { disbursementBlocker, disbursementInputProblem } from "./workflow";
 
-/** The request context with the day taken as today (scripts and tests fix it; otherwise the clock's). */
-export type DatedContext = MutationContext & { today?: string };
 
-function todayOf(actor: Actor): string {
-  return (actor as Actor & { today?: string }).today ?? todayIso();
-}
 
 /** The tranche and its award, when this user may see the award; NotFoundError for everyone else. */
 async function visibleTranche(actor: Actor, trancheId: string, action: Reach["action"]) {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { recordId } from "@/lib/mutations/parse";
+import { recordId } from "./parse";
 
 /**
  * A mutation's input: the record's id (malformed answers not found) beside the form's values, parsed
