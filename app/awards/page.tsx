@@ -51,7 +51,7 @@ export default async function AwardsPage({ searchParams }: { searchParams: Promi
       ) : null}
 
       <form method="get" action="/awards" className="card" role="search" aria-label={t("awards.list.filtersLabel")}>
-        <div className="row" style={{ alignItems: "flex-end" }}>
+        <div className="row items-end">
           <div className="field">
             <label htmlFor="awards-status">{t("awards.list.statusLabel")}</label>
             <select id="awards-status" name="status" defaultValue={filters.status ?? ""}>

@@ -40,7 +40,7 @@ export default async function ProgramsPage({ searchParams }: { searchParams: Pro
           {t(`programs.notices.${notice}`)}
         </div>
       ) : null}
-      <div className="row" style={{ justifyContent: "space-between" }}>
+      <div className="row justify-between">
         <h1>{t("programs.list.title")}</h1>
         {canManage ? (
           <Link className="btn btn-primary" href="/programs/new">

@@ -55,7 +55,7 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
 
   return (
     <div className="stack">
-      <div className="row" style={{ justifyContent: "space-between" }}>
+      <div className="row justify-between">
         <h1>{t("requests.list.title")}</h1>
         {canFile ? (
           <Link className="btn btn-primary" href="/requests/new">
@@ -66,7 +66,7 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
       <p className="muted">{readsOwn && countryName && !readsAll ? t("requests.list.introOwn", { country: countryName }) : t("requests.list.introAll")}</p>
 
       <form method="get" action="/requests" className="card" role="search" aria-label={t("requests.list.filtersLabel")}>
-        <div className="row" style={{ alignItems: "flex-end" }}>
+        <div className="row items-end">
           <div className="field">
             <label htmlFor="requests-q">{t("requests.list.searchLabel")}</label>
             <input id="requests-q" name="q" type="search" defaultValue={filters.q ?? ""} maxLength={100} aria-describedby="requests-q-hint" />

@@ -6,7 +6,7 @@ export async function DemoAccounts() {
   const { t, locale } = await getI18n();
   const accounts = await listDemoAccounts();
   return (
-    <ul className="grid" style={{ listStyle: "none", padding: 0 }}>
+    <ul className="grid list-none">
       {accounts.map((account) => (
         <li key={account.id} className="card">
           <form action={demoSignInAction} className="stack">

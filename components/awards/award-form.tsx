@@ -157,7 +157,7 @@ export function AwardForm({ defaultValues, programs, partners, cancelHref }: Awa
       <div ref={alertRef} tabIndex={-1} role="alert" className={shownFormError ? "alert alert-error stack" : undefined}>
         {shownFormError ? (
           <>
-            <p style={{ margin: 0 }}>
+            <p className="m-0">
               <strong>{t("awards.form.errorSummaryTitle")}</strong> {shownFormError}
             </p>
             {unplaced.length > 0 ? (
@@ -194,7 +194,7 @@ export function AwardForm({ defaultValues, programs, partners, cancelHref }: Awa
         {errorLine("programId", programError)}
         {program ? (
           <div className="alert alert-info small" data-testid="award-program-facts">
-            <p style={{ margin: 0 }}>
+            <p className="m-0">
               {t("awards.form.programFacts", {
                 start: formatDate(program.startsOn, locale),
                 end: formatDate(program.endsOn, locale),
@@ -204,9 +204,9 @@ export function AwardForm({ defaultValues, programs, partners, cancelHref }: Awa
               })}{" "}
               {program.isDemoFigures ? <span className="badge">{t("awards.form.demoFigures")}</span> : null}
             </p>
-            <p style={{ margin: 0 }}>{t("awards.form.programThreshold", { threshold: money(program.approvalThresholdMinor) })}</p>
+            <p className="m-0">{t("awards.form.programThreshold", { threshold: money(program.approvalThresholdMinor) })}</p>
             {program.perAwardCapMinor !== null ? (
-              <p style={{ margin: 0 }}>{t("awards.form.programCap", { cap: money(program.perAwardCapMinor) })}</p>
+              <p className="m-0">{t("awards.form.programCap", { cap: money(program.perAwardCapMinor) })}</p>
             ) : null}
           </div>
         ) : null}
@@ -247,7 +247,7 @@ export function AwardForm({ defaultValues, programs, partners, cancelHref }: Awa
           aria-required="true"
           aria-invalid={amountError ? true : undefined}
           aria-describedby={describedBy("amount", true, !!amountError)}
-          style={{ maxWidth: "16rem" }}
+          className="max-w-field"
           {...register("amount")}
         />
         {errorLine("amount", amountError)}
@@ -267,7 +267,7 @@ export function AwardForm({ defaultValues, programs, partners, cancelHref }: Awa
         <span className="hint" id={idOf("period.hint")}>
           {t("awards.form.periodHint")}
         </span>
-        <div className="row" style={{ alignItems: "flex-start" }}>
+        <div className="row items-start">
           <div className="field">
             <label htmlFor={idOf("startsOn")}>{t("awards.form.startsOnLabel")}</label>
             <input
@@ -311,11 +311,11 @@ export function AwardForm({ defaultValues, programs, partners, cancelHref }: Awa
           const rowDateError = errorText(datePath);
           const number = index + 1;
           return (
-            <div key={field.id} className="card" role="group" aria-labelledby={idOf(`tranches.${index}.legend`)} style={{ padding: "0.75rem" }}>
-              <p id={idOf(`tranches.${index}.legend`)} style={{ margin: "0 0 0.5rem", fontWeight: 600 }}>
+            <div key={field.id} className="card p-3" role="group" aria-labelledby={idOf(`tranches.${index}.legend`)}>
+              <p id={idOf(`tranches.${index}.legend`)} className="m-0 mb-2 text-strong">
                 {t("awards.form.tranche", { number })}
               </p>
-              <div className="row" style={{ alignItems: "flex-end" }}>
+              <div className="row items-end">
                 <div className="field">
                   <label htmlFor={idOf(amountPath)}>{t("awards.form.trancheAmountLabel")}</label>
                   <input
@@ -390,12 +390,12 @@ export function AwardForm({ defaultValues, programs, partners, cancelHref }: Awa
           const dueError = errorText(duePath);
           const number = index + 1;
           return (
-            <div key={field.id} className="card" role="group" aria-labelledby={idOf(`deliverables.${index}.legend`)} style={{ padding: "0.75rem" }}>
-              <p id={idOf(`deliverables.${index}.legend`)} style={{ margin: "0 0 0.5rem", fontWeight: 600 }}>
+            <div key={field.id} className="card p-3" role="group" aria-labelledby={idOf(`deliverables.${index}.legend`)}>
+              <p id={idOf(`deliverables.${index}.legend`)} className="m-0 mb-2 text-strong">
                 {t("awards.form.deliverable", { number })}
               </p>
-              <div className="row" style={{ alignItems: "flex-end" }}>
-                <div className="field" style={{ flex: "1 1 20rem" }}>
+              <div className="row items-end">
+                <div className="field field-width-lg">
                   <label htmlFor={idOf(titlePath)}>{t("awards.form.deliverableTitleLabel")}</label>
                   <input
                     id={idOf(titlePath)}

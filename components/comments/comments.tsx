@@ -25,10 +25,10 @@ export async function RequestComments({ requestId }: { requestId: string }) {
       {comments.length === 0 ? (
         <p className="muted">{t("officer.comments.none")}</p>
       ) : (
-        <ol className="stack" style={{ listStyle: "none", paddingLeft: 0 }} data-testid="comment-list">
+        <ol className="stack list-none" data-testid="comment-list">
           {comments.map((c) => (
-            <li key={c.id} className="card" style={{ padding: "0.75rem 1rem" }} data-visibility={c.visibility}>
-              <p className="small" style={{ margin: 0 }}>
+            <li key={c.id} className="card p-4" data-visibility={c.visibility}>
+              <p className="small m-0">
                 <strong>
                   {c.authorName ?? (c.isProgramOffice ? t("officer.comments.programOffice") : t("officer.comments.unknownAuthor"))}
                 </strong>
@@ -41,7 +41,7 @@ export async function RequestComments({ requestId }: { requestId: string }) {
                   </>
                 ) : null}
               </p>
-              <p style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere", margin: "0.4rem 0 0" }}>{c.body}</p>
+              <p className="text-pre m-0 mt-body">{c.body}</p>
             </li>
           ))}
         </ol>

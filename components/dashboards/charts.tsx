@@ -44,7 +44,8 @@ export function CountryMoneyChart({
     <div role="img" aria-label={label} className="dash-chart">
       <BarChart
         responsive
-        style={{ width: "100%", height: 80 + rows.length * 64 }}
+        width="100%"
+        height={80 + rows.length * 64}
         data={data}
         layout="vertical"
         margin={{ top: 8, right: 96, bottom: 8, left: 8 }}
@@ -86,7 +87,8 @@ export function IndicatorProgressChart({ rows, label }: { rows: IndicatorProgres
     <div role="img" aria-label={label} className="dash-chart">
       <BarChart
         responsive
-        style={{ width: "100%", height: 48 + rows.length * 48 }}
+        width="100%"
+        height={48 + rows.length * 48}
         data={rows}
         layout="vertical"
         margin={{ top: 8, right: 180, bottom: 8, left: 8 }}

@@ -16,20 +16,20 @@ export async function DecisionLetters({ requestId }: { requestId: string }) {
     <section className="card stack" aria-labelledby="letters-heading" data-testid="decision-letters">
       <h2 id="letters-heading">{t("officer.letters.heading")}</h2>
       <p className="muted small">{t("officer.letters.intro")}</p>
-      <ol className="stack" style={{ listStyle: "none", paddingLeft: 0 }}>
+      <ol className="stack list-none">
         {[...loaded.data].reverse().map((d) => (
-          <li key={d.id} className="card" style={{ padding: "0.75rem 1rem" }} data-decision={d.decision}>
-            <h3 style={{ margin: 0, fontSize: "1.05rem" }}>
+          <li key={d.id} className="card p-4" data-decision={d.decision}>
+            <h3 className="m-0">
               <span className={d.decision === "approve" ? "badge badge-success" : d.decision === "reject" ? "badge badge-danger" : "badge"}>
                 {t(`officer.letters.${d.decision}`)}
               </span>
             </h3>
-            <p className="small muted" style={{ margin: "0.3rem 0 0" }}>
+            <p className="small muted m-0 mt-meta">
               {t("officer.letters.sentOn", { date: `${formatDateTime(d.createdAt, locale)} UTC` })}
               {" · "}
               {d.decidedByName ? t("officer.letters.decidedBy", { name: d.decidedByName }) : t("officer.letters.programOffice")}
             </p>
-            <p style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere", margin: "0.5rem 0 0" }}>{d.memo}</p>
+            <p className="text-pre m-0 mt-2">{d.memo}</p>
           </li>
         ))}
       </ol>

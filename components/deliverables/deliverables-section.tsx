@@ -27,11 +27,11 @@ export async function DeliverablesSection({ awardId }: { awardId: string }) {
     <section className="card stack" aria-labelledby="delivery-deliverables" data-testid="deliverables-section">
       <h2 id="delivery-deliverables">{t("delivery.deliverables.heading")}</h2>
       {data.deliverables.length === 0 ? <p className="muted">{t("delivery.deliverables.none")}</p> : null}
-      <ul className="stack" style={{ listStyle: "none", padding: 0, margin: 0 }}>
+      <ul className="stack list-plain">
         {data.deliverables.map((d) => (
           <li key={d.id} className="card stack" data-testid={`deliverable-${d.id}`}>
-            <h3 style={{ margin: 0, overflowWrap: "anywhere" }}>{d.title}</h3>
-            <p style={{ margin: 0 }}>
+            <h3 className="m-0 text-break">{d.title}</h3>
+            <p className="m-0">
               <span className={d.status === "accepted" ? "badge badge-success" : d.status === "returned" ? "badge badge-danger" : "badge"} data-testid="deliverable-status">
                 {t(`awards.deliverableStatus.${d.status}`)}
               </span>{" "}
@@ -43,15 +43,15 @@ export async function DeliverablesSection({ awardId }: { awardId: string }) {
                 <span className="muted">{t("delivery.deliverables.dueOn", { date: formatDate(d.dueOn, locale) })}</span>
               )}
             </p>
-            {d.reviewComment ? <p style={{ margin: 0, whiteSpace: "pre-wrap" }}>{t("delivery.deliverables.reviewComment", { comment: d.reviewComment })}</p> : null}
+            {d.reviewComment ? <p className="m-0 text-pre-wrap">{t("delivery.deliverables.reviewComment", { comment: d.reviewComment })}</p> : null}
 
-            <h4 style={{ margin: 0 }}>{t("delivery.deliverables.evidenceHeading")}</h4>
+            <h4 className="m-0">{t("delivery.deliverables.evidenceHeading")}</h4>
             {d.evidence.length === 0 ? (
-              <p className="muted" style={{ margin: 0 }}>
+              <p className="muted m-0">
                 {t("delivery.deliverables.evidenceNone")}
               </p>
             ) : (
-              <ul style={{ margin: 0 }}>
+              <ul className="m-0">
                 {d.evidence.map((e) => (
                   <li key={e.id}>
                     <a href={`/awards/${encodeURIComponent(data.award.id)}/deliverables/${encodeURIComponent(d.id)}/evidence/${encodeURIComponent(e.id)}`} download>

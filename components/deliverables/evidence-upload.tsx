@@ -51,7 +51,7 @@ export function EvidenceUpload({ awardId, deliverableId }: { awardId: string; de
     <form className="stack" onSubmit={(e) => void upload(e)} aria-busy={busy} data-hydrated={hydrated ? "true" : undefined} data-testid={`evidence-upload-${deliverableId}`}>
       {errors.length > 0 ? (
         <div className="alert alert-error" role="alert">
-          <ul style={{ margin: 0 }}>
+          <ul className="m-0">
             {errors.map((e, i) => (
               <li key={i}>{e}</li>
             ))}
@@ -65,7 +65,7 @@ export function EvidenceUpload({ awardId, deliverableId }: { awardId: string; de
       ) : null}
       <label htmlFor={`${uid}-files`}>{t("delivery.deliverables.upload.label")}</label>
       <input ref={inputRef} id={`${uid}-files`} type="file" name="files" multiple accept={ATTACHMENT_ACCEPT} aria-describedby={`${uid}-hint`} />
-      <p className="muted small" id={`${uid}-hint`} style={{ margin: 0 }}>
+      <p className="muted small m-0" id={`${uid}-hint`}>
         {t("delivery.deliverables.upload.hint")}
       </p>
       <div>

@@ -48,7 +48,7 @@ export async function EquipmentSection({ awardId }: { awardId: string }) {
             <tbody>
               {data.items.map((item) => (
                 <tr key={item.id}>
-                  <th scope="row" style={{ overflowWrap: "anywhere" }}>
+                  <th scope="row" className="text-break">
                     {item.kind}
                   </th>
                   <td>{item.model ?? "—"}</td>
@@ -60,7 +60,7 @@ export async function EquipmentSection({ awardId }: { awardId: string }) {
                     {item.checks.length === 0 ? (
                       <span className="muted">{t("delivery.equipment.noChecks")}</span>
                     ) : (
-                      <ul style={{ margin: 0, paddingLeft: "1rem" }}>
+                      <ul className="m-0 pl-4">
                         {item.checks.map((c) => (
                           <li key={c.id}>
                             {t("delivery.equipment.checkValue", { date: formatDate(c.checkedOn, locale), result: t(`delivery.equipment.result.${c.result}`) })}

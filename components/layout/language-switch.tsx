@@ -6,7 +6,7 @@ import { createTranslator } from "@/lib/i18n/translate";
 export function LanguageSwitch({ locale }: { locale: Locale }) {
   const t = createTranslator(locale);
   return (
-    <form action={setLocaleAction} className="row" style={{ gap: "0.4rem" }}>
+    <form action={setLocaleAction} className="row language-switch">
       <label htmlFor="locale-select">{t("common.language")}</label>
       {/* Keyed by the language: the header outlives client-side navigations, and after a sign-in that
           changes the language an uncontrolled select would keep showing the previous one. */}

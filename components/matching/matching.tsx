@@ -48,7 +48,7 @@ export async function ProgramMatching({ requestId }: { requestId: string }) {
               {data.ranked.map((p) => (
                 <tr key={p.id} data-testid={`matching-${p.id}`}>
                   <td>{p.rank}</td>
-                  <th scope="row" style={{ fontWeight: 600, textTransform: "none", letterSpacing: 0, color: "inherit", fontSize: "inherit" }}>
+                  <th scope="row" className="text-plain text-strong">
                     {locale === "es" ? p.nameEs : p.nameEn}
                     {p.isSuggested ? (
                       <>

@@ -201,7 +201,7 @@ export function ProgramForm(props: ProgramFormProps) {
           type="text"
           inputMode="decimal"
           autoComplete="off"
-          style={{ maxWidth: "16rem" }}
+          className="max-w-field"
           aria-required={required ? "true" : undefined}
           aria-invalid={error ? true : undefined}
           aria-describedby={describedBy(name, true, !!error)}
@@ -244,7 +244,7 @@ export function ProgramForm(props: ProgramFormProps) {
       <div ref={alertRef} tabIndex={-1} role="alert" className={shownFormError ? "alert alert-error stack" : undefined}>
         {shownFormError ? (
           <>
-            <p style={{ margin: 0 }}>{shownFormError}</p>
+            <p className="m-0">{shownFormError}</p>
             {unplaced.length > 0 ? (
               <ul>
                 {unplaced.map((text) => (
@@ -269,7 +269,7 @@ export function ProgramForm(props: ProgramFormProps) {
         </span>
         <select
           id={idOf("currency")}
-          style={{ maxWidth: "10rem" }}
+          className="max-w-short"
           aria-invalid={currencyError ? true : undefined}
           aria-describedby={describedBy("currency", true, !!currencyError)}
           {...register("currency")}
@@ -292,7 +292,7 @@ export function ProgramForm(props: ProgramFormProps) {
         <span className="hint" id={idOf("period.hint")}>
           {t("programs.form.periodHint")}
         </span>
-        <div className="row" style={{ alignItems: "flex-start" }}>
+        <div className="row items-start">
           <div className="field">
             <label htmlFor={idOf("startsOn")}>{t("programs.form.startsOnLabel")}</label>
             <input
@@ -342,15 +342,15 @@ export function ProgramForm(props: ProgramFormProps) {
           const regionName = t(`programs.form.regions.${region}`);
           return (
             <div key={region} role="group" aria-labelledby={idOf(`region.${region}`)}>
-              <div className="row" style={{ justifyContent: "space-between" }}>
-                <p id={idOf(`region.${region}`)} style={{ margin: 0, fontWeight: 600 }}>
+              <div className="row justify-between">
+                <p id={idOf(`region.${region}`)} className="m-0 text-strong">
                   {regionName}
                 </p>
                 <button type="button" className="btn-link btn" onClick={() => toggle("countryIsos", isos, !allSelected, selectedCountries)}>
                   {allSelected ? t("programs.form.clearRegion", { region: regionName }) : t("programs.form.selectRegion", { region: regionName })}
                 </button>
               </div>
-              <div style={{ display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(14rem, 1fr))", gap: "0.25rem 1rem" }}>
+              <div className="option-grid">
                 {inRegion.map((c) => checkbox("countryIsos", c.iso2, c.name, selectedCountries, !!countriesError))}
               </div>
             </div>
@@ -364,7 +364,7 @@ export function ProgramForm(props: ProgramFormProps) {
         <span className="hint" id={idOf("categories.hint")}>
           {t("programs.form.categoriesHint")}
         </span>
-        <div style={{ display: "grid", gridTemplateColumns: "repeat(auto-fill, minmax(16rem, 1fr))", gap: "0.25rem 1rem" }}>
+        <div className="option-grid option-grid-wide">
           {ASSISTANCE_CATEGORIES.map((c) => checkbox("categories", c, t(`common.categories.${c}`), selectedCategories, !!categoriesError))}
         </div>
         {errorLine("categories", categoriesError)}
@@ -378,11 +378,11 @@ export function ProgramForm(props: ProgramFormProps) {
         {isRubricLocked ? <p className="alert alert-info">{t("programs.edit.rubricLocked")}</p> : null}
         {rubric.fields.map((field, index) => {
           const number = index + 1;
-          const cell = (name: "key" | "nameEn" | "nameEs" | "weight", label: string, width: string) => {
+          const cell = (name: "key" | "nameEn" | "nameEs" | "weight", label: string, widthClass: `field-width-${"xs" | "sm" | "md"}`) => {
             const path = `rubric.${index}.${name}`;
             const error = errorText(path);
             return (
-              <div className="field" style={{ flex: width }}>
+              <div className={`field ${widthClass}`}>
                 <label htmlFor={idOf(path)}>{label}</label>
                 <input
                   id={idOf(path)}
@@ -404,15 +404,15 @@ export function ProgramForm(props: ProgramFormProps) {
             );
           };
           return (
-            <div key={field.id} className="card" role="group" aria-labelledby={idOf(`rubric.${index}.legend`)} style={{ padding: "0.75rem" }}>
-              <p id={idOf(`rubric.${index}.legend`)} style={{ margin: "0 0 0.5rem", fontWeight: 600 }}>
+            <div key={field.id} className="card p-3" role="group" aria-labelledby={idOf(`rubric.${index}.legend`)}>
+              <p id={idOf(`rubric.${index}.legend`)} className="m-0 mb-2 text-strong">
                 {t("programs.form.criterion", { number })}
               </p>
-              <div className="row" style={{ alignItems: "flex-start" }}>
-                {cell("key", t("programs.form.criterionKeyLabel"), "1 1 10rem")}
-                {cell("nameEn", t("programs.form.criterionNameEnLabel"), "2 1 14rem")}
-                {cell("nameEs", t("programs.form.criterionNameEsLabel"), "2 1 14rem")}
-                {cell("weight", t("programs.form.criterionWeightLabel"), "0 1 6rem")}
+              <div className="row items-start">
+                {cell("key", t("programs.form.criterionKeyLabel"), "field-width-sm")}
+                {cell("nameEn", t("programs.form.criterionNameEnLabel"), "field-width-md")}
+                {cell("nameEs", t("programs.form.criterionNameEsLabel"), "field-width-md")}
+                {cell("weight", t("programs.form.criterionWeightLabel"), "field-width-xs")}
               </div>
               {!isRubricLocked ? (
                 <button type="button" className="btn" onClick={() => rubric.remove(index)} disabled={rubric.fields.length <= PROGRAM_LIMITS.rubricMin || busy}>

@@ -61,7 +61,7 @@ export function FrequencyForm({ awardId, current }: { awardId: string; current: 
           {t("reporting.frequency.saved")}
         </div>
       ) : null}
-      <div className="row" style={{ alignItems: "flex-end" }}>
+      <div className="row items-end">
         <div className="field">
           <label htmlFor={`${uid}-frequency`}>{t("reporting.frequency.label")}</label>
           <select
@@ -76,7 +76,7 @@ export function FrequencyForm({ awardId, current }: { awardId: string; current: 
               </option>
             ))}
           </select>
-          <p id={`${uid}-frequency-hint`} className="muted" style={{ margin: 0 }}>
+          <p id={`${uid}-frequency-hint`} className="muted m-0">
             {t("reporting.frequency.hint")}
           </p>
           {fieldError ? <p className="field-error">{fieldError}</p> : null}

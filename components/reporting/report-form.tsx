@@ -116,7 +116,7 @@ export function ReportForm({ awardId, periodNumber, version, amountText, indicat
     <form className="stack" noValidate data-hydrated={hydrated ? "true" : undefined} data-testid="report-form" onSubmit={(event) => void handleSubmit((v) => send(v, true))(event)}>
       {formError ? (
         <div className="alert alert-error" role="alert" tabIndex={-1} ref={alertRef}>
-          <p style={{ margin: 0 }}>{formError}</p>
+          <p className="m-0">{formError}</p>
           {unplaced.length > 0 ? (
             <ul>
               {unplaced.map((m, i) => (

@@ -19,13 +19,13 @@ export function ReportView({ page, t, locale }: { page: PeriodReport; t: Transla
         {report.narrativeEn ? (
           <div lang="en">
             <h3>{t("reporting.report.narrativeEn")}</h3>
-            <p style={{ whiteSpace: "pre-wrap" }}>{report.narrativeEn}</p>
+            <p className="text-pre-wrap">{report.narrativeEn}</p>
           </div>
         ) : null}
         {report.narrativeEs ? (
           <div lang="es">
             <h3>{t("reporting.report.narrativeEs")}</h3>
-            <p style={{ whiteSpace: "pre-wrap" }}>{report.narrativeEs}</p>
+            <p className="text-pre-wrap">{report.narrativeEs}</p>
           </div>
         ) : null}
         <p>

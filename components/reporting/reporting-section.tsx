@@ -31,13 +31,13 @@ export async function ReportingSection({ awardId }: { awardId: string }) {
 
       <div className="card stack">
         <h3>{t("reporting.section.moneyHeading")}</h3>
-        <dl style={{ display: "grid", gridTemplateColumns: "minmax(10rem, max-content) 1fr", gap: "0.4rem 1.25rem", margin: 0 }} data-testid="reporting-money">
-          <dt style={{ fontWeight: 600 }}>{t("reporting.section.committed")}</dt>
-          <dd style={{ margin: 0 }}>{money(reporting.money.committedMinor)}</dd>
-          <dt style={{ fontWeight: 600 }}>{t("reporting.section.disbursed")}</dt>
-          <dd style={{ margin: 0 }}>{money(reporting.money.disbursedMinor)}</dd>
-          <dt style={{ fontWeight: 600 }}>{t("reporting.section.reportedExpenditure")}</dt>
-          <dd style={{ margin: 0 }}>{money(reporting.money.reportedExpenditureMinor)}</dd>
+        <dl className="detail-grid" data-testid="reporting-money">
+          <dt className="text-strong">{t("reporting.section.committed")}</dt>
+          <dd className="m-0">{money(reporting.money.committedMinor)}</dd>
+          <dt className="text-strong">{t("reporting.section.disbursed")}</dt>
+          <dd className="m-0">{money(reporting.money.disbursedMinor)}</dd>
+          <dt className="text-strong">{t("reporting.section.reportedExpenditure")}</dt>
+          <dd className="m-0">{money(reporting.money.reportedExpenditureMinor)}</dd>
         </dl>
       </div>
 

@@ -121,7 +121,7 @@ export function AttachmentUploadForm({ requestId, existingCount }: { requestId: 
       >
         {errors.length === 1 ? errors[0] : null}
         {errors.length > 1 ? (
-          <ul style={{ margin: 0, paddingLeft: "1.25rem" }}>
+          <ul className="list-indent">
             {errors.map((e, i) => (
               <li key={i}>{e}</li>
             ))}

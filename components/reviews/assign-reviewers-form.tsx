@@ -159,7 +159,7 @@ export function AssignReviewersForm({
                       <label htmlFor={id(`reviewer-${index}`)}>{r.label}</label>
                     </div>
                     {hint ? (
-                      <span className={reason && !r.isAssigned ? "hint small" : "hint small muted"} id={hintId} style={reason && !r.isAssigned ? { color: "var(--danger)" } : undefined}>
+                      <span className={reason && !r.isAssigned ? "hint small text-danger" : "hint small muted"} id={hintId}>
                         {hint}
                       </span>
                     ) : null}

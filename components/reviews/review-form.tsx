@@ -103,7 +103,7 @@ export function ReviewForm({ assignmentId, criteria }: { assignmentId: string; c
         const key = (name: string) => id(`c${index}-${name}`);
         return (
           <fieldset key={criterion.id} className="card stack" data-testid={`criterion-${index}`}>
-            <legend style={{ fontWeight: 700 }}>{t("reviews.score.criterionLegend", { criterion: criterion.name, weight: criterion.weight })}</legend>
+            <legend className="text-bold">{t("reviews.score.criterionLegend", { criterion: criterion.name, weight: criterion.weight })}</legend>
             <input type="hidden" {...register(`scores.${index}.criterionId`)} />
             <fieldset className="field" aria-describedby={scoreError ? key("score-error") : undefined}>
               <legend>{t("reviews.score.scoreLegend")}</legend>

@@ -111,7 +111,7 @@ function SummaryTable({ group, revisionCount, t, locale }: { group: ReviewSummar
               <th key={c.id} scope="col">
                 {localName(c, locale)}
                 <br />
-                <span className="small" style={{ textTransform: "none" }}>
+                <span className="small normal-case">
                   {t("reviews.summary.weightShort", { weight: c.weight })}
                 </span>
               </th>
@@ -125,7 +125,7 @@ function SummaryTable({ group, revisionCount, t, locale }: { group: ReviewSummar
             const byCriterion = new Map(a.scores.map((s) => [s.criterionId, s.score]));
             return (
               <tr key={a.id}>
-                <th scope="row" style={{ textTransform: "none", fontSize: "inherit", color: "inherit" }}>
+                <th scope="row" className="text-plain">
                   {a.reviewerName ?? t("reviews.summary.unknownReviewer")}
                   <br />
                   <span className="muted small">{a.reviewerEmail}</span>
@@ -133,12 +133,12 @@ function SummaryTable({ group, revisionCount, t, locale }: { group: ReviewSummar
                 <td>
                   <span className={reviewStatusBadgeClass(a.status)}>{t(`reviews.status.${a.status}`)}</span>
                   {a.status === "recused" ? (
-                    <p className="small" style={{ margin: "0.3rem 0 0", overflowWrap: "anywhere" }}>
+                    <p className="small m-0 mt-meta text-break">
                       {a.isAutoRecused ? t("reviews.summary.autoRecused") : a.conflictReason ? t("reviews.summary.conflictDeclared", { reason: a.conflictReason }) : null}
                     </p>
                   ) : null}
                   {a.isOnEarlierRevision && a.revisionNumber !== null ? (
-                    <p className="small muted" style={{ margin: "0.3rem 0 0" }}>
+                    <p className="small muted m-0 mt-meta">
                       {t("reviews.summary.earlierRevision", { number: a.revisionNumber, current: revisionCount })}
                     </p>
                   ) : null}
@@ -157,7 +157,7 @@ function SummaryTable({ group, revisionCount, t, locale }: { group: ReviewSummar
         {aggregate.count > 0 ? (
           <tfoot>
             <tr>
-              <th scope="row" colSpan={2} style={{ textTransform: "none", fontSize: "inherit" }}>
+              <th scope="row" colSpan={2} className="normal-case text-size-inherit">
                 {t("reviews.summary.mean")}
               </th>
               {aggregate.perCriterion.map((c) => (
@@ -169,7 +169,7 @@ function SummaryTable({ group, revisionCount, t, locale }: { group: ReviewSummar
               <td />
             </tr>
             <tr>
-              <th scope="row" colSpan={2} style={{ textTransform: "none", fontSize: "inherit" }}>
+              <th scope="row" colSpan={2} className="normal-case text-size-inherit">
                 {t("reviews.summary.spreadRow")}
               </th>
               {aggregate.perCriterion.map((c) => (
@@ -203,7 +203,7 @@ function ReviewerComments({ groups, t, locale }: { groups: ReviewSummaryGroup[];
               {a.reviewerName ?? t("reviews.summary.unknownReviewer")}
               {a.submittedAt ? <span className="muted"> · {formatDateTime(a.submittedAt, locale)}</span> : null}
             </summary>
-            <ul style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere" }}>
+            <ul className="text-pre">
               {criteria.map((c) => {
                 const s = a.scores.find((x) => x.criterionId === c.id);
                 return s ? <li key={c.id}>{t("reviews.summary.criterionComment", { criterion: localName(c, locale), comment: s.comment })}</li> : null;

@@ -12,8 +12,6 @@ import type { ConflictSubject, RevisionChanges, RubricCriterion, ScoreEntry } fr
 import type { CriterionAggregate } from "@/lib/reviews/scoring";
 import { formatScore, localName } from "./review-format";
 
-const PRE_WRAP = { whiteSpace: "pre-wrap", overflowWrap: "anywhere" } as const;
-
 
 /** Who asks and for what: all a reviewer sees of the request before declaring no conflict (or once recused). */
 export function ConflictSubjectSection({
@@ -45,7 +43,7 @@ export function ConflictSubjectSection({
         </DetailItem>
         {subject.namedAgencies.length > 0 ? (
           <DetailItem label={t("reviews.detail.subjectNamedAgencies")}>
-            <span style={PRE_WRAP}>{subject.namedAgencies.join("; ")}</span>
+            <span className="text-pre">{subject.namedAgencies.join("; ")}</span>
           </DetailItem>
         ) : null}
       </DetailList>
@@ -91,7 +89,7 @@ export function RequestContent({ detail, t, locale }: { detail: RequestDetail; t
               const value = formatDetailValue(field, detail.details[field], t, locale);
               return (
                 <DetailItem key={field} label={t(`requests.details.${field}.label`)}>
-                  {value === null ? notGiven : <span style={PRE_WRAP}>{value}</span>}
+                  {value === null ? notGiven : <span className="text-pre">{value}</span>}
                 </DetailItem>
               );
             })}
@@ -116,18 +114,18 @@ export function RequestContent({ detail, t, locale }: { detail: RequestDetail; t
         const justification = text("justification", l);
         return (
           <div key={l} className="stack">
-            {textLocales.length > 1 || l !== locale ? <h4 lang={l} style={{ margin: 0 }}>{t(`common.languageNames.${l}`)}</h4> : null}
-            <p style={{ fontWeight: 600, margin: 0 }}>{t("requests.form.narrativeLabel")}</p>
+            {textLocales.length > 1 || l !== locale ? <h4 lang={l} className="m-0">{t(`common.languageNames.${l}`)}</h4> : null}
+            <p className="text-strong m-0">{t("requests.form.narrativeLabel")}</p>
             {narrative ? (
-              <div lang={l} style={PRE_WRAP}>
+              <div lang={l} className="text-pre">
                 {narrative}
               </div>
             ) : (
               notGiven
             )}
-            <p style={{ fontWeight: 600, margin: 0 }}>{t("requests.form.justificationLabel")}</p>
+            <p className="text-strong m-0">{t("requests.form.justificationLabel")}</p>
             {justification ? (
-              <div lang={l} style={PRE_WRAP}>
+              <div lang={l} className="text-pre">
                 {justification}
               </div>
             ) : (
@@ -216,11 +214,11 @@ function ChangesTable({ changes, t, locale }: { changes: RevisionChanges; t: Tra
                   const after = format(row.key, row.after);
                   return (
                     <tr key={row.key}>
-                      <th scope="row" style={{ textTransform: "none", fontSize: "inherit", color: "inherit" }}>
+                      <th scope="row" className="text-plain">
                         {labelKey ? t(labelKey) : row.key}
                       </th>
-                      <td style={PRE_WRAP}>{before ?? <span className="muted">{t("reviews.detail.empty")}</span>}</td>
-                      <td style={PRE_WRAP}>{after ?? <span className="muted">{t("reviews.detail.empty")}</span>}</td>
+                      <td className="text-pre">{before ?? <span className="muted">{t("reviews.detail.empty")}</span>}</td>
+                      <td className="text-pre">{after ?? <span className="muted">{t("reviews.detail.empty")}</span>}</td>
                     </tr>
                   );
                 })}
@@ -270,19 +268,19 @@ export function ScoreTable({
             const s = scores.find((x) => x.criterionId === c.id);
             return (
               <tr key={c.id}>
-                <th scope="row" style={{ textTransform: "none", fontSize: "inherit", color: "inherit" }}>
+                <th scope="row" className="text-plain">
                   {localName(c, locale)}
                 </th>
                 <td>{c.weight}</td>
                 <td>{s ? t("reviews.detail.scoreOutOf", { score: s.score }) : "–"}</td>
-                <td style={PRE_WRAP}>{s?.comment ?? ""}</td>
+                <td className="text-pre">{s?.comment ?? ""}</td>
               </tr>
             );
           })}
         </tbody>
         <tfoot>
           <tr>
-            <th scope="row" colSpan={2} style={{ textTransform: "none", fontSize: "inherit" }}>
+            <th scope="row" colSpan={2} className="normal-case text-size-inherit">
               {t("reviews.detail.weightedTotal")}
             </th>
             <td colSpan={2}>
@@ -330,7 +328,7 @@ export function AggregateTable({
         <tbody>
           {rubric.map((c) => (
             <tr key={c.id}>
-              <th scope="row" style={{ textTransform: "none", fontSize: "inherit", color: "inherit" }}>
+              <th scope="row" className="text-plain">
                 {localName(c, locale)}
               </th>
               <td>{formatScore(byId.get(c.id)?.mean, locale)}</td>
@@ -340,7 +338,7 @@ export function AggregateTable({
         </tbody>
         <tfoot>
           <tr>
-            <th scope="row" style={{ textTransform: "none", fontSize: "inherit" }}>
+            <th scope="row" className="normal-case text-size-inherit">
               {t("reviews.detail.weightedTotal")}
             </th>
             <td>

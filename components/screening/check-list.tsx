@@ -9,10 +9,10 @@ export function AutomaticCheckList({ checks, id }: { checks: AutomaticChecks; id
   const passed = AUTOMATIC_CHECK_KEYS.filter((key) => checks[key]).length;
   return (
     <div id={id}>
-      <p className="small muted" style={{ margin: 0 }}>
+      <p className="small muted m-0">
         {t("officer.checks.summary", { passed, total: AUTOMATIC_CHECK_KEYS.length })}
       </p>
-      <ul className="small" style={{ listStyle: "none", paddingLeft: 0, margin: "0.25rem 0 0" }}>
+      <ul className="small list-plain mt-1">
         {AUTOMATIC_CHECK_KEYS.map((key) => (
           <li key={key} data-testid={`check-${key}`} data-pass={checks[key] ? "true" : "false"}>
             <span className={checks[key] ? "badge badge-success" : "badge badge-danger"}>

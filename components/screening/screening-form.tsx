@@ -114,14 +114,14 @@ export function ScreeningForm({
         {summary}
       </div>
 
-      <div style={{ display: "grid", gap: "1.25rem", gridTemplateColumns: "repeat(auto-fit, minmax(300px, 1fr))", alignItems: "start" }}>
+      <div className="card-columns">
         <fieldset className="field" aria-describedby={[id("program-hint"), programError ? id("program-error") : null].filter(Boolean).join(" ")}>
           <legend>{t("officer.screening.programLegend")}</legend>
           <span className="hint" id={id("program-hint")}>
             {programs.length === 0 ? t("officer.screening.programNone") : t("officer.screening.programHint")}
           </span>
           {programs.map((p) => (
-            <div key={p.id} className="card stack" style={{ padding: "0.75rem" }} data-testid={`screening-program-${p.id}`}>
+            <div key={p.id} className="card stack p-3" data-testid={`screening-program-${p.id}`}>
               <div className="checkbox">
                 <input
                   id={id(`program-${p.id}`)}
@@ -134,14 +134,14 @@ export function ScreeningForm({
                   <strong>{p.name}</strong>
                 </label>
               </div>
-              <p className="small" style={{ margin: 0 }}>
+              <p className="small m-0">
                 {p.isSuggested ? <span className="badge">{t("officer.screening.suggested")}</span> : null}{" "}
                 {t("officer.screening.remaining", { amount: p.remaining })} ·{" "}
                 {p.cap ? t("officer.screening.cap", { amount: p.cap }) : t("officer.screening.noCap")}
                 {p.isDemoFigures ? <span className="muted"> ({t("officer.screening.demoFigures")})</span> : null}
               </p>
               <AutomaticCheckList checks={p.checks} id={id(`program-${p.id}-checks`)} />
-              {!p.isEligible ? <p className="small muted" style={{ margin: 0 }}>{t("officer.screening.notEligible")}</p> : null}
+              {!p.isEligible ? <p className="small muted m-0">{t("officer.screening.notEligible")}</p> : null}
             </div>
           ))}
           <div className="checkbox">
@@ -161,7 +161,7 @@ export function ScreeningForm({
             {t("officer.checklist.hint")}
           </span>
           {CHECKLIST_KEYS.map((key) => (
-            <div key={key} className="checkbox" style={{ alignItems: "flex-start" }}>
+            <div key={key} className="checkbox items-start">
               <input
                 id={id(`checklist-${key}`)}
                 type="checkbox"

@@ -75,7 +75,7 @@ export async function ScreeningPanel({ requestId }: { requestId: string }) {
                     ))}
                   </ul>
                   {s.note ? (
-                    <p className="small" style={{ whiteSpace: "pre-wrap", overflowWrap: "anywhere", margin: 0 }}>
+                    <p className="small text-pre m-0">
                       {t("officer.screening.historyNote", { note: s.note })}
                     </p>
                   ) : null}

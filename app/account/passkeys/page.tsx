@@ -88,7 +88,7 @@ export default async function AccountPasskeysPage({ searchParams }: { searchPara
           </table>
         </div>
       </section>
-      <section className="card stack" aria-labelledby="add-passkey-heading" style={{ maxWidth: 720 }}>
+      <section className="card stack max-w-form" aria-labelledby="add-passkey-heading">
         <h2 id="add-passkey-heading">{t("passkeys.account.addHeading")}</h2>
         <p className="muted">{t("passkeys.account.addIntro")}</p>
         <RegisterPasskeyForm submitLabel={t("passkeys.account.addButton")} />

@@ -52,7 +52,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
 
   return (
     <div className="stack">
-      <div className="row" style={{ justifyContent: "space-between" }}>
+      <div className="row justify-between">
         <h1>{t("admin.users.title")}</h1>
         <Link className="btn btn-primary" href="/admin/users/new">
           {t("admin.users.invite")}
@@ -61,7 +61,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
       <p className="muted">{t("admin.users.intro")}</p>
 
       <form method="get" action="/admin/users" className="card" role="search" aria-label={t("admin.users.filtersLabel")}>
-        <div className="row" style={{ alignItems: "flex-end" }}>
+        <div className="row items-end">
           <div className="field">
             <label htmlFor="users-q">{t("admin.users.searchLabel")}</label>
             <input
@@ -137,7 +137,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
                   </th>
                   <td>{row.email}</td>
                   <td>
-                    <span className="row" style={{ gap: "0.25rem" }}>
+                    <span className="row gap-1">
                       {row.roles.map((r) => (
                         <span key={r} className="badge">
                           {t(`common.roles.${r}`)}

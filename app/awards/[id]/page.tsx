@@ -59,7 +59,7 @@ export default async function AwardPage({
       ) : null}
 
       <div className="card stack">
-        <p className="muted" style={{ margin: 0 }}>
+        <p className="muted m-0">
           <span data-testid="award-reference">{award.reference}</span> ·{" "}
           <span className={awardStatusBadgeClass(award.status)} data-testid="award-status">
             {t(`awards.status.${award.status}`)}

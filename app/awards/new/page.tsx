@@ -47,20 +47,20 @@ export default async function NewAwardPage({ searchParams }: { searchParams: Pro
       <p>
         <Link href={requestHref}>{t("awards.new.back")}</Link>
       </p>
-      <div className="card stack" style={{ maxWidth: 880 }}>
+      <div className="card stack max-w-content">
         <h1>{t("awards.new.title")}</h1>
         <p>{t("awards.new.intro")}</p>
         <section className="stack" aria-labelledby="award-request">
           <h2 id="award-request">{t("awards.new.requestHeading")}</h2>
-          <p style={{ margin: 0 }}>
+          <p className="m-0">
             <strong>{title ?? request.reference}</strong>
           </p>
-          <p className="muted" style={{ margin: 0 }}>
+          <p className="muted m-0">
             {t("awards.new.requestLine", { reference: request.reference, country: name(request.country) })}
             {request.category ? ` · ${t(`common.categories.${request.category}`)}` : null}
           </p>
           {request.estimatedCostMinor !== null ? (
-            <p className="muted" style={{ margin: 0 }}>
+            <p className="muted m-0">
               {t("awards.new.estimatedCost", { amount: formatMoney(request.estimatedCostMinor, request.currency, locale) })}
             </p>
           ) : null}
@@ -68,10 +68,10 @@ export default async function NewAwardPage({ searchParams }: { searchParams: Pro
 
         {!context.isApproved ? (
           <div className="alert alert-info stack" role="status">
-            <p style={{ margin: 0 }}>{t("awards.new.notApproved", { status: t(`requests.status.${request.status}`) })}</p>
+            <p className="m-0">{t("awards.new.notApproved", { status: t(`requests.status.${request.status}`) })}</p>
             {existing && existing.awards.length > 0 ? (
               <>
-                <p style={{ margin: 0 }}>{t("awards.new.alreadyAwarded")}</p>
+                <p className="m-0">{t("awards.new.alreadyAwarded")}</p>
                 <ul>
                   {existing.awards.map((a) => (
                     <li key={a.id}>

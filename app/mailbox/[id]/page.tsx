@@ -48,17 +48,17 @@ export default async function MailboxMailPage({ params }: Props) {
         <Link href="/mailbox">{t("email.mailbox.back")}</Link>
       </p>
       <h1>{mail.subject ?? "—"}</h1>
-      <dl style={{ display: "grid", gridTemplateColumns: "max-content 1fr", gap: "0.25rem 1rem", margin: 0 }}>
-        <dt style={{ fontWeight: 600 }}>{t("email.mailbox.columns.to")}</dt>
-        <dd style={{ margin: 0 }} data-testid="mail-to">
+      <dl className="detail-grid detail-grid-compact">
+        <dt className="text-strong">{t("email.mailbox.columns.to")}</dt>
+        <dd className="m-0" data-testid="mail-to">
           {mail.to}
         </dd>
-        <dt style={{ fontWeight: 600 }}>{t("email.mailbox.columns.time")}</dt>
-        <dd style={{ margin: 0 }}>
+        <dt className="text-strong">{t("email.mailbox.columns.time")}</dt>
+        <dd className="m-0">
           <time dateTime={time.toISOString()}>{formatDateTime(time, locale)} UTC</time>
         </dd>
-        <dt style={{ fontWeight: 600 }}>{t("email.mailbox.columns.status")}</dt>
-        <dd style={{ margin: 0 }}>
+        <dt className="text-strong">{t("email.mailbox.columns.status")}</dt>
+        <dd className="m-0">
           <span className={STATUS_BADGE[mail.status]}>{t(`email.mailbox.status.${mail.status}`)}</span>
         </dd>
       </dl>
@@ -78,7 +78,7 @@ export default async function MailboxMailPage({ params }: Props) {
               <ul>
                 {mail.links.map((url) => (
                   <li key={url}>
-                    <a href={url} data-testid="mail-link" style={{ wordBreak: "break-all" }}>
+                    <a href={url} data-testid="mail-link" className="break-all">
                       {t("email.mailbox.openLink", { url })}
                     </a>
                   </li>
@@ -97,14 +97,14 @@ export default async function MailboxMailPage({ params }: Props) {
               srcDoc={mail.html}
               sandbox="allow-top-navigation-by-user-activation allow-popups allow-popups-to-escape-sandbox"
               referrerPolicy="no-referrer"
-              style={{ width: "100%", height: "40rem", border: "1px solid var(--border)", borderRadius: "var(--radius)", background: "#fff" }}
+              className="mail-frame"
             />
           </section>
 
           {mail.text ? (
             <details>
               <summary>{t("email.mailbox.textTitle")}</summary>
-              <pre style={{ whiteSpace: "pre-wrap", wordBreak: "break-word", fontSize: "0.9rem" }} data-testid="mail-text">
+              <pre className="mail-text" data-testid="mail-text">
                 {mail.text}
               </pre>
             </details>

@@ -31,7 +31,7 @@ export default async function NewProgramPage() {
       <p>
         <Link href="/programs">{t("programs.new.back")}</Link>
       </p>
-      <div className="card stack" style={{ maxWidth: 880 }}>
+      <div className="card stack max-w-content">
         <h1>{t("programs.new.title")}</h1>
         <p className="muted">{t("programs.new.intro")}</p>
         <ProgramForm

@@ -29,8 +29,6 @@ export const dynamic = "force-dynamic";
 const NOTICES = ["saved", "submitted", "withdrawn"] as const;
 type Notice = (typeof NOTICES)[number];
 
-const PRE_WRAP = { whiteSpace: "pre-wrap", overflowWrap: "anywhere" } as const;
-
 
 export async function generateMetadata() {
   const { t } = await getI18n();
@@ -92,7 +90,7 @@ export default async function RequestDetailPage({
       <OfficerNoticeBanner notice={rawNotice} />
 
       <div className="card stack">
-        <p className="muted" style={{ margin: 0 }}>
+        <p className="muted m-0">
           <span data-testid="request-reference">{detail.reference}</span> ·{" "}
           <span className={statusBadgeClass(detail.status)} data-testid="request-status">
             {t(`requests.status.${detail.status}`)}
@@ -179,7 +177,7 @@ export default async function RequestDetailPage({
               const value = formatDetailValue(field, detail.details[field], t, locale);
               return (
                 <DetailItem key={field} label={t(`requests.details.${field}.label`)}>
-                  {value === null ? notGiven : <span style={PRE_WRAP}>{value}</span>}
+                  {value === null ? notGiven : <span className="text-pre">{value}</span>}
                 </DetailItem>
               );
             })}
@@ -206,17 +204,17 @@ export default async function RequestDetailPage({
           return (
             <div key={l} className="stack">
               <h3 lang={l}>{t(`common.languageNames.${l}`)}</h3>
-              <h4 style={{ margin: 0 }}>{t("requests.form.narrativeLabel")}</h4>
+              <h4 className="m-0">{t("requests.form.narrativeLabel")}</h4>
               {narrative ? (
-                <div lang={l} style={PRE_WRAP} data-testid={`narrative-${l}`}>
+                <div lang={l} className="text-pre" data-testid={`narrative-${l}`}>
                   {narrative}
                 </div>
               ) : (
                 <p className="muted">{t("requests.detail.notGiven")}</p>
               )}
-              <h4 style={{ margin: 0 }}>{t("requests.form.justificationLabel")}</h4>
+              <h4 className="m-0">{t("requests.form.justificationLabel")}</h4>
               {justification ? (
-                <div lang={l} style={PRE_WRAP} data-testid={`justification-${l}`}>
+                <div lang={l} className="text-pre" data-testid={`justification-${l}`}>
                   {justification}
                 </div>
               ) : (

@@ -27,7 +27,7 @@ export default async function NewRequestPage() {
       <p>
         <Link href="/requests">{t("requests.new.back")}</Link>
       </p>
-      <div className="card stack" style={{ maxWidth: 820 }}>
+      <div className="card stack max-w-form-wide">
         <h1>{t("requests.new.title")}</h1>
         <p>{t("requests.new.intro")}</p>
         <RequestForm

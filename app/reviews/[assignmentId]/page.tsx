@@ -16,7 +16,6 @@ export const dynamic = "force-dynamic";
 
 const NOTICES = ["declared", "recused", "submitted"] as const;
 type Notice = (typeof NOTICES)[number];
-const PRE_WRAP = { whiteSpace: "pre-wrap", overflowWrap: "anywhere" } as const;
 
 export async function generateMetadata() {
   const { t } = await getI18n();
@@ -62,7 +61,7 @@ export default async function ReviewPage({
       ) : null}
 
       <div className="card stack">
-        <p className="muted" style={{ margin: 0 }}>
+        <p className="muted m-0">
           <span data-testid="review-reference">{request.reference}</span> ·{" "}
           <span className={statusBadgeClass(request.status)}>{t(`requests.status.${request.status}`)}</span> ·{" "}
           <span className={reviewStatusBadgeClass(assignment.status)} data-testid="review-status">
@@ -70,7 +69,7 @@ export default async function ReviewPage({
           </span>
         </p>
         <h1 lang={title?.lang}>{title?.text ?? t("reviews.detail.heading", { reference: request.reference })}</h1>
-        <p className="muted" style={{ margin: 0 }}>
+        <p className="muted m-0">
           {t("reviews.detail.assignedOn", { date: formatDate(assignment.createdAt, locale) })}
           {view.program ? ` · ${t("reviews.detail.program", { name: localName(view.program, locale) })}` : null}
         </p>
@@ -78,9 +77,9 @@ export default async function ReviewPage({
 
       {view.isRecused ? (
         <div className="alert alert-info stack" role="note" data-testid="review-recused">
-          <p style={{ margin: 0 }}>{assignment.isAutoRecused ? t("reviews.detail.recusedAuto") : t("reviews.detail.recusedDeclared")}</p>
+          <p className="m-0">{assignment.isAutoRecused ? t("reviews.detail.recusedAuto") : t("reviews.detail.recusedDeclared")}</p>
           {!assignment.isAutoRecused && assignment.conflictReason ? (
-            <p style={{ margin: 0, ...PRE_WRAP }}>{t("reviews.detail.recusedReason", { reason: assignment.conflictReason })}</p>
+            <p className="m-0 text-pre">{t("reviews.detail.recusedReason", { reason: assignment.conflictReason })}</p>
           ) : null}
         </div>
       ) : null}
@@ -139,8 +138,8 @@ export default async function ReviewPage({
             <strong>{t("reviews.score.recommendationLegend")}:</strong>{" "}
             {assignment.recommendation ? t(`reviews.recommendation.${assignment.recommendation}`) : "–"}
           </p>
-          <p style={{ fontWeight: 600, margin: 0 }}>{t("reviews.detail.overallComment")}</p>
-          {assignment.comment ? <div style={PRE_WRAP}>{assignment.comment}</div> : <p className="muted">{t("reviews.detail.noComment")}</p>}
+          <p className="text-strong m-0">{t("reviews.detail.overallComment")}</p>
+          {assignment.comment ? <div className="text-pre">{assignment.comment}</div> : <p className="muted">{t("reviews.detail.noComment")}</p>}
         </section>
       ) : null}
 
@@ -182,7 +181,7 @@ export default async function ReviewPage({
                     <strong>{t("reviews.score.recommendationLegend")}:</strong>{" "}
                     {peer.recommendation ? t(`reviews.recommendation.${peer.recommendation}`) : "–"}
                   </p>
-                  {peer.comment ? <div style={PRE_WRAP}>{peer.comment}</div> : null}
+                  {peer.comment ? <div className="text-pre">{peer.comment}</div> : null}
                 </div>
               ))}
             </>

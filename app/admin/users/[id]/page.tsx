@@ -56,8 +56,8 @@ export default async function EditUserPage({
         </div>
       ) : null}
 
-      <div className="card stack" style={{ maxWidth: 720 }}>
-        <div className="row" style={{ justifyContent: "space-between" }}>
+      <div className="card stack max-w-form">
+        <div className="row justify-between">
           <h1>
             {t("admin.edit.title")}: {displayName}
           </h1>
@@ -93,7 +93,7 @@ export default async function EditUserPage({
         />
       </div>
 
-      <section className="card stack" style={{ maxWidth: 720 }} aria-labelledby="account-access">
+      <section className="card stack max-w-form" aria-labelledby="account-access">
         <h2 id="account-access">{t("admin.edit.accountHeading")}</h2>
         <p>{user.isActive ? t("admin.edit.activeText") : t("admin.edit.inactiveText")}</p>
         {!user.isActive && user.deactivatedAt ? (
@@ -111,7 +111,7 @@ export default async function EditUserPage({
         )}
       </section>
 
-      <section className="card stack" style={{ maxWidth: 720 }} aria-labelledby="passkeys-reset">
+      <section className="card stack max-w-form" aria-labelledby="passkeys-reset">
         <h2 id="passkeys-reset">{t("passkeys.reset.heading")}</h2>
         <p data-testid="user-passkey-count">
           {needsSecondFactor(user.roles) || user.passkeyCount > 0 ? plural(t, locale, "passkeys.reset.count", user.passkeyCount) : t("passkeys.reset.notStaff")}

@@ -29,7 +29,7 @@ export default async function InviteUserPage() {
       <p>
         <Link href="/admin/users">{t("admin.edit.backToList")}</Link>
       </p>
-      <div className="card stack" style={{ maxWidth: 720 }}>
+      <div className="card stack max-w-form">
         <h1>{t("admin.invite.title")}</h1>
         <p className="muted">{t("admin.invite.intro")}</p>
         <UserForm

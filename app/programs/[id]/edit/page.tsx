@@ -38,7 +38,7 @@ export default async function EditProgramPage({ params }: { params: Promise<{ id
       <p>
         <Link href="/programs">{t("programs.edit.back")}</Link>
       </p>
-      <div className="card stack" style={{ maxWidth: 880 }}>
+      <div className="card stack max-w-content">
         <h1>{t("programs.edit.title", { name: name(program) })}</h1>
         <p className="muted">{t("programs.edit.intro")}</p>
         <p className="alert alert-info">

@@ -35,7 +35,7 @@ export default async function EditRequestPage({ params }: { params: Promise<{ id
       <p>
         <Link href={detailHref}>{t("requests.edit.back")}</Link>
       </p>
-      <div className="card stack" style={{ maxWidth: 820 }}>
+      <div className="card stack max-w-form-wide">
         <h1>{t("requests.edit.title", { reference: detail.reference })}</h1>
         <p>{detail.status === "changes_requested" ? t("requests.edit.introChanges") : t("requests.edit.intro")}</p>
         {/* Keyed by version: after a save the form starts again from the stored values and new version. */}

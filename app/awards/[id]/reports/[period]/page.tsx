@@ -75,18 +75,18 @@ export default async function ReportPage({
       ) : null}
 
       <div className="card stack">
-        <p className="muted" style={{ margin: 0 }}>
+        <p className="muted m-0">
           {page.award.reference} · {name(page.award.country)} · {name(page.award.partner)}
         </p>
         <h1>{t(page.period.isFinal ? "reporting.report.headingFinal" : "reporting.report.heading", { number: page.period.number })}</h1>
-        <p style={{ margin: 0 }}>
+        <p className="m-0">
           {t("reporting.report.periodDates", {
             start: formatDate(page.period.startsOn, locale),
             end: formatDate(page.period.endsOn, locale),
             due: formatDate(page.period.dueOn, locale),
           })}
         </p>
-        <p style={{ margin: 0 }}>
+        <p className="m-0">
           {t("reporting.report.status")}:{" "}
           <span className={periodStatusBadgeClass(page.period.status)} data-testid="report-status">
             {t(`reporting.periodStatus.${page.period.status}`)}
@@ -99,12 +99,12 @@ export default async function ReportPage({
           ) : null}
         </p>
         {report?.submittedAt ? (
-          <p className="muted" style={{ margin: 0 }}>
+          <p className="muted m-0">
             {t("reporting.report.submittedBy", { name: report.submittedByName ?? "—", date: formatDateTime(report.submittedAt, locale) })}
           </p>
         ) : null}
         {report?.reviewedAt ? (
-          <p className="muted" style={{ margin: 0 }}>
+          <p className="muted m-0">
             {t("reporting.report.reviewedBy", { name: report.reviewedByName ?? "—", date: formatDateTime(report.reviewedAt, locale) })}
           </p>
         ) : null}
@@ -112,9 +112,9 @@ export default async function ReportPage({
 
       {report?.reviewComment && (report.status === "returned" || report.status === "accepted") ? (
         <section className={report.status === "returned" ? "alert alert-error" : "alert alert-info"}>
-          {report.status === "returned" ? <p style={{ marginTop: 0 }}>{t("reporting.report.returnedNotice")}</p> : null}
+          {report.status === "returned" ? <p className="mt-0">{t("reporting.report.returnedNotice")}</p> : null}
           <strong>{t("reporting.report.reviewComment")}:</strong>
-          <p style={{ whiteSpace: "pre-wrap", marginBottom: 0 }}>{report.reviewComment}</p>
+          <p className="text-pre-wrap mb-0">{report.reviewComment}</p>
         </section>
       ) : null}
 

@@ -55,7 +55,7 @@ export default async function AwardDashboardPage({ params }: { params: Promise<{
       />
 
       <header className="card stack">
-        <p className="muted" style={{ margin: 0 }}>
+        <p className="muted m-0">
           <span data-testid="award-reference">{award.reference}</span> ·{" "}
           <span className={award.status === "active" ? "badge badge-success" : "badge"}>{t(`dashboards.status.${award.status}`)}</span>
         </p>

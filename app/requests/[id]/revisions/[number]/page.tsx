@@ -10,8 +10,6 @@ import { getRevisionComparison, listEligiblePrograms } from "@/lib/requests/quer
 
 export const dynamic = "force-dynamic";
 
-const PRE_WRAP = { whiteSpace: "pre-wrap", overflowWrap: "anywhere" } as const;
-
 
 export async function generateMetadata() {
   const { t } = await getI18n();
@@ -38,7 +36,7 @@ export default async function RevisionPage({ params }: { params: Promise<{ id: s
     typeof snapshot?.currency === "string" && /^[A-Z]{3}$/.test(snapshot.currency) ? snapshot.currency : request.currency;
   const show = (key: string, value: unknown, snapshot: Record<string, unknown> | undefined) => {
     const text = formatSnapshotValue(key, value, { t, locale, currency: currencyOf(snapshot), programName });
-    return text === null ? <span className="muted">{t("requests.revisions.empty")}</span> : <span style={PRE_WRAP}>{text}</span>;
+    return text === null ? <span className="muted">{t("requests.revisions.empty")}</span> : <span className="text-pre">{text}</span>;
   };
 
   const rows = comparisonRows(previous?.snapshot ?? null, current.snapshot, changed);
@@ -87,11 +85,7 @@ export default async function RevisionPage({ params }: { params: Promise<{ id: s
           </thead>
           <tbody>
             {rows.map((row) => (
-              <tr
-                key={row.key}
-                data-changed={row.isChanged ? "true" : undefined}
-                style={row.isChanged ? { background: "var(--warning-bg)", boxShadow: "inset 4px 0 0 var(--warning-border)" } : undefined}
-              >
+              <tr key={row.key} data-changed={row.isChanged ? "true" : undefined}>
                 <th scope="row">{labelOf(row.key)}</th>
                 {previous ? <td>{show(row.key, row.before, previous.snapshot)}</td> : null}
                 <td>{show(row.key, row.after, current.snapshot)}</td>
