@@ -14,14 +14,13 @@ import {
 import type { RequestStatus } from "@/lib/enums";
 import { enqueueMail } from "@/lib/email/outbox";
 import { ConflictError, NotFoundError } from "@/lib/errors";
+import { isUuid } from "@/lib/ids";
 import { audit, defineMutation, todayOf, type Actor } from "@/lib/mutations/define";
 import { invalidField, NOT_FOUND_ISSUE, recordId, refused, version } from "@/lib/mutations/parse";
 import { getVisibleRequest, isFilerFor, type RequestRecord } from "./queries";
 import { majorToMinor, requestDraftSchema, submitRequestSchema, type RequestDraft } from "./schema";
 import { canTransition, isEditable } from "./workflow";
 import { recipientsOf } from "@/lib/users/recipients";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * A request form's input: its content beside the call's own fields (`shape`, and `submit`). The content
@@ -55,7 +54,7 @@ function withContent<Shape extends z.ZodRawShape>(shape: Shape) {
   });
 }
 
-/** A desired start already past cannot be submitted (a draft may keep it until it is changed). */
+/** A desired start already past cannot be submitted (a draft may keep one). */
 function checkStart(actor: Actor, submit: boolean, value: RequestDraft): void {
   if (submit && value.desiredStartOn && value.desiredStartOn < todayOf(actor)) throw invalidField("desiredStartOn", "requests.errors.startInPast");
 }
@@ -188,7 +187,7 @@ async function recordSubmission(tx: Tx, actor: Actor, request: RequestRecord, nu
  */
 export const createRequest = defineMutation({
   permission: "requests.file",
-  input: withContent({ creationKey: z.string().regex(UUID) }),
+  input: withContent({ creationKey: z.string().refine(isUuid) }),
   load: async (actor, input): Promise<string> => {
     if (!actor.user.countryIso2) throw new NotFoundError("request");
     checkStart(actor, input.submit, input.content);
