@@ -259,17 +259,17 @@ beforeAll(async () => {
   const content = () => guatemalaContent([oasMarking]);
 
   // Requests in each state a mutation acts on.
-  const draft = (await createRequest(f.u.gt, content(), { submit: false, creationKey: randomUUID() }, ctx)).id;
+  const draft = (await createRequest(f.u.gt, { ...content(), submit: false, creationKey: randomUUID() }, ctx)).id;
   const [attachment] = await addRequestAttachments(f.u.gt, draft, [file("plan.pdf", pdf())], ctx);
   const submittedId = await submitted(f.u.gt, content());
   const screening = await inScreening(db, f, content());
   const reviewing = await inReview(db, f, content(), oasMarking);
-  await assignReviewers(f.u.officer, reviewing, { reviewerIds: [f.u.reviewer.id], programId: oasMarking }, ctx);
+  await assignReviewers(f.u.officer, { requestId: reviewing, reviewerIds: [f.u.reviewer.id], programId: oasMarking }, ctx);
   const awaitingDeclaration = await assignmentOf(reviewing);
   const scoring = await inReview(db, f, content(), oasMarking);
-  await assignReviewers(f.u.officer, scoring, { reviewerIds: [f.u.reviewer.id], programId: oasMarking }, ctx);
+  await assignReviewers(f.u.officer, { requestId: scoring, reviewerIds: [f.u.reviewer.id], programId: oasMarking }, ctx);
   const activeAssignment = await assignmentOf(scoring);
-  await declareConflict(f.u.reviewer, activeAssignment, { hasConflict: false }, ctx);
+  await declareConflict(f.u.reviewer, { assignmentId: activeAssignment, hasConflict: false }, ctx);
   const criteria = await rubricOf(oasMarking);
   const toApprove = await inReview(db, f, content(), oasMarking);
   await decideRequest(f.u.officer, { requestId: toApprove, decision: "approve", memo: "Approved: the plan is sound and costed.", expectedVersion: (await requestRow(db, toApprove)).version }, ctx);
@@ -367,34 +367,34 @@ beforeAll(async () => {
       valid: content,
       // Any well-formed UUID is a new creation key.
       args: { creationKey: { kind: "id", valid: randomUUID(), mayAccept: ["unknown uuid", "nil uuid"] } },
-      run: (input, a) => createRequest(f.u.gt, input, { submit: false, creationKey: a.creationKey as string }, ctx),
+      run: (input, a) => createRequest(f.u.gt, withIds(input, { ...a, submit: false }), ctx),
       actor: () => f.u.gt,
-      action: (input, a) => createRequestAction(input, { submit: false, creationKey: a.creationKey }),
+      action: (input, a) => createRequestAction(withIds(input, { ...a, submit: false }) as never),
     },
     {
       fn: "requests.createRequest",
       variant: "submitted",
       schema: submitRequestSchema,
       valid: content,
-      run: (input) => createRequest(f.u.gt, input, { submit: true, creationKey: randomUUID() }, ctx),
+      run: (input) => createRequest(f.u.gt, withIds(input, { submit: true, creationKey: randomUUID() }), ctx),
       actor: () => f.u.gt,
-      action: (input) => createRequestAction(input, { submit: true, creationKey: randomUUID() }),
+      action: (input) => createRequestAction(withIds(input, { submit: true, creationKey: randomUUID() }) as never),
     },
     {
       fn: "requests.saveRequest",
       schema: submitRequestSchema,
       valid: content,
       args: { requestId: { kind: "id", valid: draft }, expectedVersion: { kind: "version", valid: await version(draft) } },
-      run: (input, a) => saveRequest(f.u.gt, a.requestId as string, input, { submit: true, expectedVersion: a.expectedVersion as number }, ctx),
+      run: (input, a) => saveRequest(f.u.gt, withIds(input, { ...a, submit: true }), ctx),
       actor: () => f.u.gt,
-      action: (input, a) => saveRequestAction(a.requestId, input, { submit: true, expectedVersion: a.expectedVersion }),
+      action: (input, a) => saveRequestAction(withIds(input, { ...a, submit: true }) as never),
     },
     {
       fn: "requests.withdrawRequest",
       args: { requestId: { kind: "id", valid: submittedId }, expectedVersion: { kind: "version", valid: await version(submittedId) } },
-      run: (_input, a) => withdrawRequest(f.u.gt, a.requestId as string, a.expectedVersion as number, ctx),
+      run: (_input, a) => withdrawRequest(f.u.gt, { requestId: a.requestId, expectedVersion: a.expectedVersion }, ctx),
       actor: () => f.u.gt,
-      action: (input, a) => withdrawRequestAction(a.requestId, a.expectedVersion),
+      action: (_input, a) => withdrawRequestAction({ requestId: a.requestId, expectedVersion: a.expectedVersion } as never),
     },
     // Attachments
     {
@@ -463,18 +463,18 @@ beforeAll(async () => {
       schema: assignReviewersSchema,
       valid: () => ({ reviewerIds: [f.u.reviewer.id], programId: oasMarking, proposedPartnerId: oas }),
       args: { requestId: { kind: "id", valid: screening } },
-      run: (input, a) => assignReviewers(f.u.officer, a.requestId as string, input, ctx),
+      run: (input, a) => assignReviewers(f.u.officer, withIds(input, a), ctx),
       actor: () => f.u.officer,
-      action: (input, a) => assignReviewersAction(a.requestId, input),
+      action: (input, a) => assignReviewersAction(withIds(input, a) as never),
     },
     {
       fn: "reviews.declareConflict",
       schema: declareConflictSchema,
       valid: () => ({ hasConflict: "true", reason: "I advised the PNC on this tender in 2025." }),
       args: { assignmentId: { kind: "id", valid: awaitingDeclaration } },
-      run: (input, a) => declareConflict(f.u.reviewer, a.assignmentId as string, input, ctx),
+      run: (input, a) => declareConflict(f.u.reviewer, withIds(input, a), ctx),
       actor: () => f.u.reviewer,
-      action: (input, a) => declareConflictAction(a.assignmentId, input),
+      action: (input, a) => declareConflictAction(withIds(input, a) as never),
     },
     {
       fn: "reviews.submitReview",
@@ -485,9 +485,9 @@ beforeAll(async () => {
         comment: "Fund in one phase.",
       }),
       args: { assignmentId: { kind: "id", valid: activeAssignment } },
-      run: (input, a) => submitReview(f.u.reviewer, a.assignmentId as string, input, ctx),
+      run: (input, a) => submitReview(f.u.reviewer, withIds(input, a), ctx),
       actor: () => f.u.reviewer,
-      action: (input, a) => submitReviewAction(a.assignmentId, input),
+      action: (input, a) => submitReviewAction(withIds(input, a) as never),
     },
     // Awards
     {

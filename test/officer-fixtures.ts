@@ -97,7 +97,7 @@ export function jamaicaContent(programIds: string[]) {
 }
 
 export async function submitted(user: CurrentUser, content: Record<string, unknown>): Promise<string> {
-  const { id } = await createRequest(user, content, { submit: true, creationKey: crypto.randomUUID() }, ctx);
+  const { id } = await createRequest(user, { ...content, submit: true, creationKey: crypto.randomUUID() }, ctx);
   return id;
 }
 

@@ -37,7 +37,7 @@ export function SubmitRequestButton({
     setFailure(null);
     // Inside a transition, the action's redirect (its success) is handled by Next's redirect boundary.
     startTransition(async () => {
-      const result = await saveRequestAction(requestId, values, { submit: true, expectedVersion: version });
+      const result = await saveRequestAction({ ...values, requestId, submit: true, expectedVersion: version });
       if (!result || result.ok) return;
       inFlight.current = false;
       startTransition(() => setFailure(result));
@@ -101,7 +101,7 @@ export function WithdrawRequestButton({ requestId, version, reference }: { reque
       question={t("requests.detail.withdrawConfirm", { reference })}
       confirmLabel={t("requests.detail.withdrawConfirmButton")}
       workingLabel={t("requests.detail.withdrawing")}
-      action={() => withdrawRequestAction(requestId, version)}
+      action={() => withdrawRequestAction({ requestId, expectedVersion: version })}
     />
   );
 }

@@ -169,8 +169,8 @@ export function RequestForm({ defaultValues, programsByCategory, countryName, re
     startTransition(async () => {
       const result: ActionResult | undefined =
         requestId && version !== undefined
-          ? await saveRequestAction(requestId, values, { submit, expectedVersion: version })
-          : await createRequestAction(values, { submit, creationKey });
+          ? await saveRequestAction({ ...values, requestId, submit, expectedVersion: version })
+          : await createRequestAction({ ...values, submit, creationKey });
       if (!result || result.ok) return;
       inFlight.current = false;
       const rendered = renderedPaths();

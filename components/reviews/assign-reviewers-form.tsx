@@ -79,11 +79,11 @@ export function AssignReviewersForm({
   const recusalOf = (r: AssignableReviewerOption): AutoRecusalReason | null =>
     r.autoRecusal ?? (partnerId && r.organizationId === partnerId ? "partner" : null);
 
-  function submit(values: unknown) {
+  function submit(values: object) {
     setFormError(null);
     setDone(null);
     startTransition(async () => {
-      const result = await assignReviewersAction(requestId, values);
+      const result = await assignReviewersAction({ ...values, requestId });
       if (!result) return;
       if (result.ok) {
         const { assigned, recused, skipped } = result.data;

@@ -36,11 +36,11 @@ export function DeclareConflictForm({ assignmentId }: { assignmentId: string }) 
   const choiceError = message(errors.hasConflict);
   const reasonError = message(errors.reason);
 
-  function submit(values: unknown) {
+  function submit(values: object) {
     setFormError(null);
     // Inside a transition: the action's redirect (its success) reaches Next's redirect boundary.
     startTransition(async () => {
-      const result = await declareConflictAction(assignmentId, values);
+      const result = await declareConflictAction({ ...values, assignmentId });
       if (!result || result.ok) return;
       let focused = false;
       const unplaced: string[] = [];

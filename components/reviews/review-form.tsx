@@ -64,10 +64,10 @@ export function ReviewForm({ assignmentId, criteria }: { assignmentId: string; c
     return /^scores\.\d+\.(score|comment)$/.test(path) || path === "recommendation" || path === "comment";
   }
 
-  function submit(values: unknown) {
+  function submit(values: object) {
     setFormError(null);
     startTransition(async () => {
-      const result = await submitReviewAction(assignmentId, values);
+      const result = await submitReviewAction({ ...values, assignmentId });
       if (!result || result.ok) return;
       let focused = false;
       const unplaced: string[] = [];

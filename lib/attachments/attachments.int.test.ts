@@ -47,13 +47,13 @@ function content() {
 }
 
 async function newDraft(user = u.gt): Promise<string> {
-  const { id } = await createRequest(user, content(), { submit: false, creationKey: randomUUID() }, ctx);
+  const { id } = await createRequest(user, { ...content(), submit: false, creationKey: randomUUID() }, ctx);
   return id;
 }
 
 async function submit(requestId: string): Promise<void> {
   const [r] = await db.db.select({ version: assistanceRequests.version }).from(assistanceRequests).where(eq(assistanceRequests.id, requestId));
-  await saveRequest(u.gt, requestId, content(), { submit: true, expectedVersion: r.version }, ctx);
+  await saveRequest(u.gt, { ...content(), requestId, submit: true, expectedVersion: r.version }, ctx);
 }
 
 const file = (name: string, bytes: Uint8Array): UploadedFile => ({ name, bytes });
@@ -189,7 +189,7 @@ describe("the focal point of the request's country", () => {
     const id = await newDraft();
     const { version } = await requestRow(id);
     await addRequestAttachments(u.gt, id, [file("a.pdf", pdf())], fileCtx);
-    const saved = await saveRequest(u.gt, id, { ...content(), titleEs: "Título cambiado" }, { submit: false, expectedVersion: version }, ctx);
+    const saved = await saveRequest(u.gt, { ...content(), titleEs: "Título cambiado", requestId: id, submit: false, expectedVersion: version }, ctx);
     expect(saved.version).toBe(version + 1);
   });
 
@@ -401,7 +401,7 @@ describe("concurrency", () => {
     const { version } = await requestRow(id);
     const [upload] = await Promise.allSettled([
       addRequestAttachments(u.gt, id, [file("late.pdf", pdf())], fileCtx),
-      saveRequest(u.gt, id, content(), { submit: true, expectedVersion: version }, ctx),
+      saveRequest(u.gt, { ...content(), requestId: id, submit: true, expectedVersion: version }, ctx),
     ]);
     const [revision] = await db.db.select().from(requestRevisions).where(eq(requestRevisions.requestId, id));
     const inSnapshot = (revision.snapshot.attachments as string[]).length;

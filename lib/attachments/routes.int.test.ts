@@ -31,12 +31,7 @@ const ctx = { ip: null, userAgent: null, baseUrl: "http://localhost" };
 const HOST = "portal.test";
 
 async function newDraft(user = u.gt): Promise<string> {
-  const { id } = await createRequest(
-    user,
-    { primaryLocale: "es", titleEs: "Equipos de marcaje" },
-    { submit: false, creationKey: randomUUID() },
-    ctx,
-  );
+  const { id } = await createRequest(user, { primaryLocale: "es", titleEs: "Equipos de marcaje", submit: false, creationKey: randomUUID() }, ctx);
   return id;
 }
 

@@ -134,7 +134,7 @@ describe("upload slots", () => {
 
 describe("the upload routes over the cap", () => {
   it("a request attachment: 429 in the user's language before a byte is read, nothing stored; then, a slot free, accepted and released", async () => {
-    const { id } = await createRequest(u.gt, { primaryLocale: "es", titleEs: "Equipos de marcaje" }, { submit: false, creationKey: randomUUID() }, ctx);
+    const { id } = await createRequest(u.gt, { primaryLocale: "es", titleEs: "Equipos de marcaje", submit: false, creationKey: randomUUID() }, ctx);
     const held = await Promise.all([1, 2, 3].map(() => takeUploadSlot(u.gt.id)));
     session.user = u.gt;
     const refused = watchedUpload(`/requests/${id}/attachments`);
@@ -155,7 +155,7 @@ describe("the upload routes over the cap", () => {
   });
 
   it("a refused upload (a bad file) gives its slot back too, and a stranger never takes one", async () => {
-    const { id } = await createRequest(u.gt, { primaryLocale: "es", titleEs: "Equipos de marcaje" }, { submit: false, creationKey: randomUUID() }, ctx);
+    const { id } = await createRequest(u.gt, { primaryLocale: "es", titleEs: "Equipos de marcaje", submit: false, creationKey: randomUUID() }, ctx);
     session.user = u.gt;
     const form = new FormData();
     form.append("files", new Blob([new Uint8Array([0x4d, 0x5a, 0x90, 0x00])]), "run.pdf");

@@ -76,7 +76,7 @@ async function requestRow(id: string) {
 const content = (title = "Equipos de marcaje para la PNC") => ({ primaryLocale: "es", titleEs: title });
 
 async function gtDraft(): Promise<string> {
-  return (await createRequest(u.gt, content(), { submit: false, creationKey: randomUUID() }, ctx)).id;
+  return (await createRequest(u.gt, { ...content(), submit: false, creationKey: randomUUID() }, ctx)).id;
 }
 
 function uploadTo(url: string, forwardedFor: string): Request {
@@ -196,14 +196,14 @@ describe("reaching for another country's or organization's record", () => {
   it("another country's request: the same not found as for an id that names nothing, the request unchanged, one denied event", async () => {
     const id = await gtDraft();
     const before = await requestRow(id);
-    const foreign = await rejectionOf(saveRequest(u.jm, id, content("Otro título"), { submit: false, expectedVersion: before.version }, ctx));
+    const foreign = await rejectionOf(saveRequest(u.jm, { ...content("Otro título"), requestId: id, submit: false, expectedVersion: before.version }, ctx));
     expect(foreign).toBeInstanceOf(NotFoundError);
     expect(await requestRow(id)).toEqual(before);
     const [event] = await eventsOf(u.jm);
     expect(event).toMatchObject({ action: "request.update", entityType: "request", entityId: id, ip: ctx.ip, userAgent: ctx.userAgent, details: { reason: "notVisible" } });
 
     const denied = await deniedCount();
-    const missing = await rejectionOf(saveRequest(u.jm, randomUUID(), content("Otro título"), { submit: false, expectedVersion: 1 }, ctx));
+    const missing = await rejectionOf(saveRequest(u.jm, { ...content("Otro título"), requestId: randomUUID(), submit: false, expectedVersion: 1 }, ctx));
     expect(missing).toBeInstanceOf(NotFoundError);
     expect((missing as Error).message).toBe((foreign as Error).message);
     expect(await deniedCount()).toBe(denied);

@@ -63,8 +63,9 @@ async function approvedRequest(title = "Equipos de marcaje para la PNC"): Promis
       urgency: "high",
       desiredStartOn: inAYear(),
       programIds: [ids.oasMarking],
+      submit: true,
+      creationKey: crypto.randomUUID(),
     },
-    { submit: true, creationKey: crypto.randomUUID() },
     ctx,
   );
   await db.db.execute(sql`UPDATE assistance_requests SET status = 'approved' WHERE id = ${id}`);

@@ -19,7 +19,7 @@ import { ConflictError, NotFoundError, ValidationError, type FieldErrors } from 
 import type { MessageKey } from "@/lib/i18n/translate";
 import { audit, defineMutation } from "@/lib/mutations/define";
 import { recordId, version } from "@/lib/mutations/parse";
-import { applyTransition, focalPointsOf } from "@/lib/requests/mutations";
+import { applyTransition, focalPointsOf } from "@/lib/requests/unchecked";
 import { getVisibleRequest } from "@/lib/requests/queries";
 import { majorToMinor } from "@/lib/requests/schema";
 import { reviewedAnyRequestOf } from "./queries";

@@ -110,7 +110,7 @@ describe("adding comments", () => {
   }
 
   it("officers cannot comment on a draft they cannot see (not found); the state cannot comment on its draft", async () => {
-    const { id } = await createRequest(f.u.gt, guatemalaContent([]), { submit: false, creationKey: crypto.randomUUID() }, ctx);
+    const { id } = await createRequest(f.u.gt, { ...guatemalaContent([]), submit: false, creationKey: crypto.randomUUID() }, ctx);
     const before = await counts(db);
     await expect(addComment(f.u.officer, { requestId: id, visibility: "shared", body: SHARED }, ctx)).rejects.toBeInstanceOf(NotFoundError);
     const error = await addComment(f.u.gt, { requestId: id, visibility: "shared", body: STATE }, ctx).catch((e) => e);

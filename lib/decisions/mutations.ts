@@ -2,7 +2,7 @@ import "server-only";
 import { ConflictError, ValidationError } from "@/lib/errors";
 import { defineMutation } from "@/lib/mutations/define";
 import { recordId } from "@/lib/mutations/parse";
-import { applyTransition } from "@/lib/requests/mutations";
+import { applyTransition } from "@/lib/requests/unchecked";
 import { getVisibleRequest } from "@/lib/requests/queries";
 import type { RequestEvent } from "@/lib/requests/workflow";
 import type { RequestStatus } from "@/lib/enums";

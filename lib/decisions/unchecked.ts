@@ -6,7 +6,7 @@ import { insertComment } from "@/lib/comments/unchecked";
 import { enqueueMail } from "@/lib/email/outbox";
 import type { Locale } from "@/lib/i18n/config";
 import type { MutationContext } from "@/lib/mutations/define";
-import { focalPointsOf } from "@/lib/requests/mutations";
+import { focalPointsOf } from "@/lib/requests/unchecked";
 import type { RequestRecord } from "@/lib/requests/queries";
 import type { Decision } from "./schema";
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import { execRows, getDb, type Tx } from "@/db/client";
+import { z } from "zod";
+import { execRows, type Tx } from "@/db/client";
 import {
   assistanceRequests,
   countries,
@@ -11,38 +12,51 @@ import {
   requestRevisions,
 } from "@/db/schema";
 import type { RequestStatus } from "@/lib/enums";
-import { recordAudit } from "@/lib/audit/mutations";
-import type { CurrentUser } from "@/lib/auth/queries";
-import { hasPermission } from "@/lib/auth/policies";
 import { enqueueMail } from "@/lib/email/outbox";
-import { ConflictError, NotFoundError, ValidationError, type FieldErrors } from "@/lib/errors";
-import { isUuid, isVersion } from "@/lib/ids";
-import type { MessageKey } from "@/lib/i18n/translate";
+import { ConflictError, NotFoundError } from "@/lib/errors";
+import { isUuid } from "@/lib/ids";
+import { audit, defineMutation, todayOf, type Actor } from "@/lib/mutations/define";
+import { invalidField, NOT_FOUND_ISSUE, recordId, refused, version } from "@/lib/mutations/parse";
 import { getVisibleRequest, isFilerFor, type RequestRecord } from "./queries";
 import { majorToMinor, requestDraftSchema, submitRequestSchema, type RequestDraft } from "./schema";
-import { canTransition, isEditable, nextStatus, type RequestEvent } from "./workflow";
+import { canTransition, isEditable } from "./workflow";
 import { recipientsOf } from "@/lib/users/recipients";
 
-import type { MutationContext } from "@/lib/mutations/define";
-export type { MutationContext };
-
-function toFieldErrors(issues: { path: PropertyKey[]; message: string }[]): FieldErrors {
-  const out: FieldErrors = {};
-  for (const issue of issues) {
-    const key = issue.path.map(String).join(".") || "_form";
-    if (!out[key]) out[key] = { key: issue.message as MessageKey };
-  }
-  return out;
+/**
+ * A request form's input: its content beside the call's own fields (`shape`, and `submit`). The content
+ * is parsed with the draft schema, or to submit with the submission schema, its issues kept on their
+ * fields as the form places them; a bad call field refuses the whole form (a malformed record id: not
+ * found).
+ */
+function withContent<Shape extends z.ZodRawShape>(shape: Shape) {
+  const options = z.object({ ...shape, submit: z.boolean().default(false) });
+  return z.looseObject({}).transform((raw, ctx) => {
+    const values: Record<string, unknown> = { ...raw };
+    const picked: Record<string, unknown> = {};
+    for (const key of Object.keys(options.shape)) {
+      picked[key] = values[key];
+      delete values[key];
+    }
+    const call = options.safeParse(picked);
+    if (!call.success) {
+      for (const issue of call.error.issues) {
+        ctx.addIssue({ code: "custom", message: issue.message === NOT_FOUND_ISSUE ? NOT_FOUND_ISSUE : "common.errors.invalidInput", path: [] });
+      }
+      return z.NEVER;
+    }
+    const { submit } = call.data as { submit: boolean };
+    const content = (submit ? submitRequestSchema : requestDraftSchema).safeParse(values);
+    if (!content.success) {
+      for (const issue of content.error.issues) ctx.addIssue({ code: "custom", message: issue.message, path: issue.path });
+      return z.NEVER;
+    }
+    return { ...call.data, submit, content: content.data as RequestDraft };
+  });
 }
 
-function parseContent(input: unknown, forSubmit: boolean): RequestDraft {
-  const result = (forSubmit ? submitRequestSchema : requestDraftSchema).safeParse(input);
-  if (!result.success) throw new ValidationError(toFieldErrors(result.error.issues), { key: "common.errors.invalidInput" });
-  const value = result.data;
-  if (forSubmit && value.desiredStartOn && value.desiredStartOn < new Date().toISOString().slice(0, 10)) {
-    throw new ValidationError({ desiredStartOn: { key: "requests.errors.startInPast" } }, { key: "common.errors.invalidInput" });
-  }
-  return value;
+/** A desired start already past cannot be submitted (a draft may keep one). */
+function checkStart(actor: Actor, submit: boolean, value: RequestDraft): void {
+  if (submit && value.desiredStartOn && value.desiredStartOn < todayOf(actor)) throw invalidField("desiredStartOn", "requests.errors.startInPast");
 }
 
 /** The columns a draft's content sets. */
@@ -82,7 +96,7 @@ async function checkPrograms(tx: Tx, countryIso2: string, value: RequestDraft): 
     ok = new Set([...ok].filter((id) => cat.has(id)));
   }
   if (ids.some((id) => !ok.has(id))) {
-    throw new ValidationError({ programIds: { key: "requests.errors.programNotEligible" } }, { key: "common.errors.invalidInput" });
+    throw invalidField("programIds", "requests.errors.programNotEligible");
   }
 }
 
@@ -133,20 +147,17 @@ async function snapshotOf(tx: Tx, requestId: string): Promise<Record<string, unk
 }
 
 /** Records the submission: a revision, the audit event and a mail to every active program officer. */
-async function recordSubmission(tx: Tx, user: CurrentUser, request: RequestRecord, number: number, ctx: MutationContext) {
+async function recordSubmission(tx: Tx, actor: Actor, request: RequestRecord, number: number) {
   await tx.insert(requestRevisions).values({
     requestId: request.id,
     number,
     snapshot: await snapshotOf(tx, request.id),
-    submittedById: user.id,
+    submittedById: actor.user.id,
   });
-  await recordAudit(tx, {
-    actorUserId: user.id,
+  await audit(tx, actor, {
     action: number === 1 ? "request.submit" : "request.resubmit",
     entityType: "request",
     entityId: request.id,
-    ip: ctx.ip,
-    userAgent: ctx.userAgent,
     details: { revision: number, reference: request.reference },
   });
   const officers = await recipientsOf(tx, { role: "program_officer" });
@@ -164,38 +175,32 @@ async function recordSubmission(tx: Tx, user: CurrentUser, request: RequestRecor
         countryNameEs: country.nameEs,
         category: fresh.category ?? "other",
         revision: number,
-        url: `${ctx.baseUrl}/requests/${fresh.id}`,
+        url: `${actor.baseUrl}/requests/${fresh.id}`,
       },
     });
   }
 }
 
-function requireFiler(user: CurrentUser): string {
-  if (!hasPermission(user, "requests.file") || !user.countryIso2) throw new NotFoundError("request");
-  return user.countryIso2;
-}
-
 /**
- * Creates a request for the focal point's own country, as a draft or submitted at once.
+ * Creates a request for the focal point's own country, as a draft or submitted at once (`submit`).
  * `creationKey` makes a retried or double-clicked create yield one request. Focal points.
  */
-export async function createRequest(
-  user: CurrentUser,
-  input: unknown,
-  options: { submit: boolean; creationKey: string },
-  ctx: MutationContext,
-): Promise<{ id: string; status: RequestStatus }> {
-  const countryIso2 = requireFiler(user);
-  const value = parseContent(input, options.submit);
-  if (!isUuid(options.creationKey)) throw new ValidationError({}, { key: "common.errors.invalidInput" });
-  const db = await getDb();
-  return db.transaction(async (tx) => {
+export const createRequest = defineMutation({
+  permission: "requests.file",
+  input: withContent({ creationKey: z.string().refine(isUuid) }),
+  load: async (actor, input): Promise<string> => {
+    if (!actor.user.countryIso2) throw new NotFoundError("request");
+    checkStart(actor, input.submit, input.content);
+    return actor.user.countryIso2;
+  },
+  run: async (tx, { actor, input, record: countryIso2 }): Promise<{ id: string; status: RequestStatus }> => {
+    const { content: value, submit, creationKey } = input;
     const [existing] = await tx
       .select({ id: assistanceRequests.id, status: assistanceRequests.status, createdById: assistanceRequests.createdById })
       .from(assistanceRequests)
-      .where(eq(assistanceRequests.creationKey, options.creationKey));
+      .where(eq(assistanceRequests.creationKey, creationKey));
     if (existing) {
-      if (existing.createdById !== user.id) throw new ConflictError("creation key reused");
+      if (existing.createdById !== actor.user.id) throw new ConflictError("creation key reused");
       return { id: existing.id, status: existing.status };
     }
     await checkPrograms(tx, countryIso2, value);
@@ -206,56 +211,47 @@ export async function createRequest(
         ...contentColumns(value),
         reference,
         countryIso2,
-        createdById: user.id,
-        creationKey: options.creationKey,
-        status: options.submit ? "submitted" : "draft",
-        submittedAt: options.submit ? new Date() : null,
-        revisionCount: options.submit ? 1 : 0,
+        createdById: actor.user.id,
+        creationKey,
+        status: submit ? "submitted" : "draft",
+        submittedAt: submit ? new Date() : null,
+        revisionCount: submit ? 1 : 0,
       })
       .onConflictDoNothing({ target: assistanceRequests.creationKey })
       .returning();
     if (inserted.length === 0) {
       // A parallel create with the same key won: this is the same request.
-      const [winner] = await tx.select().from(assistanceRequests).where(eq(assistanceRequests.creationKey, options.creationKey));
+      const [winner] = await tx.select().from(assistanceRequests).where(eq(assistanceRequests.creationKey, creationKey));
       return { id: winner.id, status: winner.status };
     }
     const request = inserted[0];
     await replacePrograms(tx, request.id, value.programIds);
-    await recordAudit(tx, {
-      actorUserId: user.id,
-      action: "request.create",
-      entityType: "request",
-      entityId: request.id,
-      ip: ctx.ip,
-      userAgent: ctx.userAgent,
-      details: { reference },
-    });
-    if (options.submit) await recordSubmission(tx, user, request, 1, ctx);
+    await audit(tx, actor, { action: "request.create", entityType: "request", entityId: request.id, details: { reference } });
+    if (submit) await recordSubmission(tx, actor, request, 1);
     return { id: request.id, status: request.status };
-  });
-}
+  },
+});
 
 /**
- * Saves the content of a draft or a request with changes requested, and optionally submits it, in one
- * conditional update on the version the form was opened with. Focal points of the request's country.
+ * Saves the content of a draft or a request with changes requested, and optionally submits it
+ * (`submit`), in one conditional update on the version the form was opened with (`expectedVersion`).
+ * Focal points of the request's country.
  */
-export async function saveRequest(
-  user: CurrentUser,
-  requestId: string,
-  input: unknown,
-  options: { submit: boolean; expectedVersion: number },
-  ctx: MutationContext,
-): Promise<{ id: string; status: RequestStatus; version: number }> {
-  const db = await getDb();
-  const request = await getVisibleRequest(user, requestId, { ctx, action: "request.update" });
-  if (!isFilerFor(user, request.countryIso2)) throw new NotFoundError("request");
-  if (!isVersion(options.expectedVersion)) throw new ValidationError({}, { key: "common.errors.invalidInput" });
-  if (options.submit && alreadySubmittedBy(request, options.expectedVersion)) {
-    return { id: request.id, status: request.status, version: request.version };
-  }
-  if (!isEditable(request.status)) throw new ValidationError({}, { key: "requests.errors.notEditable" });
-  const value = parseContent(input, options.submit);
-  return db.transaction(async (tx) => {
+export const saveRequest = defineMutation({
+  permission: "requests.file",
+  input: withContent({ requestId: recordId(), expectedVersion: version() }),
+  load: async (actor, input) => {
+    const request = await getVisibleRequest(actor.user, input.requestId, { ctx: actor, action: "request.update" });
+    if (!isFilerFor(actor.user, request.countryIso2)) throw new NotFoundError("request");
+    // A double click or retried POST of the same submission: the first one did it.
+    if (input.submit && alreadySubmittedBy(request, input.expectedVersion)) return { request, isDone: true };
+    if (!isEditable(request.status)) throw refused("requests.errors.notEditable");
+    checkStart(actor, input.submit, input.content);
+    return { request, isDone: false };
+  },
+  run: async (tx, { actor, input, record: { request, isDone } }): Promise<{ id: string; status: RequestStatus; version: number }> => {
+    if (isDone) return { id: request.id, status: request.status, version: request.version };
+    const { content: value, submit, expectedVersion } = input;
     await checkPrograms(tx, request.countryIso2, value);
     const revision = request.revisionCount + 1;
     const updated = await tx
@@ -264,12 +260,12 @@ export async function saveRequest(
         ...contentColumns(value),
         version: sql`${assistanceRequests.version} + 1`,
         updatedAt: new Date(),
-        ...(options.submit ? { status: "submitted" as const, submittedAt: new Date(), revisionCount: revision } : {}),
+        ...(submit ? { status: "submitted" as const, submittedAt: new Date(), revisionCount: revision } : {}),
       })
       .where(
         and(
           eq(assistanceRequests.id, request.id),
-          eq(assistanceRequests.version, options.expectedVersion),
+          eq(assistanceRequests.version, expectedVersion),
           inArray(assistanceRequests.status, ["draft", "changes_requested"]),
         ),
       )
@@ -277,116 +273,48 @@ export async function saveRequest(
     if (updated.length === 0) {
       const [now] = await tx.select().from(assistanceRequests).where(eq(assistanceRequests.id, request.id));
       // A double click or retried POST of the same submission: the first one did it.
-      if (options.submit && now && alreadySubmittedBy(now, options.expectedVersion)) {
+      if (submit && now && alreadySubmittedBy(now, expectedVersion)) {
         return { id: now.id, status: now.status, version: now.version };
       }
       throw new ConflictError("request changed");
     }
     await replacePrograms(tx, request.id, value.programIds);
-    await recordAudit(tx, {
-      actorUserId: user.id,
-      action: "request.update",
-      entityType: "request",
-      entityId: request.id,
-      ip: ctx.ip,
-      userAgent: ctx.userAgent,
-      details: { version: updated[0].version },
-    });
-    if (options.submit) await recordSubmission(tx, user, updated[0], revision, ctx);
+    await audit(tx, actor, { action: "request.update", entityType: "request", entityId: request.id, details: { version: updated[0].version } });
+    if (submit) await recordSubmission(tx, actor, updated[0], revision);
     return { id: request.id, status: updated[0].status, version: updated[0].version };
-  });
-}
+  },
+});
 
 /** The request was submitted by the update that followed the version this form was opened with. */
 function alreadySubmittedBy(request: { status: RequestStatus; version: number }, expectedVersion: number): boolean {
   return request.status === "submitted" && request.version === expectedVersion + 1;
 }
 
-/** Withdraws a draft or a submitted request. Focal points of the request's country. */
-export async function withdrawRequest(
-  user: CurrentUser,
-  requestId: string,
-  expectedVersion: number,
-  ctx: MutationContext,
-): Promise<void> {
-  const request = await getVisibleRequest(user, requestId, { ctx, action: "request.withdraw" });
-  if (!isFilerFor(user, request.countryIso2)) throw new NotFoundError("request");
-  if (!isVersion(expectedVersion)) throw new ValidationError({}, { key: "common.errors.invalidInput" });
-  if (request.status === "withdrawn" && request.version === expectedVersion + 1) return; // repeated click
-  if (!canTransition(user.roles, request.status, "withdraw")) {
-    throw new ValidationError({}, { key: "requests.errors.notAllowed" });
-  }
-  const db = await getDb();
-  await db.transaction(async (tx) => {
+/** Withdraws a draft or a submitted request, on the version the page showed. Focal points of the request's country. */
+export const withdrawRequest = defineMutation({
+  permission: "requests.file",
+  input: z.strictObject({ requestId: recordId(), expectedVersion: version() }),
+  load: async (actor, input) => {
+    const request = await getVisibleRequest(actor.user, input.requestId, { ctx: actor, action: "request.withdraw" });
+    if (!isFilerFor(actor.user, request.countryIso2)) throw new NotFoundError("request");
+    const isRepeated = request.status === "withdrawn" && request.version === input.expectedVersion + 1;
+    if (!isRepeated && !canTransition(actor.user.roles, request.status, "withdraw")) throw refused("requests.errors.notAllowed");
+    return { request, isRepeated };
+  },
+  run: async (tx, { actor, input, record: { request, isRepeated } }): Promise<void> => {
+    if (isRepeated) return; // a repeated click
     const updated = await tx
       .update(assistanceRequests)
       .set({ status: "withdrawn", version: sql`${assistanceRequests.version} + 1`, updatedAt: new Date() })
       .where(
         and(
           eq(assistanceRequests.id, request.id),
-          eq(assistanceRequests.version, expectedVersion),
+          eq(assistanceRequests.version, input.expectedVersion),
           inArray(assistanceRequests.status, ["draft", "submitted"]),
         ),
       )
       .returning({ id: assistanceRequests.id });
     if (updated.length === 0) throw new ConflictError("request changed");
-    await recordAudit(tx, {
-      actorUserId: user.id,
-      action: "request.withdraw",
-      entityType: "request",
-      entityId: request.id,
-      ip: ctx.ip,
-      userAgent: ctx.userAgent,
-      details: { from: request.status },
-    });
-  });
-}
-
-/**
- * Moves a request along the workflow inside the caller's transaction: checks the role and state with
- * the pure workflow, then a conditional UPDATE on the version the user saw (zero rows: someone else
- * acted first -> ConflictError, nothing applied), then the audit event. The caller adds its own rows
- * (screening, decision, mails) in the same transaction. Who may act on this particular record
- * (assignment, own country) is the caller's check.
- */
-export async function applyTransition(
-  tx: Tx,
-  user: CurrentUser,
-  request: { id: string; status: RequestStatus; reference: string; version: number },
-  event: RequestEvent,
-  expectedVersion: number,
-  ctx: Pick<MutationContext, "ip" | "userAgent">,
-  details: Record<string, unknown> = {},
-): Promise<{ status: RequestStatus; version: number }> {
-  // The user acted on an older state of the request: someone else moved it first.
-  if (request.version !== expectedVersion) throw new ConflictError("request changed");
-  if (!canTransition(user.roles, request.status, event)) throw new ValidationError({}, { key: "requests.errors.notAllowed" });
-  const to = nextStatus(request.status, event)!;
-  const updated = await tx
-    .update(assistanceRequests)
-    .set({ status: to, version: sql`${assistanceRequests.version} + 1`, updatedAt: new Date() })
-    .where(
-      and(
-        eq(assistanceRequests.id, request.id),
-        eq(assistanceRequests.version, expectedVersion),
-        eq(assistanceRequests.status, request.status),
-      ),
-    )
-    .returning({ status: assistanceRequests.status, version: assistanceRequests.version });
-  if (updated.length === 0) throw new ConflictError("request changed");
-  await recordAudit(tx, {
-    actorUserId: user.id,
-    action: `request.${event}`,
-    entityType: "request",
-    entityId: request.id,
-    ip: ctx.ip,
-    userAgent: ctx.userAgent,
-    details: { from: request.status, to, reference: request.reference, ...details },
-  });
-  return updated[0];
-}
-
-/** The active focal points of a country, to whom the program office writes about its requests. */
-export async function focalPointsOf(tx: Tx, countryIso2: string): Promise<{ email: string; locale: "en" | "es"; name: string | null }[]> {
-  return recipientsOf(tx, { role: "focal_point", country: countryIso2 });
-}
+    await audit(tx, actor, { action: "request.withdraw", entityType: "request", entityId: request.id, details: { from: request.status } });
+  },
+});

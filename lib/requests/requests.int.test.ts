@@ -66,7 +66,7 @@ async function row(id: string) {
 }
 
 async function newDraft(user = u.gt, content: Record<string, unknown> = validContent()) {
-  return createRequest(user, content, { submit: false, creationKey: crypto.randomUUID() }, ctx);
+  return createRequest(user, { ...content, submit: false, creationKey: crypto.randomUUID() }, ctx);
 }
 
 function fieldErrorsOf(error: unknown): Record<string, string> {
@@ -122,7 +122,7 @@ describe("filing a request", () => {
     const r = await row(id);
     expect(r.status).toBe("draft");
     const before = await tableCounts();
-    const error = await saveRequest(u.gt, id, { primaryLocale: "es", titleEs: "Solo un título" }, { submit: true, expectedVersion: r.version }, ctx).catch((e) => e);
+    const error = await saveRequest(u.gt, { primaryLocale: "es", titleEs: "Solo un título", requestId: id, submit: true, expectedVersion: r.version }, ctx).catch((e) => e);
     expect(fieldErrorsOf(error)).toMatchObject({
       narrativeEs: "requests.errors.required",
       justificationEs: "requests.errors.required",
@@ -159,7 +159,7 @@ describe("bad input is refused with a clear message and changes nothing", () => 
       const r = await row(id);
       const before = await tableCounts();
       const content = { ...validContent(), ...override, details: { ...validContent().details, ...((override.details as object) ?? {}) } };
-      const error = await saveRequest(u.gt, id, content, { submit: false, expectedVersion: r.version }, ctx).catch((e) => e);
+      const error = await saveRequest(u.gt, { ...content, requestId: id, submit: false, expectedVersion: r.version }, ctx).catch((e) => e);
       expect(fieldErrorsOf(error)[field]).toBe(key);
       expect(await tableCounts()).toEqual(before);
       expect(await row(id)).toEqual(r);
@@ -169,7 +169,7 @@ describe("bad input is refused with a clear message and changes nothing", () => 
   it("refuses a desired start in the past on submit", async () => {
     const { id } = await newDraft();
     const r = await row(id);
-    const error = await saveRequest(u.gt, id, validContent({ desiredStartOn: "2020-01-01" }), { submit: true, expectedVersion: r.version }, ctx).catch((e) => e);
+    const error = await saveRequest(u.gt, { ...validContent({ desiredStartOn: "2020-01-01" }), requestId: id, submit: true, expectedVersion: r.version }, ctx).catch((e) => e);
     expect(fieldErrorsOf(error).desiredStartOn).toBe("requests.errors.startInPast");
     expect((await row(id)).status).toBe("draft");
   });
@@ -177,7 +177,7 @@ describe("bad input is refused with a clear message and changes nothing", () => 
   it("refuses unknown fields", async () => {
     const { id } = await newDraft();
     const r = await row(id);
-    await expect(saveRequest(u.gt, id, { ...validContent(), status: "approved" }, { submit: false, expectedVersion: r.version }, ctx)).rejects.toBeInstanceOf(ValidationError);
+    await expect(saveRequest(u.gt, { ...validContent(), status: "approved", requestId: id, submit: false, expectedVersion: r.version }, ctx)).rejects.toBeInstanceOf(ValidationError);
     expect(await row(id)).toEqual(r);
   });
 });
@@ -188,8 +188,8 @@ describe("who sees what", () => {
   let jmId: string;
   beforeAll(async () => {
     draftId = (await newDraft()).id;
-    submittedId = (await createRequest(u.gt, validContent({ titleEs: "Solicitud enviada visible" }), { submit: true, creationKey: crypto.randomUUID() }, ctx)).id;
-    jmId = (await createRequest(u.jm, { ...validContent({ primaryLocale: "en", titleEn: "Marking machines for the JCF", narrativeEn: "Narrative", justificationEn: "Justification", programIds: [] }), titleEs: undefined, narrativeEs: undefined, justificationEs: undefined }, { submit: true, creationKey: crypto.randomUUID() }, ctx)).id;
+    submittedId = (await createRequest(u.gt, { ...validContent({ titleEs: "Solicitud enviada visible" }), submit: true, creationKey: crypto.randomUUID() }, ctx)).id;
+    jmId = (await createRequest(u.jm, { ...validContent({ primaryLocale: "en", titleEn: "Marking machines for the JCF", narrativeEn: "Narrative", justificationEn: "Justification", programIds: [] }), titleEs: undefined, narrativeEs: undefined, justificationEs: undefined, submit: true, creationKey: crypto.randomUUID() }, ctx)).id;
   });
 
   it("the country's focal point sees its drafts and submissions; the other country's does not", async () => {
@@ -240,10 +240,10 @@ describe("who sees what", () => {
     it(`${who} cannot save, submit or withdraw a Guatemalan request (not found), and nothing changes`, async () => {
       const before = await row(draftId);
       const counts = await tableCounts();
-      await expect(saveRequest(u[who], draftId, validContent(), { submit: false, expectedVersion: before.version }, ctx)).rejects.toBeInstanceOf(NotFoundError);
-      await expect(saveRequest(u[who], draftId, validContent(), { submit: true, expectedVersion: before.version }, ctx)).rejects.toBeInstanceOf(NotFoundError);
-      await expect(withdrawRequest(u[who], draftId, before.version, ctx)).rejects.toBeInstanceOf(NotFoundError);
-      await expect(withdrawRequest(u[who], submittedId, (await row(submittedId)).version, ctx)).rejects.toBeInstanceOf(NotFoundError);
+      await expect(saveRequest(u[who], { ...validContent(), requestId: draftId, submit: false, expectedVersion: before.version }, ctx)).rejects.toBeInstanceOf(NotFoundError);
+      await expect(saveRequest(u[who], { ...validContent(), requestId: draftId, submit: true, expectedVersion: before.version }, ctx)).rejects.toBeInstanceOf(NotFoundError);
+      await expect(withdrawRequest(u[who], { requestId: draftId, expectedVersion: before.version }, ctx)).rejects.toBeInstanceOf(NotFoundError);
+      await expect(withdrawRequest(u[who], { requestId: submittedId, expectedVersion: (await row(submittedId)).version }, ctx)).rejects.toBeInstanceOf(NotFoundError);
       expect(await row(draftId)).toEqual(before);
       expect(await tableCounts()).toEqual(counts);
     });
@@ -268,7 +268,7 @@ describe("who sees what", () => {
 
 describe("timeline", () => {
   it("shows the state its own people by name and everyone else as the program office", async () => {
-    const { id } = await createRequest(u.gt, validContent(), { submit: true, creationKey: crypto.randomUUID() }, ctx);
+    const { id } = await createRequest(u.gt, { ...validContent(), submit: true, creationKey: crypto.randomUUID() }, ctx);
     await db.db.insert(auditEvents).values({ actorUserId: u.officer.id, action: "request.startScreening", entityType: "request", entityId: id });
     const forState = await getRequestTimeline(u.gt, id);
     expect(forState.map((e) => [e.action, e.actorKind, e.actorName])).toEqual([
@@ -309,7 +309,7 @@ describe("submitting", () => {
     const { id } = await newDraft();
     const r = await row(id);
     const before = await tableCounts();
-    const result = await saveRequest(u.gt, id, validContent(), { submit: true, expectedVersion: r.version }, ctx);
+    const result = await saveRequest(u.gt, { ...validContent(), requestId: id, submit: true, expectedVersion: r.version }, ctx);
     expect(result.status).toBe("submitted");
     const after = await row(id);
     expect(after.status).toBe("submitted");
@@ -330,12 +330,12 @@ describe("submitting", () => {
     const { id } = await newDraft();
     const r = await row(id);
     const results = await Promise.all([
-      saveRequest(u.gt, id, validContent(), { submit: true, expectedVersion: r.version }, ctx),
-      saveRequest(u.gt, id, validContent(), { submit: true, expectedVersion: r.version }, ctx),
+      saveRequest(u.gt, { ...validContent(), requestId: id, submit: true, expectedVersion: r.version }, ctx),
+      saveRequest(u.gt, { ...validContent(), requestId: id, submit: true, expectedVersion: r.version }, ctx),
     ]);
     expect(results.map((x) => x.status)).toEqual(["submitted", "submitted"]);
     // and a retried POST later, with the version the form had
-    await expect(saveRequest(u.gt, id, validContent(), { submit: true, expectedVersion: r.version }, ctx)).resolves.toMatchObject({ status: "submitted" });
+    await expect(saveRequest(u.gt, { ...validContent(), requestId: id, submit: true, expectedVersion: r.version }, ctx)).resolves.toMatchObject({ status: "submitted" });
     expect(await db.db.select().from(requestRevisions).where(eq(requestRevisions.requestId, id))).toHaveLength(1);
     const submits = await db.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, id), eq(auditEvents.action, "request.submit")));
     expect(submits).toHaveLength(1);
@@ -347,11 +347,11 @@ describe("submitting", () => {
     const key = crypto.randomUUID();
     const before = await tableCounts();
     const [a, b] = await Promise.all([
-      createRequest(u.gt, validContent(), { submit: true, creationKey: key }, ctx),
-      createRequest(u.gt, validContent(), { submit: true, creationKey: key }, ctx),
+      createRequest(u.gt, { ...validContent(), submit: true, creationKey: key }, ctx),
+      createRequest(u.gt, { ...validContent(), submit: true, creationKey: key }, ctx),
     ]);
     expect(a.id).toBe(b.id);
-    const c = await createRequest(u.gt, validContent(), { submit: true, creationKey: key }, ctx);
+    const c = await createRequest(u.gt, { ...validContent(), submit: true, creationKey: key }, ctx);
     expect(c.id).toBe(a.id);
     const after = await tableCounts();
     expect(after.requests - before.requests).toBe(1);
@@ -363,8 +363,8 @@ describe("submitting", () => {
     const { id } = await newDraft();
     const r = await row(id);
     const outcomes = await Promise.allSettled([
-      saveRequest(u.gt, id, validContent({ titleEs: "Primera versión del título" }), { submit: false, expectedVersion: r.version }, ctx),
-      saveRequest(u.gt, id, validContent({ titleEs: "Segunda versión del título" }), { submit: false, expectedVersion: r.version }, ctx),
+      saveRequest(u.gt, { ...validContent({ titleEs: "Primera versión del título" }), requestId: id, submit: false, expectedVersion: r.version }, ctx),
+      saveRequest(u.gt, { ...validContent({ titleEs: "Segunda versión del título" }), requestId: id, submit: false, expectedVersion: r.version }, ctx),
     ]);
     expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
     const rejected = outcomes.find((o) => o.status === "rejected") as PromiseRejectedResult;
@@ -373,9 +373,9 @@ describe("submitting", () => {
   });
 
   it("a submitted request can no longer be edited", async () => {
-    const { id } = await createRequest(u.gt, validContent(), { submit: true, creationKey: crypto.randomUUID() }, ctx);
+    const { id } = await createRequest(u.gt, { ...validContent(), submit: true, creationKey: crypto.randomUUID() }, ctx);
     const r = await row(id);
-    const error = await saveRequest(u.gt, id, validContent({ titleEs: "Cambio tardío del título" }), { submit: false, expectedVersion: r.version }, ctx).catch((e) => e);
+    const error = await saveRequest(u.gt, { ...validContent({ titleEs: "Cambio tardío del título" }), requestId: id, submit: false, expectedVersion: r.version }, ctx).catch((e) => e);
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).formError?.key).toBe("requests.errors.notEditable");
     expect(await row(id)).toEqual(r);
@@ -384,11 +384,11 @@ describe("submitting", () => {
 
 describe("revisions", () => {
   it("each resubmission stores a revision that can be compared with the one before", async () => {
-    const { id } = await createRequest(u.gt, validContent(), { submit: true, creationKey: crypto.randomUUID() }, ctx);
+    const { id } = await createRequest(u.gt, { ...validContent(), submit: true, creationKey: crypto.randomUUID() }, ctx);
     // The program office asks for changes (the review issue adds this transition to the UI).
     await db.db.execute(sql`UPDATE assistance_requests SET status = 'changes_requested', version = version + 1 WHERE id = ${id}`);
     const r = await row(id);
-    await saveRequest(u.gt, id, validContent({ titleEs: "Equipos de marcaje para la PNC y DIGECAM", estimatedCost: "275000.50" }), { submit: true, expectedVersion: r.version }, ctx);
+    await saveRequest(u.gt, { ...validContent({ titleEs: "Equipos de marcaje para la PNC y DIGECAM", estimatedCost: "275000.50" }), requestId: id, submit: true, expectedVersion: r.version }, ctx);
     const after = await row(id);
     expect(after.status).toBe("submitted");
     expect(after.revisionCount).toBe(2);
@@ -405,20 +405,20 @@ describe("revisions", () => {
 describe("withdrawing", () => {
   it("the filer withdraws a draft or a submitted request; not an approved one", async () => {
     const draft = await newDraft();
-    await withdrawRequest(u.gt, draft.id, (await row(draft.id)).version, ctx);
+    await withdrawRequest(u.gt, { requestId: draft.id, expectedVersion: (await row(draft.id)).version }, ctx);
     expect((await row(draft.id)).status).toBe("withdrawn");
 
-    const submitted = await createRequest(u.gt, validContent(), { submit: true, creationKey: crypto.randomUUID() }, ctx);
+    const submitted = await createRequest(u.gt, { ...validContent(), submit: true, creationKey: crypto.randomUUID() }, ctx);
     const v = (await row(submitted.id)).version;
-    await Promise.all([withdrawRequest(u.gt, submitted.id, v, ctx), withdrawRequest(u.gt, submitted.id, v, ctx)].map((p) => p.catch((e) => e)));
+    await Promise.all([withdrawRequest(u.gt, { requestId: submitted.id, expectedVersion: v }, ctx), withdrawRequest(u.gt, { requestId: submitted.id, expectedVersion: v }, ctx)].map((p) => p.catch((e) => e)));
     expect((await row(submitted.id)).status).toBe("withdrawn");
     const withdrawals = await db.db.select().from(auditEvents).where(and(eq(auditEvents.entityId, submitted.id), eq(auditEvents.action, "request.withdraw")));
     expect(withdrawals).toHaveLength(1);
 
-    const approved = await createRequest(u.gt, validContent(), { submit: true, creationKey: crypto.randomUUID() }, ctx);
+    const approved = await createRequest(u.gt, { ...validContent(), submit: true, creationKey: crypto.randomUUID() }, ctx);
     await db.db.execute(sql`UPDATE assistance_requests SET status = 'approved' WHERE id = ${approved.id}`);
     const before = await row(approved.id);
-    await expect(withdrawRequest(u.gt, approved.id, before.version, ctx)).rejects.toBeInstanceOf(ValidationError);
+    await expect(withdrawRequest(u.gt, { requestId: approved.id, expectedVersion: before.version }, ctx)).rejects.toBeInstanceOf(ValidationError);
     expect(await row(approved.id)).toEqual(before);
   });
 });
@@ -426,18 +426,24 @@ describe("withdrawing", () => {
 describe("the officers' list", () => {
   it("filters by country, category, status and program, searches, sorts and paginates on the server", async () => {
     for (let i = 0; i < 22; i++) {
-      await createRequest(u.jm, {
-        primaryLocale: "en",
-        category: "training",
-        titleEn: `Firearms investigation course ${String(i).padStart(2, "0")}`,
-        narrativeEn: "Training for investigators.",
-        justificationEn: "Capacity.",
-        details: { course: "Investigations", officersToTrain: String(10 + i) },
-        estimatedCost: String(1000 * (i + 1)),
-        urgency: "medium",
-        desiredStartOn: inAYear(),
-        programIds: [cbsi],
-      }, { submit: true, creationKey: crypto.randomUUID() }, ctx);
+      await createRequest(
+        u.jm,
+        {
+          primaryLocale: "en",
+          category: "training",
+          titleEn: `Firearms investigation course ${String(i).padStart(2, "0")}`,
+          narrativeEn: "Training for investigators.",
+          justificationEn: "Capacity.",
+          details: { course: "Investigations", officersToTrain: String(10 + i) },
+          estimatedCost: String(1000 * (i + 1)),
+          urgency: "medium",
+          desiredStartOn: inAYear(),
+          programIds: [cbsi],
+          submit: true,
+          creationKey: crypto.randomUUID(),
+        },
+        ctx,
+      );
     }
     const parse = (q: Record<string, string>) => requestListFiltersSchema.parse(q);
     const jmTraining = await listRequests(u.officer, parse({ country: "JM", category: "training" }));

@@ -92,17 +92,17 @@ beforeAll(async () => {
     desiredStartOn: new Date(Date.now() + 200 * 86400_000).toISOString().slice(0, 10),
     programIds: [program],
   };
-  ({ id: requestId } = await createRequest(u.gt, content, { submit: false, creationKey: randomUUID() }, ctx));
+  ({ id: requestId } = await createRequest(u.gt, { ...content, submit: false, creationKey: randomUUID() }, ctx));
   [{ id: attachmentId }] = await addRequestAttachments(u.gt, requestId, [{ name: `${MARK.attachment}.pdf`, bytes: pdf() }], ctx);
   const [{ version }] = await db.db.select({ version: assistanceRequests.version }).from(assistanceRequests).where(eq(assistanceRequests.id, requestId));
-  await saveRequest(u.gt, requestId, content, { submit: true, expectedVersion: version }, ctx);
+  await saveRequest(u.gt, { ...content, requestId, submit: true, expectedVersion: version }, ctx);
   await db.db.execute(sql`UPDATE assistance_requests SET status = 'in_review' WHERE id = ${requestId}`);
   await addComment(u.officer, { requestId, visibility: "internal", body: MARK.comment }, ctx);
 
-  await assignReviewers(u.officer, requestId, { reviewerIds: [u.pending.id, u.cleared.id, u.declared.id, u.auto.id], programId: program }, ctx);
+  await assignReviewers(u.officer, { reviewerIds: [u.pending.id, u.cleared.id, u.declared.id, u.auto.id], programId: program, requestId }, ctx);
   for (const key of ["pending", "cleared", "declared", "auto"]) assignment[key] = await assignmentOf(u[key]);
-  await declareConflict(u.cleared, assignment.cleared, { hasConflict: false }, ctx);
-  await declareConflict(u.declared, assignment.declared, { hasConflict: true, reason: "I advised DIGECAM last year." }, ctx);
+  await declareConflict(u.cleared, { hasConflict: false, assignmentId: assignment.cleared }, ctx);
+  await declareConflict(u.declared, { hasConflict: true, reason: "I advised DIGECAM last year.", assignmentId: assignment.declared }, ctx);
 });
 
 afterAll(async () => {
@@ -182,7 +182,7 @@ describe("a reviewer who declared no conflict keeps today's access", () => {
   });
 
   it("the pending reviewer, after declaring no conflict, sees the request too", async () => {
-    await declareConflict(u.pending, assignment.pending, { hasConflict: false }, ctx);
+    await declareConflict(u.pending, { hasConflict: false, assignmentId: assignment.pending }, ctx);
     expect((await getRequest(u.pending, requestId)).justificationEs).toBe(MARK.justification);
     expect((await download(u.pending)).status).toBe(200);
     expect((await listComments(u.pending, requestId)).map((c) => c.body)).toContain(MARK.comment);

@@ -1,6 +1,5 @@
 import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import type { z } from "zod";
 import { getDb, type Tx } from "@/db/client";
 import {
   assistanceRequests,
@@ -14,38 +13,15 @@ import {
   userRoles,
   users,
 } from "@/db/schema";
-import { recordAudit } from "@/lib/audit/mutations";
 import type { CurrentUser } from "@/lib/auth/queries";
-import { hasPermission } from "@/lib/auth/policies";
 import { enqueueMail } from "@/lib/email/outbox";
-import { ConflictError, NotFoundError, ValidationError, type FieldErrors } from "@/lib/errors";
-import { isUuid } from "@/lib/ids";
-import type { MessageKey } from "@/lib/i18n/translate";
-import type { MutationContext } from "@/lib/requests/mutations";
+import { ConflictError, NotFoundError } from "@/lib/errors";
+import { audit, defineMutation } from "@/lib/mutations/define";
+import { forRecord } from "@/lib/mutations/for-record";
+import { invalidField, refused } from "@/lib/mutations/parse";
 import { getVisibleRequest } from "@/lib/requests/queries";
 import { assignReviewersSchema, declareConflictSchema, submitReviewSchema } from "./schema";
 import { autoRecusalReason, canAssign, type AutoRecusalReason, type ReviewStatus } from "./workflow";
-
-export type { MutationContext };
-
-function toFieldErrors(issues: { path: PropertyKey[]; message: string }[]): FieldErrors {
-  const out: FieldErrors = {};
-  for (const issue of issues) {
-    const key = issue.path.map(String).join(".") || "_form";
-    if (!out[key]) out[key] = { key: issue.message as MessageKey };
-  }
-  return out;
-}
-
-function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const result = schema.safeParse(input);
-  if (!result.success) throw new ValidationError(toFieldErrors(result.error.issues), { key: "common.errors.invalidInput" });
-  return result.data;
-}
-
-function invalid(field: string, key: MessageKey): never {
-  throw new ValidationError({ [field]: { key } }, { key: "common.errors.invalidInput" });
-}
 
 /** The request's status, read under a share lock so that no transition slips in before this transaction ends. */
 async function lockedRequest(tx: Tx, requestId: string) {
@@ -90,32 +66,28 @@ export interface AssignReviewersResult {
  * implementing partner are recused at once; the others are mailed in their language. Reviewers already
  * assigned are skipped. Program officers.
  */
-export async function assignReviewers(
-  user: CurrentUser,
-  requestId: string,
-  input: unknown,
-  ctx: MutationContext,
-): Promise<AssignReviewersResult> {
-  if (!hasPermission(user, "reviews.assign")) throw new NotFoundError("request");
-  const request = await getVisibleRequest(user, requestId, { ctx, action: "review.assign" });
-  const value = parse(assignReviewersSchema, input);
-  if (!canAssign(request.status)) throw new ValidationError({}, { key: "reviews.errors.notAssignable" });
-
-  const db = await getDb();
-  return db.transaction(async (tx) => {
+export const assignReviewers = defineMutation({
+  permission: "reviews.assign",
+  input: forRecord("requestId", assignReviewersSchema),
+  load: async (actor, { requestId }) => {
+    const request = await getVisibleRequest(actor.user, requestId, { ctx: actor, action: "review.assign" });
+    if (!canAssign(request.status)) throw refused("reviews.errors.notAssignable");
+    return request;
+  },
+  run: async (tx, { actor, input: value, record: request }): Promise<AssignReviewersResult> => {
     const current = await lockedRequest(tx, request.id);
     if (!canAssign(current.status)) throw new ConflictError("request changed");
 
-    if (!(await isProgramForRequest(tx, request, value.programId))) invalid("programId", "reviews.errors.programNotEligible");
+    if (!(await isProgramForRequest(tx, request, value.programId))) throw invalidField("programId", "reviews.errors.programNotEligible");
     const [criterion] = await tx.select({ id: rubricCriteria.id }).from(rubricCriteria).where(eq(rubricCriteria.programId, value.programId)).limit(1);
-    if (!criterion) invalid("programId", "reviews.errors.noRubric");
+    if (!criterion) throw invalidField("programId", "reviews.errors.noRubric");
 
     if (value.proposedPartnerId) {
       const [partner] = await tx
         .select({ id: organizations.id })
         .from(organizations)
         .where(and(eq(organizations.id, value.proposedPartnerId), eq(organizations.type, "implementing_partner")));
-      if (!partner) invalid("proposedPartnerId", "reviews.errors.partnerInvalid");
+      if (!partner) throw invalidField("proposedPartnerId", "reviews.errors.partnerInvalid");
     }
 
     const reviewers = await tx
@@ -132,7 +104,7 @@ export async function assignReviewers(
       .innerJoin(userRoles, and(eq(userRoles.userId, users.id), eq(userRoles.role, "reviewer")))
       .leftJoin(organizations, eq(organizations.id, users.organizationId))
       .where(and(inArray(users.id, value.reviewerIds), eq(users.isActive, true)));
-    if (reviewers.length !== value.reviewerIds.length) invalid("reviewerIds", "reviews.errors.reviewerInvalid");
+    if (reviewers.length !== value.reviewerIds.length) throw invalidField("reviewerIds", "reviews.errors.reviewerInvalid");
     const byId = new Map(reviewers.map((r) => [r.id, r]));
 
     const result: AssignReviewersResult = { assigned: [], skipped: [] };
@@ -145,7 +117,7 @@ export async function assignReviewers(
         .values({
           requestId: request.id,
           reviewerId,
-          assignedById: user.id,
+          assignedById: actor.user.id,
           programId: value.programId,
           status: reason ? "recused" : "awaiting_declaration",
           isAutoRecused: reason !== null,
@@ -160,13 +132,10 @@ export async function assignReviewers(
       result.assigned.push({ assignmentId: assignment.id, reviewerId, status: assignment.status, autoRecusal: reason });
       // Under the assignment, not the request: the state reads the request's timeline and must never
       // learn who reviews it.
-      await recordAudit(tx, {
-        actorUserId: user.id,
+      await audit(tx, actor, {
         action: "review.assign",
         entityType: "review_assignment",
         entityId: assignment.id,
-        ip: ctx.ip,
-        userAgent: ctx.userAgent,
         details: {
           requestId: request.id,
           reference: request.reference,
@@ -182,17 +151,16 @@ export async function assignReviewers(
           template: "review-assigned",
           to: reviewer.email,
           locale: reviewer.locale,
-          payload: { reference: request.reference, title, url: `${ctx.baseUrl}/reviews/${assignment.id}` },
+          payload: { reference: request.reference, title, url: `${actor.baseUrl}/reviews/${assignment.id}` },
         });
       }
     }
     return result;
-  });
-}
+  },
+});
 
-/** The caller's own assignment; NotFoundError for anyone else's (or when the caller is no reviewer). */
+/** The caller's own assignment; NotFoundError for anyone else's (the permission is checked first). */
 async function ownAssignment(user: CurrentUser, assignmentId: string) {
-  if (!hasPermission(user, "reviews.score") || !isUuid(assignmentId)) throw new NotFoundError("assignment");
   const db = await getDb();
   const [row] = await db
     .select()
@@ -207,19 +175,17 @@ async function ownAssignment(user: CurrentUser, assignmentId: string) {
  * Records the reviewer's conflict-of-interest declaration, once: a conflict recuses the reviewer, no
  * conflict opens the scoring. The assigned reviewer only.
  */
-export async function declareConflict(
-  user: CurrentUser,
-  assignmentId: string,
-  input: unknown,
-  ctx: Pick<MutationContext, "ip" | "userAgent">,
-): Promise<{ status: ReviewStatus }> {
-  const assignment = await ownAssignment(user, assignmentId);
-  const value = parse(declareConflictSchema, input);
-  if (assignment.status !== "awaiting_declaration") throw new ConflictError("already declared", "reviews.errors.conflict");
-  const db = await getDb();
-  return db.transaction(async (tx) => {
+export const declareConflict = defineMutation({
+  permission: "reviews.score",
+  input: forRecord("assignmentId", declareConflictSchema),
+  load: async (actor, { assignmentId }) => {
+    const assignment = await ownAssignment(actor.user, assignmentId);
+    if (assignment.status !== "awaiting_declaration") throw new ConflictError("already declared", "reviews.errors.conflict");
+    return assignment;
+  },
+  run: async (tx, { actor, input: value, record: assignment }): Promise<{ status: ReviewStatus }> => {
     const request = await lockedRequest(tx, assignment.requestId);
-    if (!canAssign(request.status)) throw new ValidationError({}, { key: "reviews.errors.reviewClosed" });
+    if (!canAssign(request.status)) throw refused("reviews.errors.reviewClosed");
     const status: ReviewStatus = value.hasConflict ? "recused" : "active";
     const updated = await tx
       .update(reviewAssignments)
@@ -227,53 +193,47 @@ export async function declareConflict(
       .where(and(eq(reviewAssignments.id, assignment.id), eq(reviewAssignments.status, "awaiting_declaration")))
       .returning({ id: reviewAssignments.id });
     if (updated.length === 0) throw new ConflictError("already declared", "reviews.errors.conflict");
-    await recordAudit(tx, {
-      actorUserId: user.id,
+    await audit(tx, actor, {
       action: "review.declare",
       entityType: "review_assignment",
       entityId: assignment.id,
-      ip: ctx.ip,
-      userAgent: ctx.userAgent,
       details: { requestId: assignment.requestId, hasConflict: value.hasConflict },
     });
     return { status };
-  });
-}
+  },
+});
 
 /**
  * Submits the reviewer's scores (every criterion of the program's rubric, once), recommendation and
  * comment, against the request's current revision. Once: a second submission is a ConflictError.
  * The assigned reviewer only, after declaring no conflict, while the request is under review.
  */
-export async function submitReview(
-  user: CurrentUser,
-  assignmentId: string,
-  input: unknown,
-  ctx: Pick<MutationContext, "ip" | "userAgent">,
-): Promise<{ revisionNumber: number }> {
-  const assignment = await ownAssignment(user, assignmentId);
-  const value = parse(submitReviewSchema, input);
-  if (assignment.status === "recused") throw new ValidationError({}, { key: "reviews.errors.recused" });
-  if (assignment.status === "awaiting_declaration") throw new ValidationError({}, { key: "reviews.errors.declareFirst" });
-  if (assignment.status === "submitted") throw new ConflictError("already submitted", "reviews.errors.conflict");
-  if (!assignment.programId) throw new ValidationError({}, { key: "reviews.errors.noRubric" });
-
-  const db = await getDb();
-  const criteria = await db
-    .select({ id: rubricCriteria.id })
-    .from(rubricCriteria)
-    .where(eq(rubricCriteria.programId, assignment.programId))
-    .orderBy(asc(rubricCriteria.position));
-  if (criteria.length === 0) throw new ValidationError({}, { key: "reviews.errors.noRubric" });
-  const rubric = new Set(criteria.map((c) => c.id));
-  const given = new Set(value.scores.map((s) => s.criterionId));
-  const unknownIndex = value.scores.findIndex((s) => !rubric.has(s.criterionId));
-  if (unknownIndex !== -1) invalid(`scores.${unknownIndex}.criterionId`, "reviews.errors.criterionUnknown");
-  if (criteria.some((c) => !given.has(c.id))) invalid("scores", "reviews.errors.criterionMissing");
-
-  return db.transaction(async (tx) => {
+export const submitReview = defineMutation({
+  permission: "reviews.score",
+  input: forRecord("assignmentId", submitReviewSchema),
+  load: async (actor, value) => {
+    const assignment = await ownAssignment(actor.user, value.assignmentId);
+    if (assignment.status === "recused") throw refused("reviews.errors.recused");
+    if (assignment.status === "awaiting_declaration") throw refused("reviews.errors.declareFirst");
+    if (assignment.status === "submitted") throw new ConflictError("already submitted", "reviews.errors.conflict");
+    if (!assignment.programId) throw refused("reviews.errors.noRubric");
+    const db = await getDb();
+    const criteria = await db
+      .select({ id: rubricCriteria.id })
+      .from(rubricCriteria)
+      .where(eq(rubricCriteria.programId, assignment.programId))
+      .orderBy(asc(rubricCriteria.position));
+    if (criteria.length === 0) throw refused("reviews.errors.noRubric");
+    const rubric = new Set(criteria.map((c) => c.id));
+    const given = new Set(value.scores.map((s) => s.criterionId));
+    const unknownIndex = value.scores.findIndex((s) => !rubric.has(s.criterionId));
+    if (unknownIndex !== -1) throw invalidField(`scores.${unknownIndex}.criterionId`, "reviews.errors.criterionUnknown");
+    if (criteria.some((c) => !given.has(c.id))) throw invalidField("scores", "reviews.errors.criterionMissing");
+    return assignment;
+  },
+  run: async (tx, { actor, input: value, record: assignment }): Promise<{ revisionNumber: number }> => {
     const request = await lockedRequest(tx, assignment.requestId);
-    if (request.status !== "in_review") throw new ValidationError({}, { key: "reviews.errors.notInReview" });
+    if (request.status !== "in_review") throw refused("reviews.errors.notInReview");
     const updated = await tx
       .update(reviewAssignments)
       .set({
@@ -289,15 +249,12 @@ export async function submitReview(
     await tx.insert(reviewScores).values(
       value.scores.map((s) => ({ assignmentId: assignment.id, criterionId: s.criterionId, score: s.score, comment: s.comment })),
     );
-    await recordAudit(tx, {
-      actorUserId: user.id,
+    await audit(tx, actor, {
       action: "review.submit",
       entityType: "review_assignment",
       entityId: assignment.id,
-      ip: ctx.ip,
-      userAgent: ctx.userAgent,
       details: { requestId: assignment.requestId, revision: request.revisionCount, recommendation: value.recommendation },
     });
     return { revisionNumber: request.revisionCount };
-  });
-}
+  },
+});

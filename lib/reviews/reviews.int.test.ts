@@ -74,7 +74,7 @@ function validContent(overrides: Record<string, unknown> = {}) {
 
 /** A Guatemalan request under review (screening is another module: the status is set directly). */
 async function requestInReview(status: "in_review" | "screening" | "submitted" = "in_review"): Promise<string> {
-  const { id } = await createRequest(u.gt, validContent(), { submit: true, creationKey: crypto.randomUUID() }, ctx);
+  const { id } = await createRequest(u.gt, { ...validContent(), submit: true, creationKey: crypto.randomUUID() }, ctx);
   if (status !== "submitted") await db.db.execute(sql`UPDATE assistance_requests SET status = ${status} WHERE id = ${id}`);
   return id;
 }
@@ -146,9 +146,9 @@ async function assignedTo(requestId: string, reviewer: CurrentUser): Promise<str
 
 /** Assigns and declares no conflict: an assignment ready for scoring. */
 async function activeAssignment(requestId: string, reviewer: CurrentUser): Promise<string> {
-  await assignReviewers(u.officer, requestId, { reviewerIds: [reviewer.id], programId: oasMarking }, ctx);
+  await assignReviewers(u.officer, { reviewerIds: [reviewer.id], programId: oasMarking, requestId }, ctx);
   const id = await assignedTo(requestId, reviewer);
-  await declareConflict(reviewer, id, { hasConflict: false }, ctx);
+  await declareConflict(reviewer, { hasConflict: false, assignmentId: id }, ctx);
   return id;
 }
 
@@ -189,7 +189,7 @@ describe("assigning reviewers", () => {
   it("an officer assigns two reviewers: two assignments, an audit event and a mail in each reviewer's language", async () => {
     const requestId = await requestInReview();
     const before = await counts();
-    const result = await assignReviewers(u.officer, requestId, { reviewerIds: [u.reviewer.id, u.reviewer2.id], programId: oasMarking }, ctx);
+    const result = await assignReviewers(u.officer, { reviewerIds: [u.reviewer.id, u.reviewer2.id], programId: oasMarking, requestId }, ctx);
     expect(result.skipped).toEqual([]);
     expect(result.assigned.map((a) => [a.reviewerId, a.status, a.autoRecusal])).toEqual([
       [u.reviewer.id, "awaiting_declaration", null],
@@ -221,9 +221,9 @@ describe("assigning reviewers", () => {
 
   it("assigning an already assigned reviewer again skips it: no duplicate, no mail, no audit", async () => {
     const requestId = await requestInReview();
-    await assignReviewers(u.officer, requestId, { reviewerIds: [u.reviewer.id], programId: oasMarking }, ctx);
+    await assignReviewers(u.officer, { reviewerIds: [u.reviewer.id], programId: oasMarking, requestId }, ctx);
     const before = await counts();
-    const result = await assignReviewers(u.officer, requestId, { reviewerIds: [u.reviewer.id, u.reviewer3.id], programId: oasMarking }, ctx);
+    const result = await assignReviewers(u.officer, { reviewerIds: [u.reviewer.id, u.reviewer3.id], programId: oasMarking, requestId }, ctx);
     expect(result.skipped).toEqual([u.reviewer.id]);
     expect(result.assigned.map((a) => a.reviewerId)).toEqual([u.reviewer3.id]);
     const after = await counts();
@@ -235,7 +235,7 @@ describe("assigning reviewers", () => {
   it("parallel assignments of the same reviewer yield one assignment", async () => {
     const requestId = await requestInReview();
     const input = { reviewerIds: [u.reviewer3.id], programId: oasMarking };
-    const results = await Promise.all([1, 2, 3].map(() => assignReviewers(u.officer, requestId, input, ctx)));
+    const results = await Promise.all([1, 2, 3].map(() => assignReviewers(u.officer, { ...input, requestId }, ctx)));
     expect(results.flatMap((r) => r.assigned)).toHaveLength(1);
     expect(results.flatMap((r) => r.skipped)).toHaveLength(2);
     const rows = await db.db.select().from(reviewAssignments).where(eq(reviewAssignments.requestId, requestId));
@@ -244,7 +244,7 @@ describe("assigning reviewers", () => {
 
   it("works in screening too", async () => {
     const requestId = await requestInReview("screening");
-    const result = await assignReviewers(u.officer, requestId, { reviewerIds: [u.reviewer.id], programId: oasMarking }, ctx);
+    const result = await assignReviewers(u.officer, { reviewerIds: [u.reviewer.id], programId: oasMarking, requestId }, ctx);
     expect(result.assigned).toHaveLength(1);
   });
 
@@ -253,7 +253,7 @@ describe("assigning reviewers", () => {
       const requestId = await requestInReview();
       const before = await counts();
       await expect(
-        assignReviewers(u[who], requestId, { reviewerIds: [u.reviewer.id], programId: oasMarking }, ctx),
+        assignReviewers(u[who], { reviewerIds: [u.reviewer.id], programId: oasMarking, requestId }, ctx),
       ).rejects.toBeInstanceOf(NotFoundError);
       expect(await counts()).toEqual(before);
     });
@@ -276,8 +276,10 @@ describe("assigning reviewers", () => {
     it(`refuses ${label} with "${key}" and writes nothing`, async () => {
       const requestId = await requestInReview();
       const before = await counts();
-      const error = await assignReviewers(u.officer, requestId, input(), ctx).catch((e) => e);
-      expect(fieldErrorsOf(error)[field]).toBe(key);
+      const error = await assignReviewers(u.officer, { ...input(), requestId }, ctx).catch((e) => e);
+      // A refusal of the whole input (no field to place it on) is the form's message.
+      if (field === "_form") expect([fieldErrorsOf(error), formErrorOf(error)]).toEqual([{}, key]);
+      else expect(fieldErrorsOf(error)[field]).toBe(key);
       expect(await counts()).toEqual(before);
     });
   }
@@ -285,14 +287,14 @@ describe("assigning reviewers", () => {
   it("refuses a request that is not in screening or review, and writes nothing", async () => {
     const requestId = await requestInReview("submitted");
     const before = await counts();
-    const error = await assignReviewers(u.officer, requestId, { reviewerIds: [u.reviewer.id], programId: oasMarking }, ctx).catch((e) => e);
+    const error = await assignReviewers(u.officer, { reviewerIds: [u.reviewer.id], programId: oasMarking, requestId }, ctx).catch((e) => e);
     expect(formErrorOf(error)).toBe("reviews.errors.notAssignable");
     expect(await counts()).toEqual(before);
   });
 
   it("an unknown or malformed request id is not found", async () => {
-    await expect(assignReviewers(u.officer, crypto.randomUUID(), { reviewerIds: [u.reviewer.id], programId: oasMarking }, ctx)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(assignReviewers(u.officer, "1 OR 1=1", { reviewerIds: [u.reviewer.id], programId: oasMarking }, ctx)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(assignReviewers(u.officer, { reviewerIds: [u.reviewer.id], programId: oasMarking, requestId: crypto.randomUUID() }, ctx)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(assignReviewers(u.officer, { reviewerIds: [u.reviewer.id], programId: oasMarking, requestId: "1 OR 1=1" }, ctx)).rejects.toBeInstanceOf(NotFoundError);
   });
 });
 
@@ -300,7 +302,7 @@ describe("automatic recusal", () => {
   it("a reviewer bound to the requesting country is recused at once, gets no mail, cannot see the request or score", async () => {
     const requestId = await requestInReview();
     const before = await counts();
-    const result = await assignReviewers(u.officer, requestId, { reviewerIds: [u.reviewerGt.id], programId: oasMarking }, ctx);
+    const result = await assignReviewers(u.officer, { reviewerIds: [u.reviewerGt.id], programId: oasMarking, requestId }, ctx);
     expect(result.assigned[0]).toMatchObject({ status: "recused", autoRecusal: "country" });
     const row = await assignmentRow(result.assigned[0].assignmentId);
     expect(row).toMatchObject({ status: "recused", isAutoRecused: true });
@@ -313,39 +315,34 @@ describe("automatic recusal", () => {
     expect(view).toMatchObject({ isRecused: true, detail: null, peers: null, aggregate: null, rubric: [], ownScores: [], canScore: false, canDeclare: false });
 
     const beforeScore = await counts();
-    const scoring = await submitReview(u.reviewerGt, row.id, review([3, 3, 3, 3]), ctx).catch((e) => e);
+    const scoring = await submitReview(u.reviewerGt, { ...review([3, 3, 3, 3]), assignmentId: row.id }, ctx).catch((e) => e);
     expect(formErrorOf(scoring)).toBe("reviews.errors.recused");
-    await expect(declareConflict(u.reviewerGt, row.id, { hasConflict: false }, ctx)).rejects.toBeInstanceOf(ConflictError);
+    await expect(declareConflict(u.reviewerGt, { hasConflict: false, assignmentId: row.id }, ctx)).rejects.toBeInstanceOf(ConflictError);
     expect(await counts()).toEqual(beforeScore);
     expect((await assignmentRow(row.id)).status).toBe("recused");
   });
 
   it("a reviewer of a government agency of the requesting country is recused", async () => {
     const requestId = await requestInReview();
-    const result = await assignReviewers(u.officer, requestId, { reviewerIds: [u.reviewerDigecam.id], programId: oasMarking }, ctx);
+    const result = await assignReviewers(u.officer, { reviewerIds: [u.reviewerDigecam.id], programId: oasMarking, requestId }, ctx);
     expect(result.assigned[0]).toMatchObject({ status: "recused", autoRecusal: "government" });
   });
 
   it("a reviewer of the proposed implementing partner is recused, and only when that partner is proposed", async () => {
     const first = await requestInReview();
-    const withPartner = await assignReviewers(
-      u.officer,
-      first,
-      { reviewerIds: [u.reviewerOas.id, u.reviewer.id], programId: oasMarking, proposedPartnerId: oasOrg },
-      ctx,
-    );
+    const withPartner = await assignReviewers(u.officer, { reviewerIds: [u.reviewerOas.id, u.reviewer.id], programId: oasMarking, proposedPartnerId: oasOrg, requestId: first }, ctx);
     expect(withPartner.assigned.map((a) => [a.reviewerId, a.status, a.autoRecusal])).toEqual([
       [u.reviewerOas.id, "recused", "partner"],
       [u.reviewer.id, "awaiting_declaration", null],
     ]);
     const second = await requestInReview();
-    const without = await assignReviewers(u.officer, second, { reviewerIds: [u.reviewerOas.id], programId: oasMarking }, ctx);
+    const without = await assignReviewers(u.officer, { reviewerIds: [u.reviewerOas.id], programId: oasMarking, requestId: second }, ctx);
     expect(without.assigned[0]).toMatchObject({ status: "awaiting_declaration", autoRecusal: null });
   });
 
   it("the officer's list of assignable reviewers says who would be recused", async () => {
     const requestId = await requestInReview();
-    await assignReviewers(u.officer, requestId, { reviewerIds: [u.reviewer.id], programId: oasMarking }, ctx);
+    await assignReviewers(u.officer, { reviewerIds: [u.reviewer.id], programId: oasMarking, requestId }, ctx);
     const list = await listAssignableReviewers(u.officer, requestId);
     const byId = new Map(list.map((r) => [r.id, r]));
     expect(byId.get(u.reviewer.id)).toMatchObject({ autoRecusal: null, isAssigned: true });
@@ -375,10 +372,10 @@ describe("declaring a conflict of interest", () => {
   for (const who of [...NOT_REVIEWER, "reviewer2"]) {
     it(`${who} cannot declare on another reviewer's assignment (not found) and nothing changes`, async () => {
       const requestId = await requestInReview();
-      await assignReviewers(u.officer, requestId, { reviewerIds: [u.reviewer.id], programId: oasMarking }, ctx);
+      await assignReviewers(u.officer, { reviewerIds: [u.reviewer.id], programId: oasMarking, requestId }, ctx);
       const id = await assignedTo(requestId, u.reviewer);
       const before = await counts();
-      await expect(declareConflict(u[who], id, { hasConflict: false }, ctx)).rejects.toBeInstanceOf(NotFoundError);
+      await expect(declareConflict(u[who], { hasConflict: false, assignmentId: id }, ctx)).rejects.toBeInstanceOf(NotFoundError);
       expect(await counts()).toEqual(before);
       expect((await assignmentRow(id)).status).toBe("awaiting_declaration");
     });
@@ -386,26 +383,26 @@ describe("declaring a conflict of interest", () => {
 
   it("no conflict opens the scoring, once; a second declaration is a conflict", async () => {
     const requestId = await requestInReview();
-    await assignReviewers(u.officer, requestId, { reviewerIds: [u.reviewer.id], programId: oasMarking }, ctx);
+    await assignReviewers(u.officer, { reviewerIds: [u.reviewer.id], programId: oasMarking, requestId }, ctx);
     const id = await assignedTo(requestId, u.reviewer);
     const before = await counts();
-    expect(await declareConflict(u.reviewer, id, { hasConflict: "false", reason: "" }, ctx)).toEqual({ status: "active" });
+    expect(await declareConflict(u.reviewer, { hasConflict: "false", reason: "", assignmentId: id }, ctx)).toEqual({ status: "active" });
     const row = await assignmentRow(id);
     expect(row).toMatchObject({ status: "active", conflictDeclared: false, conflictReason: null });
     expect(row.declaredAt).toBeInstanceOf(Date);
     expect((await counts()).audit - before.audit).toBe(1);
-    await expect(declareConflict(u.reviewer, id, { hasConflict: true, reason: "I changed my mind about this." }, ctx)).rejects.toBeInstanceOf(ConflictError);
-    await expect(declareConflict(u.reviewer, id, { hasConflict: true, reason: "I changed my mind about this." }, ctx)).rejects.toMatchObject({ messageKey: "reviews.errors.conflict" });
+    await expect(declareConflict(u.reviewer, { hasConflict: true, reason: "I changed my mind about this.", assignmentId: id }, ctx)).rejects.toBeInstanceOf(ConflictError);
+    await expect(declareConflict(u.reviewer, { hasConflict: true, reason: "I changed my mind about this.", assignmentId: id }, ctx)).rejects.toMatchObject({ messageKey: "reviews.errors.conflict" });
     expect((await assignmentRow(id)).status).toBe("active");
   });
 
   it("parallel declarations: one wins, the other is a conflict", async () => {
     const requestId = await requestInReview();
-    await assignReviewers(u.officer, requestId, { reviewerIds: [u.reviewer.id], programId: oasMarking }, ctx);
+    await assignReviewers(u.officer, { reviewerIds: [u.reviewer.id], programId: oasMarking, requestId }, ctx);
     const id = await assignedTo(requestId, u.reviewer);
     const results = await Promise.allSettled([
-      declareConflict(u.reviewer, id, { hasConflict: false }, ctx),
-      declareConflict(u.reviewer, id, { hasConflict: false }, ctx),
+      declareConflict(u.reviewer, { hasConflict: false, assignmentId: id }, ctx),
+      declareConflict(u.reviewer, { hasConflict: false, assignmentId: id }, ctx),
     ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const rejected = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
@@ -415,19 +412,19 @@ describe("declaring a conflict of interest", () => {
   it("a declared conflict recuses: the request disappears, no scores are visible, scoring is refused", async () => {
     const requestId = await requestInReview();
     const peer = await activeAssignment(requestId, u.reviewer3);
-    await submitReview(u.reviewer3, peer, review([4, 4, 4, 4]), ctx);
-    await assignReviewers(u.officer, requestId, { reviewerIds: [u.reviewer.id], programId: oasMarking }, ctx);
+    await submitReview(u.reviewer3, { ...review([4, 4, 4, 4]), assignmentId: peer }, ctx);
+    await assignReviewers(u.officer, { reviewerIds: [u.reviewer.id], programId: oasMarking, requestId }, ctx);
     const id = await assignedTo(requestId, u.reviewer);
     // Awaiting the declaration, the request itself is closed to the reviewer.
     expect(await findVisibleRequest(u.reviewer, requestId)).toBeNull();
 
-    expect(await declareConflict(u.reviewer, id, { hasConflict: true, reason: "  My brother works at DIGECAM.  " }, ctx)).toEqual({ status: "recused" });
+    expect(await declareConflict(u.reviewer, { hasConflict: true, reason: "  My brother works at DIGECAM.  ", assignmentId: id }, ctx)).toEqual({ status: "recused" });
     expect(await assignmentRow(id)).toMatchObject({ status: "recused", conflictDeclared: true, conflictReason: "My brother works at DIGECAM.", isAutoRecused: false });
     expect(await findVisibleRequest(u.reviewer, requestId)).toBeNull();
     const view = await getAssignmentForReviewer(u.reviewer, id);
     expect(view).toMatchObject({ isRecused: true, detail: null, peers: null, aggregate: null, ownScores: [] });
     const before = await counts();
-    expect(formErrorOf(await submitReview(u.reviewer, id, review([5, 5, 5, 5]), ctx).catch((e) => e))).toBe("reviews.errors.recused");
+    expect(formErrorOf(await submitReview(u.reviewer, { ...review([5, 5, 5, 5]), assignmentId: id }, ctx).catch((e) => e))).toBe("reviews.errors.recused");
     expect(await counts()).toEqual(before);
     const mine = await listMyAssignments(u.reviewer);
     expect(mine.find((a) => a.id === id)).toMatchObject({ status: "recused", requestId });
@@ -444,10 +441,10 @@ describe("declaring a conflict of interest", () => {
   for (const [label, input, field, key] of bad) {
     it(`refuses ${label} with "${key}" and changes nothing`, async () => {
       const requestId = await requestInReview();
-      await assignReviewers(u.officer, requestId, { reviewerIds: [u.reviewer.id], programId: oasMarking }, ctx);
+      await assignReviewers(u.officer, { reviewerIds: [u.reviewer.id], programId: oasMarking, requestId }, ctx);
       const id = await assignedTo(requestId, u.reviewer);
       const before = await counts();
-      const error = await declareConflict(u.reviewer, id, input, ctx).catch((e) => e);
+      const error = await declareConflict(u.reviewer, { ...input, assignmentId: id }, ctx).catch((e) => e);
       expect(fieldErrorsOf(error)[field]).toBe(key);
       expect(await counts()).toEqual(before);
       expect((await assignmentRow(id)).status).toBe("awaiting_declaration");
@@ -461,7 +458,7 @@ describe("scoring", () => {
       const requestId = await requestInReview();
       const id = await activeAssignment(requestId, u.reviewer);
       const before = await counts();
-      await expect(submitReview(u[who], id, review([3, 3, 3, 3]), ctx)).rejects.toBeInstanceOf(NotFoundError);
+      await expect(submitReview(u[who], { ...review([3, 3, 3, 3]), assignmentId: id }, ctx)).rejects.toBeInstanceOf(NotFoundError);
       await expect(getAssignmentForReviewer(u[who], id)).rejects.toBeInstanceOf(NotFoundError);
       expect(await counts()).toEqual(before);
       expect((await assignmentRow(id)).status).toBe("active");
@@ -470,10 +467,10 @@ describe("scoring", () => {
 
   it("the assigned reviewer must declare before scoring", async () => {
     const requestId = await requestInReview();
-    await assignReviewers(u.officer, requestId, { reviewerIds: [u.reviewer.id], programId: oasMarking }, ctx);
+    await assignReviewers(u.officer, { reviewerIds: [u.reviewer.id], programId: oasMarking, requestId }, ctx);
     const id = await assignedTo(requestId, u.reviewer);
     const before = await counts();
-    expect(formErrorOf(await submitReview(u.reviewer, id, review([3, 3, 3, 3]), ctx).catch((e) => e))).toBe("reviews.errors.declareFirst");
+    expect(formErrorOf(await submitReview(u.reviewer, { ...review([3, 3, 3, 3]), assignmentId: id }, ctx).catch((e) => e))).toBe("reviews.errors.declareFirst");
     expect(await counts()).toEqual(before);
   });
 
@@ -483,7 +480,7 @@ describe("scoring", () => {
     const before = await counts();
     const view = await getAssignmentForReviewer(u.reviewer, id);
     expect(view.canScore).toBe(false);
-    expect(formErrorOf(await submitReview(u.reviewer, id, review([3, 3, 3, 3]), ctx).catch((e) => e))).toBe("reviews.errors.notInReview");
+    expect(formErrorOf(await submitReview(u.reviewer, { ...review([3, 3, 3, 3]), assignmentId: id }, ctx).catch((e) => e))).toBe("reviews.errors.notInReview");
     expect(await counts()).toEqual(before);
   });
 
@@ -491,7 +488,7 @@ describe("scoring", () => {
     const requestId = await requestInReview();
     const id = await activeAssignment(requestId, u.reviewer);
     const before = await counts();
-    expect(await submitReview(u.reviewer, id, review([5, 4, 3, 2], "request_changes"), ctx)).toEqual({ revisionNumber: 1 });
+    expect(await submitReview(u.reviewer, { ...review([5, 4, 3, 2], "request_changes"), assignmentId: id }, ctx)).toEqual({ revisionNumber: 1 });
     const row = await assignmentRow(id);
     expect(row).toMatchObject({ status: "submitted", recommendation: "request_changes", comment: "Overall a sound request.", revisionNumber: 1 });
     const after = await counts();
@@ -500,7 +497,7 @@ describe("scoring", () => {
     const stored = await db.db.select().from(reviewScores).where(eq(reviewScores.assignmentId, id));
     expect(stored.map((s) => s.comment).sort()).toEqual(criteria.map((c) => `Reason for ${c.key}`).sort());
     // Submitted once: a second submission is a conflict.
-    await expect(submitReview(u.reviewer, id, review([1, 1, 1, 1]), ctx)).rejects.toBeInstanceOf(ConflictError);
+    await expect(submitReview(u.reviewer, { ...review([1, 1, 1, 1]), assignmentId: id }, ctx)).rejects.toBeInstanceOf(ConflictError);
     expect((await counts()).scores).toBe(after.scores);
   });
 
@@ -525,7 +522,7 @@ describe("scoring", () => {
       const requestId = await requestInReview();
       const id = await activeAssignment(requestId, u.reviewer);
       const before = await counts();
-      const error = await submitReview(u.reviewer, id, input(), ctx).catch((e) => e);
+      const error = await submitReview(u.reviewer, { ...input(), assignmentId: id }, ctx).catch((e) => e);
       expect(fieldErrorsOf(error)[field]).toBe(key);
       expect(await counts()).toEqual(before);
       expect(await assignmentRow(id)).toMatchObject({ status: "active", recommendation: null, submittedAt: null });
@@ -537,9 +534,9 @@ describe("scoring", () => {
     const id = await activeAssignment(requestId, u.reviewer);
     const before = await counts();
     const results = await Promise.allSettled([
-      submitReview(u.reviewer, id, review([5, 5, 5, 5]), ctx),
-      submitReview(u.reviewer, id, review([1, 1, 1, 1]), ctx),
-      submitReview(u.reviewer, id, review([3, 3, 3, 3]), ctx),
+      submitReview(u.reviewer, { ...review([5, 5, 5, 5]), assignmentId: id }, ctx),
+      submitReview(u.reviewer, { ...review([1, 1, 1, 1]), assignmentId: id }, ctx),
+      submitReview(u.reviewer, { ...review([3, 3, 3, 3]), assignmentId: id }, ctx),
     ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     for (const r of results.filter((x) => x.status === "rejected")) expect((r as PromiseRejectedResult).reason).toBeInstanceOf(ConflictError);
@@ -560,11 +557,11 @@ describe("what reviewers and officers see", () => {
     requestId = await requestInReview();
     first = await activeAssignment(requestId, u.reviewer);
     second = await activeAssignment(requestId, u.reviewer2);
-    await assignReviewers(u.officer, requestId, { reviewerIds: [u.reviewerGt.id], programId: oasMarking }, ctx);
+    await assignReviewers(u.officer, { reviewerIds: [u.reviewerGt.id], programId: oasMarking, requestId }, ctx);
   });
 
   it("peers' scores stay hidden until the reviewer submits their own", async () => {
-    await submitReview(u.reviewer, first, review([5, 4, 3, 2], "approve"), ctx);
+    await submitReview(u.reviewer, { ...review([5, 4, 3, 2], "approve"), assignmentId: first }, ctx);
     const waiting = await getAssignmentForReviewer(u.reviewer2, second);
     expect(waiting.peers).toBeNull();
     expect(waiting.aggregate).toBeNull();
@@ -576,7 +573,7 @@ describe("what reviewers and officers see", () => {
     expect(own.peers).toEqual([]); // submitted, but no peer has yet
     expect(own.ownTotal).toBe(3.6);
 
-    await submitReview(u.reviewer2, second, review([3, 3, 3, 3], "request_changes"), ctx);
+    await submitReview(u.reviewer2, { ...review([3, 3, 3, 3], "request_changes"), assignmentId: second }, ctx);
     const after = await getAssignmentForReviewer(u.reviewer2, second);
     expect(after.peers).toHaveLength(1);
     expect(after.peers![0]).toMatchObject({ label: 1, recommendation: "approve", weightedTotal: 3.6 });
@@ -653,23 +650,17 @@ describe("what reviewers and officers see", () => {
 
 describe("what changed between revisions", () => {
   it("a reviewer sees what changed in the latest revision, and since the revision they scored", async () => {
-    const { id: requestId } = await createRequest(u.gt, validContent(), { submit: true, creationKey: crypto.randomUUID() }, ctx);
+    const { id: requestId } = await createRequest(u.gt, { ...validContent(), submit: true, creationKey: crypto.randomUUID() }, ctx);
     await db.db.update(assistanceRequests).set({ status: "in_review" }).where(eq(assistanceRequests.id, requestId));
     const scored = await activeAssignment(requestId, u.reviewer);
     const fresh = await getAssignmentForReviewer(u.reviewer, scored);
     expect(fresh.changes).toBeNull(); // first submission: nothing to compare
-    await submitReview(u.reviewer, scored, review([3, 3, 3, 3]), ctx);
+    await submitReview(u.reviewer, { ...review([3, 3, 3, 3]), assignmentId: scored }, ctx);
 
     // The office asks for changes; the state resubmits with a new title and cost; review resumes.
     await db.db.update(assistanceRequests).set({ status: "changes_requested" }).where(eq(assistanceRequests.id, requestId));
     const [r] = await db.db.select().from(assistanceRequests).where(eq(assistanceRequests.id, requestId));
-    await saveRequest(
-      u.gt,
-      requestId,
-      validContent({ titleEs: "Equipos de marcaje láser para la PNC", estimatedCost: "200000" }),
-      { submit: true, expectedVersion: r.version },
-      ctx,
-    );
+    await saveRequest(u.gt, { ...validContent({ titleEs: "Equipos de marcaje láser para la PNC", estimatedCost: "200000" }), requestId, submit: true, expectedVersion: r.version }, ctx);
     await db.db.update(assistanceRequests).set({ status: "in_review" }).where(eq(assistanceRequests.id, requestId));
 
     const again = await getAssignmentForReviewer(u.reviewer, scored);
@@ -681,7 +672,7 @@ describe("what changed between revisions", () => {
     const newcomer = await activeAssignment(requestId, u.reviewer2);
     const view = await getAssignmentForReviewer(u.reviewer2, newcomer);
     expect(view.changes).toMatchObject({ basis: "sincePrevious", fromNumber: 1, toNumber: 2 });
-    await submitReview(u.reviewer2, newcomer, review([4, 4, 4, 4]), ctx);
+    await submitReview(u.reviewer2, { ...review([4, 4, 4, 4]), assignmentId: newcomer }, ctx);
     expect((await assignmentRow(newcomer)).revisionNumber).toBe(2);
 
     const summary = await getReviewSummary(u.officer, requestId);

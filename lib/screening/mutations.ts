@@ -7,7 +7,7 @@ import { ConflictError, ValidationError } from "@/lib/errors";
 import { checkedRequestOf, loadProgramCandidates } from "@/lib/matching/queries";
 import { defineMutation, type Actor } from "@/lib/mutations/define";
 import { recordId } from "@/lib/mutations/parse";
-import { applyTransition } from "@/lib/requests/mutations";
+import { applyTransition } from "@/lib/requests/unchecked";
 import { getVisibleRequest } from "@/lib/requests/queries";
 import { canTransition, type RequestEvent } from "@/lib/requests/workflow";
 import { automaticChecks, isEligible, type AutomaticChecks } from "./checks";

@@ -72,7 +72,7 @@ describe("starting a screening", () => {
 
   it("a draft is invisible to officers (not found)", async () => {
     const { createRequest } = await import("@/lib/requests/mutations");
-    const { id } = await createRequest(f.u.gt, gtContent(), { submit: false, creationKey: crypto.randomUUID() }, ctx);
+    const { id } = await createRequest(f.u.gt, { ...gtContent(), submit: false, creationKey: crypto.randomUUID() }, ctx);
     await expect(startScreening(f.u.officer, { requestId: id, expectedVersion: 1 }, ctx)).rejects.toBeInstanceOf(NotFoundError);
     await expect(startScreening(f.u.officer, { requestId: "not-a-uuid", expectedVersion: 1 }, ctx)).rejects.toBeInstanceOf(NotFoundError);
   });
@@ -197,7 +197,7 @@ describe("completing a screening", () => {
     const id = await inScreening(db, f, gtContent());
     await complete(id, { outcome: "request_changes", message: "Please detail the operating agencies." });
     const r = await requestRow(db, id);
-    const saved = await saveRequest(f.u.gt, id, guatemalaContent([f.program.oasMarking], { details: { machinesWanted: "4", firearmsToMarkPerYear: "12000", operatingAgencies: "PNC, DIGECAM, Ministerio de Defensa" } }), { submit: true, expectedVersion: r.version }, ctx);
+    const saved = await saveRequest(f.u.gt, { ...guatemalaContent([f.program.oasMarking], { details: { machinesWanted: "4", firearmsToMarkPerYear: "12000", operatingAgencies: "PNC, DIGECAM, Ministerio de Defensa" } }), requestId: id, submit: true, expectedVersion: r.version }, ctx);
     expect(saved.status).toBe("submitted");
     await expect(startScreening(f.u.officer, { requestId: id, expectedVersion: saved.version }, ctx)).resolves.toMatchObject({ status: "screening" });
   });
