@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { renderMail } from "@/lib/email/render";
-import { reportDraftSchema, reviewReportSchema, setAwardIndicatorsSchema, submitIssues } from "./schema";
+import { reportDraftSchema, reportDecisionSchema, setAwardIndicatorsSchema, submitIssues } from "./schema";
 
 const ID = "7b0c2f4e-0000-4000-8000-000000000001";
 const messages = (r: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>
@@ -71,11 +71,11 @@ describe("reportDraftSchema", () => {
   });
 });
 
-describe("reviewReportSchema", () => {
+describe("reportDecisionSchema", () => {
   it("needs a comment of 10 characters to return, none to accept", () => {
-    expect(reviewReportSchema.safeParse({ decision: "accept", expectedVersion: 2 }).success).toBe(true);
-    expect(messages(reviewReportSchema.safeParse({ decision: "return", comment: "short", expectedVersion: 2 }))).toEqual({ comment: "reporting.errors.commentRequired" });
-    expect(messages(reviewReportSchema.safeParse({ decision: "return", comment: "x".repeat(5001), expectedVersion: 2 })).comment).toBe("reporting.errors.commentTooLong");
+    expect(reportDecisionSchema.safeParse({ decision: "accept", expectedVersion: 2 }).success).toBe(true);
+    expect(messages(reportDecisionSchema.safeParse({ decision: "return", comment: "short", expectedVersion: 2 }))).toEqual({ comment: "reporting.errors.commentRequired" });
+    expect(messages(reportDecisionSchema.safeParse({ decision: "return", comment: "x".repeat(5001), expectedVersion: 2 })).comment).toBe("reporting.errors.commentTooLong");
   });
 });
 
