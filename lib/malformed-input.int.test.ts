@@ -43,8 +43,8 @@ import { isSafeText } from "@/lib/forms/safe-text";
 import { finishPasskeyAuthentication, finishPasskeyRegistration, PasskeyDeniedError, removePasskey, startPasskeyAuthentication, startPasskeyRegistration } from "@/lib/passkeys/mutations";
 import { createProgram, updateProgram } from "@/lib/programs/mutations";
 import { createProgramSchema, updateProgramSchema } from "@/lib/programs/schema";
-import { ensureReportingCalendar, reviewReport, saveReport, setAwardIndicators, setReportingFrequency } from "@/lib/reporting/mutations";
-import { reportDraftSchema, reportingFrequencySchema, reviewReportSchema, setAwardIndicatorsSchema } from "@/lib/reporting/schema";
+import { decideReport, ensureReportingCalendar, saveReport, setAwardIndicators, setReportingFrequency } from "@/lib/reporting/mutations";
+import { indicatorsFormSchema, reportDecisionSchema, reportDraftSchema, reportingFrequencySchema } from "@/lib/reporting/schema";
 import { createRequest, saveRequest, withdrawRequest } from "@/lib/requests/mutations";
 import { requestDraftSchema, submitRequestSchema } from "@/lib/requests/schema";
 import { assignReviewers, declareConflict, submitReview } from "@/lib/reviews/mutations";
@@ -57,7 +57,7 @@ import { deactivateUser, inviteUser, reactivateUser, resetUserPasskeys, updateUs
 import { inviteUserSchema, updateUserSchema } from "@/lib/users/schema";
 import { approveAwardAction, createAwardAction } from "@/app/awards/actions";
 import { addDeliverableAction, addEquipmentCheckAction, addEquipmentItemAction, recordDisbursementAction, reviewDeliverableAction, setTrancheConditionAction, submitDeliverableAction, updateEquipmentConditionAction } from "@/app/awards/[id]/delivery-actions";
-import { reviewReportAction, saveReportAction, setAwardIndicatorsAction, setReportingFrequencyAction } from "@/app/awards/[id]/reports/actions";
+import { decideReportAction, saveReportAction, setAwardIndicatorsAction, setReportingFrequencyAction } from "@/app/awards/[id]/reports/actions";
 import { removePasskeyAction } from "@/app/account/passkeys/actions";
 import { deactivateUserAction, inviteUserAction, reactivateUserAction, resetUserPasskeysAction, updateUserAction } from "@/app/admin/users/actions";
 import { setLocaleAction } from "@/app/locale-actions";
@@ -292,7 +292,7 @@ beforeAll(async () => {
   const reporting = await insertAward(db, f.u.officer.id, { startsOn: "2026-01-01", endsOn: "2027-12-31" });
   const library = await db.db.select({ id: indicators.id }).from(indicators).limit(2);
   const indicatorRows = library.map((i, n) => ({ indicatorId: i.id, baseline: "0", target: n === 0 ? "1000" : "200" }));
-  await setAwardIndicators(f.u.officer, reporting.id, indicatorRows, ctx);
+  await setAwardIndicators(f.u.officer, { awardId: reporting.id, indicators: indicatorRows }, ctx);
   const tracked = await db.db.select({ id: awardIndicators.id }).from(awardIndicators).where(eq(awardIndicators.awardId, reporting.id));
   const report = () => ({
     narrativeEs: "Se marcaron 120 armas en la PNC.",
@@ -304,7 +304,7 @@ beforeAll(async () => {
     ],
     deliverableUpdates: [{ deliverableId: reporting.deliverables[0], note: "Two machines delivered." }],
   });
-  const submittedReport = await saveReport(f.u.gt, reporting.id, 2, report(), { submit: true, today: NOW }, ctx);
+  const submittedReport = await saveReport(f.u.gt, { awardId: reporting.id, periodNumber: 2, ...report(), submit: true }, today);
   const calendar = await insertAward(db, f.u.officer.id, {});
 
   // Programs and users the admin edits.
@@ -610,39 +610,39 @@ beforeAll(async () => {
     // Reporting
     {
       fn: "reporting.setAwardIndicators",
-      schema: setAwardIndicatorsSchema,
-      valid: () => indicatorRows,
+      schema: indicatorsFormSchema,
+      valid: () => ({ indicators: indicatorRows }),
       args: { awardId: { kind: "id", valid: reporting.id } },
-      run: (input, a) => setAwardIndicators(f.u.officer, a.awardId as string, input, ctx),
+      run: (input, a) => setAwardIndicators(f.u.officer, withIds(input, a), ctx),
       actor: () => f.u.officer,
-      action: (input, a) => setAwardIndicatorsAction(a.awardId, { indicators: input }),
+      action: (input, a) => setAwardIndicatorsAction(withIds(input, a) as never),
     },
     {
       fn: "reporting.setReportingFrequency",
       schema: reportingFrequencySchema,
       valid: () => ({ frequencyMonths: "6" }),
       args: { awardId: { kind: "id", valid: calendar.id }, expectedFrequencyMonths: { kind: "number", valid: 3 } },
-      run: (input, a) => setReportingFrequency(f.u.officer, a.awardId as string, input, { expectedFrequencyMonths: a.expectedFrequencyMonths as number }, ctx),
+      run: (input, a) => setReportingFrequency(f.u.officer, withIds(input, a), ctx),
       actor: () => f.u.officer,
-      action: (input, a) => setReportingFrequencyAction(a.awardId, input, a.expectedFrequencyMonths),
+      action: (input, a) => setReportingFrequencyAction(withIds(input, a) as never),
     },
     {
       fn: "reporting.saveReport",
       schema: reportDraftSchema,
       valid: report,
       args: { awardId: { kind: "id", valid: reporting.id }, periodNumber: { kind: "number", valid: 1 } },
-      run: (input, a) => saveReport(f.u.gt, a.awardId as string, a.periodNumber as number, input, { submit: true, today: NOW }, ctx),
+      run: (input, a) => saveReport(f.u.gt, withIds(input, { ...a, submit: true }), today),
       actor: () => f.u.gt,
-      action: (input, a) => saveReportAction(a.awardId, a.periodNumber, input, { submit: true }),
+      action: (input, a) => saveReportAction(withIds(input, { ...a, submit: true }) as never),
     },
     {
-      fn: "reporting.reviewReport",
-      schema: reviewReportSchema,
+      fn: "reporting.decideReport",
+      schema: reportDecisionSchema,
       valid: () => ({ decision: "return", comment: "Please add the breakdown by agency.", expectedVersion: submittedReport.version }),
       args: { reportId: { kind: "id", valid: submittedReport.id } },
-      run: (input, a) => reviewReport(f.u.officer, a.reportId as string, input, ctx),
+      run: (input, a) => decideReport(f.u.officer, withIds(input, a), ctx),
       actor: () => f.u.officer,
-      action: (input, a) => reviewReportAction(a.reportId, reporting.id, 2, input),
+      action: (input, a) => decideReportAction(withIds(input, a) as never),
     },
     {
       fn: "reporting.ensureReportingCalendar",
@@ -996,7 +996,6 @@ const TAKES_NO_USER_INPUT: Record<string, string> = {
   "passkeys.PasskeyDeniedError": "an error class, not a mutation",
   "passkeys.startPasskeyRegistration": "takes only the session's signer",
   "passkeys.startPasskeyAuthentication": "takes only the session's signer",
-  "reporting.ensureReportingCalendarTx": "inside the caller's transaction, for an award the caller loaded",
   "requests.applyTransition": "inside the caller's transaction, for a request and version the caller checked",
   "requests.focalPointsOf": "a lookup inside the caller's transaction",
 };

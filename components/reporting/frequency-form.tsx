@@ -38,7 +38,7 @@ export function FrequencyForm({ awardId, current }: { awardId: string; current: 
     setFormError(null);
     setSaved(false);
     startTransition(async () => {
-      const result = await setReportingFrequencyAction(awardId, values, current);
+      const result = await setReportingFrequencyAction({ ...values, awardId, expectedFrequencyMonths: current });
       if (result.ok) {
         setSaved(true);
         return;

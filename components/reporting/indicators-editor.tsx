@@ -58,7 +58,7 @@ export function IndicatorsEditor({
     setFormError(null);
     setSaved(false);
     startTransition(async () => {
-      const result = await setAwardIndicatorsAction(awardId, values);
+      const result = await setAwardIndicatorsAction({ ...values, awardId });
       if (result.ok) {
         setSaved(true);
         return;

@@ -3,11 +3,11 @@ import { renderToString } from "react-dom/server";
 import { I18nProvider } from "@/components/i18n/i18n-provider";
 import { catalogs } from "@/lib/i18n/messages";
 import { IndicatorsEditor } from "./indicators-editor";
+import { ReportDecisionForm } from "./report-decision-form";
 import { ReportForm } from "./report-form";
 import { periodStatusBadgeClass } from "./reporting-labels";
-import { ReviewForm } from "./review-form";
 
-vi.mock("@/app/awards/[id]/reports/actions", () => ({ saveReportAction: vi.fn(), reviewReportAction: vi.fn(), setAwardIndicatorsAction: vi.fn() }));
+vi.mock("@/app/awards/[id]/reports/actions", () => ({ saveReportAction: vi.fn(), decideReportAction: vi.fn(), setAwardIndicatorsAction: vi.fn() }));
 
 const IND = "7f1c1d2e-3b4a-4c5d-8e9f-0a1b2c3d4e5f";
 const DEL = "8f1c1d2e-3b4a-4c5d-8e9f-0a1b2c3d4e5f";
@@ -58,11 +58,11 @@ describe("report forms", () => {
     expect(es).not.toContain("(count)");
   });
 
-  it("the review form and the indicators editor render in both languages", () => {
+  it("the decision form and the indicators editor render in both languages", () => {
     for (const locale of ["en", "es"] as const) {
       const html = text(
         <I18nProvider locale={locale} messages={catalogs[locale]}>
-          <ReviewForm reportId={IND} awardId={DEL} periodNumber={1} version={3} />
+          <ReportDecisionForm reportId={IND} version={3} />
           <IndicatorsEditor awardId={DEL} library={[{ id: IND, name: "Firearms marked", unit: "count" }]} defaultValues={{ indicators: [{ indicatorId: IND, baseline: "0", target: "10" }] }} />
         </I18nProvider>,
       );

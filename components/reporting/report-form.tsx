@@ -92,7 +92,7 @@ export function ReportForm({ awardId, periodNumber, version, amountText, indicat
     setFormError(null);
     setUnplaced([]);
     startTransition(async () => {
-      const result = await saveReportAction(awardId, periodNumber, values, { submit, expectedVersion: version });
+      const result = await saveReportAction({ ...values, awardId, periodNumber, submit, expectedVersion: version });
       if (!result || result.ok) return;
       inFlight.current = false;
       const notShown: string[] = [];

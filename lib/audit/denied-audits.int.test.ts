@@ -297,7 +297,7 @@ describe("reaching for another country's or organization's record", () => {
       .values({ awardId: award.id, periodId: period.id, createdById: u.officer.id, narrativeEs: "Borrador" })
       .returning({ id: progressReports.id });
 
-    await expect(saveReport(u.gt, award.id, period.number, { narrativeEs: "Intento" }, { submit: false }, ctx)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(saveReport(u.gt, { awardId: award.id, periodNumber: period.number, narrativeEs: "Intento", submit: false }, ctx)).rejects.toBeInstanceOf(NotFoundError);
     const [saveEvent] = await eventsOf(u.gt);
     expect(saveEvent).toMatchObject({ action: "report.save", entityType: "award", entityId: award.id, ip: ctx.ip });
 

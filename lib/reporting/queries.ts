@@ -221,7 +221,7 @@ export async function getAwardReporting(user: CurrentUser, awardId: string, opti
   });
   const canSubmit = isSubmitterFor(user, facts) && (award.status === "active" || award.status === "completed");
   const [{ frequencyMonths }] = await db.select({ frequencyMonths: awards.reportingFrequencyMonths }).from(awards).where(eq(awards.id, award.id));
-  const mayChangeFrequency = hasPermission(user, "reports.accept") && (award.status === "active" || award.status === "pending_approval");
+  const mayChangeFrequency = hasPermission(user, "reporting.schedule") && (award.status === "active" || award.status === "pending_approval");
   return {
     award: {
       id: award.id,
@@ -239,7 +239,7 @@ export async function getAwardReporting(user: CurrentUser, awardId: string, opti
     money: money.get(award.id) ?? { committedMinor: award.amountMinor, disbursedMinor: 0, reportedExpenditureMinor: 0 },
     canSubmit,
     canReview: hasPermission(user, "reports.accept"),
-    canEditIndicators: hasPermission(user, "reports.accept") && (award.status === "active" || award.status === "pending_approval"),
+    canEditIndicators: hasPermission(user, "indicators.set") && (award.status === "active" || award.status === "pending_approval"),
     seesUnacceptedReports: seesAll,
   };
 }

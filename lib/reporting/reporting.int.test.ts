@@ -22,7 +22,7 @@ import { loadActiveUser, type CurrentUser } from "@/lib/auth/queries";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { createTestDb, type TestDb } from "@/test/db";
 import { addMonthsClamped, reportingPeriods as calendarOf } from "./calendar";
-import { ensureReportingCalendar, reviewReport, saveReport, setAwardIndicators, setReportingFrequency } from "./mutations";
+import { decideReport, ensureReportingCalendar, saveReport, setAwardIndicators, setReportingFrequency } from "./mutations";
 import { getAwardReporting, getPeriodReport, getProgramMoney, getReport, listOverdue } from "./queries";
 import { todayIso } from "./status";
 
@@ -74,11 +74,13 @@ async function makeAward(options: { program: string; partner: string; country: s
     .returning({ id: awards.id });
   await setAwardIndicators(
     u.officer,
-    award.id,
-    [
-      { indicatorId: ids.marked, baseline: "0", target: "1000" },
-      { indicatorId: ids.trained, baseline: "10", target: "200" },
-    ],
+    {
+      awardId: award.id,
+      indicators: [
+        { indicatorId: ids.marked, baseline: "0", target: "1000" },
+        { indicatorId: ids.trained, baseline: "10", target: "200" },
+      ],
+    },
     ctx,
   );
   const tracked = await db.db.select().from(awardIndicators).where(eq(awardIndicators.awardId, award.id));
@@ -213,17 +215,17 @@ describe("who may do what", () => {
     // Period 2 of each award is free for this test.
     const before = await snapshot();
     for (const who of ["jm", "officer", "donorInl", "reviewer", "approver", "admin"] as const) {
-      await expect(saveReport(u[who], gtAward.id, 2, goodReport(gtAward), { submit: false }, ctx)).rejects.toBeInstanceOf(NotFoundError);
+      await expect(saveReport(u[who], { awardId: gtAward.id, periodNumber: 2, ...goodReport(gtAward), submit: false }, ctx)).rejects.toBeInstanceOf(NotFoundError);
     }
     for (const who of ["gt", "partner", "officer", "donorInl", "reviewer"] as const) {
-      await expect(saveReport(u[who], jmAward.id, 2, goodReport(jmAward), { submit: true }, ctx)).rejects.toBeInstanceOf(NotFoundError);
+      await expect(saveReport(u[who], { awardId: jmAward.id, periodNumber: 2, ...goodReport(jmAward), submit: true }, ctx)).rejects.toBeInstanceOf(NotFoundError);
     }
     expect(await snapshot()).toEqual(before);
-    const byGt = await saveReport(u.gt, gtAward.id, 2, goodReport(gtAward), { submit: false }, ctx);
+    const byGt = await saveReport(u.gt, { awardId: gtAward.id, periodNumber: 2, ...goodReport(gtAward), submit: false }, ctx);
     expect(byGt).toMatchObject({ status: "draft", version: 1 });
-    const byPartner = await saveReport(u.partner, gtAward.id, 2, goodReport(gtAward, { narrativeEn: "Edited by the OAS." }), { submit: false, expectedVersion: 1 }, ctx);
+    const byPartner = await saveReport(u.partner, { awardId: gtAward.id, periodNumber: 2, ...goodReport(gtAward, { narrativeEn: "Edited by the OAS." }), submit: false, expectedVersion: 1 }, ctx);
     expect(byPartner).toMatchObject({ id: byGt.id, status: "draft", version: 2 });
-    const byJm = await saveReport(u.jm, jmAward.id, 2, goodReport(jmAward), { submit: false }, ctx);
+    const byJm = await saveReport(u.jm, { awardId: jmAward.id, periodNumber: 2, ...goodReport(jmAward), submit: false }, ctx);
     expect(byJm.status).toBe("draft");
   });
 
@@ -248,17 +250,17 @@ describe("who may do what", () => {
     await expect(getReport(u.gt, "not-a-uuid")).rejects.toBeInstanceOf(NotFoundError);
   });
 
-  it("reviewing: program officers only", async () => {
-    await saveReport(u.gt, gtAward.id, 2, goodReport(gtAward), { submit: true }, ctx);
+  it("deciding on a submitted report: program officers only", async () => {
+    await saveReport(u.gt, { awardId: gtAward.id, periodNumber: 2, ...goodReport(gtAward), submit: true }, ctx);
     const submitted = (await reportRow(gtAward.id, 2))!;
     const before = await snapshot();
     for (const who of ["gt", "jm", "partner", "donorInl", "reviewer", "approver", "admin"] as const) {
-      await expect(reviewReport(u[who], submitted.id, { decision: "accept", expectedVersion: submitted.version }, ctx)).rejects.toBeInstanceOf(NotFoundError);
+      await expect(decideReport(u[who], { reportId: submitted.id, decision: "accept", expectedVersion: submitted.version }, ctx)).rejects.toBeInstanceOf(NotFoundError);
     }
     expect(await snapshot()).toEqual(before);
     expect((await getPeriodReport(u.officer, gtAward.id, 2)).canReview).toBe(true);
     expect((await getPeriodReport(u.gt, gtAward.id, 2)).canReview).toBe(false);
-    const accepted = await reviewReport(u.officer, submitted.id, { decision: "accept", expectedVersion: submitted.version }, ctx);
+    const accepted = await decideReport(u.officer, { reportId: submitted.id, decision: "accept", expectedVersion: submitted.version }, ctx);
     expect(accepted.status).toBe("accepted");
     // Even accepted, the generic report lookups know nothing for the funding donor (the dashboards show it).
     await expect(getReport(u.donorInl, submitted.id)).rejects.toBeInstanceOf(NotFoundError);
@@ -269,7 +271,7 @@ describe("who may do what", () => {
   it("editing indicators: program officers only", async () => {
     const rows = [{ indicatorId: ids.marked, baseline: "0", target: "1000" }];
     for (const who of ["gt", "partner", "donorInl", "reviewer", "approver", "admin"] as const) {
-      await expect(setAwardIndicators(u[who], jmAward.id, rows, ctx)).rejects.toBeInstanceOf(NotFoundError);
+      await expect(setAwardIndicators(u[who], { awardId: jmAward.id, indicators: rows }, ctx)).rejects.toBeInstanceOf(NotFoundError);
     }
   });
 });
@@ -302,7 +304,7 @@ describe("bad input is refused with a message key and changes nothing", () => {
   for (const [what, input, field, key] of cases) {
     it(what, async () => {
       const before = await snapshot();
-      const error = await saveReport(u.gt, gtAward.id, 3, input(gtAward), { submit: true }, ctx).catch((e: unknown) => e);
+      const error = await saveReport(u.gt, { awardId: gtAward.id, periodNumber: 3, ...input(gtAward), submit: true }, ctx).catch((e: unknown) => e);
       const { fields, form } = keysOf(error);
       if (field === "_form") expect(form).toBe("common.errors.invalidInput");
       else expect(fields[field]).toBe(key);
@@ -314,11 +316,11 @@ describe("bad input is refused with a message key and changes nothing", () => {
     const before = await snapshot();
     const periods = (await getAwardReporting(u.gt, gtAward.id)).periods;
     const future = periods.find((p) => !p.hasStarted)!;
-    expect(keysOf(await saveReport(u.gt, gtAward.id, future.number, goodReport(gtAward), { submit: false }, ctx).catch((e: unknown) => e)).fields.period).toBe(
+    expect(keysOf(await saveReport(u.gt, { awardId: gtAward.id, periodNumber: future.number, ...goodReport(gtAward), submit: false }, ctx).catch((e: unknown) => e)).fields.period).toBe(
       "reporting.errors.periodNotStarted",
     );
     for (const n of [0, periods.length + 1, 1.5]) {
-      expect(keysOf(await saveReport(u.gt, gtAward.id, n, goodReport(gtAward), { submit: false }, ctx).catch((e: unknown) => e)).fields.period).toBe(
+      expect(keysOf(await saveReport(u.gt, { awardId: gtAward.id, periodNumber: n, ...goodReport(gtAward), submit: false }, ctx).catch((e: unknown) => e)).fields.period).toBe(
         "reporting.errors.periodNotFound",
       );
     }
@@ -327,33 +329,35 @@ describe("bad input is refused with a message key and changes nothing", () => {
 
   it("a return without a proper comment, and indicator edits that would lose actuals", async () => {
     const report = (await reportRow(jmAward.id, 2))!;
-    await saveReport(u.jm, jmAward.id, 2, goodReport(jmAward), { submit: true, expectedVersion: report.version }, ctx);
+    await saveReport(u.jm, { awardId: jmAward.id, periodNumber: 2, ...goodReport(jmAward), submit: true, expectedVersion: report.version }, ctx);
     const submitted = (await reportRow(jmAward.id, 2))!;
     const before = await snapshot();
     for (const comment of [undefined, "", "too short"]) {
-      const error = await reviewReport(u.officer, submitted.id, { decision: "return", comment, expectedVersion: submitted.version }, ctx).catch((e: unknown) => e);
+      const error = await decideReport(u.officer, { reportId: submitted.id, decision: "return", comment, expectedVersion: submitted.version }, ctx).catch((e: unknown) => e);
       expect(keysOf(error).fields.comment).toBe("reporting.errors.commentRequired");
     }
-    expect(keysOf(await reviewReport(u.officer, submitted.id, { decision: "maybe", expectedVersion: submitted.version }, ctx).catch((e: unknown) => e)).fields.decision).toBe(
+    expect(keysOf(await decideReport(u.officer, { reportId: submitted.id, decision: "maybe", expectedVersion: submitted.version }, ctx).catch((e: unknown) => e)).fields.decision).toBe(
       "reporting.errors.decisionRequired",
     );
     // The trained-officers indicator has actuals in this report: it cannot be dropped.
-    const drop = await setAwardIndicators(u.officer, jmAward.id, [{ indicatorId: ids.marked, baseline: "0", target: "1000" }], ctx).catch((e: unknown) => e);
+    const drop = await setAwardIndicators(u.officer, { awardId: jmAward.id, indicators: [{ indicatorId: ids.marked, baseline: "0", target: "1000" }] }, ctx).catch((e: unknown) => e);
     expect(keysOf(drop).form).toBe("reporting.errors.indicatorHasActuals");
-    const unknown = await setAwardIndicators(u.officer, jmAward.id, [{ indicatorId: crypto.randomUUID(), target: "5" }], ctx).catch((e: unknown) => e);
+    const unknown = await setAwardIndicators(u.officer, { awardId: jmAward.id, indicators: [{ indicatorId: crypto.randomUUID(), target: "5" }] }, ctx).catch((e: unknown) => e);
     expect(keysOf(unknown).fields["indicators.0.indicatorId"]).toBe("reporting.errors.indicatorUnknown");
-    const negative = await setAwardIndicators(u.officer, jmAward.id, [{ indicatorId: ids.marked, target: "-5" }], ctx).catch((e: unknown) => e);
-    expect(keysOf(negative).fields["0.target"]).toBe("reporting.errors.valueNegative");
+    const negative = await setAwardIndicators(u.officer, { awardId: jmAward.id, indicators: [{ indicatorId: ids.marked, target: "-5" }] }, ctx).catch((e: unknown) => e);
+    expect(keysOf(negative).fields["indicators.0.target"]).toBe("reporting.errors.valueNegative");
     expect(await snapshot()).toEqual(before);
     // Adding one and changing a target is fine; the ones with actuals stay.
     await setAwardIndicators(
       u.officer,
-      jmAward.id,
-      [
-        { indicatorId: ids.marked, baseline: "0", target: "1500" },
-        { indicatorId: ids.trained, baseline: "10", target: "200" },
-        { indicatorId: ids.destroyed, baseline: "0", target: "300" },
-      ],
+      {
+        awardId: jmAward.id,
+        indicators: [
+          { indicatorId: ids.marked, baseline: "0", target: "1500" },
+          { indicatorId: ids.trained, baseline: "10", target: "200" },
+          { indicatorId: ids.destroyed, baseline: "0", target: "300" },
+        ],
+      },
       ctx,
     );
     const tracked = await db.db.select().from(awardIndicators).where(eq(awardIndicators.awardId, jmAward.id));
@@ -371,14 +375,14 @@ describe("bad input is refused with a message key and changes nothing", () => {
 describe("the report's life", () => {
   it("submit -> returned with a comment -> fixed and resubmitted -> accepted, then frozen", async () => {
     const a = gtAward;
-    const draft = await saveReport(u.partner, a.id, 1, goodReport(a, { expenditureToDate: "" }), { submit: false }, ctx);
+    const draft = await saveReport(u.partner, { awardId: a.id, periodNumber: 1, ...goodReport(a, { expenditureToDate: "" }), submit: false }, ctx);
     expect(draft.status).toBe("draft");
     expect((await reportRow(a.id, 1))!.expenditureToDateMinor).toBeNull();
     // Submitting needs the expenditure.
-    const missing = await saveReport(u.partner, a.id, 1, goodReport(a, { expenditureToDate: "" }), { submit: true, expectedVersion: 1 }, ctx).catch((e: unknown) => e);
+    const missing = await saveReport(u.partner, { awardId: a.id, periodNumber: 1, ...goodReport(a, { expenditureToDate: "" }), submit: true, expectedVersion: 1 }, ctx).catch((e: unknown) => e);
     expect(keysOf(missing).fields.expenditureToDate).toBe("reporting.errors.expenditureRequired");
 
-    const submitted = await saveReport(u.partner, a.id, 1, goodReport(a), { submit: true, expectedVersion: 1 }, ctx);
+    const submitted = await saveReport(u.partner, { awardId: a.id, periodNumber: 1, ...goodReport(a), submit: true, expectedVersion: 1 }, ctx);
     expect(submitted).toMatchObject({ status: "submitted", version: 2 });
     const row = (await reportRow(a.id, 1))!;
     expect(row).toMatchObject({ submittedById: u.partner.id, expenditureToDateMinor: 2_500_050, narrativeEs: expect.stringContaining("120 armas") });
@@ -396,11 +400,11 @@ describe("the report's life", () => {
     expect(mails[0].payload).toMatchObject({ periodNumber: 1, countryName: { en: "Guatemala" } });
 
     // Submitted: not editable until reviewed.
-    const whileSubmitted = await saveReport(u.gt, a.id, 1, goodReport(a), { submit: false }, ctx).catch((e: unknown) => e);
+    const whileSubmitted = await saveReport(u.gt, { awardId: a.id, periodNumber: 1, ...goodReport(a), submit: false }, ctx).catch((e: unknown) => e);
     expect(keysOf(whileSubmitted).form).toBe("reporting.errors.awaitingReview");
 
     const comment = "Please add the breakdown by weapon type and correct the expenditure.";
-    const returned = await reviewReport(u.officer, row.id, { decision: "return", comment, expectedVersion: 2 }, ctx);
+    const returned = await decideReport(u.officer, { reportId: row.id, decision: "return", comment, expectedVersion: 2 }, ctx);
     expect(returned).toMatchObject({ status: "returned", version: 3 });
     mails = (await mailsFor(a.id, 1)).filter((m) => m.template === "report-returned");
     expect(mails.map((m) => [m.to, m.locale]).sort()).toEqual([
@@ -411,11 +415,11 @@ describe("the report's life", () => {
     expect((await getPeriodReport(u.gt, a.id, 1)).period.status).toBe("returned");
 
     // Fixed by the focal point (a draft save keeps it "returned"), then resubmitted.
-    const fixed = await saveReport(u.gt, a.id, 1, goodReport(a, { expenditureToDate: "26000" }), { submit: false, expectedVersion: 3 }, ctx);
+    const fixed = await saveReport(u.gt, { awardId: a.id, periodNumber: 1, ...goodReport(a, { expenditureToDate: "26000" }), submit: false, expectedVersion: 3 }, ctx);
     expect(fixed).toMatchObject({ status: "returned", version: 4 });
-    const resubmitted = await saveReport(u.gt, a.id, 1, goodReport(a, { expenditureToDate: "26000" }), { submit: true, expectedVersion: 4 }, ctx);
+    const resubmitted = await saveReport(u.gt, { awardId: a.id, periodNumber: 1, ...goodReport(a, { expenditureToDate: "26000" }), submit: true, expectedVersion: 4 }, ctx);
     expect(resubmitted).toMatchObject({ status: "submitted", version: 5 });
-    const accepted = await reviewReport(u.officer, row.id, { decision: "accept", comment: "Thank you.", expectedVersion: 5 }, ctx);
+    const accepted = await decideReport(u.officer, { reportId: row.id, decision: "accept", comment: "Thank you.", expectedVersion: 5 }, ctx);
     expect(accepted).toMatchObject({ status: "accepted", version: 6 });
 
     const audit = await db.db.select({ action: auditEvents.action }).from(auditEvents).where(eq(auditEvents.entityId, row.id)).orderBy(auditEvents.occurredAt);
@@ -424,16 +428,16 @@ describe("the report's life", () => {
     // Frozen: no further edits, no second review.
     const before = await snapshot();
     for (const who of ["gt", "partner"] as const) {
-      const error = await saveReport(u[who], a.id, 1, goodReport(a), { submit: false }, ctx).catch((e: unknown) => e);
+      const error = await saveReport(u[who], { awardId: a.id, periodNumber: 1, ...goodReport(a), submit: false }, ctx).catch((e: unknown) => e);
       expect(keysOf(error).form).toBe("reporting.errors.reportFrozen");
-      await expect(saveReport(u[who], a.id, 1, goodReport(a), { submit: true, expectedVersion: 6 }, ctx)).rejects.toBeInstanceOf(ValidationError);
+      await expect(saveReport(u[who], { awardId: a.id, periodNumber: 1, ...goodReport(a), submit: true, expectedVersion: 6 }, ctx)).rejects.toBeInstanceOf(ValidationError);
     }
-    expect(keysOf(await reviewReport(u.officer, row.id, { decision: "return", comment, expectedVersion: 6 }, ctx).catch((e: unknown) => e)).form).toBe(
+    expect(keysOf(await decideReport(u.officer, { reportId: row.id, decision: "return", comment, expectedVersion: 6 }, ctx).catch((e: unknown) => e)).form).toBe(
       "reporting.errors.notSubmitted",
     );
-    await expect(reviewReport(u.officer, row.id, { decision: "accept", expectedVersion: 5 }, ctx)).rejects.toBeInstanceOf(ConflictError);
+    await expect(decideReport(u.officer, { reportId: row.id, decision: "accept", expectedVersion: 5 }, ctx)).rejects.toBeInstanceOf(ConflictError);
     // The refusal names a report, not a request.
-    await expect(reviewReport(u.officer, row.id, { decision: "accept", expectedVersion: 5 }, ctx)).rejects.toMatchObject({ messageKey: "reporting.errors.conflict" });
+    await expect(decideReport(u.officer, { reportId: row.id, decision: "accept", expectedVersion: 5 }, ctx)).rejects.toMatchObject({ messageKey: "reporting.errors.conflict" });
     expect(await snapshot()).toEqual(before);
     const page = await getPeriodReport(u.gt, a.id, 1);
     expect(page).toMatchObject({ canEdit: false, canReview: false, period: { status: "accepted", isOverdue: false } });
@@ -443,10 +447,12 @@ describe("the report's life", () => {
     // Period 1 accepted (120 marked, 15 trained), period 2 accepted (120, 15), period 3 submitted only.
     await saveReport(
       u.gt,
-      gtAward.id,
-      3,
-      goodReport(gtAward, { expenditureToDate: "90000", actuals: [{ awardIndicatorId: gtAward.tracked.marked, value: "500" }] }),
-      { submit: true },
+      {
+        awardId: gtAward.id,
+        periodNumber: 3,
+        ...goodReport(gtAward, { expenditureToDate: "90000", actuals: [{ awardIndicatorId: gtAward.tracked.marked, value: "500" }] }),
+        submit: true,
+      },
       ctx,
     );
     const reporting = await getAwardReporting(u.officer, gtAward.id);
@@ -496,8 +502,8 @@ describe("parallel attempts make one winner", () => {
   it("a double submit of a new report: one submits, the other gets a conflict", async () => {
     const a = await makeAward({ program: ids.meridaCa, partner: ids.oas, country: "GT" });
     const results = await Promise.allSettled([
-      saveReport(u.gt, a.id, 1, goodReport(a), { submit: true }, ctx),
-      saveReport(u.partner, a.id, 1, goodReport(a), { submit: true }, ctx),
+      saveReport(u.gt, { awardId: a.id, periodNumber: 1, ...goodReport(a), submit: true }, ctx),
+      saveReport(u.partner, { awardId: a.id, periodNumber: 1, ...goodReport(a), submit: true }, ctx),
     ]);
     const won = results.filter((r) => r.status === "fulfilled");
     const lost = results.filter((r) => r.status === "rejected");
@@ -511,10 +517,10 @@ describe("parallel attempts make one winner", () => {
 
   it("a double submit of the same draft version: one wins", async () => {
     const a = await makeAward({ program: ids.meridaCa, partner: ids.oas, country: "GT" });
-    const draft = await saveReport(u.gt, a.id, 1, goodReport(a), { submit: false }, ctx);
+    const draft = await saveReport(u.gt, { awardId: a.id, periodNumber: 1, ...goodReport(a), submit: false }, ctx);
     const results = await Promise.allSettled([
-      saveReport(u.gt, a.id, 1, goodReport(a), { submit: true, expectedVersion: draft.version }, ctx),
-      saveReport(u.partner, a.id, 1, goodReport(a), { submit: true, expectedVersion: draft.version }, ctx),
+      saveReport(u.gt, { awardId: a.id, periodNumber: 1, ...goodReport(a), submit: true, expectedVersion: draft.version }, ctx),
+      saveReport(u.partner, { awardId: a.id, periodNumber: 1, ...goodReport(a), submit: true, expectedVersion: draft.version }, ctx),
     ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const loser = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
@@ -527,10 +533,10 @@ describe("parallel attempts make one winner", () => {
 
   it("a double review: one decision stands", async () => {
     const a = await makeAward({ program: ids.meridaCa, partner: ids.oas, country: "GT" });
-    const submitted = await saveReport(u.gt, a.id, 1, goodReport(a), { submit: true }, ctx);
+    const submitted = await saveReport(u.gt, { awardId: a.id, periodNumber: 1, ...goodReport(a), submit: true }, ctx);
     const results = await Promise.allSettled([
-      reviewReport(u.officer, submitted.id, { decision: "accept", expectedVersion: submitted.version }, ctx),
-      reviewReport(u.officer, submitted.id, { decision: "return", comment: "Please correct the figures of the annex.", expectedVersion: submitted.version }, ctx),
+      decideReport(u.officer, { reportId: submitted.id, decision: "accept", expectedVersion: submitted.version }, ctx),
+      decideReport(u.officer, { reportId: submitted.id, decision: "return", comment: "Please correct the figures of the annex.", expectedVersion: submitted.version }, ctx),
     ]);
     const won = results.filter((r) => r.status === "fulfilled") as PromiseFulfilledResult<{ status: string }>[];
     expect(won).toHaveLength(1);
@@ -559,7 +565,7 @@ describe("the reporting frequency", () => {
     const a = await makeAward({ program: ids.meridaCa, partner: ids.oas, country: "GT", startsOn: "2026-01-01", endsOn: "2027-12-31" });
     await ensureReportingCalendar(u.officer, a.id);
     expect(await periodsOf(a.id)).toHaveLength(8);
-    const result = await setReportingFrequency(u.officer, a.id, { frequencyMonths: "6" }, { expectedFrequencyMonths: 3 }, ctx);
+    const result = await setReportingFrequency(u.officer, { awardId: a.id, frequencyMonths: "6", expectedFrequencyMonths: 3 }, ctx);
     expect(result).toEqual({ periods: 4 });
     expect(await frequencyOf(a.id)).toBe(6);
     const periods = await periodsOf(a.id);
@@ -577,11 +583,11 @@ describe("the reporting frequency", () => {
     await ensureReportingCalendar(u.officer, a.id);
     const before = await periodsOf(a.id);
     for (const who of ["gt", "jm", "partner", "reviewer", "approver", "donorInl", "admin"]) {
-      await expect(setReportingFrequency(u[who], a.id, { frequencyMonths: 1 }, { expectedFrequencyMonths: 3 }, ctx), who).rejects.toBeInstanceOf(NotFoundError);
+      await expect(setReportingFrequency(u[who], { awardId: a.id, frequencyMonths: 1, expectedFrequencyMonths: 3 }, ctx), who).rejects.toBeInstanceOf(NotFoundError);
       expect((await getAwardReporting(u[who], a.id).catch(() => null))?.frequency ?? null, who).toBeNull();
     }
     for (const bad of ["5", "0", "-3", "13", "abc", "", 2.5, null]) {
-      const error = await setReportingFrequency(u.officer, a.id, { frequencyMonths: bad }, { expectedFrequencyMonths: 3 }, ctx).catch((e: unknown) => e);
+      const error = await setReportingFrequency(u.officer, { awardId: a.id, frequencyMonths: bad, expectedFrequencyMonths: 3 }, ctx).catch((e: unknown) => e);
       expect(keysOf(error).fields, String(bad)).toEqual({ frequencyMonths: "reporting.errors.frequencyInvalid" });
     }
     expect(await frequencyOf(a.id)).toBe(3);
@@ -592,14 +598,14 @@ describe("the reporting frequency", () => {
     const a = await makeAward({ program: ids.meridaCa, partner: ids.oas, country: "GT" });
     await ensureReportingCalendar(u.officer, a.id);
     const [tranche] = await db.db.insert(awardTranches).values({ awardId: a.id, position: 1, plannedAmountMinor: 10_000_000, plannedOn: started, conditionPeriodNumber: 5 }).returning();
-    let error = await setReportingFrequency(u.officer, a.id, { frequencyMonths: 12 }, { expectedFrequencyMonths: 3 }, ctx).catch((e: unknown) => e);
+    let error = await setReportingFrequency(u.officer, { awardId: a.id, frequencyMonths: 12, expectedFrequencyMonths: 3 }, ctx).catch((e: unknown) => e);
     expect(keysOf(error).fields).toEqual({ frequencyMonths: "reporting.errors.frequencyTrancheCondition" });
     expect((error as ValidationError).fieldErrors.frequencyMonths.params).toEqual({ tranche: 1, period: 5, count: 2 });
     await db.db.update(awardTranches).set({ conditionPeriodNumber: 2 }).where(eq(awardTranches.id, tranche.id));
 
-    await saveReport(u.gt, a.id, 1, { narrativeEs: "Borrador" }, { submit: false }, ctx);
+    await saveReport(u.gt, { awardId: a.id, periodNumber: 1, narrativeEs: "Borrador", submit: false }, ctx);
     const before = await periodsOf(a.id);
-    error = await setReportingFrequency(u.officer, a.id, { frequencyMonths: 12 }, { expectedFrequencyMonths: 3 }, ctx).catch((e: unknown) => e);
+    error = await setReportingFrequency(u.officer, { awardId: a.id, frequencyMonths: 12, expectedFrequencyMonths: 3 }, ctx).catch((e: unknown) => e);
     expect(keysOf(error).form).toBe("reporting.errors.frequencyLocked");
     expect(await frequencyOf(a.id)).toBe(3);
     expect(await periodsOf(a.id)).toEqual(before);
@@ -610,8 +616,8 @@ describe("the reporting frequency", () => {
     const a = await makeAward({ program: ids.meridaCa, partner: ids.oas, country: "GT", startsOn: "2026-01-01", endsOn: "2027-12-31" });
     await ensureReportingCalendar(u.officer, a.id);
     const results = await Promise.allSettled([
-      setReportingFrequency(u.officer, a.id, { frequencyMonths: 6 }, { expectedFrequencyMonths: 3 }, ctx),
-      setReportingFrequency(u.officer, a.id, { frequencyMonths: 12 }, { expectedFrequencyMonths: 3 }, ctx),
+      setReportingFrequency(u.officer, { awardId: a.id, frequencyMonths: 6, expectedFrequencyMonths: 3 }, ctx),
+      setReportingFrequency(u.officer, { awardId: a.id, frequencyMonths: 12, expectedFrequencyMonths: 3 }, ctx),
     ]);
     const won = results.filter((r) => r.status === "fulfilled");
     const lost = results.filter((r) => r.status === "rejected");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { renderMail } from "@/lib/email/render";
-import { reportDraftSchema, reviewReportSchema, setAwardIndicatorsSchema, submitIssues } from "./schema";
+import { reportDecisionSchema, reportDraftSchema, saveReportSchema, setAwardIndicatorsSchema, setReportingFrequencySchema, submitIssues } from "./schema";
 
 const ID = "7b0c2f4e-0000-4000-8000-000000000001";
 const messages = (r: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>
@@ -71,11 +71,42 @@ describe("reportDraftSchema", () => {
   });
 });
 
-describe("reviewReportSchema", () => {
+describe("saveReportSchema", () => {
+  const save = (fields: Record<string, unknown>) => ({ periodNumber: 2, submit: true, ...fields });
+
+  it("submitting needs a narrative and the expenditure; a draft does not", () => {
+    expect(messages(saveReportSchema.safeParse(save({ narrativeEs: " " })))).toEqual({
+      narrativeEn: "reporting.errors.narrativeRequired",
+      expenditureToDate: "reporting.errors.expenditureRequired",
+    });
+    expect(saveReportSchema.parse(save({ submit: false, narrativeEs: " " }))).toMatchObject({ submit: false, narrativeEs: undefined, actuals: [] });
+  });
+
+  it("names what is missing for submitting only once the content itself is valid", () => {
+    const r = saveReportSchema.safeParse(save({ actuals: [{ awardIndicatorId: ID, value: "-1" }] }));
+    expect(messages(r)).toEqual({ "actuals.0.value": "reporting.errors.valueNegative" });
+  });
+
+  it("takes no version for a new report, and refuses one that is not a version", () => {
+    const ok = saveReportSchema.parse(save({ narrativeEn: "Done.", expenditureToDate: "10", expectedVersion: null, actuals: [{ awardIndicatorId: ID, value: "" }] }));
+    expect(ok).toMatchObject({ periodNumber: 2, submit: true, expectedVersion: undefined, actuals: [] });
+    expect(messages(saveReportSchema.safeParse(save({ submit: false, expectedVersion: 1.5 })))).toEqual({ expectedVersion: "reporting.errors.version" });
+    expect(messages(saveReportSchema.safeParse(save({ submit: false, periodNumber: "2" })))).toEqual({ periodNumber: "reporting.errors.periodNotFound" });
+  });
+});
+
+describe("setReportingFrequencySchema", () => {
+  it("takes the frequency the page showed beside the new one", () => {
+    expect(setReportingFrequencySchema.parse({ frequencyMonths: "6", expectedFrequencyMonths: 3 })).toEqual({ frequencyMonths: 6, expectedFrequencyMonths: 3 });
+    expect(messages(setReportingFrequencySchema.safeParse({ frequencyMonths: "6", expectedFrequencyMonths: "3" }))).toEqual({ expectedFrequencyMonths: "reporting.errors.version" });
+  });
+});
+
+describe("reportDecisionSchema", () => {
   it("needs a comment of 10 characters to return, none to accept", () => {
-    expect(reviewReportSchema.safeParse({ decision: "accept", expectedVersion: 2 }).success).toBe(true);
-    expect(messages(reviewReportSchema.safeParse({ decision: "return", comment: "short", expectedVersion: 2 }))).toEqual({ comment: "reporting.errors.commentRequired" });
-    expect(messages(reviewReportSchema.safeParse({ decision: "return", comment: "x".repeat(5001), expectedVersion: 2 })).comment).toBe("reporting.errors.commentTooLong");
+    expect(reportDecisionSchema.safeParse({ decision: "accept", expectedVersion: 2 }).success).toBe(true);
+    expect(messages(reportDecisionSchema.safeParse({ decision: "return", comment: "short", expectedVersion: 2 }))).toEqual({ comment: "reporting.errors.commentRequired" });
+    expect(messages(reportDecisionSchema.safeParse({ decision: "return", comment: "x".repeat(5001), expectedVersion: 2 })).comment).toBe("reporting.errors.commentTooLong");
   });
 });
 

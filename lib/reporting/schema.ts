@@ -176,28 +176,55 @@ export const reportDraftSchema = z.strictObject(reportDraftShape).superRefine(re
 export type ReportDraftInput = z.output<typeof reportDraftSchema>;
 
 /** What submitting adds to a draft: a narrative in at least one language and the expenditure to date. */
-export function submitIssues(value: ReportDraftInput): { path: string; key: string }[] {
+export function submitIssues(value: Pick<ReportDraftFields, "narrativeEn" | "narrativeEs" | "expenditureToDate">): { path: string; key: string }[] {
   const issues: { path: string; key: string }[] = [];
   if (!value.narrativeEn && !value.narrativeEs) issues.push({ path: "narrativeEn", key: "reporting.errors.narrativeRequired" });
   if (value.expenditureToDate === undefined) issues.push({ path: "expenditureToDate", key: "reporting.errors.expenditureRequired" });
   return issues;
 }
 
-export const reviewReportShape = {
+/** A record's version as the form read it (the conditional UPDATE compares it). */
+const expectedVersion = z
+  .number("reporting.errors.version")
+  .int("reporting.errors.version")
+  .min(1, "reporting.errors.version")
+  .max(2_147_483_647, "reporting.errors.version");
+
+/**
+ * Saving a period's report: its content, the period's number (from the page's URL), whether it is
+ * submitted, and the report's version the form was opened with (none for a new report). Submitting
+ * also needs what submitIssues names, checked once the content itself is valid.
+ */
+export const saveReportSchema = z
+  .strictObject({
+    ...reportDraftShape,
+    periodNumber: z.number("reporting.errors.periodNotFound"),
+    submit: z.boolean(),
+    expectedVersion: expectedVersion.nullish().transform((v) => v ?? undefined),
+  })
+  .superRefine(refineReportDraft)
+  .transform((value, ctx) => {
+    const issues = value.submit ? submitIssues(value) : [];
+    for (const issue of issues) ctx.addIssue({ code: "custom", path: [issue.path], message: issue.key });
+    return issues.length > 0 ? z.NEVER : dropBlankRows(value);
+  });
+
+/** An officer's decision on a submitted report: accept it, or return it with a comment. */
+export const reportDecisionShape = {
   decision: z.enum(["accept", "return"], "reporting.errors.decisionRequired"),
   comment: z.preprocess(blankToUndefined, safeText("reporting.errors.commentTooLong").max(REPORTING_LIMITS.returnCommentMax, "reporting.errors.commentTooLong").optional()),
-  expectedVersion: z.number("reporting.errors.version").int("reporting.errors.version").min(1, "reporting.errors.version").max(2_147_483_647, "reporting.errors.version"),
+  expectedVersion,
 };
 
 /** Returning a report needs a comment the submitter can act on. */
-export function refineReview(value: { decision: "accept" | "return"; comment?: string | undefined }, ctx: z.RefinementCtx): void {
+export function refineReportDecision(value: { decision: "accept" | "return"; comment?: string | undefined }, ctx: z.RefinementCtx): void {
   if (value.decision === "return" && (value.comment ?? "").length < REPORTING_LIMITS.returnCommentMin) {
     ctx.addIssue({ code: "custom", path: ["comment"], message: "reporting.errors.commentRequired" });
   }
 }
 
-export const reviewReportSchema = z.strictObject(reviewReportShape).superRefine(refineReview);
-export type ReviewReportInput = z.output<typeof reviewReportSchema>;
+export const reportDecisionSchema = z.strictObject(reportDecisionShape).superRefine(refineReportDecision);
+export type ReportDecisionInput = z.output<typeof reportDecisionSchema>;
 
 export const awardIndicatorRowSchema = z.strictObject({
   indicatorId: uuid("reporting.errors.indicatorUnknown"),
@@ -234,3 +261,8 @@ export const reportingFrequencySchema = z.strictObject({
 });
 export type ReportingFrequencyInput = z.output<typeof reportingFrequencySchema>;
 export type ReportingFrequencyValues = z.input<typeof reportingFrequencySchema>;
+
+/** Changing the frequency, on the frequency the page showed (the conditional change compares it). */
+export const setReportingFrequencySchema = reportingFrequencySchema.extend({
+  expectedFrequencyMonths: z.number("reporting.errors.version").int("reporting.errors.version"),
+});

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { ReportForm, type ReportFormValues } from "@/components/reporting/report-form";
 import { ReportView } from "@/components/reporting/report-view";
 import { periodStatusBadgeClass } from "@/components/reporting/reporting-labels";
-import { ReviewForm } from "@/components/reporting/review-form";
+import { ReportDecisionForm } from "@/components/reporting/report-decision-form";
 import { requireUser } from "@/lib/auth/current-user";
 import { formatDate, formatDateTime, formatMoney } from "@/lib/i18n/format";
 import { rethrowAsNotFound } from "@/lib/http/not-found";
@@ -146,7 +146,7 @@ export default async function ReportPage({
         <p className="muted">{t("reporting.report.nothingYet")}</p>
       )}
 
-      {page.canReview && report ? <ReviewForm reportId={report.id} awardId={page.award.id} periodNumber={page.period.number} version={report.version} /> : null}
+      {page.canReview && report ? <ReportDecisionForm reportId={report.id} version={report.version} /> : null}
     </div>
   );
 }

@@ -3,45 +3,45 @@
 import { useId, useMemo, useRef, useState, useTransition } from "react";
 import { useForm, type FieldPath, type Resolver } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { reviewReportAction } from "@/app/awards/[id]/reports/actions";
+import { decideReportAction } from "@/app/awards/[id]/reports/actions";
 import { useHydrated } from "@/components/hooks/use-hydrated";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { translateIssue } from "@/lib/forms/zod";
-import { reviewReportSchema } from "@/lib/reporting/schema";
+import { reportDecisionSchema } from "@/lib/reporting/schema";
 
-interface ReviewFormValues {
+interface ReportDecisionValues {
   decision: "accept" | "return" | "";
   comment: string;
   expectedVersion: number;
 }
 
-/** The officer's review of a submitted report: accept, or return with a comment for the submitters. */
-export function ReviewForm({ reportId, awardId, periodNumber, version }: { reportId: string; awardId: string; periodNumber: number; version: number }) {
+/** The officer's decision on a submitted report: accept, or return with a comment for the submitters. */
+export function ReportDecisionForm({ reportId, version }: { reportId: string; version: number }) {
   const { t } = useI18n();
   const uid = useId();
   const hydrated = useHydrated();
   const [isPending, startTransition] = useTransition();
   const [formError, setFormError] = useState<string | null>(null);
   const inFlight = useRef(false);
-  const resolver = useMemo(() => zodResolver(reviewReportSchema, undefined, { raw: true }) as unknown as Resolver<ReviewFormValues>, []);
+  const resolver = useMemo(() => zodResolver(reportDecisionSchema, undefined, { raw: true }) as unknown as Resolver<ReportDecisionValues>, []);
   const {
     register,
     handleSubmit,
     setError,
     formState: { errors, isSubmitting },
-  } = useForm<ReviewFormValues>({ resolver, defaultValues: { decision: "", comment: "", expectedVersion: version } });
+  } = useForm<ReportDecisionValues>({ resolver, defaultValues: { decision: "", comment: "", expectedVersion: version } });
   const errorOf = (name: "decision" | "comment") => (errors[name]?.message ? translateIssue(errors[name]?.message, t) : undefined);
 
-  function send(values: ReviewFormValues) {
+  function send(values: ReportDecisionValues) {
     if (inFlight.current) return;
     inFlight.current = true;
     setFormError(null);
     startTransition(async () => {
-      const result = await reviewReportAction(reportId, awardId, periodNumber, values);
+      const result = await decideReportAction({ ...values, reportId });
       if (!result || result.ok) return;
       inFlight.current = false;
       for (const [path, text] of Object.entries(result.fieldErrors ?? {})) {
-        if (path === "decision" || path === "comment") setError(path as FieldPath<ReviewFormValues>, { type: "server", message: text });
+        if (path === "decision" || path === "comment") setError(path as FieldPath<ReportDecisionValues>, { type: "server", message: text });
       }
       startTransition(() => setFormError(result.formError ?? t("common.errors.invalidInput")));
     });
@@ -49,7 +49,7 @@ export function ReviewForm({ reportId, awardId, periodNumber, version }: { repor
 
   const busy = isPending || isSubmitting;
   return (
-    <form className="card stack" noValidate onSubmit={(event) => void handleSubmit(send)(event)} data-hydrated={hydrated ? "true" : undefined} data-testid="review-form">
+    <form className="card stack" noValidate onSubmit={(event) => void handleSubmit(send)(event)} data-hydrated={hydrated ? "true" : undefined} data-testid="report-decision-form">
       <h2>{t("reporting.report.reviewHeading")}</h2>
       {formError ? (
         <div className="alert alert-error" role="alert">
