@@ -20,6 +20,8 @@ vi.mock("@/lib/auth/request-context", async (original) => ({
   getRequestContext: async () => ({ ip: "198.51.100.1", userAgent: "vitest-action" }),
 }));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
+// The action's request: its host gives the portal's origin (lib/http/base-url.ts).
+vi.mock("next/headers", async (importOriginal) => ({ ...(await importOriginal<object>()), headers: async () => new Headers({ host: "portal.test" }) }));
 
 const { POST } = await import("@/app/requests/[id]/attachments/route");
 const { GET } = await import("@/app/requests/[id]/attachments/[attachmentId]/route");
