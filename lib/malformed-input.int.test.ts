@@ -332,7 +332,7 @@ beforeAll(async () => {
   const invite = (email: string) => ({ email, name: "Ana Pérez", locale: "es", roles: ["reviewer"], countryIso2: "", organizationId: "" });
   const active = await inviteUser(f.u.admin, invite("active.reviewer@example.org") as never, ctx);
   const inactive = await inviteUser(f.u.admin, invite("inactive.reviewer@example.org") as never, ctx);
-  await deactivateUser(f.u.admin, inactive.id, ctx);
+  await deactivateUser(f.u.admin, { userId: inactive.id }, ctx);
   const [activeRow] = await db.db.select({ updatedAt: users.updatedAt }).from(users).where(eq(users.id, active.id));
 
   // A session with a passkey, and one without, for the WebAuthn ceremonies.
