@@ -8,22 +8,18 @@ import { deactivateUser, inviteUser, reactivateUser, resetUserPasskeys, updateUs
 // Administrators (users.manage): each mutation parses its input and checks who may act; after success
 // the user's page opens with a notice.
 
-type Notice = "invited" | "updated" | "deactivated" | "reactivated" | "passkeysReset";
-
-function toUserPage(notice: Notice) {
-  return (_result: unknown, input: { userId: string }): never => {
-    revalidatePath("/admin/users", "layout");
-    redirect(`/admin/users/${encodeURIComponent(input.userId)}?notice=${notice}`);
-  };
+function toUserPage(userId: string, notice: "invited" | "updated" | "deactivated" | "reactivated" | "passkeysReset"): never {
+  revalidatePath("/admin/users", "layout");
+  redirect(`/admin/users/${encodeURIComponent(userId)}?notice=${notice}`);
 }
 
-export const inviteUserAction = serverAction(inviteUser, (created) => toUserPage("invited")(created, { userId: created.id }));
+export const inviteUserAction = serverAction(inviteUser, ({ id }) => toUserPage(id, "invited"));
 
-export const updateUserAction = serverAction(updateUser, toUserPage("updated"));
+export const updateUserAction = serverAction(updateUser, (_result, { userId }) => toUserPage(userId, "updated"));
 
-export const deactivateUserAction = serverAction(deactivateUser, toUserPage("deactivated"));
+export const deactivateUserAction = serverAction(deactivateUser, (_result, { userId }) => toUserPage(userId, "deactivated"));
 
-export const reactivateUserAction = serverAction(reactivateUser, toUserPage("reactivated"));
+export const reactivateUserAction = serverAction(reactivateUser, (_result, { userId }) => toUserPage(userId, "reactivated"));
 
 /** Resets a user's lost passkeys: removes them, ends the user's sessions and mails the user. */
-export const resetUserPasskeysAction = serverAction(resetUserPasskeys, toUserPage("passkeysReset"));
+export const resetUserPasskeysAction = serverAction(resetUserPasskeys, (_result, { userId }) => toUserPage(userId, "passkeysReset"));
