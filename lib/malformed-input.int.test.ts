@@ -260,7 +260,7 @@ beforeAll(async () => {
 
   // Requests in each state a mutation acts on.
   const draft = (await createRequest(f.u.gt, { ...content(), submit: false, creationKey: randomUUID() }, ctx)).id;
-  const [attachment] = await addRequestAttachments(f.u.gt, draft, [file("plan.pdf", pdf())], ctx);
+  const [attachment] = await addRequestAttachments(f.u.gt, { requestId: draft, files: [file("plan.pdf", pdf())] }, ctx);
   const submittedId = await submitted(f.u.gt, content());
   const screening = await inScreening(db, f, content());
   const reviewing = await inReview(db, f, content(), oasMarking);
@@ -283,7 +283,7 @@ beforeAll(async () => {
       { title: "Operators trained", dueOn: "2026-08-31", status: "submitted" },
     ],
   });
-  await addDeliverableEvidence(f.u.gt, delivery.deliverables[0], [file("handover.pdf", pdf())], ctx);
+  await addDeliverableEvidence(f.u.gt, { deliverableId: delivery.deliverables[0], files: [file("handover.pdf", pdf())] }, ctx);
   const item = await addEquipmentItem(
     f.u.partner,
     { awardId: delivery.id, kind: "Laser marking machine", model: "LM-200", quantity: 2, handoverOn: "2026-03-01", custodianAgency: "PNC central armoury", condition: "new" },
@@ -332,7 +332,7 @@ beforeAll(async () => {
   const invite = (email: string) => ({ email, name: "Ana Pérez", locale: "es", roles: ["reviewer"], countryIso2: "", organizationId: "" });
   const active = await inviteUser(f.u.admin, invite("active.reviewer@example.org") as never, ctx);
   const inactive = await inviteUser(f.u.admin, invite("inactive.reviewer@example.org") as never, ctx);
-  await deactivateUser(f.u.admin, inactive.id, ctx);
+  await deactivateUser(f.u.admin, { userId: inactive.id }, ctx);
   const [activeRow] = await db.db.select({ updatedAt: users.updatedAt }).from(users).where(eq(users.id, active.id));
 
   // A session with a passkey, and one without, for the WebAuthn ceremonies.
@@ -402,15 +402,15 @@ beforeAll(async () => {
       args: { requestId: { kind: "id", valid: draft } },
       valid: () => [file("budget.pdf", pdf())],
       extraCases: fileCases,
-      run: async (input, a) => storedNamesAreSafe(await addRequestAttachments(f.u.gt, a.requestId as string, input as UploadedFile[], ctx)),
+      run: async (input, a) => storedNamesAreSafe(await addRequestAttachments(f.u.gt, { requestId: a.requestId as string, files: input as UploadedFile[] }, ctx)),
     },
     {
       fn: "attachments.removeRequestAttachment",
       // Removing a file that is not there answers "nothing removed" (a repeated click), without an error.
       args: { requestId: { kind: "id", valid: draft }, attachmentId: { kind: "id", valid: attachment.id, mayAccept: ["unknown uuid", "nil uuid"] } },
-      run: (_input, a) => removeRequestAttachment(f.u.gt, a.requestId as string, a.attachmentId as string, ctx),
+      run: (_input, a) => removeRequestAttachment(f.u.gt, { requestId: a.requestId as string, attachmentId: a.attachmentId as string }, ctx),
       actor: () => f.u.gt,
-      action: (input, a) => removeAttachmentAction(a.requestId, a.attachmentId),
+      action: (_input, a) => removeAttachmentAction(a as never),
     },
     // Screening, decisions, comments
     {
@@ -560,7 +560,7 @@ beforeAll(async () => {
       args: { deliverableId: { kind: "id", valid: delivery.deliverables[0] } },
       valid: () => [file("photos.pdf", pdf())],
       extraCases: fileCases,
-      run: async (input, a) => storedNamesAreSafe(await addDeliverableEvidence(f.u.gt, a.deliverableId as string, input as UploadedFile[], ctx)),
+      run: async (input, a) => storedNamesAreSafe(await addDeliverableEvidence(f.u.gt, { deliverableId: a.deliverableId as string, files: input as UploadedFile[] }, ctx)),
     },
     {
       fn: "deliverables.submitDeliverable",
@@ -673,30 +673,30 @@ beforeAll(async () => {
       valid: () => invite("new.reviewer@example.org"),
       run: (input) => inviteUser(f.u.admin, input as never, ctx),
       actor: () => f.u.admin,
-      action: (input) => inviteUserAction(input),
+      action: (input) => inviteUserAction(input as never),
     },
     {
       fn: "users.updateUser",
       schema: updateUserSchema,
       valid: () => ({ name: "Ana María Pérez", locale: "en", roles: ["reviewer", "approver"], countryIso2: "", organizationId: "", expectedUpdatedAt: activeRow.updatedAt.toISOString() }),
       args: { userId: { kind: "id", valid: active.id } },
-      run: (input, a) => updateUser(f.u.admin, a.userId as string, input as never, ctx),
+      run: (input, a) => updateUser(f.u.admin, withIds(input, a), ctx),
       actor: () => f.u.admin,
-      action: (input, a) => updateUserAction(a.userId, input),
+      action: (input, a) => updateUserAction(withIds(input, a) as never),
     },
     {
       fn: "users.deactivateUser",
       args: { userId: { kind: "id", valid: active.id } },
-      run: (_input, a) => deactivateUser(f.u.admin, a.userId as string, ctx),
+      run: (_input, a) => deactivateUser(f.u.admin, a, ctx),
       actor: () => f.u.admin,
-      action: (input, a) => deactivateUserAction(a.userId),
+      action: (_input, a) => deactivateUserAction(a as never),
     },
     {
       fn: "users.reactivateUser",
       args: { userId: { kind: "id", valid: inactive.id } },
-      run: (_input, a) => reactivateUser(f.u.admin, a.userId as string, ctx),
+      run: (_input, a) => reactivateUser(f.u.admin, a, ctx),
       actor: () => f.u.admin,
-      action: (input, a) => reactivateUserAction(a.userId),
+      action: (_input, a) => reactivateUserAction(a as never),
     },
     // Signing in
     {
@@ -767,16 +767,16 @@ beforeAll(async () => {
     {
       fn: "passkeys.removePasskey",
       args: { passkeyId: { kind: "id", valid: laptop.id } },
-      run: (_input, a) => removePasskey(f.u.officer, a.passkeyId as string, ctx),
+      run: (_input, a) => removePasskey(f.u.officer, a, ctx),
       actor: () => f.u.officer,
-      action: (_input, a) => removePasskeyAction(a.passkeyId),
+      action: (_input, a) => removePasskeyAction(a as never),
     },
     {
       fn: "users.resetUserPasskeys",
       args: { userId: { kind: "id", valid: f.u.officer.id } },
-      run: (_input, a) => resetUserPasskeys(f.u.admin, a.userId as string, ctx),
+      run: (_input, a) => resetUserPasskeys(f.u.admin, a, ctx),
       actor: () => f.u.admin,
-      action: (_input, a) => resetUserPasskeysAction(a.userId),
+      action: (_input, a) => resetUserPasskeysAction(a as never),
     },
     {
       fn: "passkeys.finishPasskeyAuthentication",

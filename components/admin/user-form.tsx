@@ -8,7 +8,14 @@ import { ROLES, type Role } from "@/lib/enums";
 import type { ActionResult } from "@/lib/errors";
 import { translateIssue } from "@/lib/forms/zod";
 import { LOCALES, type Locale } from "@/lib/i18n/config";
-import { inviteUserSchema, needsCountry, needsOrganization, updateUserSchema } from "@/lib/users/schema";
+import {
+  inviteUserSchema,
+  needsCountry,
+  needsOrganization,
+  updateUserSchema,
+  type InviteUserFormValues,
+  type UpdateUserFormValues,
+} from "@/lib/users/schema";
 
 /** The fields of both forms; invite has email, edit has the version. */
 export interface UserFormValues {
@@ -32,13 +39,21 @@ export interface UserFormOrganization {
   name: string;
 }
 
-interface UserFormProps {
-  mode: "invite" | "edit";
+type UserFormProps = {
   defaultValues: UserFormValues;
   countries: UserFormCountry[];
   organizations: UserFormOrganization[];
-  /** A server action: redirects on success, returns the errors otherwise. */
-  action: (values: UserFormValues) => Promise<ActionResult | undefined>;
+} & (
+  /** A server action: redirects on success, returns the errors otherwise. Edit sends the user's id beside the values. */
+  | { mode: "invite"; action: (values: InviteUserFormValues) => Promise<ActionResult | undefined> }
+  | { mode: "edit"; userId: string; action: (values: UpdateUserFormValues & { userId: string }) => Promise<ActionResult | undefined> }
+);
+
+/** The values to the form's action: the user's id beside them when editing. */
+function send(props: UserFormProps, values: UserFormValues): Promise<ActionResult | undefined> {
+  return props.mode === "invite"
+    ? props.action(values as InviteUserFormValues)
+    : props.action({ ...(values as UpdateUserFormValues), userId: props.userId });
 }
 
 const VISIBLE_FIELDS: Record<UserFormProps["mode"], readonly string[]> = {
@@ -60,7 +75,8 @@ function firstError(node: unknown): ShownError {
   return undefined;
 }
 
-export function UserForm({ mode, defaultValues, countries, organizations, action }: UserFormProps) {
+export function UserForm(props: UserFormProps) {
+  const { mode, defaultValues, countries, organizations } = props;
   const { t } = useI18n();
   const uid = useId();
   const [formError, setFormError] = useState<string | null>(null);
@@ -97,7 +113,7 @@ export function UserForm({ mode, defaultValues, countries, organizations, action
   function submit(values: UserFormValues) {
     setFormError(null);
     startTransition(async () => {
-      const result = await action(values);
+      const result = await send(props, values);
       if (!result || result.ok) return;
       // Server errors go next to their field (first one focused); the rest into the summary.
       let focused = false;

@@ -169,7 +169,7 @@ export function RemoveAttachmentButton({ requestId, attachmentId, filename }: { 
       question={t("attachments.remove.confirm", { name: filename })}
       confirmLabel={t("attachments.remove.confirmButton")}
       workingLabel={t("attachments.remove.working")}
-      action={() => removeAttachmentAction(requestId, attachmentId)}
+      action={() => removeAttachmentAction({ requestId, attachmentId })}
       onDone={() => router.refresh()}
     />
   );

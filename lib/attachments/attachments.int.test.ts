@@ -14,7 +14,7 @@ import { getRequestAttachmentFile } from "./queries";
 let db: TestDb;
 const u: Record<string, CurrentUser> = {};
 const ctx = { ip: "203.0.113.5", userAgent: "vitest", baseUrl: "http://localhost" };
-const fileCtx = { ip: ctx.ip, userAgent: ctx.userAgent };
+const fileCtx = ctx;
 
 const EMAILS = {
   gt: "focal.gt@example.org",
@@ -137,7 +137,7 @@ describe("the focal point of the request's country", () => {
       file("presupuesto.xlsx", xlsx({ deflate: true })),
       file("evidencia.JPEG", jpeg()),
     ];
-    const added = await addRequestAttachments(u.gt, id, files, fileCtx);
+    const added = await addRequestAttachments(u.gt, { requestId: id, files: files }, fileCtx);
     expect(added.map((a) => [a.filename, a.contentType])).toEqual([
       ["Solicitud año 2026.pdf", "application/pdf"],
       ["foto.png", "image/png"],
@@ -160,7 +160,7 @@ describe("the focal point of the request's country", () => {
     const id = await newDraft();
     const before = await requestRow(id);
     await new Promise((r) => setTimeout(r, 5));
-    const [a] = await addRequestAttachments(u.gt, id, [file("a.pdf", pdf()), file("b.png", png())], fileCtx);
+    const [a] = await addRequestAttachments(u.gt, { requestId: id, files: [file("a.pdf", pdf()), file("b.png", png())] }, fileCtx);
     const after = await requestRow(id);
     expect(after.version).toBe(before.version);
     expect(after.updatedAt.getTime()).toBeGreaterThan(before.updatedAt.getTime());
@@ -174,7 +174,7 @@ describe("the focal point of the request's country", () => {
     ]);
 
     await new Promise((r) => setTimeout(r, 5));
-    expect(await removeRequestAttachment(u.gt, id, a.id, fileCtx)).toEqual({ removed: true });
+    expect(await removeRequestAttachment(u.gt, { requestId: id, attachmentId: a.id }, fileCtx)).toEqual({ removed: true });
     const removed = await auditOf(id, "request.attachment.remove");
     expect(removed).toHaveLength(1);
     expect(removed[0].details).toEqual({ attachmentId: a.id, filename: "a.pdf", sizeBytes: pdf().byteLength });
@@ -188,37 +188,37 @@ describe("the focal point of the request's country", () => {
   it("can still save the form it opened before uploading (an upload is no edit conflict)", async () => {
     const id = await newDraft();
     const { version } = await requestRow(id);
-    await addRequestAttachments(u.gt, id, [file("a.pdf", pdf())], fileCtx);
+    await addRequestAttachments(u.gt, { requestId: id, files: [file("a.pdf", pdf())] }, fileCtx);
     const saved = await saveRequest(u.gt, { ...content(), titleEs: "Título cambiado", requestId: id, submit: false, expectedVersion: version }, ctx);
     expect(saved.version).toBe(version + 1);
   });
 
   it("treats removing a file that is already gone as done, writing nothing", async () => {
     const id = await newDraft();
-    const [a] = await addRequestAttachments(u.gt, id, [file("a.pdf", pdf())], fileCtx);
-    await removeRequestAttachment(u.gt, id, a.id, fileCtx);
+    const [a] = await addRequestAttachments(u.gt, { requestId: id, files: [file("a.pdf", pdf())] }, fileCtx);
+    await removeRequestAttachment(u.gt, { requestId: id, attachmentId: a.id }, fileCtx);
     const before = await snapshot();
-    expect(await removeRequestAttachment(u.gt, id, a.id, fileCtx)).toEqual({ removed: false });
+    expect(await removeRequestAttachment(u.gt, { requestId: id, attachmentId: a.id }, fileCtx)).toEqual({ removed: false });
     expect(await snapshot()).toEqual(before);
   });
 
   it("cannot reach another request's file through its own request", async () => {
     const mine = await newDraft();
     const other = await newDraft();
-    const [theirs] = await addRequestAttachments(u.gt, other, [file("other.pdf", pdf())], fileCtx);
+    const [theirs] = await addRequestAttachments(u.gt, { requestId: other, files: [file("other.pdf", pdf())] }, fileCtx);
     await expect(getRequestAttachmentFile(u.gt, mine, theirs.id)).rejects.toBeInstanceOf(NotFoundError);
-    expect(await removeRequestAttachment(u.gt, mine, theirs.id, fileCtx)).toEqual({ removed: false });
+    expect(await removeRequestAttachment(u.gt, { requestId: mine, attachmentId: theirs.id }, fileCtx)).toEqual({ removed: false });
     expect(await attachmentsOf(other)).toHaveLength(1);
   });
 
   it("gets not-found for malformed or unknown ids", async () => {
     const id = await newDraft();
     for (const bad of ["not-a-uuid", "------------------------------------", "", randomUUID()]) {
-      await expect(addRequestAttachments(u.gt, bad, [file("a.pdf", pdf())], fileCtx)).rejects.toBeInstanceOf(NotFoundError);
+      await expect(addRequestAttachments(u.gt, { requestId: bad, files: [file("a.pdf", pdf())] }, fileCtx)).rejects.toBeInstanceOf(NotFoundError);
       await expect(getRequestAttachmentFile(u.gt, bad, randomUUID())).rejects.toBeInstanceOf(NotFoundError);
       await expect(getRequestAttachmentFile(u.gt, id, bad)).rejects.toBeInstanceOf(NotFoundError);
     }
-    await expect(removeRequestAttachment(u.gt, id, "../../x", fileCtx)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(removeRequestAttachment(u.gt, { requestId: id, attachmentId: "../../x" }, fileCtx)).rejects.toBeInstanceOf(NotFoundError);
   });
 });
 
@@ -228,28 +228,28 @@ describe("permission matrix: only the filing country's focal point manages files
 
   beforeAll(async () => {
     draft = await newDraft();
-    [{ id: draftFile }] = await addRequestAttachments(u.gt, draft, [file("plan.pdf", pdf())], fileCtx);
+    [{ id: draftFile }] = await addRequestAttachments(u.gt, { requestId: draft, files: [file("plan.pdf", pdf())] }, fileCtx);
   });
 
   it.each(STRANGERS)("%s gets not-found on add, remove and download of a Guatemalan draft, and nothing changes", async (who) => {
     const before = await snapshot();
-    await expect(addRequestAttachments(u[who], draft, [file("x.pdf", pdf())], fileCtx)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(removeRequestAttachment(u[who], draft, draftFile, fileCtx)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(addRequestAttachments(u[who], { requestId: draft, files: [file("x.pdf", pdf())] }, fileCtx)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(removeRequestAttachment(u[who], { requestId: draft, attachmentId: draftFile }, fileCtx)).rejects.toBeInstanceOf(NotFoundError);
     await expect(getRequestAttachmentFile(u[who], draft, draftFile)).rejects.toBeInstanceOf(NotFoundError);
     expect(await snapshot()).toEqual(before);
   });
 
   it("the program officer does not see a draft: not-found on everything", async () => {
     const before = await snapshot();
-    await expect(addRequestAttachments(u.officer, draft, [file("x.pdf", pdf())], fileCtx)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(removeRequestAttachment(u.officer, draft, draftFile, fileCtx)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(addRequestAttachments(u.officer, { requestId: draft, files: [file("x.pdf", pdf())] }, fileCtx)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(removeRequestAttachment(u.officer, { requestId: draft, attachmentId: draftFile }, fileCtx)).rejects.toBeInstanceOf(NotFoundError);
     await expect(getRequestAttachmentFile(u.officer, draft, draftFile)).rejects.toBeInstanceOf(NotFoundError);
     expect(await snapshot()).toEqual(before);
   });
 
   it("once submitted: the officer downloads but cannot add or remove; the filer can no longer change files", async () => {
     const id = await newDraft();
-    const [a] = await addRequestAttachments(u.gt, id, [file("plan.pdf", pdf())], fileCtx);
+    const [a] = await addRequestAttachments(u.gt, { requestId: id, files: [file("plan.pdf", pdf())] }, fileCtx);
     await submit(id);
     expect((await requestRow(id)).status).toBe("submitted");
 
@@ -260,16 +260,16 @@ describe("permission matrix: only the filing country's focal point manages files
     const before = await snapshot();
     // Not the filer: the file-management path of this request does not exist for the officer, as
     // saveRequest answers for the edit path.
-    await expect(addRequestAttachments(u.officer, id, [file("x.pdf", pdf())], fileCtx)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(removeRequestAttachment(u.officer, id, a.id, fileCtx)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(addRequestAttachments(u.officer, { requestId: id, files: [file("x.pdf", pdf())] }, fileCtx)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(removeRequestAttachment(u.officer, { requestId: id, attachmentId: a.id }, fileCtx)).rejects.toBeInstanceOf(NotFoundError);
     // The filer sees the request but it is no longer editable: a clear message instead.
-    const add = await validationError(addRequestAttachments(u.gt, id, [file("x.pdf", pdf())], fileCtx));
+    const add = await validationError(addRequestAttachments(u.gt, { requestId: id, files: [file("x.pdf", pdf())] }, fileCtx));
     expect(add.formError?.key).toBe("attachments.errors.notEditable");
-    const remove = await validationError(removeRequestAttachment(u.gt, id, a.id, fileCtx));
+    const remove = await validationError(removeRequestAttachment(u.gt, { requestId: id, attachmentId: a.id }, fileCtx));
     expect(remove.formError?.key).toBe("attachments.errors.notEditable");
     for (const who of STRANGERS) {
       await expect(getRequestAttachmentFile(u[who], id, a.id)).rejects.toBeInstanceOf(NotFoundError);
-      await expect(addRequestAttachments(u[who], id, [file("x.pdf", pdf())], fileCtx)).rejects.toBeInstanceOf(NotFoundError);
+      await expect(addRequestAttachments(u[who], { requestId: id, files: [file("x.pdf", pdf())] }, fileCtx)).rejects.toBeInstanceOf(NotFoundError);
     }
     expect(await snapshot()).toEqual(before);
   });
@@ -278,8 +278,8 @@ describe("permission matrix: only the filing country's focal point manages files
     const id = await newDraft();
     await submit(id);
     await db.db.update(assistanceRequests).set({ status: "changes_requested" }).where(eq(assistanceRequests.id, id));
-    const [a] = await addRequestAttachments(u.gt, id, [file("respuesta.pdf", pdf())], fileCtx);
-    expect(await removeRequestAttachment(u.gt, id, a.id, fileCtx)).toEqual({ removed: true });
+    const [a] = await addRequestAttachments(u.gt, { requestId: id, files: [file("respuesta.pdf", pdf())] }, fileCtx);
+    expect(await removeRequestAttachment(u.gt, { requestId: id, attachmentId: a.id }, fileCtx)).toEqual({ removed: true });
   });
 });
 
@@ -288,12 +288,11 @@ describe("bad files are refused with a clear message and nothing is stored", () 
     const id = await newDraft();
     await addRequestAttachments(
       u.gt,
-      id,
-      Array.from({ length: ATTACHMENT_LIMITS.maxFiles }, (_, i) => file(`f${i}.png`, png())),
+      { requestId: id, files: Array.from({ length: ATTACHMENT_LIMITS.maxFiles }, (_, i) => file(`f${i}.png`, png())) },
       fileCtx,
     );
     const before = await snapshot();
-    const error = await validationError(addRequestAttachments(u.gt, id, [file("eleventh.pdf", pdf())], fileCtx));
+    const error = await validationError(addRequestAttachments(u.gt, { requestId: id, files: [file("eleventh.pdf", pdf())] }, fileCtx));
     expect(error.formError).toEqual({ key: "attachments.errors.tooMany", params: { max: 10, existing: 10, remaining: 0 } });
     expect(await snapshot()).toEqual(before);
     expect(await attachmentsOf(id)).toHaveLength(10);
@@ -303,7 +302,7 @@ describe("bad files are refused with a clear message and nothing is stored", () 
     const id = await newDraft();
     const before = await snapshot();
     const error = await validationError(
-      addRequestAttachments(u.gt, id, Array.from({ length: 11 }, (_, i) => file(`f${i}.pdf`, pdf())), fileCtx),
+      addRequestAttachments(u.gt, { requestId: id, files: Array.from({ length: 11 }, (_, i) => file(`f${i}.pdf`, pdf())) }, fileCtx),
     );
     expect(error.formError).toEqual({ key: "attachments.errors.tooMany", params: { max: 10, existing: 0, remaining: 10 } });
     expect(await snapshot()).toEqual(before);
@@ -311,11 +310,11 @@ describe("bad files are refused with a clear message and nothing is stored", () 
 
   it("accepts a file of exactly 10 MB and refuses one of 10 MB + 1 byte", async () => {
     const id = await newDraft();
-    const [exact] = await addRequestAttachments(u.gt, id, [file("exact.png", padded(png(), ATTACHMENT_LIMITS.maxBytes))], fileCtx);
+    const [exact] = await addRequestAttachments(u.gt, { requestId: id, files: [file("exact.png", padded(png(), ATTACHMENT_LIMITS.maxBytes))] }, fileCtx);
     expect(exact.sizeBytes).toBe(10 * 1024 * 1024);
     const before = await snapshot();
     const error = await validationError(
-      addRequestAttachments(u.gt, id, [file("big.png", padded(png(), ATTACHMENT_LIMITS.maxBytes + 1))], fileCtx),
+      addRequestAttachments(u.gt, { requestId: id, files: [file("big.png", padded(png(), ATTACHMENT_LIMITS.maxBytes + 1))] }, fileCtx),
     );
     expect(error.formError?.key).toBe("attachments.errors.rejected");
     expect(error.fieldErrors).toEqual({ "files.0": { key: "attachments.errors.tooLarge", params: { name: "big.png", maxMb: 10 } } });
@@ -324,7 +323,7 @@ describe("bad files are refused with a clear message and nothing is stored", () 
 
   it("stores a PNG named .pdf as a PNG, with the name fixed", async () => {
     const id = await newDraft();
-    const [a] = await addRequestAttachments(u.gt, id, [file("escaneo.pdf", png())], fileCtx);
+    const [a] = await addRequestAttachments(u.gt, { requestId: id, files: [file("escaneo.pdf", png())] }, fileCtx);
     expect(a).toMatchObject({ filename: "escaneo.png", contentType: "image/png" });
     expect(await getRequestAttachmentFile(u.gt, id, a.id)).toMatchObject({ filename: "escaneo.png", contentType: "image/png" });
   });
@@ -335,8 +334,7 @@ describe("bad files are refused with a clear message and nothing is stored", () 
     const error = await validationError(
       addRequestAttachments(
         u.gt,
-        id,
-        [file("factura.pdf", exe()), file("../../pagina.pdf", html()), file("vacío.pdf", new Uint8Array())],
+        { requestId: id, files: [file("factura.pdf", exe()), file("../../pagina.pdf", html()), file("vacío.pdf", new Uint8Array())] },
         fileCtx,
       ),
     );
@@ -352,7 +350,7 @@ describe("bad files are refused with a clear message and nothing is stored", () 
     const id = await newDraft();
     const before = await snapshot();
     const error = await validationError(
-      addRequestAttachments(u.gt, id, [file("ok.pdf", pdf()), file("malo.docx", exe()), file("ok.png", png())], fileCtx),
+      addRequestAttachments(u.gt, { requestId: id, files: [file("ok.pdf", pdf()), file("malo.docx", exe()), file("ok.png", png())] }, fileCtx),
     );
     expect(fieldKeys(error)).toEqual({ "files.1": "attachments.errors.wrongType" });
     expect(await snapshot()).toEqual(before);
@@ -361,7 +359,7 @@ describe("bad files are refused with a clear message and nothing is stored", () 
 
   it("refuses an upload with no files", async () => {
     const id = await newDraft();
-    const error = await validationError(addRequestAttachments(u.gt, id, [], fileCtx));
+    const error = await validationError(addRequestAttachments(u.gt, { requestId: id, files: [] }, fileCtx));
     expect(error.formError?.key).toBe("attachments.errors.noFiles");
   });
 });
@@ -371,8 +369,8 @@ describe("concurrency", () => {
     const id = await newDraft();
     const batch = (tag: string) => Array.from({ length: 6 }, (_, i) => file(`${tag}-${i}.pdf`, pdf()));
     const results = await Promise.allSettled([
-      addRequestAttachments(u.gt, id, batch("a"), fileCtx),
-      addRequestAttachments(u.gt, id, batch("b"), fileCtx),
+      addRequestAttachments(u.gt, { requestId: id, files: batch("a") }, fileCtx),
+      addRequestAttachments(u.gt, { requestId: id, files: batch("b") }, fileCtx),
     ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const rejected = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
@@ -389,7 +387,7 @@ describe("concurrency", () => {
   it("many parallel single uploads stop exactly at 10", async () => {
     const id = await newDraft();
     const results = await Promise.allSettled(
-      Array.from({ length: 14 }, (_, i) => addRequestAttachments(u.gt, id, [file(`p${i}.png`, png())], fileCtx)),
+      Array.from({ length: 14 }, (_, i) => addRequestAttachments(u.gt, { requestId: id, files: [file(`p${i}.png`, png())] }, fileCtx)),
     );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(10);
     expect(await attachmentsOf(id)).toHaveLength(10);
@@ -397,10 +395,10 @@ describe("concurrency", () => {
 
   it("an upload racing the submission either is in the submitted revision or is refused", async () => {
     const id = await newDraft();
-    await addRequestAttachments(u.gt, id, [file("first.pdf", pdf())], fileCtx);
+    await addRequestAttachments(u.gt, { requestId: id, files: [file("first.pdf", pdf())] }, fileCtx);
     const { version } = await requestRow(id);
     const [upload] = await Promise.allSettled([
-      addRequestAttachments(u.gt, id, [file("late.pdf", pdf())], fileCtx),
+      addRequestAttachments(u.gt, { requestId: id, files: [file("late.pdf", pdf())] }, fileCtx),
       saveRequest(u.gt, { ...content(), requestId: id, submit: true, expectedVersion: version }, ctx),
     ]);
     const [revision] = await db.db.select().from(requestRevisions).where(eq(requestRevisions.requestId, id));
@@ -421,7 +419,7 @@ describe("storage", () => {
   it("keeps the bytes in PostgreSQL, identical after a round trip", async () => {
     const id = await newDraft();
     const bytes = docx({ deflate: true });
-    const [a] = await addRequestAttachments(u.gt, id, [file("plan.docx", bytes)], fileCtx);
+    const [a] = await addRequestAttachments(u.gt, { requestId: id, files: [file("plan.docx", bytes)] }, fileCtx);
     const [row] = await db.db
       .select({ n: sql<number>`octet_length(${requestAttachments.data})`.mapWith(Number), sha: requestAttachments.sha256 })
       .from(requestAttachments)

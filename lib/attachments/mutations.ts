@@ -1,55 +1,28 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { and, count, eq } from "drizzle-orm";
-import { getDb, type Tx } from "@/db/client";
+import { z } from "zod";
+import type { Tx } from "@/db/client";
 import { assistanceRequests, requestAttachments } from "@/db/schema";
-import { recordAudit } from "@/lib/audit/mutations";
-import type { CurrentUser } from "@/lib/auth/queries";
-import { NotFoundError, ValidationError, type FieldErrors } from "@/lib/errors";
+import { NotFoundError, ValidationError } from "@/lib/errors";
+import { audit, defineMutation } from "@/lib/mutations/define";
+import { recordId } from "@/lib/mutations/parse";
 import { isEditable } from "@/lib/requests/workflow";
-import { ATTACHMENT_LIMITS, checkUpload, displayFilename, safeFilename, type DetectedFileType } from "./detect";
-import { isUuid, requireFiledRequest } from "./queries";
+import { ATTACHMENT_LIMITS, safeFilename } from "./detect";
+import { requireFiledRequest } from "./queries";
+import { checkUploads, uploadedFiles, type UploadedFile } from "./uploaded-files";
 
-export interface AttachmentContext {
-  ip: string | null;
-  userAgent: string | null;
-}
+export type { UploadedFile };
 
-export interface UploadedFile {
-  /** The name the browser sent: only a suggestion, cleaned before it is stored. */
-  name: string;
-  bytes: Uint8Array;
-}
+// The uploads are declared mutations like any other: the route reads the streamed body (after its own
+// early check of who may upload) and passes the files in the input, by reference, bytes uncopied. The
+// type of each file is checked in `load` (checkUploads), not in the schema: its refusals name the file.
 
 export interface AddedAttachment {
   id: string;
   filename: string;
   contentType: string;
   sizeBytes: number;
-}
-
-const MAX_MB = ATTACHMENT_LIMITS.maxBytes / (1024 * 1024);
-
-/**
- * Checks every file under the shared upload rules and throws one ValidationError naming each bad
- * file, so that either all files are stored or none is. Reused for any upload with these rules.
- */
-export function checkUploads(files: readonly UploadedFile[]): (UploadedFile & { type: DetectedFileType })[] {
-  if (files.length === 0) throw new ValidationError({}, { key: "attachments.errors.noFiles" });
-  const fieldErrors: FieldErrors = {};
-  const checked: (UploadedFile & { type: DetectedFileType })[] = [];
-  files.forEach((file, index) => {
-    const verdict = checkUpload(file.bytes);
-    if (verdict.ok) checked.push({ ...file, type: verdict.type });
-    else {
-      fieldErrors[`files.${index}`] = {
-        key: `attachments.errors.${verdict.problem}`,
-        params: { name: displayFilename(file.name), maxMb: MAX_MB },
-      };
-    }
-  });
-  if (Object.keys(fieldErrors).length > 0) throw new ValidationError(fieldErrors, { key: "attachments.errors.rejected" });
-  return checked;
 }
 
 /**
@@ -78,16 +51,14 @@ async function touchRequest(tx: Tx, requestId: string): Promise<void> {
  * Adds files to a draft or a request with changes requested: all of them or none, at most 10 in all,
  * each type detected from its content. Focal points of the request's country.
  */
-export async function addRequestAttachments(
-  user: CurrentUser,
-  requestId: string,
-  files: readonly UploadedFile[],
-  ctx: AttachmentContext,
-): Promise<AddedAttachment[]> {
-  const request = await requireFiledRequest(user, requestId, { ctx, action: "request.attachment.add" });
-  const checked = checkUploads(files);
-  const db = await getDb();
-  return db.transaction(async (tx) => {
+export const addRequestAttachments = defineMutation({
+  permission: "requests.file",
+  input: z.strictObject({ requestId: recordId(), files: uploadedFiles() }),
+  load: async (actor, { requestId, files }) => {
+    const request = await requireFiledRequest(actor.user, requestId, { ctx: actor, action: "request.attachment.add" });
+    return { request, checked: checkUploads(files) };
+  },
+  run: async (tx, { actor, record: { request, checked } }): Promise<AddedAttachment[]> => {
     await lockEditableRequest(tx, request.id);
     const [{ existing }] = await tx
       .select({ existing: count() })
@@ -114,55 +85,44 @@ export async function addRequestAttachments(
           sizeBytes,
           sha256: createHash("sha256").update(file.bytes).digest("hex"),
           data: Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength),
-          uploadedById: user.id,
+          uploadedById: actor.user.id,
         })
         .returning({ id: requestAttachments.id });
-      await recordAudit(tx, {
-        actorUserId: user.id,
+      await audit(tx, actor, {
         action: "request.attachment.add",
         entityType: "request",
         entityId: request.id,
-        ip: ctx.ip,
-        userAgent: ctx.userAgent,
         details: { attachmentId: row.id, filename, sizeBytes },
       });
       added.push({ id: row.id, filename, contentType: file.type.mime, sizeBytes });
     }
     await touchRequest(tx, request.id);
     return added;
-  });
-}
+  },
+});
 
 /**
  * Removes one file from a draft or a request with changes requested. Removing a file that is already
  * gone (a repeated click) changes nothing and says so. Focal points of the request's country.
  */
-export async function removeRequestAttachment(
-  user: CurrentUser,
-  requestId: string,
-  attachmentId: string,
-  ctx: AttachmentContext,
-): Promise<{ removed: boolean }> {
-  const request = await requireFiledRequest(user, requestId, { ctx, action: "request.attachment.remove" });
-  if (!isUuid(attachmentId)) throw new NotFoundError("attachment");
-  const db = await getDb();
-  return db.transaction(async (tx) => {
+export const removeRequestAttachment = defineMutation({
+  permission: "requests.file",
+  input: z.strictObject({ requestId: recordId(), attachmentId: recordId() }),
+  load: (actor, { requestId }) => requireFiledRequest(actor.user, requestId, { ctx: actor, action: "request.attachment.remove" }),
+  run: async (tx, { actor, input: { attachmentId }, record: request }): Promise<{ removed: boolean }> => {
     await lockEditableRequest(tx, request.id);
     const [gone] = await tx
       .delete(requestAttachments)
       .where(and(eq(requestAttachments.id, attachmentId), eq(requestAttachments.requestId, request.id)))
       .returning({ filename: requestAttachments.filename, sizeBytes: requestAttachments.sizeBytes });
     if (!gone) return { removed: false };
-    await recordAudit(tx, {
-      actorUserId: user.id,
+    await audit(tx, actor, {
       action: "request.attachment.remove",
       entityType: "request",
       entityId: request.id,
-      ip: ctx.ip,
-      userAgent: ctx.userAgent,
       details: { attachmentId, filename: gone.filename, sizeBytes: gone.sizeBytes },
     });
     await touchRequest(tx, request.id);
     return { removed: true };
-  });
-}
+  },
+});

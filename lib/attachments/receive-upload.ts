@@ -4,11 +4,13 @@
 import { revalidatePath } from "next/cache";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/current-user";
 import { ipAndAgentFrom, type RequestContext } from "@/lib/auth/request-context";
+import { getEnv } from "@/lib/config/env";
 import { NotFoundError, ValidationError } from "@/lib/errors";
 import { getI18n } from "@/lib/i18n/server";
 import type { MessageKey } from "@/lib/i18n/translate";
 import { ATTACHMENT_LIMITS, displayFilename, MAX_UPLOAD_BODY_BYTES } from "./detect";
-import type { UploadedFile } from "./mutations";
+import type { MutationContext } from "@/lib/mutations/define";
+import type { UploadedFile } from "./uploaded-files";
 import { readUploadStream } from "./multipart-stream";
 import { answer, isSameOrigin, MAX_MB, validationMessages, withUploadSlot } from "./upload-http";
 
@@ -18,7 +20,7 @@ export interface UploadTarget {
   /** Who may upload here, and whether the target takes files now: throws NotFoundError or ValidationError. */
   authorize: (user: CurrentUser, ctx: RequestContext) => Promise<unknown>;
   /** Stores the files (checking everything again, in its transaction); returns what it added. */
-  store: (user: CurrentUser, files: UploadedFile[], ctx: RequestContext) => Promise<readonly unknown[]>;
+  store: (user: CurrentUser, files: UploadedFile[], ctx: MutationContext) => Promise<readonly unknown[]>;
   /** The page that shows the files. */
   page: string;
 }
@@ -29,7 +31,8 @@ export async function receiveUpload(request: Request, target: UploadTarget): Pro
   if (!user) return answer(401, { ok: false, errors: [t("attachments.errors.sessionExpired")] });
   if (!isSameOrigin(request)) return answer(403, { ok: false, errors: [t("attachments.errors.forbiddenOrigin")] });
 
-  const ctx = ipAndAgentFrom(request.headers);
+  // The portal's origin as for mail links (AUTH_URL), else the one this request came to.
+  const ctx: MutationContext = { ...ipAndAgentFrom(request.headers), baseUrl: new URL(getEnv().AUTH_URL || request.url).origin };
   const refused = (error: unknown): Response => {
     if (error instanceof NotFoundError) return answer(404, { ok: false, errors: [t(target.notFoundKey)] });
     if (error instanceof ValidationError) return answer(400, { ok: false, errors: validationMessages(error, t) });

@@ -20,6 +20,8 @@ vi.mock("@/lib/auth/request-context", async (original) => ({
   getRequestContext: async () => ({ ip: "198.51.100.1", userAgent: "vitest-action" }),
 }));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
+// The action's request: its host gives the portal's origin (lib/http/base-url.ts).
+vi.mock("next/headers", async (importOriginal) => ({ ...(await importOriginal<object>()), headers: async () => new Headers({ host: "portal.test" }) }));
 
 const { POST } = await import("@/app/requests/[id]/attachments/route");
 const { GET } = await import("@/app/requests/[id]/attachments/[attachmentId]/route");
@@ -287,7 +289,7 @@ describe("GET /requests/[id]/attachments/[attachmentId]", () => {
 
   beforeAll(async () => {
     id = await newDraft();
-    [{ id: fileId }] = await addRequestAttachments(u.gt, id, [{ name: 'Solicitud "año" 2026.pdf', bytes: pdf() }], ctx);
+    [{ id: fileId }] = await addRequestAttachments(u.gt, { requestId: id, files: [{ name: 'Solicitud "año" 2026.pdf', bytes: pdf() }] }, ctx);
   });
 
   it("sends the bytes as a download with safe headers", async () => {
@@ -325,9 +327,9 @@ describe("GET /requests/[id]/attachments/[attachmentId]", () => {
 describe("removeAttachmentAction", () => {
   it("removes the file for the filer", async () => {
     const id = await newDraft();
-    const [a] = await addRequestAttachments(u.gt, id, [{ name: "a.png", bytes: padded(png(), 100) }], ctx);
+    const [a] = await addRequestAttachments(u.gt, { requestId: id, files: [{ name: "a.png", bytes: padded(png(), 100) }] }, ctx);
     session.user = u.gt;
-    expect(await removeAttachmentAction(id, a.id)).toEqual({ ok: true, data: undefined });
+    expect(await removeAttachmentAction({ requestId: id, attachmentId: a.id })).toEqual({ ok: true, data: undefined });
     expect(await db.db.select().from(requestAttachments).where(eq(requestAttachments.id, a.id))).toEqual([]);
     const [event] = await db.db.select().from(auditEvents).where(eq(auditEvents.action, "request.attachment.remove"));
     expect(event).toMatchObject({ ip: "198.51.100.1", userAgent: "vitest-action" });
@@ -335,12 +337,12 @@ describe("removeAttachmentAction", () => {
 
   it("is a 404 for a focal point of another country, and for ids that are not strings", async () => {
     const id = await newDraft();
-    const [a] = await addRequestAttachments(u.gt, id, [{ name: "a.pdf", bytes: pdf() }], ctx);
+    const [a] = await addRequestAttachments(u.gt, { requestId: id, files: [{ name: "a.pdf", bytes: pdf() }] }, ctx);
     session.user = u.jm;
     const notFound = { digest: expect.stringContaining("NEXT_HTTP_ERROR_FALLBACK;404") };
-    await expect(removeAttachmentAction(id, a.id)).rejects.toMatchObject(notFound);
+    await expect(removeAttachmentAction({ requestId: id, attachmentId: a.id })).rejects.toMatchObject(notFound);
     session.user = u.gt;
-    await expect(removeAttachmentAction(id, 42)).rejects.toMatchObject(notFound);
+    await expect(removeAttachmentAction({ requestId: id, attachmentId: 42 } as never)).rejects.toMatchObject(notFound);
     expect(await db.db.select().from(requestAttachments).where(eq(requestAttachments.id, a.id))).toHaveLength(1);
   });
 });

@@ -253,7 +253,7 @@ describe("reaching for another country's or organization's record", () => {
       ip: ctx.ip,
       details: { reason: "notVisible", awardId: award.id },
     });
-    const evidence = await rejectionOf(addDeliverableEvidence(u.partner, deliverableId, [{ name: "acta.pdf", bytes: pdf() }], ctx));
+    const evidence = await rejectionOf(addDeliverableEvidence(u.partner, { deliverableId: deliverableId, files: [{ name: "acta.pdf", bytes: pdf() }] }, ctx));
     expect(evidence).toBeInstanceOf(NotFoundError);
     const [evidenceEvent] = await eventsOf(u.partner);
     expect(evidenceEvent).toMatchObject({ action: "deliverable.evidence.add", entityType: "deliverable", entityId: deliverableId, ip: ctx.ip });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ROLES, type Role } from "@/lib/enums";
+import { SECOND_FACTOR_ROLES } from "./session-rules";
 import { hasPermission, PERMISSIONS, ROLE_PERMISSIONS, permissionsOf, type Permission } from "./policies";
 
 // The expected table, written out independently of ROLE_PERMISSIONS: a change to who may do what
@@ -28,6 +29,7 @@ const EXPECTED: Record<Permission, Role[]> = {
   "programs.readFunded": ["donor"],
   "programs.manage": ["admin"],
   "users.manage": ["admin"],
+  "passkeys.manage": ["program_officer", "approver", "admin"],
 };
 
 describe("role permissions", () => {
@@ -49,6 +51,10 @@ describe("role permissions", () => {
 
   it("gives nobody without a session any permission", () => {
     for (const permission of PERMISSIONS) expect(hasPermission(null, permission)).toBe(false);
+  });
+
+  it("lets exactly the roles that sign in with a passkey manage their own passkeys", () => {
+    for (const role of ROLES) expect(hasPermission({ roles: [role] }, "passkeys.manage"), role).toBe(SECOND_FACTOR_ROLES.includes(role));
   });
 
   it("lists only known permissions", () => {

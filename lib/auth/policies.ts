@@ -24,6 +24,7 @@ export const PERMISSIONS = [
   "programs.readFunded",
   "programs.manage",
   "users.manage",
+  "passkeys.manage", // remove the own passkeys: the staff roles, who sign in with one (session-rules.ts)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -31,6 +32,7 @@ export type Permission = (typeof PERMISSIONS)[number];
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   focal_point: ["requests.file", "requests.readOwnCountry", "reports.submit", "deliverables.submit", "comments.add"],
   program_officer: [
+    "passkeys.manage",
     "requests.readAll",
     "requests.screen",
     "reviews.assign",
@@ -47,9 +49,9 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ],
   implementing_partner: ["awards.readImplemented", "reports.submit", "deliverables.submit", "equipment.record"],
   reviewer: ["reviews.score", "comments.add"],
-  approver: ["awards.approve", "programs.readAll"],
+  approver: ["awards.approve", "programs.readAll", "passkeys.manage"],
   donor: ["programs.readFunded"],
-  admin: ["users.manage", "programs.manage", "programs.readAll"],
+  admin: ["users.manage", "programs.manage", "programs.readAll", "passkeys.manage"],
 };
 
 export function hasPermission(user: { roles: readonly Role[] } | null | undefined, permission: Permission): boolean {

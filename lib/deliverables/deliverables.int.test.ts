@@ -80,9 +80,9 @@ describe("who may see and work on deliverables", () => {
   it("lets only the country's focal points and the partner's users add evidence; others get not found", async () => {
     const before = await deliveryCounts(db);
     for (const who of ["jm", "officer", "donorInl", "donorWra", "approver", "reviewer", "admin"] as const) {
-      expect(await rejectionOf(addDeliverableEvidence(u[who], gtAward.deliverables[0], [file("a.pdf", pdf())], ctx)), who).toBeInstanceOf(NotFoundError);
+      expect(await rejectionOf(addDeliverableEvidence(u[who], { deliverableId: gtAward.deliverables[0], files: [file("a.pdf", pdf())] }, ctx)), who).toBeInstanceOf(NotFoundError);
     }
-    expect(await rejectionOf(addDeliverableEvidence(u.partner, jmAward.deliverables[0], [file("a.pdf", pdf())], ctx))).toBeInstanceOf(NotFoundError);
+    expect(await rejectionOf(addDeliverableEvidence(u.partner, { deliverableId: jmAward.deliverables[0], files: [file("a.pdf", pdf())] }, ctx))).toBeInstanceOf(NotFoundError);
     expect(await deliveryCounts(db)).toEqual(before);
   });
 });
@@ -90,11 +90,11 @@ describe("who may see and work on deliverables", () => {
 describe("evidence, submission and review", () => {
   it("refuses files that break the upload rules, all or nothing", async () => {
     const before = await deliveryCounts(db);
-    const bad = await rejectionOf(addDeliverableEvidence(u.gt, gtAward.deliverables[0], [file("ok.pdf", pdf()), file("x.pdf", exe()), file("p.html", html())], ctx));
+    const bad = await rejectionOf(addDeliverableEvidence(u.gt, { deliverableId: gtAward.deliverables[0], files: [file("ok.pdf", pdf()), file("x.pdf", exe()), file("p.html", html())] }, ctx));
     expect(errorKeys(bad)).toMatchObject({ _form: "attachments.errors.rejected", "files.1": expect.stringMatching(/^attachments\.errors\./), "files.2": expect.stringMatching(/^attachments\.errors\./) });
-    const big = await rejectionOf(addDeliverableEvidence(u.gt, gtAward.deliverables[0], [file("big.pdf", padded(pdf(), 10 * 1024 * 1024 + 1))], ctx));
+    const big = await rejectionOf(addDeliverableEvidence(u.gt, { deliverableId: gtAward.deliverables[0], files: [file("big.pdf", padded(pdf(), 10 * 1024 * 1024 + 1))] }, ctx));
     expect(errorKeys(big)).toMatchObject({ "files.0": "attachments.errors.tooLarge" });
-    const none = await rejectionOf(addDeliverableEvidence(u.gt, gtAward.deliverables[0], [], ctx));
+    const none = await rejectionOf(addDeliverableEvidence(u.gt, { deliverableId: gtAward.deliverables[0], files: [] }, ctx));
     expect(errorKeys(none)).toEqual({ _form: "attachments.errors.noFiles" });
     expect(await deliveryCounts(db)).toEqual(before);
   });
@@ -107,13 +107,13 @@ describe("evidence, submission and review", () => {
   });
 
   it("stores evidence from the focal point and the partner, at most 10 files, and serves it to those who see the award", async () => {
-    const added = await addDeliverableEvidence(u.gt, gtAward.deliverables[0], [file("Informe de instalación.pdf", pdf()), file("foto", png())], ctx);
+    const added = await addDeliverableEvidence(u.gt, { deliverableId: gtAward.deliverables[0], files: [file("Informe de instalación.pdf", pdf()), file("foto", png())] }, ctx);
     expect(added.map((a) => [a.filename, a.contentType])).toEqual([
       ["Informe de instalación.pdf", "application/pdf"],
       ["foto.png", "image/png"],
     ]);
-    await addDeliverableEvidence(u.partner, gtAward.deliverables[0], [file("acta.pdf", pdf())], ctx);
-    const tooMany = await rejectionOf(addDeliverableEvidence(u.partner, gtAward.deliverables[0], Array.from({ length: 8 }, (_, i) => file(`f${i}.pdf`, pdf())), ctx));
+    await addDeliverableEvidence(u.partner, { deliverableId: gtAward.deliverables[0], files: [file("acta.pdf", pdf())] }, ctx);
+    const tooMany = await rejectionOf(addDeliverableEvidence(u.partner, { deliverableId: gtAward.deliverables[0], files: Array.from({ length: 8 }, (_, i) => file(`f${i}.pdf`, pdf())) }, ctx));
     expect(errorKeys(tooMany)).toEqual({ _form: "delivery.errors.evidenceTooMany" });
     const rows = await db.db.select().from(deliverableEvidence).where(eq(deliverableEvidence.deliverableId, gtAward.deliverables[0]));
     expect(rows).toHaveLength(3);
@@ -143,7 +143,7 @@ describe("evidence, submission and review", () => {
     const lost = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
     expect(lost?.reason).toBeInstanceOf(ConflictError);
     expect(await deliverable(d.id)).toMatchObject({ status: "submitted", version: d.version + 1 });
-    const closed = await rejectionOf(addDeliverableEvidence(u.gt, d.id, [file("late.pdf", pdf())], ctx));
+    const closed = await rejectionOf(addDeliverableEvidence(u.gt, { deliverableId: d.id, files: [file("late.pdf", pdf())] }, ctx));
     expect(errorKeys(closed)).toEqual({ _form: "delivery.errors.evidenceClosed" });
   });
 
@@ -172,7 +172,7 @@ describe("evidence, submission and review", () => {
     ]);
 
     // Returned: open again for evidence, then submitted and accepted.
-    await addDeliverableEvidence(u.partner, d.id, [file("acta firmada.pdf", pdf())], ctx);
+    await addDeliverableEvidence(u.partner, { deliverableId: d.id, files: [file("acta firmada.pdf", pdf())] }, ctx);
     const again = await submitDeliverable(u.partner, { deliverableId: d.id,  expectedVersion: returned.version }, ctx);
     const accepted = await reviewDeliverable(u.officer, { deliverableId: d.id,  decision: "accept", expectedVersion: again.version }, ctx);
     expect(accepted.status).toBe("accepted");

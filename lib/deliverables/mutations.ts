@@ -1,19 +1,19 @@
 import "server-only";
 import { createHash } from "node:crypto";
 import { and, count, eq, inArray } from "drizzle-orm";
+import { z } from "zod";
 import { getDb, type Tx } from "@/db/client";
 import { awardDeliverables, awards, deliverableEvidence } from "@/db/schema";
 import { ATTACHMENT_LIMITS, safeFilename } from "@/lib/attachments/detect";
-import { checkUploads, type UploadedFile } from "@/lib/attachments/mutations";
-import { recordAudit, type Reach } from "@/lib/audit/mutations";
-import type { CurrentUser } from "@/lib/auth/queries";
+import { checkUploads, uploadedFiles, type UploadedFile } from "@/lib/attachments/uploaded-files";
+import type { Reach } from "@/lib/audit/mutations";
 import { getAward } from "@/lib/awards/queries";
 import { awardPeople } from "@/lib/awards/people";
 import { forRecord } from "@/lib/mutations/for-record";
 import { enqueueMail } from "@/lib/email/outbox";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { audit, defineMutation, type Actor, type MutationContext } from "@/lib/mutations/define";
-import { invalidField, refused } from "@/lib/mutations/parse";
+import { invalidField, recordId, refused } from "@/lib/mutations/parse";
 import { mayWorkOnDeliverables, requireDeliverableOpenForEvidence } from "./queries";
 import { addDeliverableSchema, reviewDeliverableSchema, submitDeliverableSchema } from "./schema";
 import { isOpenForEvidence, isSubmittable, reviewTarget } from "./workflow";
@@ -92,18 +92,17 @@ export interface AddedEvidence {
 /**
  * Adds evidence files to a pending or returned deliverable of an active award: all of them or none, at
  * most 10 per deliverable, each type detected from its content (the request attachments' rules). The
- * award's country focal points and its partner's users; NotFoundError for everyone else.
+ * award's country focal points and its partner's users; NotFoundError for everyone else. From the
+ * upload route, with the award of the URL (awardId): the deliverable must be that award's.
  */
-export async function addDeliverableEvidence(
-  user: CurrentUser,
-  deliverableId: string,
-  files: readonly UploadedFile[],
-  ctx: Pick<MutationContext, "ip" | "userAgent"> & { awardId?: string },
-): Promise<AddedEvidence[]> {
-  const { deliverable, award } = await requireDeliverableOpenForEvidence(user, deliverableId, ctx.awardId, { ctx, action: "deliverable.evidence.add" });
-  const checked = checkUploads(files);
-  const db = await getDb();
-  return db.transaction(async (tx) => {
+export const addDeliverableEvidence = defineMutation({
+  permission: "deliverables.submit",
+  input: z.strictObject({ deliverableId: recordId(), awardId: recordId().optional(), files: uploadedFiles() }),
+  load: async (actor, { deliverableId, awardId, files }) => {
+    const found = await requireDeliverableOpenForEvidence(actor.user, deliverableId, awardId, { ctx: actor, action: "deliverable.evidence.add" });
+    return { ...found, checked: checkUploads(files) };
+  },
+  run: async (tx, { actor, record: { deliverable, award, checked } }): Promise<AddedEvidence[]> => {
     const locked = await lockDeliverable(tx, deliverable.id);
     if (!isOpenForEvidence(locked.status)) throw refused("delivery.errors.evidenceClosed");
     const [{ existing }] = await tx.select({ existing: count() }).from(deliverableEvidence).where(eq(deliverableEvidence.deliverableId, deliverable.id));
@@ -125,23 +124,20 @@ export async function addDeliverableEvidence(
           sizeBytes,
           sha256: createHash("sha256").update(file.bytes).digest("hex"),
           data: Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength),
-          uploadedById: user.id,
+          uploadedById: actor.user.id,
         })
         .returning({ id: deliverableEvidence.id });
-      await recordAudit(tx, {
-        actorUserId: user.id,
+      await audit(tx, actor, {
         action: "deliverable.evidence.add",
         entityType: "award",
         entityId: award.id,
-        ip: ctx.ip,
-        userAgent: ctx.userAgent,
         details: { deliverableId: deliverable.id, evidenceId: row.id, filename, sizeBytes },
       });
       added.push({ id: row.id, filename, contentType: file.type.mime, sizeBytes });
     }
     return added;
-  });
-}
+  },
+});
 
 /**
  * Submits a pending or returned deliverable for the office's review (pending|returned -> submitted), on

@@ -5,11 +5,16 @@ import { recordId } from "./parse";
  * A mutation's input: the record's id (malformed answers not found) beside the form's values, parsed
  * with the form's own schema (strict, refined or transformed as it is), its issues kept on their fields.
  * With `onAwardPage`, also the id of the award page the form is on (optional; the mutation does not
- * use it, the action revalidates that page when it is a uuid).
+ * use it, the action revalidates that page when it is a uuid). With `id`, the record's id is parsed
+ * with that field instead of a uuid's (a user's id: userId()).
  */
-export function forRecord<K extends string, S extends z.ZodType, P extends boolean = false>(key: K, schema: S, options?: { onAwardPage?: P }) {
+export function forRecord<K extends string, S extends z.ZodType, P extends boolean = false>(
+  key: K,
+  schema: S,
+  options?: { onAwardPage?: P; id?: z.ZodType<string, string> },
+) {
   const shape = {
-    [key]: recordId(),
+    [key]: options?.id ?? recordId(),
     ...(options?.onAwardPage ? { awardId: z.string().max(36).optional() } : {}),
   } as Record<string, z.ZodType>;
   return z.looseObject(shape).transform((raw, ctx) => {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { NotFoundError, ValidationError, type FieldErrors } from "@/lib/errors";
-import { INTEGER_MAX } from "@/lib/ids";
+import { INTEGER_MAX, isUserId } from "@/lib/ids";
 import type { MessageKey } from "@/lib/i18n/translate";
 
 /** The issue message of an id that names nothing: the whole input answers not found, never "invalid". */
@@ -11,6 +11,12 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A record's id in a mutation's input: a malformed one is a record this user cannot see (404). */
 export const recordId = () => z.string({ error: NOT_FOUND_ISSUE }).regex(UUID, { error: NOT_FOUND_ISSUE });
+
+/**
+ * A user's id in a mutation's input. User ids are text (Auth.js), not always UUIDs: any bounded,
+ * non-empty string PostgreSQL can compare (lib/ids.ts isUserId); anything else names no user (404).
+ */
+export const userId = () => z.string({ error: NOT_FOUND_ISSUE }).refine(isUserId, { error: NOT_FOUND_ISSUE });
 
 /** A record's version as the form read it (the conditional UPDATE compares it). */
 export const version = () => z.number().int().min(1).max(INTEGER_MAX);

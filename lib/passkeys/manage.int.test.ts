@@ -86,7 +86,7 @@ describe("removing a passkey", () => {
   it("removes one of two, audited; the last one is refused and stays", async () => {
     const officer = await userByEmail("officer@example.org");
     const [first, second] = await givePasskeys(officer.id, ["Office laptop", "Blue key"]);
-    await removePasskey(officer, first, ctx);
+    await removePasskey(officer, { passkeyId: first }, { ...ctx, baseUrl });
     expect(await passkeyIds(officer.id)).toEqual([second]);
     const [event] = await db.db
       .select({ actor: auditEvents.actorUserId, ip: auditEvents.ip, details: auditEvents.details })
@@ -94,7 +94,7 @@ describe("removing a passkey", () => {
       .where(eq(auditEvents.action, "auth.passkey.remove"));
     expect(event).toMatchObject({ actor: officer.id, ip: ctx.ip, details: { passkeyId: first, remaining: 1 } });
 
-    await expect(removePasskey(officer, second, ctx)).rejects.toBeInstanceOf(ValidationError);
+    await expect(removePasskey(officer, { passkeyId: second }, { ...ctx, baseUrl })).rejects.toBeInstanceOf(ValidationError);
     expect(await passkeyIds(officer.id)).toEqual([second]);
   });
 
@@ -103,7 +103,7 @@ describe("removing a passkey", () => {
     for (let round = 0; round < 15; round++) {
       await db.db.delete(passkeys).where(eq(passkeys.userId, admin.id));
       const ids = await givePasskeys(admin.id, ["A", "B"]);
-      const results = await Promise.allSettled([...ids, ...ids].map((id) => removePasskey(admin, id, ctx)));
+      const results = await Promise.allSettled([...ids, ...ids].map((id) => removePasskey(admin, { passkeyId: id }, { ...ctx, baseUrl })));
       expect(results.filter((r) => r.status === "fulfilled"), `round ${round}`).toHaveLength(1);
       expect(await passkeyIds(admin.id)).toHaveLength(1);
     }
@@ -113,11 +113,11 @@ describe("removing a passkey", () => {
     const officer = await userByEmail("officer@example.org");
     const approver = await userByEmail("approver@example.org");
     const before = await passkeyIds(approver.id);
-    await expect(removePasskey(officer, before[0], ctx)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(removePasskey(officer, "00000000-0000-4000-8000-000000000000", ctx)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(removePasskey(officer, { passkeyId: before[0] }, { ...ctx, baseUrl })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(removePasskey(officer, { passkeyId: "00000000-0000-4000-8000-000000000000" }, { ...ctx, baseUrl })).rejects.toBeInstanceOf(NotFoundError);
     const reviewer = await userByEmail("reviewer@example.org");
     const [own] = await givePasskeys(reviewer.id, ["x", "y"]);
-    await expect(removePasskey(reviewer, own, ctx)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(removePasskey(reviewer, { passkeyId: own }, { ...ctx, baseUrl })).rejects.toBeInstanceOf(NotFoundError);
     expect(await passkeyIds(approver.id)).toEqual(before);
     expect(await passkeyIds(reviewer.id)).toHaveLength(2);
   });
@@ -131,7 +131,7 @@ describe("an administrator resets a user's passkeys", () => {
     const [a, b] = [await newSession(officer.id, true), await newSession(officer.id)];
     const otherSession = await newSession(admin.id, true);
 
-    const result = await resetUserPasskeys(admin, officer.id, { ...ctx, baseUrl });
+    const result = await resetUserPasskeys(admin, { userId: officer.id }, { ...ctx, baseUrl });
     expect(result.passkeysRemoved).toBe(2);
     expect(result.sessionsEnded).toBeGreaterThanOrEqual(2);
     expect(await passkeyIds(officer.id)).toEqual([]);
@@ -160,10 +160,10 @@ describe("an administrator resets a user's passkeys", () => {
     const approver = await userByEmail("approver@example.org");
     const before = await passkeyIds(approver.id);
     const mailsBefore = (await db.db.select().from(outbox).where(eq(outbox.template, "passkeys-reset"))).length;
-    await expect(resetUserPasskeys(officer, approver.id, { ...ctx, baseUrl })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(resetUserPasskeys(admin, admin.id, { ...ctx, baseUrl })).rejects.toBeInstanceOf(ValidationError);
-    await expect(resetUserPasskeys(admin, officer.id, { ...ctx, baseUrl })).rejects.toBeInstanceOf(ConflictError);
-    await expect(resetUserPasskeys(admin, "no-such-user", { ...ctx, baseUrl })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(resetUserPasskeys(officer, { userId: approver.id }, { ...ctx, baseUrl })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(resetUserPasskeys(admin, { userId: admin.id }, { ...ctx, baseUrl })).rejects.toBeInstanceOf(ValidationError);
+    await expect(resetUserPasskeys(admin, { userId: officer.id }, { ...ctx, baseUrl })).rejects.toBeInstanceOf(ConflictError);
+    await expect(resetUserPasskeys(admin, { userId: "no-such-user" }, { ...ctx, baseUrl })).rejects.toBeInstanceOf(NotFoundError);
     expect(await passkeyIds(approver.id)).toEqual(before);
     expect((await db.db.select().from(outbox).where(eq(outbox.template, "passkeys-reset"))).length).toBe(mailsBefore);
   });

@@ -1,4 +1,8 @@
 import "server-only";
+// The sign-in ceremonies (start/finish registration and authentication) are steps of WebAuthn driven by
+// the browser for the session's own signer, not form mutations: they keep their own shape (the session
+// token, the challenge, denials audited as such). Only removePasskey, a form's action, is declared with
+// the mutation kit.
 import {
   generateAuthenticationOptions,
   generateRegistrationOptions,
@@ -12,15 +16,15 @@ import {
 } from "@simplewebauthn/server";
 import { isoBase64URL } from "@simplewebauthn/server/helpers";
 import { and, eq, sql } from "drizzle-orm";
+import { z } from "zod";
 import { getDb, type DbOrTx } from "@/db/client";
 import { passkeys, sessions, users, webauthnChallenges } from "@/db/schema";
 import { recordAudit } from "@/lib/audit/mutations";
 import { isSafeText } from "@/lib/forms/safe-text";
 import type { RequestContext } from "@/lib/auth/request-context";
-import type { CurrentUser } from "@/lib/auth/queries";
-import { needsSecondFactor } from "@/lib/auth/session-rules";
-import { NotFoundError, ValidationError } from "@/lib/errors";
-import { isUuid } from "@/lib/ids";
+import { NotFoundError } from "@/lib/errors";
+import { audit, defineMutation } from "@/lib/mutations/define";
+import { recordId, refused } from "@/lib/mutations/parse";
 import { getEnv } from "@/lib/config/env";
 import { canRemovePasskey, challengeExpiry, checkConsumedChallenge, passkeyName, relyingPartyFrom } from "./rules";
 
@@ -65,7 +69,7 @@ async function consumeChallenge(sessionToken: string, purpose: "register" | "aut
   return check.challenge;
 }
 
-async function audit(signer: Signer, action: string, ctx: Partial<RequestContext>, outcome: "success" | "denied", details?: Record<string, unknown>) {
+async function auditCeremony(signer: Signer, action: string, ctx: Partial<RequestContext>, outcome: "success" | "denied", details?: Record<string, unknown>) {
   const db = await getDb();
   await recordAudit(db, { actorUserId: signer.userId, action, entityType: "user", entityId: signer.userId, outcome, ip: ctx.ip ?? null, userAgent: ctx.userAgent ?? null, details });
 }
@@ -91,7 +95,7 @@ export async function startPasskeyRegistration(signer: Signer, ctx: Partial<Requ
   try {
     await assertMayRegister(db, signer);
   } catch (error) {
-    if (error instanceof PasskeyDeniedError) await audit(signer, "auth.passkey.register", ctx, "denied", { reason: error.reason });
+    if (error instanceof PasskeyDeniedError) await auditCeremony(signer, "auth.passkey.register", ctx, "denied", { reason: error.reason });
     throw error;
   }
   const existing = await db.select({ credentialId: passkeys.credentialId, transports: passkeys.transports }).from(passkeys).where(eq(passkeys.userId, signer.userId));
@@ -151,7 +155,7 @@ export async function finishPasskeyRegistration(signer: Signer, response: Regist
       return created;
     });
   } catch (error) {
-    if (error instanceof PasskeyDeniedError) await audit(signer, "auth.passkey.register", ctx, "denied", { reason: error.reason });
+    if (error instanceof PasskeyDeniedError) await auditCeremony(signer, "auth.passkey.register", ctx, "denied", { reason: error.reason });
     throw error;
   }
 }
@@ -213,34 +217,33 @@ export async function finishPasskeyAuthentication(signer: Signer, response: Auth
       await recordAudit(tx, { actorUserId: signer.userId, action: "auth.passkey.verify", entityType: "user", entityId: signer.userId, ip: ctx.ip, userAgent: ctx.userAgent, details: { passkeyId: stored.id } });
     });
   } catch (error) {
-    if (error instanceof PasskeyDeniedError) await audit(signer, "auth.passkey.verify", ctx, "denied", { reason: error.reason });
+    if (error instanceof PasskeyDeniedError) await auditCeremony(signer, "auth.passkey.verify", ctx, "denied", { reason: error.reason });
     throw error;
   }
 }
 
 /**
  * Removes one of the signed-in user's own passkeys, only while another remains (decision 0016); another
- * user's passkey, or an unknown id, is not found. With its audit event. The user themself (staff).
+ * user's passkey, or an unknown id, is not found. With its audit event. The user themself (staff, who
+ * sign in with a passkey: passkeys.manage).
  */
-export async function removePasskey(actor: CurrentUser, passkeyId: string, ctx: RequestContext): Promise<void> {
-  if (!needsSecondFactor(actor.roles) || !isUuid(passkeyId)) throw new NotFoundError("passkey");
-  const db = await getDb();
-  await db.transaction(async (tx) => {
+export const removePasskey = defineMutation({
+  permission: "passkeys.manage",
+  input: z.strictObject({ passkeyId: recordId() }),
+  run: async (tx, { actor, input: { passkeyId } }): Promise<void> => {
+    const me = actor.user.id;
     // Serializes removals by the same user, so that two parallel removals cannot take the last two.
-    await tx.select({ id: users.id }).from(users).where(eq(users.id, actor.id)).for("update");
-    const own = await tx.select({ id: passkeys.id, name: passkeys.name }).from(passkeys).where(eq(passkeys.userId, actor.id));
+    await tx.select({ id: users.id }).from(users).where(eq(users.id, me)).for("update");
+    const own = await tx.select({ id: passkeys.id, name: passkeys.name }).from(passkeys).where(eq(passkeys.userId, me));
     const target = own.find((p) => p.id === passkeyId);
     if (!target) throw new NotFoundError("passkey");
-    if (!canRemovePasskey(own.length)) throw new ValidationError({}, { key: "passkeys.errors.lastPasskey" });
-    await tx.delete(passkeys).where(and(eq(passkeys.id, target.id), eq(passkeys.userId, actor.id)));
-    await recordAudit(tx, {
-      actorUserId: actor.id,
+    if (!canRemovePasskey(own.length)) throw refused("passkeys.errors.lastPasskey");
+    await tx.delete(passkeys).where(and(eq(passkeys.id, target.id), eq(passkeys.userId, me)));
+    await audit(tx, actor, {
       action: "auth.passkey.remove",
       entityType: "user",
-      entityId: actor.id,
-      ip: ctx.ip,
-      userAgent: ctx.userAgent,
+      entityId: me,
       details: { passkeyId: target.id, name: target.name, remaining: own.length - 1 },
     });
-  });
-}
+  },
+});

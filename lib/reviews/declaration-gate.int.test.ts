@@ -93,7 +93,7 @@ beforeAll(async () => {
     programIds: [program],
   };
   ({ id: requestId } = await createRequest(u.gt, { ...content, submit: false, creationKey: randomUUID() }, ctx));
-  [{ id: attachmentId }] = await addRequestAttachments(u.gt, requestId, [{ name: `${MARK.attachment}.pdf`, bytes: pdf() }], ctx);
+  [{ id: attachmentId }] = await addRequestAttachments(u.gt, { requestId: requestId, files: [{ name: `${MARK.attachment}.pdf`, bytes: pdf() }] }, ctx);
   const [{ version }] = await db.db.select({ version: assistanceRequests.version }).from(assistanceRequests).where(eq(assistanceRequests.id, requestId));
   await saveRequest(u.gt, { ...content, requestId, submit: true, expectedVersion: version }, ctx);
   await db.db.execute(sql`UPDATE assistance_requests SET status = 'in_review' WHERE id = ${requestId}`);

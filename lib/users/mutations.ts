@@ -1,58 +1,24 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
-import type { z } from "zod";
-import { getDb, type Tx } from "@/db/client";
+import { z } from "zod";
+import type { Tx } from "@/db/client";
 import { countries, organizations, passkeys, sessions, userRoles, users, verificationTokens } from "@/db/schema";
 import type { Role } from "@/lib/enums";
-import { recordAudit } from "@/lib/audit/mutations";
-import { hasPermission } from "@/lib/auth/policies";
 import type { CurrentUser } from "@/lib/auth/queries";
 import { enqueueMail } from "@/lib/email/outbox";
 import { ConflictError, NotFoundError, ValidationError, type FieldErrors } from "@/lib/errors";
-import { isUserId } from "@/lib/ids";
 import type { MessageKey } from "@/lib/i18n/translate";
-import {
-  inviteUserSchema,
-  needsCountry,
-  updateUserSchema,
-  type InviteUserFormValues,
-  type UpdateUserFormValues,
-} from "./schema";
+import { forRecord } from "@/lib/mutations/for-record";
+import { audit, defineMutation } from "@/lib/mutations/define";
+import { refused, userId } from "@/lib/mutations/parse";
+import { inviteUserSchema, needsCountry, updateUserSchema } from "./schema";
 
-export interface MutationContext {
-  ip: string | null;
-  userAgent: string | null;
-}
+/** The user an account action names, and nothing else. */
+const userInput = z.strictObject({ userId: userId() });
 
-export interface InviteContext extends MutationContext {
-  /** Origin of the portal, e.g. "https://portal.example.org", for the sign-in link in the mail. */
-  baseUrl: string;
-}
-
-function assertAdmin(actor: CurrentUser | null | undefined): asserts actor is CurrentUser {
-  if (!hasPermission(actor, "users.manage")) throw new NotFoundError("user");
-}
-
-/** An id from the URL that no user can have (a NUL, an array...) is a user that does not exist. */
-function assertUserId(userId: unknown): asserts userId is string {
-  if (!isUserId(userId)) throw new NotFoundError("user");
-}
-
-const MESSAGE_KEY = /^[a-zA-Z]+(\.[a-zA-Z_]+)+$/;
-
-/** Parses again on the server (the client's parse proves nothing); zod messages are message keys. */
-function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const result = schema.safeParse(input);
-  if (result.success) return result.data;
-  const fieldErrors: FieldErrors = {};
-  for (const issue of result.error.issues) {
-    const path = issue.path.join(".") || "_form";
-    const key = (MESSAGE_KEY.test(issue.message) ? issue.message : "common.errors.invalidInput") as MessageKey;
-    fieldErrors[path] ??= { key };
-  }
-  const formError = fieldErrors._form;
-  delete fieldErrors._form;
-  throw new ValidationError(fieldErrors, formError ?? { key: "common.errors.invalidInput" });
+/** How a user is named in the mail they receive: the name, or the address when there is none. */
+function nameOf(user: CurrentUser): string {
+  return user.name?.trim() || user.email;
 }
 
 /**
@@ -105,17 +71,10 @@ async function resolveBindings(
 const nextVersion = sql`greatest(now(), ${users.updatedAt} + interval '1 millisecond')`;
 
 /** Creates an active, pre-provisioned account with its roles and mails the invitation. Admins only. */
-export async function inviteUser(
-  actor: CurrentUser,
-  input: InviteUserFormValues,
-  ctx: InviteContext,
-): Promise<{ id: string }> {
-  assertAdmin(actor);
-  const data = parseOrThrow(inviteUserSchema, input);
-  const signInUrl = new URL("/sign-in", ctx.baseUrl).toString();
-  const db = await getDb();
-
-  return db.transaction(async (tx) => {
+export const inviteUser = defineMutation({
+  permission: "users.manage",
+  input: inviteUserSchema,
+  run: async (tx, { actor, input: data }): Promise<{ id: string }> => {
     const bindings = await resolveBindings(tx, data);
     // ON CONFLICT keeps a concurrent invite of the same address from failing the transaction half-way.
     const [created] = await tx
@@ -133,13 +92,10 @@ export async function inviteUser(
     if (!created) throw new ValidationError({ email: { key: "admin.errors.emailTaken" } });
 
     await tx.insert(userRoles).values(data.roles.map((role) => ({ userId: created.id, role })));
-    await recordAudit(tx, {
-      actorUserId: actor.id,
+    await audit(tx, actor, {
       action: "user.invite",
       entityType: "user",
       entityId: created.id,
-      ip: ctx.ip,
-      userAgent: ctx.userAgent,
       details: { email: data.email, locale: data.locale, roles: data.roles, ...bindings },
     });
     await enqueueMail(tx, {
@@ -147,32 +103,23 @@ export async function inviteUser(
       to: data.email,
       locale: data.locale,
       // Role keys, not names: the template renders them in the recipient's language.
-      payload: { inviterName: actor.name?.trim() || actor.email, signInUrl, roles: data.roles },
+      payload: { inviterName: nameOf(actor.user), signInUrl: new URL("/sign-in", actor.baseUrl).toString(), roles: data.roles },
     });
     return { id: created.id };
-  });
-}
+  },
+});
 
 /**
  * Changes a user's name, language, roles and bindings, if nobody changed the user since the form was
  * loaded (expectedUpdatedAt). Admins only; an admin cannot remove their own admin role.
  */
-export async function updateUser(
-  actor: CurrentUser,
-  userId: string,
-  input: UpdateUserFormValues,
-  ctx: MutationContext,
-): Promise<{ updatedAt: Date }> {
-  assertAdmin(actor);
-  assertUserId(userId);
-  const data = parseOrThrow(updateUserSchema, input);
-  if (userId === actor.id && !data.roles.includes("admin")) {
-    throw new ValidationError({ roles: { key: "admin.errors.cannotRemoveOwnAdmin" } });
-  }
-  const expected = new Date(data.expectedUpdatedAt);
-  const db = await getDb();
-
-  return db.transaction(async (tx) => {
+export const updateUser = defineMutation({
+  permission: "users.manage",
+  input: forRecord("userId", updateUserSchema, { id: userId() }),
+  run: async (tx, { actor, input: data }): Promise<{ updatedAt: Date }> => {
+    const { userId: id } = data;
+    if (id === actor.user.id && !data.roles.includes("admin")) throw new ValidationError({ roles: { key: "admin.errors.cannotRemoveOwnAdmin" } });
+    const expected = new Date(data.expectedUpdatedAt);
     const [before] = await tx
       .select({
         name: users.name,
@@ -181,7 +128,7 @@ export async function updateUser(
         organizationId: users.organizationId,
       })
       .from(users)
-      .where(eq(users.id, userId))
+      .where(eq(users.id, id))
       .for("update");
     if (!before) throw new NotFoundError("user");
     const bindings = await resolveBindings(tx, data);
@@ -196,131 +143,96 @@ export async function updateUser(
         organizationId: bindings.organizationId,
         updatedAt: nextVersion,
       })
-      .where(
-        and(
-          eq(users.id, userId),
-          sql`date_trunc('milliseconds', ${users.updatedAt}) = ${expected.toISOString()}::timestamptz`,
-        ),
-      )
+      .where(and(eq(users.id, id), sql`date_trunc('milliseconds', ${users.updatedAt}) = ${expected.toISOString()}::timestamptz`))
       .returning({ updatedAt: users.updatedAt });
     if (!updated) throw new ConflictError("user changed since the form was loaded", "admin.errors.conflict");
 
-    const previousRoles = (
-      await tx.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, userId))
-    ).map((r) => r.role);
-    await tx.delete(userRoles).where(eq(userRoles.userId, userId));
-    await tx.insert(userRoles).values(data.roles.map((role) => ({ userId, role })));
+    const previousRoles = (await tx.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, id))).map((r) => r.role);
+    await tx.delete(userRoles).where(eq(userRoles.userId, id));
+    await tx.insert(userRoles).values(data.roles.map((role) => ({ userId: id, role })));
 
-    await recordAudit(tx, {
-      actorUserId: actor.id,
+    await audit(tx, actor, {
       action: "user.update",
       entityType: "user",
-      entityId: userId,
-      ip: ctx.ip,
-      userAgent: ctx.userAgent,
+      entityId: id,
       details: {
         before: { ...before, roles: [...previousRoles].sort() },
         after: { name: data.name, locale: data.locale, roles: data.roles, ...bindings },
       },
     });
     return { updatedAt: updated.updatedAt };
-  });
-}
+  },
+});
 
 /**
  * Deactivates an account and ends all its sessions at once (and any unused sign-in link).
  * Admins only, never on their own account.
  */
-export async function deactivateUser(actor: CurrentUser, userId: string, ctx: MutationContext): Promise<void> {
-  assertAdmin(actor);
-  assertUserId(userId);
-  if (userId === actor.id) throw new ValidationError({}, { key: "admin.errors.cannotDeactivateSelf" });
-  const db = await getDb();
-
-  await db.transaction(async (tx) => {
+export const deactivateUser = defineMutation({
+  permission: "users.manage",
+  input: userInput,
+  run: async (tx, { actor, input: { userId: id } }): Promise<void> => {
+    if (id === actor.user.id) throw refused("admin.errors.cannotDeactivateSelf");
     const [row] = await tx
       .update(users)
       .set({ isActive: false, deactivatedAt: sql`now()`, updatedAt: nextVersion })
-      .where(and(eq(users.id, userId), eq(users.isActive, true)))
+      .where(and(eq(users.id, id), eq(users.isActive, true)))
       .returning({ email: users.email });
-    if (!row) throw await missingOrConflict(tx, userId, "user is already deactivated", "admin.errors.alreadyInactive");
+    if (!row) throw await missingOrConflict(tx, id, "user is already deactivated", "admin.errors.alreadyInactive");
 
-    const ended = await tx.delete(sessions).where(eq(sessions.userId, userId)).returning({ token: sessions.sessionToken });
+    const ended = await tx.delete(sessions).where(eq(sessions.userId, id)).returning({ token: sessions.sessionToken });
     await tx.delete(verificationTokens).where(eq(verificationTokens.identifier, row.email));
-    await recordAudit(tx, {
-      actorUserId: actor.id,
-      action: "user.deactivate",
-      entityType: "user",
-      entityId: userId,
-      ip: ctx.ip,
-      userAgent: ctx.userAgent,
-      details: { sessionsEnded: ended.length },
-    });
-  });
-}
+    await audit(tx, actor, { action: "user.deactivate", entityType: "user", entityId: id, details: { sessionsEnded: ended.length } });
+  },
+});
 
 /** Lets a deactivated account sign in again, with the roles it has. Admins only. */
-export async function reactivateUser(actor: CurrentUser, userId: string, ctx: MutationContext): Promise<void> {
-  assertAdmin(actor);
-  assertUserId(userId);
-  const db = await getDb();
-
-  await db.transaction(async (tx) => {
+export const reactivateUser = defineMutation({
+  permission: "users.manage",
+  input: userInput,
+  run: async (tx, { actor, input: { userId: id } }): Promise<void> => {
     const [row] = await tx
       .update(users)
       .set({ isActive: true, deactivatedAt: null, updatedAt: nextVersion })
-      .where(and(eq(users.id, userId), eq(users.isActive, false)))
+      .where(and(eq(users.id, id), eq(users.isActive, false)))
       .returning({ id: users.id });
-    if (!row) throw await missingOrConflict(tx, userId, "user is already active", "admin.errors.alreadyActive");
-
-    await recordAudit(tx, {
-      actorUserId: actor.id,
-      action: "user.reactivate",
-      entityType: "user",
-      entityId: userId,
-      ip: ctx.ip,
-      userAgent: ctx.userAgent,
-    });
-  });
-}
+    if (!row) throw await missingOrConflict(tx, id, "user is already active", "admin.errors.alreadyActive");
+    await audit(tx, actor, { action: "user.reactivate", entityType: "user", entityId: id });
+  },
+});
 
 /**
  * Resets a user's lost passkeys (decision 0016): removes all of them and ends all the user's sessions,
  * audited, and mails the user in their language; their next e-mail sign-in registers a new passkey.
  * Admins only, never on their own account.
  */
-export async function resetUserPasskeys(actor: CurrentUser, userId: string, ctx: InviteContext): Promise<{ passkeysRemoved: number; sessionsEnded: number }> {
-  assertAdmin(actor);
-  assertUserId(userId);
-  if (userId === actor.id) throw new ValidationError({}, { key: "passkeys.reset.cannotResetSelf" });
-  const db = await getDb();
-
-  return db.transaction(async (tx) => {
-    const [user] = await tx.select({ email: users.email, locale: users.locale }).from(users).where(eq(users.id, userId)).for("update");
+export const resetUserPasskeys = defineMutation({
+  permission: "users.manage",
+  input: userInput,
+  run: async (tx, { actor, input: { userId: id } }): Promise<{ passkeysRemoved: number; sessionsEnded: number }> => {
+    if (id === actor.user.id) throw refused("passkeys.reset.cannotResetSelf");
+    const [user] = await tx.select({ email: users.email, locale: users.locale }).from(users).where(eq(users.id, id)).for("update");
     if (!user) throw new NotFoundError("user");
-    const removed = await tx.delete(passkeys).where(eq(passkeys.userId, userId)).returning({ id: passkeys.id });
+    const removed = await tx.delete(passkeys).where(eq(passkeys.userId, id)).returning({ id: passkeys.id });
     if (removed.length === 0) throw new ConflictError("user has no passkey", "passkeys.reset.nothingToReset");
-    const ended = await tx.delete(sessions).where(eq(sessions.userId, userId)).returning({ token: sessions.sessionToken });
-    await recordAudit(tx, {
-      actorUserId: actor.id,
+    const ended = await tx.delete(sessions).where(eq(sessions.userId, id)).returning({ token: sessions.sessionToken });
+    await audit(tx, actor, {
       action: "user.passkeysReset",
       entityType: "user",
-      entityId: userId,
-      ip: ctx.ip,
-      userAgent: ctx.userAgent,
+      entityId: id,
       details: { passkeysRemoved: removed.length, sessionsEnded: ended.length },
     });
     await enqueueMail(tx, {
       template: "passkeys-reset",
       to: user.email,
       locale: user.locale,
-      payload: { adminName: actor.name?.trim() || actor.email, url: new URL("/sign-in", ctx.baseUrl).toString() },
+      payload: { adminName: nameOf(actor.user), url: new URL("/sign-in", actor.baseUrl).toString() },
     });
     return { passkeysRemoved: removed.length, sessionsEnded: ended.length };
-  });
-}
+  },
+});
 
-async function missingOrConflict(tx: Tx, userId: string, conflict: string, key: MessageKey): Promise<Error> {
-  const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).limit(1);
+async function missingOrConflict(tx: Tx, id: string, conflict: string, key: MessageKey): Promise<Error> {
+  const [existing] = await tx.select({ id: users.id }).from(users).where(eq(users.id, id)).limit(1);
   return existing ? new ConflictError(conflict, key) : new NotFoundError("user");
 }

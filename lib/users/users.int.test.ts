@@ -87,7 +87,7 @@ describe("permission matrix: only an administrator manages users", () => {
     const actor = actors[email];
     const activeTarget = actors["officer@example.org"].id === actor.id ? actors["reviewer@example.org"] : actors["officer@example.org"];
     const inactiveTarget = await invite();
-    await deactivateUser(admin, inactiveTarget, ctx);
+    await deactivateUser(admin, { userId: inactiveTarget }, ctx);
     const before = await snapshot();
     const version = await versionOf(activeTarget.id);
 
@@ -102,21 +102,20 @@ describe("permission matrix: only an administrator manages users", () => {
       ],
       [
         "updateUser",
-        () => updateUser(actor, activeTarget.id, { name: "Renamed", locale: "en", roles: ["reviewer"], expectedUpdatedAt: version }, ctx),
+        () => updateUser(actor, { userId: activeTarget.id, name: "Renamed", locale: "en", roles: ["reviewer"], expectedUpdatedAt: version }, ctx),
       ],
       [
         "updateUser (own account, to become admin)",
         () =>
           updateUser(
             actor,
-            actor.id,
-            { name: "Me", locale: "en", roles: ["admin"], expectedUpdatedAt: new Date().toISOString() },
+            { userId: actor.id, name: "Me", locale: "en", roles: ["admin"], expectedUpdatedAt: new Date().toISOString() },
             ctx,
           ),
       ],
-      ["deactivateUser", () => deactivateUser(actor, activeTarget.id, ctx)],
-      ["deactivateUser (own account)", () => deactivateUser(actor, actor.id, ctx)],
-      ["reactivateUser", () => reactivateUser(actor, inactiveTarget, ctx)],
+      ["deactivateUser", () => deactivateUser(actor, { userId: activeTarget.id }, ctx)],
+      ["deactivateUser (own account)", () => deactivateUser(actor, { userId: actor.id }, ctx)],
+      ["reactivateUser", () => reactivateUser(actor, { userId: inactiveTarget }, ctx)],
     ];
     for (const [name, attempt] of attempts) {
       await expect(attempt(), name).rejects.toBeInstanceOf(NotFoundError);
@@ -174,7 +173,7 @@ describe("queries", () => {
     expect(donors.total).toBe(2);
 
     const gone = await invite({ name: "Status Filter Person" });
-    await deactivateUser(admin, gone, ctx);
+    await deactivateUser(admin, { userId: gone }, ctx);
     const inactive = await listUsers(admin, { status: "inactive", search: "Status Filter" });
     expect(inactive.rows.map((r) => r.id)).toEqual([gone]);
     expect(inactive.rows[0].isActive).toBe(false);
@@ -362,8 +361,7 @@ describe("updateUser", () => {
     const version = await versionOf(id);
     const { updatedAt } = await updateUser(
       admin,
-      id,
-      { name: "Now a donor", locale: "es", roles: ["donor", "reviewer"], countryIso2: "GT", organizationId: orgIds["state-inl"], expectedUpdatedAt: version },
+      { userId: id, name: "Now a donor", locale: "es", roles: ["donor", "reviewer"], countryIso2: "GT", organizationId: orgIds["state-inl"], expectedUpdatedAt: version },
       ctx,
     );
     expect(updatedAt.getTime()).toBeGreaterThan(new Date(version).getTime());
@@ -390,8 +388,7 @@ describe("updateUser", () => {
     const target = actors["approver@example.org"];
     await updateUser(
       admin,
-      target.id,
-      { name: "Robert Hayes", locale: "es", roles: ["approver"], expectedUpdatedAt: await versionOf(target.id) },
+      { userId: target.id, name: "Robert Hayes", locale: "es", roles: ["approver"], expectedUpdatedAt: await versionOf(target.id) },
       ctx,
     );
     expect((await getUserForAdmin(admin, target.id)).locale).toBe("es");
@@ -400,9 +397,9 @@ describe("updateUser", () => {
   it("refuses a stale version with a conflict and changes nothing", async () => {
     const id = await invite();
     const stale = await versionOf(id);
-    await updateUser(admin, id, { name: "First edit", locale: "en", roles: ["reviewer"], expectedUpdatedAt: stale }, ctx);
+    await updateUser(admin, { userId: id, name: "First edit", locale: "en", roles: ["reviewer"], expectedUpdatedAt: stale }, ctx);
     const before = await snapshot();
-    const conflict = await updateUser(admin, id, { name: "Second edit", locale: "es", roles: ["approver"], expectedUpdatedAt: stale }, ctx).catch(
+    const conflict = await updateUser(admin, { userId: id, name: "Second edit", locale: "es", roles: ["approver"], expectedUpdatedAt: stale }, ctx).catch(
       (e: unknown) => e,
     );
     expect(conflict).toBeInstanceOf(ConflictError);
@@ -415,8 +412,8 @@ describe("updateUser", () => {
     const id = await invite();
     const version = await versionOf(id);
     const results = await Promise.allSettled([
-      updateUser(admin, id, { name: "Edit A", locale: "en", roles: ["reviewer"], expectedUpdatedAt: version }, ctx),
-      updateUser(admin, id, { name: "Edit B", locale: "en", roles: ["approver"], expectedUpdatedAt: version }, ctx),
+      updateUser(admin, { userId: id, name: "Edit A", locale: "en", roles: ["reviewer"], expectedUpdatedAt: version }, ctx),
+      updateUser(admin, { userId: id, name: "Edit B", locale: "en", roles: ["approver"], expectedUpdatedAt: version }, ctx),
     ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const rejected = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
@@ -435,8 +432,7 @@ describe("updateUser", () => {
     const before = await snapshot();
     const error = await updateUser(
       admin,
-      id,
-      { name: "X", locale: "en", roles: ["implementing_partner"], organizationId: orgIds["state-pm-wra"], expectedUpdatedAt: await versionOf(id) },
+      { userId: id, name: "X", locale: "en", roles: ["implementing_partner"], organizationId: orgIds["state-pm-wra"], expectedUpdatedAt: await versionOf(id) },
       ctx,
     ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
@@ -446,7 +442,7 @@ describe("updateUser", () => {
 
   it("answers not-found for an unknown user", async () => {
     await expect(
-      updateUser(admin, "no-such-user", { name: "X", locale: "en", roles: ["reviewer"], expectedUpdatedAt: new Date().toISOString() }, ctx),
+      updateUser(admin, { userId: "no-such-user", name: "X", locale: "en", roles: ["reviewer"], expectedUpdatedAt: new Date().toISOString() }, ctx),
     ).rejects.toBeInstanceOf(NotFoundError);
   });
 
@@ -454,8 +450,7 @@ describe("updateUser", () => {
     const before = await snapshot();
     const error = await updateUser(
       admin,
-      admin.id,
-      { name: admin.name ?? "Admin", locale: "es", roles: ["program_officer"], expectedUpdatedAt: await versionOf(admin.id) },
+      { userId: admin.id, name: admin.name ?? "Admin", locale: "es", roles: ["program_officer"], expectedUpdatedAt: await versionOf(admin.id) },
       ctx,
     ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
@@ -473,7 +468,7 @@ describe("deactivateUser and reactivateUser", () => {
     await addSession(id, `s-${id}-2`);
     await addSession(bystander, `s-bystander-${id}`);
 
-    await deactivateUser(admin, id, ctx);
+    await deactivateUser(admin, { userId: id }, ctx);
 
     const [row] = await testDb.db.select().from(users).where(eq(users.id, id));
     expect(row.isActive).toBe(false);
@@ -488,16 +483,16 @@ describe("deactivateUser and reactivateUser", () => {
 
   it("answers a conflict when the account is already deactivated, and writes nothing", async () => {
     const id = await invite();
-    await deactivateUser(admin, id, ctx);
+    await deactivateUser(admin, { userId: id }, ctx);
     const before = await snapshot();
-    await expect(deactivateUser(admin, id, ctx)).rejects.toBeInstanceOf(ConflictError);
+    await expect(deactivateUser(admin, { userId: id }, ctx)).rejects.toBeInstanceOf(ConflictError);
     expect(await snapshot()).toEqual(before);
   });
 
   it("lets exactly one of two parallel deactivations succeed, with one audit event", async () => {
     const id = await invite();
     await addSession(id, `s-${id}-parallel`);
-    const results = await Promise.allSettled([deactivateUser(admin, id, ctx), deactivateUser(admin, id, ctx)]);
+    const results = await Promise.allSettled([deactivateUser(admin, { userId: id }, ctx), deactivateUser(admin, { userId: id }, ctx)]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const rejected = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
     expect(rejected).toHaveLength(1);
@@ -509,7 +504,7 @@ describe("deactivateUser and reactivateUser", () => {
   it("does not let an administrator deactivate their own account", async () => {
     await addSession(admin.id, "s-admin-self");
     const before = await snapshot();
-    const error = await deactivateUser(admin, admin.id, ctx).catch((e: unknown) => e);
+    const error = await deactivateUser(admin, { userId: admin.id }, ctx).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).formError).toEqual({ key: "admin.errors.cannotDeactivateSelf" });
     expect(await snapshot()).toEqual(before);
@@ -517,14 +512,14 @@ describe("deactivateUser and reactivateUser", () => {
   });
 
   it("answers not-found for an unknown user", async () => {
-    await expect(deactivateUser(admin, "no-such-user", ctx)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(reactivateUser(admin, "no-such-user", ctx)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(deactivateUser(admin, { userId: "no-such-user" }, ctx)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(reactivateUser(admin, { userId: "no-such-user" }, ctx)).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it("reactivates a deactivated account with its roles, and refuses an active one", async () => {
     const id = await invite({ roles: ["approver"] });
-    await deactivateUser(admin, id, ctx);
-    await reactivateUser(admin, id, ctx);
+    await deactivateUser(admin, { userId: id }, ctx);
+    await reactivateUser(admin, { userId: id }, ctx);
     const loaded = await loadActiveUser(id);
     expect(loaded?.roles).toEqual(["approver"]);
     const [row] = await testDb.db.select().from(users).where(eq(users.id, id));
@@ -532,16 +527,16 @@ describe("deactivateUser and reactivateUser", () => {
     expect(await auditFor(id, "user.reactivate")).toHaveLength(1);
 
     const before = await snapshot();
-    await expect(reactivateUser(admin, id, ctx)).rejects.toBeInstanceOf(ConflictError);
+    await expect(reactivateUser(admin, { userId: id }, ctx)).rejects.toBeInstanceOf(ConflictError);
     expect(await snapshot()).toEqual(before);
   });
 
   it("makes an open edit form stale", async () => {
     const id = await invite();
     const version = await versionOf(id);
-    await deactivateUser(admin, id, ctx);
+    await deactivateUser(admin, { userId: id }, ctx);
     await expect(
-      updateUser(admin, id, { name: "Late edit", locale: "en", roles: ["reviewer"], expectedUpdatedAt: version }, ctx),
+      updateUser(admin, { userId: id, name: "Late edit", locale: "en", roles: ["reviewer"], expectedUpdatedAt: version }, ctx),
     ).rejects.toBeInstanceOf(ConflictError);
   });
 });

@@ -76,7 +76,7 @@ export default async function AccountPasskeysPage({ searchParams }: { searchPara
                         question={t("passkeys.account.remove.confirm", { name: passkey.name })}
                         confirmLabel={t("passkeys.account.remove.confirmButton")}
                         workingLabel={t("passkeys.account.remove.working")}
-                        action={removePasskeyAction.bind(null, passkey.id)}
+                        action={removePasskeyAction.bind(null, { passkeyId: passkey.id })}
                       />
                     ) : (
                       <span className="muted small">{t("passkeys.account.remove.onlyOne")}</span>

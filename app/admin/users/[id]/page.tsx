@@ -77,7 +77,8 @@ export default async function EditUserPage({
         <UserForm
           key={version}
           mode="edit"
-          action={updateUserAction.bind(null, user.id)}
+          userId={user.id}
+          action={updateUserAction}
           defaultValues={{
             name: user.name ?? "",
             locale: user.locale,
@@ -106,7 +107,7 @@ export default async function EditUserPage({
             key={user.isActive ? "deactivate" : "reactivate"}
             userName={displayName}
             mode={user.isActive ? "deactivate" : "reactivate"}
-            action={(user.isActive ? deactivateUserAction : reactivateUserAction).bind(null, user.id)}
+            action={(user.isActive ? deactivateUserAction : reactivateUserAction).bind(null, { userId: user.id })}
           />
         )}
       </section>
@@ -126,7 +127,7 @@ export default async function EditUserPage({
               question={t("passkeys.reset.confirm", { name: displayName })}
               confirmLabel={t("passkeys.reset.confirmButton")}
               workingLabel={t("passkeys.reset.working")}
-              action={resetUserPasskeysAction.bind(null, user.id)}
+              action={resetUserPasskeysAction.bind(null, { userId: user.id })}
             />
           </>
         )}

@@ -15,7 +15,7 @@ export async function POST(request: Request, { params }: Params): Promise<Respon
   return receiveUpload(request, {
     notFoundKey: "attachments.errors.notFound",
     authorize: (user, ctx) => requireFiledRequest(user, id, { ctx, action: "request.attachment.add" }),
-    store: (user, files, ctx) => addRequestAttachments(user, id, files, ctx),
+    store: (user, files, ctx) => addRequestAttachments(user, { requestId: id, files }, ctx),
     page: `/requests/${id}`,
   });
 }

@@ -16,7 +16,7 @@ export async function POST(request: Request, { params }: Params): Promise<Respon
   return receiveUpload(request, {
     notFoundKey: "delivery.errors.deliverableNotFound",
     authorize: (user, ctx) => requireDeliverableOpenForEvidence(user, deliverableId, id, { ctx, action: "deliverable.evidence.add" }),
-    store: (user, files, ctx) => addDeliverableEvidence(user, deliverableId, files, { ...ctx, awardId: id }),
+    store: (user, files, ctx) => addDeliverableEvidence(user, { deliverableId, awardId: id, files }, ctx),
     page: `/awards/${id}`,
   });
 }
