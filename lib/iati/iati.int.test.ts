@@ -25,7 +25,7 @@ import { insertAward, loadUsers, rejectionOf, type DeliveryUserKey, type TestAwa
 import { EmptyIatiExportError } from "./build";
 import { DEMO_REPORTING_ORG_REF } from "./config";
 import { exportProgramIati } from "./queries";
-import { xpath } from "./testing";
+import { xpath } from "@/test/iati-xpath";
 import { validateIatiXml } from "./validate";
 
 vi.mock("@/lib/auth/current-user", async () => (await import("@/test/route-session")).currentUserMock());
