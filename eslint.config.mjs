@@ -53,6 +53,8 @@ export default defineConfig([
   },
   {
     files: ["app/**", "components/**", ...plainModules],
+    // Integration tests beside a route handler set up their own database.
+    ignores: ["**/*.int.test.ts"],
     rules: {
       "no-restricted-imports": ["error", { patterns: [dbImports] }],
     },

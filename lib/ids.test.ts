@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { INTEGER_MAX, isUserId, isUuid, isVersion } from "./ids";
+import { INTEGER_MAX, isUserId, isUuid, isVersion, newCreationKey } from "./ids";
 
 const ID = "5f0c6f3e-8a3b-4c55-9d8e-2b7a1c9e4f10";
 
@@ -21,5 +21,21 @@ describe("ids and versions from URLs and forms", () => {
     expect(isVersion(1)).toBe(true);
     expect(isVersion(INTEGER_MAX)).toBe(true);
     for (const v of [0, -1, 1.5, INTEGER_MAX + 1, 1e15, Number.NaN, Number.POSITIVE_INFINITY, "1", [1], true, null]) expect(isVersion(v), String(v)).toBe(false);
+  });
+});
+
+const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+describe("newCreationKey", () => {
+  it("uses crypto.randomUUID when there is one", () => {
+    expect(newCreationKey()).toMatch(UUID_V4);
+    expect(newCreationKey()).not.toBe(newCreationKey());
+  });
+
+  it("falls back to getRandomValues outside secure contexts", () => {
+    const key = newCreationKey({ getRandomValues: (array) => globalThis.crypto.getRandomValues(array) });
+    expect(key).toMatch(UUID_V4);
+    const zeros = newCreationKey({ getRandomValues: (array) => array });
+    expect(zeros).toBe("00000000-0000-4000-8000-000000000000");
   });
 });

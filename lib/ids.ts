@@ -23,3 +23,18 @@ export function isUserId(value: unknown): value is string {
 export function isVersion(value: unknown): value is number {
   return typeof value === "number" && Number.isInteger(value) && value >= 1 && value <= INTEGER_MAX;
 }
+
+type CryptoLike = { getRandomValues(array: Uint8Array<ArrayBuffer>): Uint8Array<ArrayBuffer>; randomUUID?: () => string };
+
+/**
+ * A random UUID v4 for a new request's creation key. crypto.randomUUID exists only in secure contexts
+ * (HTTPS or localhost), so plain-HTTP intranet deployments fall back to getRandomValues.
+ */
+export function newCreationKey(cryptoImpl: CryptoLike = globalThis.crypto): string {
+  if (typeof cryptoImpl.randomUUID === "function") return cryptoImpl.randomUUID();
+  const bytes = cryptoImpl.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6] & 0x0f) | 0x40;
+  bytes[8] = (bytes[8] & 0x3f) | 0x80;
+  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}

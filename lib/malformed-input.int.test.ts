@@ -35,8 +35,8 @@ import { addComment } from "@/lib/comments/mutations";
 import { addCommentSchema } from "@/lib/comments/schema";
 import { decideRequest } from "@/lib/decisions/mutations";
 import { decideRequestSchema } from "@/lib/decisions/schema";
-import { addDeliverable, addDeliverableEvidence, reviewDeliverable, submitDeliverable } from "@/lib/deliverables/mutations";
-import { addDeliverableSchema, reviewDeliverableSchema, submitDeliverableSchema } from "@/lib/deliverables/schema";
+import { addDeliverable, addDeliverableEvidence, decideDeliverable, submitDeliverable } from "@/lib/deliverables/mutations";
+import { addDeliverableSchema, deliverableDecisionSchema, submitDeliverableSchema } from "@/lib/deliverables/schema";
 import { addEquipmentCheck, addEquipmentItem, updateEquipmentCondition } from "@/lib/equipment/mutations";
 import { addEquipmentCheckSchema, addEquipmentItemSchema, updateEquipmentConditionSchema } from "@/lib/equipment/schema";
 import { isSafeText } from "@/lib/forms/safe-text";
@@ -56,7 +56,7 @@ import { recordDisbursementSchema, trancheConditionSchema } from "@/lib/tranches
 import { deactivateUser, inviteUser, reactivateUser, resetUserPasskeys, updateUser } from "@/lib/users/mutations";
 import { inviteUserSchema, updateUserSchema } from "@/lib/users/schema";
 import { approveAwardAction, createAwardAction } from "@/app/awards/actions";
-import { addDeliverableAction, addEquipmentCheckAction, addEquipmentItemAction, recordDisbursementAction, reviewDeliverableAction, setTrancheConditionAction, submitDeliverableAction, updateEquipmentConditionAction } from "@/app/awards/[id]/delivery-actions";
+import { addDeliverableAction, addEquipmentCheckAction, addEquipmentItemAction, recordDisbursementAction, decideDeliverableAction, setTrancheConditionAction, submitDeliverableAction, updateEquipmentConditionAction } from "@/app/awards/[id]/delivery-actions";
 import { decideReportAction, saveReportAction, setAwardIndicatorsAction, setReportingFrequencyAction } from "@/app/awards/[id]/reports/actions";
 import { removePasskeyAction } from "@/app/account/passkeys/actions";
 import { deactivateUserAction, inviteUserAction, reactivateUserAction, resetUserPasskeysAction, updateUserAction } from "@/app/admin/users/actions";
@@ -572,13 +572,13 @@ beforeAll(async () => {
       action: (input, a) => submitDeliverableAction(withIds(input, { awardId: delivery.id, deliverableId: a.deliverableId as string }) as never),
     },
     {
-      fn: "deliverables.reviewDeliverable",
-      schema: reviewDeliverableSchema,
+      fn: "deliverables.decideDeliverable",
+      schema: deliverableDecisionSchema,
       valid: () => ({ decision: "return", comment: "The signed handover form is missing.", expectedVersion: 1 }),
       args: { deliverableId: { kind: "id", valid: delivery.deliverables[1] } },
-      run: (input, a) => reviewDeliverable(f.u.officer, withIds(input, { deliverableId: a.deliverableId as string }), ctx),
+      run: (input, a) => decideDeliverable(f.u.officer, withIds(input, { deliverableId: a.deliverableId as string }), ctx),
       actor: () => f.u.officer,
-      action: (input, a) => reviewDeliverableAction(withIds(input, { awardId: delivery.id, deliverableId: a.deliverableId as string }) as never),
+      action: (input, a) => decideDeliverableAction(withIds(input, { awardId: delivery.id, deliverableId: a.deliverableId as string }) as never),
     },
     {
       fn: "equipment.addEquipmentItem",

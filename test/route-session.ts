@@ -3,6 +3,7 @@
 //   vi.mock("@/lib/auth/current-user", async () => (await import("@/test/route-session")).currentUserMock());
 // The test file's static import of `session` and the factory's dynamic import share one module instance.
 import type { CurrentUser } from "@/lib/auth/queries";
+import { richTranslator } from "@/lib/i18n/rich";
 import { createTranslator } from "@/lib/i18n/translate";
 
 /** `token` is the session row behind the user, for what needs one (the passkey ceremonies); it is active. */
@@ -26,7 +27,8 @@ export function i18nServerMock() {
   return {
     getI18n: async () => {
       const locale = session.user?.locale ?? "en";
-      return { locale, t: createTranslator(locale) };
+      const t = createTranslator(locale);
+      return { locale, t, tRich: richTranslator(t) };
     },
   };
 }

@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { displayTitle, firstValues, requestsListHref, statusBadgeClass } from "@/components/requests/request-fields";
+import { requestsListHref } from "@/components/requests/list-links";
+import { displayTitle, statusBadgeClass } from "@/components/requests/request-display";
+import { firstValues } from "@/lib/http/search-params";
 import { ASSISTANCE_CATEGORIES, REQUEST_STATUSES } from "@/lib/enums";
 import { requireUser } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/policies";

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { displayTitle, statusBadgeClass } from "@/components/requests/request-fields";
+import { displayTitle, statusBadgeClass } from "@/components/requests/request-display";
 import { localName, reviewStatusBadgeClass } from "@/components/reviews/review-format";
 import { requireUser } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/policies";

@@ -23,7 +23,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     const back = safeCallbackPath(callbackUrl);
     redirect(back === "/" ? "/sign-in/passkey" : `/sign-in/passkey?callbackUrl=${encodeURIComponent(back)}`);
   }
-  const { t } = await getI18n();
+  const { t, tRich } = await getI18n();
   const demo = isDemoMode();
   return (
     <div className="stack">
@@ -41,7 +41,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           </p>
           <DemoAccounts />
           <p className="muted small">
-            {t("auth.demo.mailboxHint")} <Link href="/mailbox">{t("common.demoMailbox")}</Link>
+            {tRich("auth.demo.mailboxHint", undefined, { link: (chunks) => <Link href="/mailbox">{chunks}</Link> })}
           </p>
         </div>
       ) : null}

@@ -1,4 +1,4 @@
-import { addDeliverableAction, reviewDeliverableAction, submitDeliverableAction } from "@/app/awards/[id]/delivery-actions";
+import { addDeliverableAction, decideDeliverableAction, submitDeliverableAction } from "@/app/awards/[id]/delivery-actions";
 import { ActionForm } from "@/components/delivery/action-form";
 import { requireUser } from "@/lib/auth/current-user";
 import { listDeliverables } from "@/lib/deliverables/queries";
@@ -76,15 +76,15 @@ export async function DeliverablesSection({ awardId }: { awardId: string }) {
                 testId={`deliverable-submit-${d.id}`}
               />
             ) : null}
-            {d.canReview ? (
+            {d.canDecide ? (
               <ActionForm
                 legend={t("delivery.deliverables.review.legend", { title: d.title })}
                 submitLabel={t("delivery.deliverables.review.submit")}
-                schema="reviewDeliverable"
-                action={reviewDeliverableAction}
+                schema="decideDeliverable"
+                action={decideDeliverableAction}
                 ids={{ awardId: data.award.id, deliverableId: d.id }}
                 extra={{ expectedVersion: d.version }}
-                testId={`deliverable-review-${d.id}`}
+                testId={`deliverable-decision-${d.id}`}
                 fields={[
                   {
                     name: "decision",

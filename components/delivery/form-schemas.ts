@@ -1,7 +1,7 @@
 // The zod schemas of the award page's delivery forms, by name: the same ones the mutations parse, so the
 // browser and the server check with one set of rules. Server components name the schema; this module
 // holds the schema objects on the client side (functions cannot cross the server/client boundary).
-import { addDeliverableSchema, reviewDeliverableSchema, submitDeliverableSchema } from "@/lib/deliverables/schema";
+import { addDeliverableSchema, deliverableDecisionSchema, submitDeliverableSchema } from "@/lib/deliverables/schema";
 import { addEquipmentCheckSchema, addEquipmentItemSchema, updateEquipmentConditionSchema } from "@/lib/equipment/schema";
 import { recordDisbursementSchema, trancheConditionSchema } from "@/lib/tranches/schema";
 
@@ -10,7 +10,7 @@ export const DELIVERY_FORM_SCHEMAS = {
   recordDisbursement: recordDisbursementSchema,
   addDeliverable: addDeliverableSchema,
   submitDeliverable: submitDeliverableSchema,
-  reviewDeliverable: reviewDeliverableSchema,
+  decideDeliverable: deliverableDecisionSchema,
   addEquipmentItem: addEquipmentItemSchema,
   updateEquipmentCondition: updateEquipmentConditionSchema,
   addEquipmentCheck: addEquipmentCheckSchema,

@@ -6,7 +6,8 @@ import { saveRequestAction, withdrawRequestAction } from "@/app/requests/actions
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import type { ActionResult } from "@/lib/errors";
-import { fieldLabelKey, fieldOrder, type RequestFormValues } from "./request-fields";
+import { fieldLabelKey, fieldOrder } from "./field-paths";
+import type { RequestFormValues } from "./form-values";
 
 type Failure = Extract<ActionResult, { ok: false }>;
 

@@ -13,17 +13,10 @@ import { translateIssue } from "@/lib/forms/zod";
 import { formatMoney } from "@/lib/i18n/format";
 import type { MessageKey } from "@/lib/i18n/translate";
 import { CATEGORY_FIELDS, LIMITS, requestDraftSchema, submitRequestSchema, type DetailField } from "@/lib/requests/schema";
-import {
-  DETAIL_FIELD_KINDS,
-  choiceLabelKey,
-  fieldLabelKey,
-  flattenErrors,
-  isCategory,
-  newCreationKey,
-  pickCategoryDetails,
-  toActionValues,
-  type RequestFormValues,
-} from "./request-fields";
+import { newCreationKey } from "@/lib/ids";
+import { DETAIL_FIELD_KINDS, choiceLabelKey, isCategory } from "./detail-fields";
+import { fieldLabelKey, flattenErrors } from "./field-paths";
+import { pickCategoryDetails, toActionValues, type RequestFormValues } from "./form-values";
 
 /** A program the form may offer, with its remaining funds (from listEligiblePrograms). */
 export interface RequestFormProgram {

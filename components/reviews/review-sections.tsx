@@ -1,7 +1,9 @@
 // Server-rendered sections of the reviewer's page: the request's content, what changed between
 // revisions, and score tables. Plain components: the page passes the data and the translator.
 import { DetailItem, DetailList } from "@/components/ui/detail-list";
-import { comparisonRows, fieldLabelKey, formatDetailValue, formatSnapshotValue } from "@/components/requests/request-fields";
+import { formatDetailValue } from "@/components/requests/detail-fields";
+import { fieldLabelKey } from "@/components/requests/field-paths";
+import { comparisonRows, formatSnapshotValue } from "@/components/requests/revision-comparison";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDate, formatMoney } from "@/lib/i18n/format";
 import { plural } from "@/lib/i18n/plural";

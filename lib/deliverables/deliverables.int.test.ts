@@ -6,9 +6,9 @@ import { ConflictError, NotFoundError } from "@/lib/errors";
 import { exe, html, padded, pdf, png } from "@/test/attachment-files";
 import { createTestDb, type TestDb } from "@/test/db";
 import { ctx, deliveryCounts, errorKeys, insertAward, loadUsers, rejectionOf, type DeliveryUserKey, type TestAward } from "@/test/delivery-fixtures";
-import { addDeliverable, addDeliverableEvidence, reviewDeliverable, submitDeliverable } from "./mutations";
+import { addDeliverable, addDeliverableEvidence, decideDeliverable, submitDeliverable } from "./mutations";
 import { getDeliverableEvidenceFile, listDeliverables, listLateDeliverables } from "./queries";
-import { isLate, reviewTarget } from "./workflow";
+import { isLate, decisionTarget } from "./workflow";
 
 let db: TestDb;
 let u: Record<DeliveryUserKey, CurrentUser>;
@@ -51,24 +51,24 @@ describe("late deliverables", () => {
     expect(await listLateDeliverables(u.reviewer, "2026-07-05")).toEqual([]);
   });
 
-  it("review only from submitted", () => {
-    expect(reviewTarget("submitted", "accept")).toBe("accepted");
-    expect(reviewTarget("submitted", "return")).toBe("returned");
-    for (const s of ["pending", "accepted", "returned"] as const) expect(reviewTarget(s, "accept")).toBeNull();
+  it("a decision only on a submitted deliverable", () => {
+    expect(decisionTarget("submitted", "accept")).toBe("accepted");
+    expect(decisionTarget("submitted", "return")).toBe("returned");
+    for (const s of ["pending", "accepted", "returned"] as const) expect(decisionTarget(s, "accept")).toBeNull();
   });
 });
 
 describe("who may see and work on deliverables", () => {
   it("lists them for everyone who sees the award, with the actions each may take", async () => {
-    const expected: Partial<Record<DeliveryUserKey, { canAddEvidence: boolean; canReview: boolean; canAdd: boolean }>> = {
-      gt: { canAddEvidence: true, canReview: false, canAdd: false },
-      partner: { canAddEvidence: true, canReview: false, canAdd: false },
-      officer: { canAddEvidence: false, canReview: false, canAdd: true },
-      approver: { canAddEvidence: false, canReview: false, canAdd: false },
+    const expected: Partial<Record<DeliveryUserKey, { canAddEvidence: boolean; canDecide: boolean; canAdd: boolean }>> = {
+      gt: { canAddEvidence: true, canDecide: false, canAdd: false },
+      partner: { canAddEvidence: true, canDecide: false, canAdd: false },
+      officer: { canAddEvidence: false, canDecide: false, canAdd: true },
+      approver: { canAddEvidence: false, canDecide: false, canAdd: false },
     };
-    for (const [who, can] of Object.entries(expected) as [DeliveryUserKey, { canAddEvidence: boolean; canReview: boolean; canAdd: boolean }][]) {
+    for (const [who, can] of Object.entries(expected) as [DeliveryUserKey, { canAddEvidence: boolean; canDecide: boolean; canAdd: boolean }][]) {
       const list = await listDeliverables(u[who], gtAward.id);
-      expect({ canAddEvidence: list.deliverables[0].canAddEvidence, canReview: list.deliverables[0].canReview, canAdd: list.canAdd }, who).toEqual(can);
+      expect({ canAddEvidence: list.deliverables[0].canAddEvidence, canDecide: list.deliverables[0].canDecide, canAdd: list.canAdd }, who).toEqual(can);
     }
     // The funding donor (donorInl) too: donors see deliverables on the dashboards only (decision 0011).
     for (const who of ["jm", "donorInl", "donorWra", "reviewer", "admin"] as const) {
@@ -87,7 +87,7 @@ describe("who may see and work on deliverables", () => {
   });
 });
 
-describe("evidence, submission and review", () => {
+describe("evidence, submission and decision", () => {
   it("refuses files that break the upload rules, all or nothing", async () => {
     const before = await deliveryCounts(db);
     const bad = await rejectionOf(addDeliverableEvidence(u.gt, { deliverableId: gtAward.deliverables[0], files: [file("ok.pdf", pdf()), file("x.pdf", exe()), file("p.html", html())] }, ctx));
@@ -150,19 +150,19 @@ describe("evidence, submission and review", () => {
   it("lets officers return with a comment (required) and accept, mailing the award's people in their language", async () => {
     const d = await deliverable(gtAward.deliverables[0]);
     for (const who of ["gt", "partner", "donorInl", "approver"] as const) {
-      expect(await rejectionOf(reviewDeliverable(u[who], { deliverableId: d.id,  decision: "accept", expectedVersion: d.version }, ctx)), who).toBeInstanceOf(NotFoundError);
+      expect(await rejectionOf(decideDeliverable(u[who], { deliverableId: d.id,  decision: "accept", expectedVersion: d.version }, ctx)), who).toBeInstanceOf(NotFoundError);
     }
     const before = await deliveryCounts(db);
-    const noComment = await rejectionOf(reviewDeliverable(u.officer, { deliverableId: d.id,  decision: "return", comment: " ", expectedVersion: d.version }, ctx));
+    const noComment = await rejectionOf(decideDeliverable(u.officer, { deliverableId: d.id,  decision: "return", comment: " ", expectedVersion: d.version }, ctx));
     expect(errorKeys(noComment)).toMatchObject({ comment: "delivery.errors.returnComment" });
-    const badDecision = await rejectionOf(reviewDeliverable(u.officer, { deliverableId: d.id,  decision: "maybe", expectedVersion: d.version }, ctx));
+    const badDecision = await rejectionOf(decideDeliverable(u.officer, { deliverableId: d.id,  decision: "maybe", expectedVersion: d.version }, ctx));
     expect(errorKeys(badDecision)).toMatchObject({ decision: "delivery.errors.decision" });
-    const stale = await rejectionOf(reviewDeliverable(u.officer, { deliverableId: d.id,  decision: "accept", expectedVersion: d.version - 1 }, ctx));
+    const stale = await rejectionOf(decideDeliverable(u.officer, { deliverableId: d.id,  decision: "accept", expectedVersion: d.version - 1 }, ctx));
     expect(stale).toBeInstanceOf(ConflictError);
     expect(stale).toMatchObject({ messageKey: "delivery.errors.conflict" });
     expect(await deliveryCounts(db)).toEqual(before);
 
-    const returned = await reviewDeliverable(u.officer, { deliverableId: d.id,  decision: "return", comment: "Falta el acta de entrega firmada.", expectedVersion: d.version }, ctx);
+    const returned = await decideDeliverable(u.officer, { deliverableId: d.id,  decision: "return", comment: "Falta el acta de entrega firmada.", expectedVersion: d.version }, ctx);
     expect(returned.status).toBe("returned");
     expect(await deliverable(d.id)).toMatchObject({ status: "returned", reviewComment: "Falta el acta de entrega firmada." });
     const mails = await db.db.select().from(outbox).where(eq(outbox.template, "deliverable-reviewed"));
@@ -174,7 +174,7 @@ describe("evidence, submission and review", () => {
     // Returned: open again for evidence, then submitted and accepted.
     await addDeliverableEvidence(u.partner, { deliverableId: d.id, files: [file("acta firmada.pdf", pdf())] }, ctx);
     const again = await submitDeliverable(u.partner, { deliverableId: d.id,  expectedVersion: returned.version }, ctx);
-    const accepted = await reviewDeliverable(u.officer, { deliverableId: d.id,  decision: "accept", expectedVersion: again.version }, ctx);
+    const accepted = await decideDeliverable(u.officer, { deliverableId: d.id,  decision: "accept", expectedVersion: again.version }, ctx);
     expect(accepted.status).toBe("accepted");
     const list = await listDeliverables(u.gt, gtAward.id, "2027-01-01");
     expect(list.deliverables[0]).toMatchObject({ status: "accepted", isLate: false, canAddEvidence: false, canSubmit: false });

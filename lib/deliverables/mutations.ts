@@ -15,8 +15,8 @@ import { ConflictError, NotFoundError } from "@/lib/errors";
 import { audit, defineMutation, type Actor, type MutationContext } from "@/lib/mutations/define";
 import { invalidField, recordId, refused } from "@/lib/mutations/parse";
 import { mayWorkOnDeliverables, requireDeliverableOpenForEvidence } from "./queries";
-import { addDeliverableSchema, reviewDeliverableSchema, submitDeliverableSchema } from "./schema";
-import { isOpenForEvidence, isSubmittable, reviewTarget } from "./workflow";
+import { addDeliverableSchema, deliverableDecisionSchema, submitDeliverableSchema } from "./schema";
+import { isOpenForEvidence, isSubmittable, decisionTarget } from "./workflow";
 
 export type { MutationContext, UploadedFile };
 
@@ -49,7 +49,7 @@ async function visibleDeliverable(actor: Actor, deliverableId: string, action: R
   return { deliverable: d, award: await awardFacts(db, d.awardId) };
 }
 
-/** The deliverable row, locked for the transaction: evidence uploads, submission and review take turns. */
+/** The deliverable row, locked for the transaction: evidence uploads, submission and the decision take turns. */
 async function lockDeliverable(tx: Tx, deliverableId: string) {
   const [row] = await tx.select().from(awardDeliverables).where(eq(awardDeliverables.id, deliverableId)).for("update");
   if (!row) throw new NotFoundError("deliverable");
@@ -140,7 +140,7 @@ export const addDeliverableEvidence = defineMutation({
 });
 
 /**
- * Submits a pending or returned deliverable for the office's review (pending|returned -> submitted), on
+ * Submits a pending or returned deliverable for the office's decision (pending|returned -> submitted), on
  * the version the user saw and with at least one evidence file. Two submissions at once make one (the
  * other gets ConflictError). The award's country focal points and its partner's users.
  */
@@ -182,18 +182,18 @@ export const submitDeliverable = defineMutation({
 });
 
 /**
- * The office's review of a submitted deliverable: accept (submitted -> accepted, which may free a tranche
+ * The office's decision on a submitted deliverable: accept (submitted -> accepted, which may free a tranche
  * for disbursement) or return with a comment (submitted -> returned, open again for evidence), on the
  * version the officer saw; with the audit event and the "deliverable-reviewed" mails to the country's
  * focal points and the partner's users, in their language. Program officers; NotFoundError for others.
  */
-export const reviewDeliverable = defineMutation({
+export const decideDeliverable = defineMutation({
   permission: "deliverables.manage",
-  input: forRecord("deliverableId", reviewDeliverableSchema, { onAwardPage: true }),
+  input: forRecord("deliverableId", deliverableDecisionSchema, { onAwardPage: true }),
   load: async (actor, value) => {
     const found = await visibleDeliverable(actor, value.deliverableId, "deliverable.review");
     if (found.deliverable.version !== value.expectedVersion) throw new ConflictError("deliverable changed", "delivery.errors.conflict");
-    const target = reviewTarget(found.deliverable.status, value.decision);
+    const target = decisionTarget(found.deliverable.status, value.decision);
     if (!target) throw refused("delivery.errors.notSubmitted");
     if (found.award.status !== "active") throw refused("delivery.errors.awardNotActive");
     return { ...found, status: target as "accepted" | "returned" };

@@ -47,7 +47,7 @@ export async function requireDeliverableOpenForEvidence(user: CurrentUser, deliv
 /**
  * The award's deliverables, each with its evidence files, whether it is late, and what this user may do:
  * add evidence and submit (the country's focal points and the partner's users, while pending or
- * returned, on an active award), review (officers, once submitted), add deliverables (officers).
+ * returned, on an active award), decide (officers, once submitted), add deliverables (officers).
  * Anyone who may see the award; NotFoundError otherwise.
  */
 export async function listDeliverables(user: CurrentUser, awardId: string, today = todayIso()) {
@@ -98,7 +98,7 @@ export async function listDeliverables(user: CurrentUser, awardId: string, today
       evidence: evidence.filter((e) => e.deliverableId === d.id).map(({ deliverableId: _d, ...e }) => e),
       canAddEvidence: worker && isActive && isOpenForEvidence(d.status),
       canSubmit: worker && isActive && isSubmittable(d.status),
-      canReview: officer && isActive && d.status === "submitted",
+      canDecide: officer && isActive && d.status === "submitted",
     })),
   };
 }

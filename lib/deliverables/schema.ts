@@ -33,8 +33,8 @@ export type AddDeliverableInput = z.output<typeof addDeliverableSchema>;
 
 export const submitDeliverableSchema = z.strictObject({ expectedVersion: version });
 
-/** The office's review: accept, or return with a comment saying what is missing. */
-export const reviewDeliverableSchema = z
+/** The office's decision: accept, or return with a comment saying what is missing. */
+export const deliverableDecisionSchema = z
   .strictObject({
     decision: z.enum(["accept", "return"], "delivery.errors.decision"),
     comment: z.preprocess(trimmed, safeText().max(DELIVERABLE_LIMITS.commentMax, "delivery.errors.commentLong").default("")),
@@ -45,4 +45,4 @@ export const reviewDeliverableSchema = z
       ctx.addIssue({ code: "custom", path: ["comment"], message: "delivery.errors.returnComment" });
     }
   });
-export type ReviewDeliverableInput = z.output<typeof reviewDeliverableSchema>;
+export type DeliverableDecisionInput = z.output<typeof deliverableDecisionSchema>;

@@ -16,8 +16,8 @@ export function isOpenForEvidence(status: DeliverableStatus): boolean {
 
 export const isSubmittable = isOpenForEvidence;
 
-/** Only a submitted deliverable is reviewed: accept -> accepted, return -> returned. */
-export function reviewTarget(status: DeliverableStatus, decision: "accept" | "return"): DeliverableStatus | null {
+/** Only a submitted deliverable is decided on: accept -> accepted, return -> returned. */
+export function decisionTarget(status: DeliverableStatus, decision: "accept" | "return"): DeliverableStatus | null {
   if (status !== "submitted") return null;
   return decision === "accept" ? "accepted" : "returned";
 }

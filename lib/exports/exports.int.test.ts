@@ -1,7 +1,7 @@
 // CSV exports of a program: who may download them, and what a donor finds in them (and never finds).
 // The content is asserted on a program of this file's own (funded by INL), so the demo data's figures,
 // which others extend, never matter; the permission matrix also covers the seeded programs.
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import {
   awardIndicators,
@@ -19,66 +19,10 @@ import {
 import type { CurrentUser } from "@/lib/auth/queries";
 import { NotFoundError } from "@/lib/errors";
 import { createTestDb, type TestDb } from "@/test/db";
-import { session } from "@/test/route-session";
+import { parseCsv } from "@/test/csv-reader";
 import { insertAward, loadUsers, rejectionOf, type DeliveryUserKey, type TestAward } from "@/test/delivery-fixtures";
 import { CSV_BOM } from "./csv";
 import { EXPORT_FILES, exportProgramCsv } from "./queries";
-
-vi.mock("@/lib/auth/current-user", async () => (await import("@/test/route-session")).currentUserMock());
-vi.mock("@/lib/i18n/server", async () => (await import("@/test/route-session")).i18nServerMock());
-
-const { GET } = await import("@/app/dashboards/[programId]/export/[file]/route");
-
-/** RFC 4180 reader, written independently of the encoder so the round trip proves the file format. */
-function parseCsv(text: string): string[][] {
-  expect(text.startsWith(CSV_BOM)).toBe(true);
-  const input = text.slice(CSV_BOM.length);
-  const records: string[][] = [];
-  let record: string[] = [];
-  let field = "";
-  let i = 0;
-  let quoted = false;
-  while (i < input.length) {
-    const c = input[i];
-    if (quoted) {
-      if (c === '"' && input[i + 1] === '"') {
-        field += '"';
-        i += 2;
-      } else if (c === '"') {
-        quoted = false;
-        i += 1;
-      } else {
-        field += c;
-        i += 1;
-      }
-    } else if (c === '"') {
-      if (field !== "") throw new Error(`quote inside an unquoted field at ${i}`);
-      quoted = true;
-      i += 1;
-    } else if (c === ",") {
-      record.push(field);
-      field = "";
-      i += 1;
-    } else if (c === "\r" && input[i + 1] === "\n") {
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = "";
-      i += 2;
-    } else if (c === "\r" || c === "\n") {
-      throw new Error(`bare line break outside quotes at ${i}`);
-    } else {
-      field += c;
-      i += 1;
-    }
-  }
-  if (quoted) throw new Error("unterminated quoted field");
-  if (field !== "" || record.length > 0) throw new Error("last record not ended by CRLF");
-  return records;
-}
-
-const HOST = "portal.test";
-const download = (programId: string, file: string) => GET(new Request(`http://${HOST}/dashboards/${programId}/export/${file}`), { params: Promise.resolve({ programId, file }) });
 
 let db: TestDb;
 let u: Record<DeliveryUserKey, CurrentUser>;
@@ -192,9 +136,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await db?.drop();
 });
-beforeEach(() => {
-  session.user = null;
-});
 
 const exportOf = async (user: CurrentUser, file: (typeof EXPORT_FILES)[number], locale: "en" | "es" = "en", id = programId) =>
   exportProgramCsv(user, id, file, locale, { today: TODAY });
@@ -286,52 +227,5 @@ describe("the indicator actuals file", () => {
     expect(rows[0][9]).toBe("Desglose");
     expect(rows[1][3]).toBe("Armas de fuego marcadas");
     expect(rows[1][9]).toBe('Institución: @DIGECAM = 10; Otro: PNC, "Sección" =1 = 5.5');
-  });
-});
-
-describe("GET /dashboards/[programId]/export/[file]", () => {
-  it("serves the file as a private, non-sniffable CSV attachment", async () => {
-    session.user = u.donorInl;
-    const res = await download(programId, "awards.csv");
-    expect(res.status).toBe(200);
-    expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
-    expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename="exp-test-awards-\d{4}-\d{2}-\d{2}\.csv"$/);
-    expect(res.headers.get("cache-control")).toBe("private, no-store");
-    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
-    const bytes = new Uint8Array(await res.arrayBuffer());
-    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const rows = parseCsv(new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes));
-    expect(rows.map((r) => r[0])).toEqual(["Reference", a1.reference, a2.reference]);
-  });
-
-  it("serves every file, in the signed-in user's language", async () => {
-    session.user = { ...u.officer, locale: "es" };
-    for (const file of EXPORT_FILES) {
-      const res = await download(programId, `${file}.csv`);
-      expect(res.status, file).toBe(200);
-      expect(res.headers.get("content-disposition"), file).toContain(`exp-test-${file}-`);
-      // Response.text() would drop the BOM (WHATWG decoding), so decode the bytes as a spreadsheet does.
-      const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(await res.arrayBuffer());
-      expect(parseCsv(text)[0][0], file).toMatch(/^Referencia/);
-    }
-  });
-
-  it("answers a plain 404 to another donor, the signed-out, other file names and malformed ids", async () => {
-    const expect404 = async (res: Response, what: string) => {
-      expect(res.status, what).toBe(404);
-      expect(res.headers.get("content-type"), what).toBe("text/plain; charset=utf-8");
-      expect(res.headers.get("cache-control"), what).toBe("private, no-store");
-      expect(await res.text(), what).toBe("Not found");
-    };
-    await expect404(await download(programId, "awards.csv"), "signed out");
-    session.user = u.donorWra;
-    for (const file of EXPORT_FILES) await expect404(await download(programId, `${file}.csv`), `wra ${file}`);
-    await expect404(await download(seeded["merida-ca"], "awards.csv"), "wra merida");
-    session.user = u.donorInl;
-    await expect404(await download(seeded["oas-marking"], "disbursements.csv"), "inl oas");
-    for (const file of ["foo.csv", "awards", "awards.xlsx", "awards.csv.csv", "AWARDS.csv", "indicator_actuals.csv", ".csv"]) await expect404(await download(programId, file), file);
-    await expect404(await download("not-a-uuid", "awards.csv"), "malformed id");
-    session.user = u.reviewer;
-    await expect404(await download(programId, "awards.csv"), "reviewer");
   });
 });

@@ -14,6 +14,8 @@ function leaves(tree: MessageTree, prefix = ""): Map<string, string> {
 }
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+/** The markup of a rich-text message (rich.tsx), in order: ["<link>", "</link>"]. */
+const tags = (s: string) => [...s.matchAll(/<\/?[a-zA-Z][\w-]*>/g)].map((m) => m[0]);
 
 describe("message catalogs", () => {
   const en = leaves(catalogs.en);
@@ -29,6 +31,18 @@ describe("message catalogs", () => {
 
   it("use the same placeholders in both languages", () => {
     for (const [key, value] of en) expect(placeholders(es.get(key) ?? ""), key).toEqual(placeholders(value));
+  });
+
+  it("use the same tags in both languages, each closed", () => {
+    for (const [key, value] of en) {
+      expect(tags(es.get(key) ?? ""), key).toEqual(tags(value));
+      const open: string[] = [];
+      for (const tag of tags(value)) {
+        if (tag.startsWith("</")) expect(open.pop(), key).toBe(tag.slice(2, -1));
+        else open.push(tag.slice(1, -1));
+      }
+      expect(open, key).toEqual([]);
+    }
   });
 });
 

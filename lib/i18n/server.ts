@@ -3,6 +3,7 @@ import { cache } from "react";
 import { cookies, headers } from "next/headers";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { LOCALE_COOKIE, visitorLocale, type Locale } from "./config";
+import { richTranslator, type RichTranslate } from "./rich";
 import { createTranslator, type Translate } from "./translate";
 
 /** The language of this request: the signed-in user's choice, else the cookie, else the browser's. */
@@ -12,7 +13,9 @@ export const getLocale = cache(async (): Promise<Locale> => {
   return visitorLocale((await cookies()).get(LOCALE_COOKIE)?.value, (await headers()).get("accept-language"));
 });
 
-export async function getI18n(): Promise<{ locale: Locale; t: Translate }> {
+/** The language of this request, its translator, and the same for messages with markup (see rich.tsx). */
+export async function getI18n(): Promise<{ locale: Locale; t: Translate; tRich: RichTranslate }> {
   const locale = await getLocale();
-  return { locale, t: createTranslator(locale) };
+  const t = createTranslator(locale);
+  return { locale, t, tRich: richTranslator(t) };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildIatiActivities, EmptyIatiExportError, escapeXml, stripIllegalXmlChars, type IatiAward, type IatiExportInput } from "./build";
 import { DEMO_REPORTING_ORG_REF, reportingOrgFromEnv } from "./config";
 import { addMonths, budgetSlices, daysInclusive, decimalOfMinor, expenditureIncrements, plainDecimal } from "./figures";
-import { childNames, schemaActivityOrder, xpath } from "./testing";
+import { childNames, schemaActivityOrder, xpath } from "@/test/iati-xpath";
 import { validateIatiXml } from "./validate";
 
 function award(overrides: Partial<IatiAward> = {}): IatiAward {

@@ -1,15 +1,13 @@
 // The IATI export against a real database: the demo programs and hand-made edge cases validate against
 // the official schema, only donor-safe data gets in, and only those who may open the program's
-// dashboard get the file (as a function and through the route handler).
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+// dashboard get the file. The download route has its own test beside it (app/dashboards/[programId]/iati.xml).
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, inArray } from "drizzle-orm";
 import {
   awardIndicators,
   awards,
   disbursements,
   indicators,
-  organizations,
-  programDonors,
   programs,
   progressReports,
   reportActuals,
@@ -17,21 +15,13 @@ import {
 } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/queries";
 import { NotFoundError } from "@/lib/errors";
-import { createTranslator } from "@/lib/i18n/translate";
 import { moneyOfAwards } from "@/lib/reporting/queries";
 import { createTestDb, type TestDb } from "@/test/db";
-import { session } from "@/test/route-session";
 import { insertAward, loadUsers, rejectionOf, type DeliveryUserKey, type TestAward } from "@/test/delivery-fixtures";
-import { EmptyIatiExportError } from "./build";
 import { DEMO_REPORTING_ORG_REF } from "./config";
 import { exportProgramIati } from "./queries";
-import { xpath } from "./testing";
+import { xpath } from "@/test/iati-xpath";
 import { validateIatiXml } from "./validate";
-
-vi.mock("@/lib/auth/current-user", async () => (await import("@/test/route-session")).currentUserMock());
-vi.mock("@/lib/i18n/server", async () => (await import("@/test/route-session")).i18nServerMock());
-
-const { GET } = await import("@/app/dashboards/[programId]/iati.xml/route");
 
 const DEMO_PROGRAMS = ["merida-ca", "cbsi", "oas-marking", "unlirec-caribbean-stockpile"] as const;
 const INL_PROGRAMS = ["merida-ca", "cbsi"] as const;
@@ -115,9 +105,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await db?.drop();
-});
-beforeEach(() => {
-  session.user = null;
 });
 
 describe("the demo data", () => {
@@ -228,52 +215,5 @@ describe("who may export", () => {
     for (const bad of ["not-a-uuid", "00000000-0000-4000-8000-000000000000"]) {
       expect(await rejectionOf(exportProgramIati(u.officer, bad))).toBeInstanceOf(NotFoundError);
     }
-  });
-});
-
-describe("the download route", () => {
-  const download = (id: string) => GET(new Request(`http://portal.test/dashboards/${id}/iati.xml`), { params: Promise.resolve({ programId: id }) });
-
-  it("serves the program's donor an XML attachment that is never cached or sniffed", async () => {
-    session.user = u.donorInl;
-    const res = await download(programId["merida-ca"]);
-    expect(res.status).toBe(200);
-    expect(res.headers.get("content-type")).toBe("application/xml; charset=utf-8");
-    const today = new Date().toISOString().slice(0, 10);
-    expect(res.headers.get("content-disposition")).toBe(`attachment; filename="merida-ca-iati-activities-${today}.xml"`);
-    expect(res.headers.get("cache-control")).toBe("private, no-store");
-    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
-    const body = await res.text();
-    expectValid(body);
-    expect(body).toContain(fx.reported.reference);
-  });
-
-  it("answers a plain 404 to the other donor, to strangers and to unknown programs", async () => {
-    for (const who of [u.donorWra, null, u.gt, u.partner]) {
-      session.user = who;
-      const res = await download(programId["merida-ca"]);
-      expect(res.status, who?.email ?? "anonymous").toBe(404);
-      expect(res.headers.get("content-type")).toBe("text/plain; charset=utf-8");
-      expect(await res.text()).not.toContain("<iati");
-    }
-    session.user = u.officer;
-    expect((await download("nope")).status).toBe(404);
-  });
-
-  it("explains in the user's language that a program without reported awards has nothing to export", async () => {
-    const [inl] = await db.db.select({ id: organizations.id }).from(organizations).where(eq(organizations.key, "state-inl"));
-    const [empty] = await db.db
-      .insert(programs)
-      .values({ key: "iati-empty", nameEn: "Empty", nameEs: "Vacío", currency: "USD", ceilingMinor: 100_000_000, approvalThresholdMinor: 1_000_000, startsOn: "2026-01-01", endsOn: "2026-12-31" })
-      .returning({ id: programs.id });
-    await db.db.insert(programDonors).values({ programId: empty.id, organizationId: inl.id });
-    await insertAward(db, u.officer.id, { program: "iati-empty", status: "pending_approval" });
-    expect(await rejectionOf(exportProgramIati(u.donorInl, empty.id))).toBeInstanceOf(EmptyIatiExportError);
-    session.user = { ...u.donorInl, locale: "es" };
-    const res = await download(empty.id);
-    expect(res.status).toBe(409);
-    expect(await res.text()).toBe(createTranslator("es")("iati.errors.nothingToExport"));
-    session.user = u.donorWra;
-    expect((await download(empty.id)).status).toBe(404);
   });
 });

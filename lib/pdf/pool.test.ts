@@ -2,10 +2,10 @@
 // at once, and a failed or lost render reported as an error while the next report still works.
 import { afterAll, describe, expect, it } from "vitest";
 import type { ProgramOverview } from "@/lib/dashboards/types";
-import { awardOverviewFixture, programOverviewFixture } from "./fixtures";
+import { awardOverviewFixture, programOverviewFixture } from "@/test/pdf-fixtures";
 import { PdfWorker } from "./pool";
 import { renderProgramReport } from "./render";
-import { readPdf } from "./testing";
+import { readPdf } from "@/test/pdf-reader";
 
 const worker = new PdfWorker();
 afterAll(() => worker.close());

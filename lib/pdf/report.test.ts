@@ -3,10 +3,10 @@
 import { describe, expect, it } from "vitest";
 import type { Locale } from "@/lib/i18n/config";
 import { formatMoney, formatNumber } from "@/lib/i18n/format";
-import { awardOverviewFixture, emptyProgramOverviewFixture, largeProgramOverviewFixture, programOverviewFixture } from "./fixtures";
+import { awardOverviewFixture, emptyProgramOverviewFixture, largeProgramOverviewFixture, programOverviewFixture } from "@/test/pdf-fixtures";
 import { excerpt } from "./format";
 import { renderAwardReport, renderProgramReport } from "./render";
-import { readPdf, type ReadPdf } from "./testing";
+import { readPdf, type ReadPdf } from "@/test/pdf-reader";
 
 /** An indicator figure as the dashboards print it. */
 const quantity = (value: number, locale: Locale) => formatNumber(value, locale, { maximumFractionDigits: 2 });

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { addDeliverable, reviewDeliverable, submitDeliverable } from "@/lib/deliverables/mutations";
+import { addDeliverable, decideDeliverable, submitDeliverable } from "@/lib/deliverables/mutations";
 import { addEquipmentCheck, addEquipmentItem, updateEquipmentCondition } from "@/lib/equipment/mutations";
 import { isUuid } from "@/lib/ids";
 import { serverAction } from "@/lib/mutations/server-action";
@@ -28,7 +28,7 @@ export const addDeliverableAction = serverAction(addDeliverable, refresh);
 export const submitDeliverableAction = serverAction(submitDeliverable, refresh);
 
 /** Program officers (deliverables.manage). */
-export const reviewDeliverableAction = serverAction(reviewDeliverable, refresh);
+export const decideDeliverableAction = serverAction(decideDeliverable, refresh);
 
 /** The award's partner users and program officers (equipment.record). */
 export const addEquipmentItemAction = serverAction(addEquipmentItem, refresh);

@@ -10,12 +10,9 @@ import { ScreeningPanel } from "@/components/screening/screening-panel";
 import { RequestAttachments } from "@/components/requests/attachments";
 import { ReviewPanel } from "@/components/reviews/review-panel";
 import { SubmitRequestButton, WithdrawRequestButton } from "@/components/requests/request-actions";
-import {
-  formValuesFromRequest,
-  formatDetailValue,
-  statusBadgeClass,
-  timelineActionKey,
-} from "@/components/requests/request-fields";
+import { formatDetailValue } from "@/components/requests/detail-fields";
+import { formValuesFromRequest } from "@/components/requests/form-values";
+import { statusBadgeClass, timelineActionKey } from "@/components/requests/request-display";
 import type { Locale } from "@/lib/enums";
 import { requireUser } from "@/lib/auth/current-user";
 import { formatDate, formatDateTime, formatMoney } from "@/lib/i18n/format";

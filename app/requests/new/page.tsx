@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { RequestForm } from "@/components/requests/request-form";
-import { emptyRequestFormValues } from "@/components/requests/request-fields";
+import { emptyRequestFormValues } from "@/components/requests/form-values";
 import { requireUser } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/policies";
 import { getI18n } from "@/lib/i18n/server";

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { displayTitle, statusBadgeClass } from "@/components/requests/request-fields";
+import { displayTitle, statusBadgeClass } from "@/components/requests/request-display";
 import { DeclareConflictForm } from "@/components/reviews/declare-conflict-form";
 import { ReviewForm } from "@/components/reviews/review-form";
 import { localName, reviewStatusBadgeClass } from "@/components/reviews/review-format";

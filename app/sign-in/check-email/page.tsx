@@ -5,14 +5,14 @@ import { isDemoMode } from "@/lib/demo";
 export const dynamic = "force-dynamic";
 
 export default async function CheckEmailPage() {
-  const { t } = await getI18n();
+  const { t, tRich } = await getI18n();
   return (
     <div className="card narrow stack">
       <h1>{t("auth.checkEmail.title")}</h1>
       <p role="status">{t("auth.checkEmail.bodyGeneric")}</p>
       {isDemoMode() ? (
         <p>
-          {t("auth.demo.mailboxHint")} <Link href="/mailbox">{t("common.demoMailbox")}</Link>
+          {tRich("auth.demo.mailboxHint", undefined, { link: (chunks) => <Link href="/mailbox">{chunks}</Link> })}
         </p>
       ) : null}
       <p>

@@ -1,7 +1,8 @@
-// Notices of award delivery: deliverable reviews, disbursements, and the reminder job's mails.
+// Notices of award delivery: decisions on deliverables, disbursements, and the reminder job's mails.
 // No "server-only" (the reminder command renders nothing, but the sender imports every template).
 import { z } from "zod";
 import { formatDate, formatMoney } from "@/lib/i18n/format";
+import { select } from "@/lib/i18n/select";
 import type { TemplatePayloads } from "./payloads";
 import { isHttpUrl, singleLine } from "./layout";
 import { noticeMail } from "./notice";
@@ -15,10 +16,9 @@ const reminderKind = z.enum(["14_days", "3_days", "overdue"]);
 /** To a state's focal points and the implementing partner: the office accepted or returned a deliverable. */
 export const deliverableReviewedMail = noticeMail<TemplatePayloads["deliverable-reviewed"]>({
   schema: z.object({ reference: line(40), title: line(), decision: z.enum(["accept", "return"]), comment: memo, url }),
-  subject: ({ t }, p) =>
-    t(p.decision === "accept" ? "email.workflow.deliverable.subjectAccepted" : "email.workflow.deliverable.subjectReturned", { reference: p.reference }),
+  subject: ({ t }, p) => select(t, "email.workflow.deliverable.subject", p.decision, { reference: p.reference }),
   paragraphs: ({ t }, p) => [
-    t(p.decision === "accept" ? "email.workflow.deliverable.accepted" : "email.workflow.deliverable.returned", { reference: p.reference, title: p.title }),
+    select(t, "email.workflow.deliverable.body", p.decision, { reference: p.reference, title: p.title }),
     ...(p.comment.trim() ? [p.comment] : []),
   ],
   button: ({ t }) => t("email.workflow.award.button"),

@@ -39,7 +39,7 @@ export const auth = defineMessages({
       secondFactor:
         "Demo sign-in skips the second factor: outside demo mode, program officers, approvers and administrators also confirm each sign-in with a passkey.",
       signInAs: "Sign in as {name}",
-      mailboxHint: "Sign-in links sent in demo mode arrive in the demo mailbox.",
+      mailboxHint: "Sign-in links sent in demo mode arrive in the <link>demo mailbox</link>.",
     },
     signOut: { title: "Sign out", confirm: "Sign out of the portal?" },
   },
@@ -81,7 +81,7 @@ export const auth = defineMessages({
       secondFactor:
         "El acceso de demostración omite el segundo factor: fuera del modo de demostración, los oficiales de programa, aprobadores y administradores también confirman cada inicio de sesión con una llave de acceso.",
       signInAs: "Iniciar sesión como {name}",
-      mailboxHint: "Los enlaces de acceso enviados en modo de demostración llegan al buzón de demostración.",
+      mailboxHint: "Los enlaces de acceso enviados en modo de demostración llegan al <link>buzón de demostración</link>.",
     },
     signOut: { title: "Cerrar sesión", confirm: "¿Cerrar la sesión del portal?" },
   },

@@ -43,10 +43,15 @@ export const email = defineMessages({
     workflow: {
       openRequest: "Open the request",
       deliverable: {
-        subjectAccepted: "Deliverable accepted on award {reference}",
-        subjectReturned: "Deliverable returned on award {reference}",
-        accepted: "The program office accepted the deliverable “{title}” of award {reference}.",
-        returned: "The program office returned the deliverable “{title}” of award {reference}. Please add what is missing and submit it again. The officer's comment:",
+        // By the office's decision (select): accept or return.
+        subject: {
+          accept: "Deliverable accepted on award {reference}",
+          return: "Deliverable returned on award {reference}",
+        },
+        body: {
+          accept: "The program office accepted the deliverable “{title}” of award {reference}.",
+          return: "The program office returned the deliverable “{title}” of award {reference}. Please add what is missing and submit it again. The officer's comment:",
+        },
       },
       disbursement: {
         subject: "Disbursement recorded on award {reference}",
@@ -170,10 +175,14 @@ export const email = defineMessages({
     workflow: {
       openRequest: "Abrir la solicitud",
       deliverable: {
-        subjectAccepted: "Producto aceptado en la subvención {reference}",
-        subjectReturned: "Producto devuelto en la subvención {reference}",
-        accepted: "La oficina de programa aceptó el producto «{title}» de la subvención {reference}.",
-        returned: "La oficina de programa devolvió el producto «{title}» de la subvención {reference}. Agregue lo que falta y vuelva a presentarlo. El comentario del oficial:",
+        subject: {
+          accept: "Producto aceptado en la subvención {reference}",
+          return: "Producto devuelto en la subvención {reference}",
+        },
+        body: {
+          accept: "La oficina de programa aceptó el producto «{title}» de la subvención {reference}.",
+          return: "La oficina de programa devolvió el producto «{title}» de la subvención {reference}. Agregue lo que falta y vuelva a presentarlo. El comentario del oficial:",
+        },
       },
       disbursement: {
         subject: "Desembolso registrado en la subvención {reference}",

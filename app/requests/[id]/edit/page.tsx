@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { RequestForm } from "@/components/requests/request-form";
-import { formValuesFromRequest } from "@/components/requests/request-fields";
+import { formValuesFromRequest } from "@/components/requests/form-values";
 import { requireUser } from "@/lib/auth/current-user";
 import { rethrowAsNotFound } from "@/lib/http/not-found";
 import { getI18n } from "@/lib/i18n/server";

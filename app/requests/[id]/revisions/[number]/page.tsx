@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { comparisonRows, fieldLabelKey, formatSnapshotValue } from "@/components/requests/request-fields";
+import { fieldLabelKey } from "@/components/requests/field-paths";
+import { comparisonRows, formatSnapshotValue } from "@/components/requests/revision-comparison";
 import { requireUser } from "@/lib/auth/current-user";
 import { formatDateTime } from "@/lib/i18n/format";
 import { rethrowAsNotFound } from "@/lib/http/not-found";

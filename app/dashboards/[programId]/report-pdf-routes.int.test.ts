@@ -8,7 +8,7 @@ import type { CurrentUser } from "@/lib/auth/queries";
 import { createTestDb, type TestDb } from "@/test/db";
 import { session } from "@/test/route-session";
 import { insertAward, loadUsers, type DeliveryUserKey, type TestAward } from "@/test/delivery-fixtures";
-import { readPdf } from "./testing";
+import { readPdf } from "@/test/pdf-reader";
 
 vi.mock("@/lib/auth/current-user", async () => (await import("@/test/route-session")).currentUserMock());
 

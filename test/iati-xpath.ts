@@ -2,7 +2,7 @@
 // the order of child elements, so tests check what a consumer of the file would read.
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { IATI_SCHEMA_PATH } from "./validate";
+import { IATI_SCHEMA_PATH } from "@/lib/iati/validate";
 
 /** The result of an XPath expression (use string(), count() or sum() so an empty match is not an error). */
 export function xpath(xml: string, expression: string): string {
