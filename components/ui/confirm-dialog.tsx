@@ -61,7 +61,7 @@ export function ConfirmDialog({ label, accessibleLabel, question, hint, confirmL
                 {question}
               </Heading>
               <div className="row">
-                <Button className={toneClass} onPress={run} isDisabled={isPending} autoFocus>
+                <Button className={toneClass} onPress={run} isDisabled={isPending}>
                   {isPending ? workingLabel : confirmLabel}
                 </Button>
                 <Button className="btn" slot="close" isDisabled={isPending}>
