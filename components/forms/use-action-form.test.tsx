@@ -20,7 +20,7 @@ function TestForm({ action, resetOnSuccess = true }: { action: (values: Values) 
   const form = useActionForm<Values>({ schema, action, defaultValues: { title: "", amount: "" }, resetOnSuccess });
   return (
     <form {...form.formProps} data-testid="form">
-      <FormAlert message={form.formError} ref={form.alertRef} />
+      <FormAlert message={form.formError} target={form.alertTarget} />
       <FormSaved saved={form.saved}>Saved.</FormSaved>
       <TextField label="Title" required {...form.field("title")} />
       <TextField label="Amount" {...form.field("amount")} />

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useMemo, useRef, useState, useTransition, type FormEvent, type RefObject } from "react";
+import { useCallback, useMemo, useRef, useState, useTransition, type FormEvent } from "react";
 import { get, useForm, type DefaultValues, type FieldErrors, type FieldPath, type FieldValues, type Resolver, type UseFormReturn } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
@@ -38,7 +38,8 @@ export interface ActionForm<TValues extends FieldValues> {
   field: (name: FieldPath<TValues>) => ReturnType<UseFormReturn<TValues>["register"]> & { error?: string };
   /** The one message for the whole form (refusals and errors with no field), or null. */
   formError: string | null;
-  alertRef: RefObject<HTMLDivElement | null>;
+  /** A callback ref for the FormAlert (it takes focus when no field did). */
+  alertTarget: (element: HTMLDivElement | null) => void;
   saved: boolean;
   busy: boolean;
   hydrated: boolean;
@@ -67,12 +68,13 @@ function strayMessages(errors: FieldErrors, placed: ReadonlySet<string>, t: Para
  * time, the server action inside a transition (its redirect reaches Next's boundary), server messages
  * copied next to their fields (the first focused) and the rest in one alert that takes focus.
  */
-export function useActionForm<TValues extends FieldValues, TData = undefined>(options: UseActionFormOptions<TValues, TData>): ActionForm<TValues> {
+export function useActionForm<TValues extends FieldValues, TData = unknown>(options: UseActionFormOptions<TValues, TData>): ActionForm<TValues> {
   const { schema, action, defaultValues, raw = false, followDefaults = false, resetOnSuccess = false, onSuccess } = options;
   const { t } = useI18n();
   const hydrated = useHydrated();
   const inFlight = useRef(false);
-  const alertRef = useRef<HTMLDivElement | null>(null);
+  // State, not a ref: the hook hands it to the render (a ref read there would be a stale value).
+  const [alertElement, alertTarget] = useState<HTMLDivElement | null>(null);
   const [isPending, startTransition] = useTransition();
   const [serverError, setServerError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
@@ -98,7 +100,7 @@ export function useActionForm<TValues extends FieldValues, TData = undefined>(op
     [formState.errors, t],
   );
 
-  const focusAlert = () => requestAnimationFrame(() => alertRef.current?.focus());
+  const focusAlert = () => requestAnimationFrame(() => alertElement?.focus());
 
   function submit(values: TValues) {
     if (inFlight.current) return;
@@ -158,7 +160,7 @@ export function useActionForm<TValues extends FieldValues, TData = undefined>(op
     fieldError,
     field: (name) => ({ ...register(name), error: fieldError(name) }),
     formError,
-    alertRef,
+    alertTarget,
     saved,
     busy,
     hydrated,

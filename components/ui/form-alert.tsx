@@ -5,9 +5,9 @@ import type { ReactNode, Ref } from "react";
  * page (an empty live region, so screen readers announce the text when it appears) and takes focus
  * from the form hook when no field did.
  */
-export function FormAlert({ message, ref }: { message: ReactNode; ref?: Ref<HTMLDivElement> }) {
+export function FormAlert({ message, target }: { message: ReactNode; /** The form hook's alertTarget. */ target?: Ref<HTMLDivElement> }) {
   return (
-    <div className={message ? "alert alert-error" : undefined} role="alert" tabIndex={-1} ref={ref}>
+    <div className={message ? "alert alert-error" : undefined} role="alert" tabIndex={-1} ref={target}>
       {message}
     </div>
   );
