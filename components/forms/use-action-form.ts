@@ -85,10 +85,9 @@ export function useActionForm<TValues extends FieldValues, TData = unknown>(opti
   );
   const form = useForm<TValues>({ resolver, defaultValues, values: followDefaults ? (defaultValues as TValues) : undefined, reValidateMode: "onChange" });
   const { register, control, handleSubmit, setError, reset, formState } = form;
-  const fieldList = options.fields ?? Object.keys(defaultValues ?? {});
-  const placedKey = fieldList.join("\u0000");
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- the list's content, not its identity
-  const placed = useMemo(() => new Set(fieldList), [placedKey]);
+  // Keyed by the list's content, not its identity (callers pass a new array on every render).
+  const placedKey = (options.fields ?? Object.keys(defaultValues ?? {})).join("\n");
+  const placed = useMemo(() => new Set(placedKey.split("\n")), [placedKey]);
 
   const fieldError = useCallback(
     (name: FieldPath<TValues>) => {
