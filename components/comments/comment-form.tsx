@@ -52,6 +52,7 @@ export function CommentForm({
             <RadioGroup
               {...field}
               label={t("officer.comments.visibilityLegend")}
+              boxed
               error={form.fieldError("visibility")}
               options={allowed.map((value) => ({ value, label: t(`officer.comments.${value}`), hint: t(`officer.comments.${value}Hint`) }))}
             />

@@ -38,6 +38,7 @@ export function DecisionForm({ requestId, version }: { requestId: string; versio
           <RadioGroup
             {...field}
             label={t("officer.decision.legend")}
+            boxed
             error={form.fieldError("decision")}
             options={DECISIONS.map((value) => ({ value, label: t(`officer.decision.${value}`), hint: t(`officer.decision.${value}Hint`) }))}
           />

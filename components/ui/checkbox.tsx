@@ -57,13 +57,15 @@ export interface CheckboxGroupProps {
   hint?: ReactNode;
   error?: string;
   required?: boolean;
+  /** Draw the group in a box (as a fieldset.field looks). */
+  boxed?: boolean;
 }
 
 /** Several choices from a short list, under one label (a group the screen reader names). */
-export function CheckboxGroup({ label, options, value, onChange, onBlur, name, ref, hint, error, required }: CheckboxGroupProps) {
+export function CheckboxGroup({ label, options, value, onChange, onBlur, name, ref, hint, error, required, boxed }: CheckboxGroupProps) {
   const root = useFocusHandle<HTMLDivElement>(ref, "input");
   return (
-    <RacCheckboxGroup ref={root} className="field" name={name} value={value} onChange={onChange} onBlur={onBlur} isInvalid={Boolean(error)} isRequired={required}>
+    <RacCheckboxGroup ref={root} className={boxed ? "field field-box" : "field"} name={name} value={value} onChange={onChange} onBlur={onBlur} isInvalid={Boolean(error)} isRequired={required}>
       <Label>
         {label}
         {required ? <RequiredMarker /> : null}

@@ -18,6 +18,8 @@ export interface RadioGroupProps {
   hint?: ReactNode;
   error?: string;
   required?: boolean;
+  /** Draw the group in a box (as a fieldset.field looks). */
+  boxed?: boolean;
   testId?: string;
 }
 
@@ -25,13 +27,13 @@ export interface RadioGroupProps {
  * One choice from a short list, each option with an optional hint that describes it (the hint is not
  * part of the option's name, so "Approve" stays "Approve" for screen readers and tests).
  */
-export function RadioGroup({ label, options, value, onChange, onBlur, name, ref, hint, error, required, testId }: RadioGroupProps) {
+export function RadioGroup({ label, options, value, onChange, onBlur, name, ref, hint, error, required, boxed, testId }: RadioGroupProps) {
   const uid = useId();
   const root = useFocusHandle<HTMLDivElement>(ref, "input:checked, input");
   return (
     <RacRadioGroup
       ref={root}
-      className="field"
+      className={boxed ? "field field-box" : "field"}
       name={name}
       value={value || null}
       onChange={onChange}
