@@ -21,13 +21,6 @@ const noInlineStyle = {
   propName: "style",
   message: "Use a class from components/ui/ui.css or app/globals.css (add a well-named one there) instead of an inline style.",
 };
-// These forms are being converted to the shared primitives, which replaces their markup and its inline styles.
-const formsBeingConverted = [
-  "components/comments/comment-form.tsx",
-  "components/delivery/action-form.tsx",
-  "components/decisions/decision-form.tsx",
-  "components/ui/confirm-button.tsx",
-];
 
 // Plain modules that forms and pure rules share with the browser.
 const plainModules = ["lib/enums.ts", "lib/**/schema.ts", "lib/**/workflow.ts", "lib/programs/default-rubric.ts"];
@@ -61,7 +54,6 @@ export default defineConfig([
   },
   {
     files: ["app/**/*.tsx", "components/**/*.tsx"],
-    ignores: formsBeingConverted,
     rules: {
       "react/forbid-dom-props": ["error", { forbid: [noInlineStyle] }],
       "react/forbid-component-props": ["error", { forbid: [noInlineStyle] }],

@@ -4,7 +4,7 @@ import { useEffect, useId, useRef, useState, useTransition } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import type { ActionResult } from "@/lib/errors";
 
-interface ConfirmButtonProps {
+export interface ConfirmButtonProps {
   /** The button that opens the confirmation, and its accessible name when it differs (e.g. names the row). */
   label: string;
   accessibleLabel?: string;

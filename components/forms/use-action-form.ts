@@ -1,0 +1,169 @@
+"use client";
+
+import { useCallback, useMemo, useRef, useState, useTransition, type FormEvent } from "react";
+import { get, useForm, type DefaultValues, type FieldErrors, type FieldPath, type FieldValues, type Resolver, type UseFormReturn } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import type { z } from "zod";
+import { useHydrated } from "@/components/hooks/use-hydrated";
+import { useI18n } from "@/components/i18n/i18n-provider";
+import type { ActionResult } from "@/lib/errors";
+import { translateIssue } from "@/lib/forms/zod";
+
+export interface UseActionFormOptions<TValues extends FieldValues, TData> {
+  /** The schema the action's mutation parses: the browser checks the same rules first. */
+  schema: z.ZodType;
+  /** Calls the server action (add record ids here); undefined means it redirected. */
+  action: (values: TValues) => Promise<ActionResult<TData> | undefined | void>;
+  defaultValues: DefaultValues<TValues>;
+  /**
+   * The paths that have a field on screen (errors on them stand next to it, the first gets focus); every
+   * other message joins the form's alert. Default: the keys of defaultValues.
+   */
+  fields?: readonly string[];
+  /** Send the values as typed instead of the schema's output (e.g. money strings the action converts). */
+  raw?: boolean;
+  /** Follow defaultValues when the page comes back from the server with others (a saved condition). */
+  followDefaults?: boolean;
+  resetOnSuccess?: boolean;
+  onSuccess?: (data: TData) => void;
+}
+
+export interface ActionForm<TValues extends FieldValues> {
+  form: UseFormReturn<TValues>;
+  register: UseFormReturn<TValues>["register"];
+  control: UseFormReturn<TValues>["control"];
+  /** The message next to a field, in the user's language (browser check or server). */
+  fieldError: (name: FieldPath<TValues>) => string | undefined;
+  /** register(name) plus its error, to spread on a TextField / TextArea / Select. */
+  field: (name: FieldPath<TValues>) => ReturnType<UseFormReturn<TValues>["register"]> & { error?: string };
+  /** The one message for the whole form (refusals and errors with no field), or null. */
+  formError: string | null;
+  /** A callback ref for the FormAlert (it takes focus when no field did). */
+  alertTarget: (element: HTMLDivElement | null) => void;
+  saved: boolean;
+  busy: boolean;
+  hydrated: boolean;
+  onSubmit: (event?: FormEvent<HTMLFormElement>) => void;
+  formProps: {
+    noValidate: true;
+    onSubmit: (event?: FormEvent<HTMLFormElement>) => void;
+    "aria-busy": boolean;
+    "data-hydrated": "true" | undefined;
+  };
+}
+
+/** Client messages on paths without a field, translated (e.g. a version or a rule on the whole form). */
+function strayMessages(errors: FieldErrors, placed: ReadonlySet<string>, t: Parameters<typeof translateIssue>[1]): string[] {
+  const out: string[] = [];
+  for (const [name, error] of Object.entries(errors)) {
+    if (placed.has(name) || !error) continue;
+    const message = typeof error.message === "string" ? error.message : undefined;
+    out.push(error.type === "server" && message ? message : translateIssue(message, t));
+  }
+  return out;
+}
+
+/**
+ * The one submit loop of every form: react-hook-form with the mutation's zod schema, one request at a
+ * time, the server action inside a transition (its redirect reaches Next's boundary), server messages
+ * copied next to their fields (the first focused) and the rest in one alert that takes focus.
+ */
+export function useActionForm<TValues extends FieldValues, TData = unknown>(options: UseActionFormOptions<TValues, TData>): ActionForm<TValues> {
+  const { schema, action, defaultValues, raw = false, followDefaults = false, resetOnSuccess = false, onSuccess } = options;
+  const { t } = useI18n();
+  const hydrated = useHydrated();
+  const inFlight = useRef(false);
+  // State, not a ref: the hook hands it to the render (a ref read there would be a stale value).
+  const [alertElement, alertTarget] = useState<HTMLDivElement | null>(null);
+  const [isPending, startTransition] = useTransition();
+  const [serverError, setServerError] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+  const [invalid, setInvalid] = useState(false);
+  const resolver = useMemo(
+    () => (raw ? zodResolver(schema as never, undefined, { raw: true }) : zodResolver(schema as never)) as unknown as Resolver<TValues>,
+    [schema, raw],
+  );
+  const form = useForm<TValues>({ resolver, defaultValues, values: followDefaults ? (defaultValues as TValues) : undefined, reValidateMode: "onChange" });
+  const { register, control, handleSubmit, setError, reset, formState } = form;
+  // Keyed by the list's content, not its identity (callers pass a new array on every render).
+  const placedKey = (options.fields ?? Object.keys(defaultValues ?? {})).join("\n");
+  const placed = useMemo(() => new Set(placedKey.split("\n")), [placedKey]);
+
+  const fieldError = useCallback(
+    (name: FieldPath<TValues>) => {
+      const error = get(formState.errors, name) as { type?: string; message?: unknown } | undefined;
+      if (!error) return undefined;
+      const message = typeof error.message === "string" ? error.message : undefined;
+      return error.type === "server" && message ? message : translateIssue(message, t);
+    },
+    [formState.errors, t],
+  );
+
+  const focusAlert = () => requestAnimationFrame(() => alertElement?.focus());
+
+  function submit(values: TValues) {
+    if (inFlight.current) return;
+    inFlight.current = true;
+    setServerError(null);
+    setInvalid(false);
+    setSaved(false);
+    startTransition(async () => {
+      let result: ActionResult<TData> | undefined | void;
+      try {
+        result = await action(values);
+      } finally {
+        inFlight.current = false;
+      }
+      if (!result) return;
+      if (result.ok) {
+        startTransition(() => {
+          if (resetOnSuccess) reset(defaultValues);
+          setSaved(true);
+        });
+        onSuccess?.(result.data);
+        return;
+      }
+      let focused = false;
+      const unplaced: string[] = [];
+      for (const [path, text] of Object.entries(result.fieldErrors ?? {})) {
+        if (placed.has(path)) {
+          setError(path as FieldPath<TValues>, { type: "server", message: text }, { shouldFocus: !focused });
+          focused = true;
+        } else unplaced.push(text);
+      }
+      const text = [result.formError, ...unplaced].filter(Boolean).join(" ");
+      startTransition(() => setServerError(text || t("common.errors.invalidInput")));
+      if (!focused) focusAlert();
+    });
+  }
+
+  const onSubmit = (event?: FormEvent<HTMLFormElement>) => {
+    setInvalid(false);
+    void handleSubmit(submit, () => {
+      setServerError(null);
+      setSaved(false);
+      setInvalid(true);
+    })(event);
+  };
+
+  const stray = strayMessages(formState.errors, placed, t);
+  // The browser's check: messages with no field of their own, else the generic "check the fields".
+  const clientError = stray.length > 0 ? stray.join(" ") : invalid && Object.keys(formState.errors).length > 0 ? t("common.errors.invalidInput") : null;
+  const formError = serverError ?? clientError;
+  const busy = isPending || formState.isSubmitting;
+
+  return {
+    form,
+    register,
+    control,
+    fieldError,
+    field: (name) => ({ ...register(name), error: fieldError(name) }),
+    formError,
+    alertTarget,
+    saved,
+    busy,
+    hydrated,
+    onSubmit,
+    formProps: { noValidate: true, onSubmit, "aria-busy": busy, "data-hydrated": hydrated ? "true" : undefined },
+  };
+}

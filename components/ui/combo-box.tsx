@@ -1,0 +1,73 @@
+"use client";
+
+import type { ReactNode, Ref } from "react";
+import { Button, ComboBox as RacComboBox, Group, Input, Label, ListBox, ListBoxItem, Popover, Text } from "react-aria-components";
+import { useI18n } from "@/components/i18n/i18n-provider";
+import { RequiredMarker } from "./field";
+import { useFocusHandle, type FocusHandle } from "./focus-handle";
+import type { Option } from "./native-select";
+
+export interface ComboBoxProps {
+  label: ReactNode;
+  options: readonly Option[];
+  /** The chosen value ("" for none): `{...field}` from a Controller fits. */
+  value: string;
+  onChange: (value: string) => void;
+  onBlur?: () => void;
+  name?: string;
+  ref?: Ref<FocusHandle>;
+  hint?: ReactNode;
+  error?: string;
+  required?: boolean;
+  disabled?: boolean;
+}
+
+/** A choice from a long list, found by typing (filters as you type; only listed values can be chosen). */
+export function ComboBox({ label, options, value, onChange, onBlur, name, ref, hint, error, required, disabled }: ComboBoxProps) {
+  const { t } = useI18n();
+  const root = useFocusHandle<HTMLDivElement>(ref, "input");
+  return (
+    <RacComboBox
+      ref={root}
+      className="field"
+      name={name}
+      formValue="key"
+      selectedKey={value || null}
+      onSelectionChange={(key) => onChange(key == null ? "" : String(key))}
+      onBlur={onBlur}
+      isInvalid={Boolean(error)}
+      isRequired={required}
+      isDisabled={disabled}
+      defaultItems={options.map((o) => ({ id: o.value, ...o }))}
+      menuTrigger="focus"
+    >
+      <Label>
+        {label}
+        {required ? <RequiredMarker /> : null}
+      </Label>
+      {hint ? (
+        <Text slot="description" className="hint">
+          {hint}
+        </Text>
+      ) : null}
+      <Group className="ui-input-group">
+        <Input />
+        <Button aria-label={t("ui.select.showOptions")}>▾</Button>
+      </Group>
+      {error ? (
+        <Text slot="errorMessage" className="field-error">
+          {error}
+        </Text>
+      ) : null}
+      <Popover className="ui-popover">
+        <ListBox className="ui-listbox" renderEmptyState={() => <p className="ui-option muted">{t("ui.select.noResults")}</p>}>
+          {(item: Option & { id: string }) => (
+            <ListBoxItem className="ui-option" id={item.id} textValue={item.label}>
+              {item.label}
+            </ListBoxItem>
+          )}
+        </ListBox>
+      </Popover>
+    </RacComboBox>
+  );
+}

@@ -1,0 +1,23 @@
+// The shared UI primitives (see README.md). Server-safe ones (no "use client") render in server pages.
+export { Badge, type BadgeTone } from "./badge";
+export { Button, SubmitButton, buttonClass, type ButtonVariant } from "./button";
+export { Checkbox, CheckboxGroup, type ChoiceOption } from "./checkbox";
+export { ComboBox } from "./combo-box";
+export { ConfirmButton } from "./confirm-button";
+export { ConfirmDialog, type ConfirmProps } from "./confirm-dialog";
+export { DataTable, type Column, type SortDir } from "./data-table";
+export { DateField } from "./date-field";
+export { EmptyState } from "./empty-state";
+export { Field, FieldError, RequiredMarker, fieldIds, type FieldControlProps } from "./field";
+export { FormAlert, FormSaved } from "./form-alert";
+export { NativeSelect, type Option } from "./native-select";
+export { Notice, type NoticeTone } from "./notice";
+export { Pagination } from "./pagination";
+export { hrefWith, type Query } from "./query";
+export { RadioGroup } from "./radio-group";
+export { Select } from "./select";
+export { Stepper, type Step } from "./stepper";
+export { TabLinks } from "./tab-links";
+export { Tabs, type TabItem } from "./tabs";
+export { TextArea } from "./text-area";
+export { MoneyField, TextField } from "./text-field";
