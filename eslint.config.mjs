@@ -83,6 +83,8 @@ export default defineConfig([
   },
   {
     files: ["app/**", "components/**", ...plainModules],
+    // An integration test beside a page's loader sets up its database through test/db; it is never bundled.
+    ignores: ["**/*.int.test.ts"],
     rules: {
       "no-restricted-imports": ["error", { patterns: [dbImports] }],
     },
