@@ -52,12 +52,12 @@ export default async function RequestDetailPage({
 
   const primary: Locale = detail.primaryLocale;
   const other: Locale = primary === "es" ? "en" : "es";
-  const text = (field: "title", l: Locale) => {
-    const value = detail[`${field}${l === "es" ? "Es" : "En"}`];
+  const titleIn = (l: Locale) => {
+    const value = l === "es" ? detail.titleEs : detail.titleEn;
     return value && value.trim() ? value : null;
   };
-  const primaryTitle = text("title", primary);
-  const otherTitle = text("title", other);
+  const primaryTitle = titleIn(primary);
+  const otherTitle = titleIn(other);
   const notGiven = <span className="muted">{t("requests.detail.notGiven")}</span>;
   const urgency =
     detail.urgency === "low" || detail.urgency === "medium" || detail.urgency === "high" || detail.urgency === "critical"
