@@ -16,6 +16,36 @@ const serverOnlyImports = {
   allowTypeImports: true,
   message: "A client component gets its data and server actions from its page (as props), never from a server-only module.",
 };
+// Pages (app/) load data with lib/ queries and import the server actions; components/ receive both as
+// props, so a component never decides what to load or which action to call.
+const pageImports = {
+  group: ["@/app/*", "@/app/**"],
+  message: "components receive actions and data as props; pages load them (import the action in the page and pass it down).",
+};
+const dataImports = {
+  group: ["@/lib/*/queries", "@/lib/*/mutations", "@/lib/auth/current-user"],
+  allowTypeImports: true,
+  message: "components receive actions and data as props; pages load them (call the query in the page or its loader and pass the result).",
+};
+// forms being converted to the shared form hook (components/reporting/ is being rewritten with its forms)
+const componentsStillImportingFromPages = [
+  "components/auth/sign-in-form.tsx",
+  "components/awards/award-form.tsx",
+  "components/comments/comment-form.tsx",
+  "components/decisions/decision-form.tsx",
+  "components/reporting/frequency-form.tsx",
+  "components/reporting/indicators-editor.tsx",
+  "components/reporting/report-form.tsx",
+  "components/reporting/reporting-section.tsx",
+  "components/reporting/report-decision-form.tsx",
+  "components/requests/request-form.tsx",
+  "components/reviews/assign-reviewers-form.tsx",
+  "components/reviews/declare-conflict-form.tsx",
+  "components/reviews/review-form.tsx",
+  "components/screening/screening-form.tsx",
+];
+const clientComponents = clientModules("components");
+
 // The look lives in app/globals.css and components/ui/ui.css; markup takes classes, never inline styles.
 const noInlineStyle = {
   propName: "style",
@@ -46,7 +76,7 @@ export default defineConfig([
   },
   {
     files: ["app/**", "components/**", ...plainModules],
-    // Integration tests beside a route handler set up their own database.
+    // Integration tests beside a route handler or a page's loader set up their own database; they are never bundled.
     ignores: ["**/*.int.test.ts"],
     rules: {
       "no-restricted-imports": ["error", { patterns: [dbImports] }],
@@ -63,6 +93,22 @@ export default defineConfig([
     files: clientModules("app", "components", "lib"),
     rules: {
       "@typescript-eslint/no-restricted-imports": ["error", { patterns: [serverOnlyImports] }],
+    },
+  },
+  // A later block replaces the rule's options, so client components keep the server-only list (which
+  // already covers queries, mutations and the current user) and add app/.
+  {
+    files: ["components/**"],
+    ignores: [...componentsStillImportingFromPages, ...clientComponents],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": ["error", { patterns: [pageImports, dataImports] }],
+    },
+  },
+  {
+    files: clientComponents,
+    ignores: componentsStillImportingFromPages,
+    rules: {
+      "@typescript-eslint/no-restricted-imports": ["error", { patterns: [serverOnlyImports, pageImports] }],
     },
   },
   {

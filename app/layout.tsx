@@ -8,6 +8,8 @@ import { getCurrentUser } from "@/lib/auth/current-user";
 import { isDemoMode } from "@/lib/demo";
 import { catalogs } from "@/lib/i18n/messages";
 import { getI18n } from "@/lib/i18n/server";
+import { setLocaleAction } from "./locale-actions";
+import { signOutAction } from "./sign-in/actions";
 import "./globals.css";
 import "@/components/ui/ui.css";
 
@@ -42,7 +44,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             {t("common.demoBanner")} <Link href="/mailbox">{t("common.demoMailbox")}</Link>
           </div>
         ) : null}
-        <SiteHeader user={user} locale={locale} demo={demo} />
+        <SiteHeader user={user} locale={locale} demo={demo} signOutAction={signOutAction} setLocaleAction={setLocaleAction} />
         <I18nProvider locale={locale} messages={catalogs[locale]}>
           <main id="main" className="container" tabIndex={-1}>
             {children}

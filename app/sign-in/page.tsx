@@ -3,9 +3,11 @@ import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { DemoAccounts } from "@/components/auth/demo-accounts";
 import { getSessionResolution } from "@/lib/auth/current-user";
+import { listDemoAccounts } from "@/lib/auth/queries";
 import { safeCallbackPath } from "@/lib/auth/schema";
 import { isDemoMode } from "@/lib/demo";
 import { getI18n } from "@/lib/i18n/server";
+import { demoSignInAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 
@@ -25,6 +27,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   }
   const { t, tRich } = await getI18n();
   const demo = isDemoMode();
+  const demoAccounts = demo ? await listDemoAccounts() : [];
   return (
     <div className="stack">
       <div className="card narrow stack">
@@ -39,7 +42,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           <p className="alert alert-info" role="note" data-testid="demo-second-factor">
             {t("auth.demo.secondFactor")}
           </p>
-          <DemoAccounts />
+          <DemoAccounts accounts={demoAccounts} demoSignInAction={demoSignInAction} />
           <p className="muted small">
             {tRich("auth.demo.mailboxHint", undefined, { link: (chunks) => <Link href="/mailbox">{chunks}</Link> })}
           </p>

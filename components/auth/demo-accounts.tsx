@@ -1,10 +1,15 @@
-import { demoSignInAction } from "@/app/sign-in/actions";
-import { listDemoAccounts } from "@/lib/auth/queries";
+import type { DemoAccount } from "@/lib/auth/queries";
 import { getI18n } from "@/lib/i18n/server";
 
-export async function DemoAccounts() {
+/** One sign-in button per seeded demo account; the page loads the accounts and passes the action. */
+export async function DemoAccounts({
+  accounts,
+  demoSignInAction,
+}: {
+  accounts: DemoAccount[];
+  demoSignInAction: (formData: FormData) => Promise<void>;
+}) {
   const { t, locale } = await getI18n();
-  const accounts = await listDemoAccounts();
   return (
     <ul className="grid list-none">
       {accounts.map((account) => (

@@ -1,11 +1,13 @@
 "use client";
 
 import { useEffect, useId, useRef, useState, useTransition } from "react";
-import { approveAwardAction } from "@/app/awards/actions";
 import { useHydrated } from "@/components/hooks/use-hydrated";
 import { useI18n } from "@/components/i18n/i18n-provider";
+import type { ActionResult } from "@/lib/errors";
 
 interface ApproveAwardButtonProps {
+  /** The server action (the page passes it): redirects on success, returns the refusal otherwise. */
+  action: (input: { awardId: string; expectedVersion: number }) => Promise<ActionResult<unknown> | undefined>;
   awardId: string;
   /** The award's version the page showed: a parallel approval makes this one a conflict. */
   version: number;
@@ -15,7 +17,7 @@ interface ApproveAwardButtonProps {
 }
 
 /** The second approval of an award, after an explicit, in-page confirmation. */
-export function ApproveAwardButton({ awardId, version, reference, amountText }: ApproveAwardButtonProps) {
+export function ApproveAwardButton({ action, awardId, version, reference, amountText }: ApproveAwardButtonProps) {
   const { t } = useI18n();
   const uid = useId();
   const [isConfirming, setIsConfirming] = useState(false);
@@ -40,7 +42,7 @@ export function ApproveAwardButton({ awardId, version, reference, amountText }: 
     setError(null);
     // Inside a transition, the action's redirect (its success) is handled by Next's redirect boundary.
     startTransition(async () => {
-      const result = await approveAwardAction({ awardId, expectedVersion: version });
+      const result = await action({ awardId, expectedVersion: version });
       if (!result || result.ok) return;
       inFlight.current = false;
       startTransition(() => {

@@ -1,6 +1,5 @@
 import Link from "next/link";
-import { getCurrentUser } from "@/lib/auth/current-user";
-import { getAwardPanel } from "@/lib/awards/queries";
+import type { AwardPanelData } from "@/lib/awards/queries";
 import { formatMoney } from "@/lib/i18n/format";
 import { getI18n } from "@/lib/i18n/server";
 import { awardStatusBadgeClass } from "./award-labels";
@@ -8,12 +7,10 @@ import { awardStatusBadgeClass } from "./award-labels";
 /**
  * The award section of a request's page. For a program officer on an approved request: a link to create
  * the award. On an awarded request: links to its awards, for anyone who may see them (the program
- * office always; the state once the award is active). Otherwise it renders nothing.
+ * office always; the state once the award is active). Otherwise it renders nothing. The page loads
+ * the panel for the user (null when the request is not visible to them).
  */
-export async function AwardPanel({ requestId }: { requestId: string }) {
-  const user = await getCurrentUser();
-  if (!user) return null;
-  const panel = await getAwardPanel(user, requestId);
+export async function AwardPanel({ panel }: { panel: AwardPanelData | null }) {
   if (!panel || (!panel.canCreate && panel.awards.length === 0)) return null;
   const { t, locale } = await getI18n();
   const headingId = `award-panel-${panel.requestId}`;

@@ -1,5 +1,4 @@
-import { loadForPanel } from "@/components/requests/load-for-panel";
-import { getCommentAccess, listComments } from "@/lib/comments/queries";
+import type { CommentAccess, CommentRow } from "@/lib/comments/queries";
 import { formatDateTime } from "@/lib/i18n/format";
 import { getI18n } from "@/lib/i18n/server";
 import { CommentForm } from "./comment-form";
@@ -7,15 +6,17 @@ import { CommentForm } from "./comment-form";
 /**
  * The comments on a request and the form to add one. Staff (officers, assigned reviewers) see every
  * comment with author names; the state's focal points see shared ones only, staff shown as "Program
- * office". Renders nothing for anyone who may not see the request.
+ * office". Renders nothing for anyone who may not see the request (the page then passes null).
  */
-export async function RequestComments({ requestId }: { requestId: string }) {
-  const loaded = await loadForPanel(async (user) => {
-    const [access, comments] = await Promise.all([getCommentAccess(user, requestId), listComments(user, requestId)]);
-    return { access, comments };
-  });
-  if (!loaded) return null;
-  const { access, comments } = loaded.data;
+export async function RequestComments({
+  requestId,
+  data,
+}: {
+  requestId: string;
+  data: { access: CommentAccess; comments: CommentRow[] } | null;
+}) {
+  if (!data) return null;
+  const { access, comments } = data;
   const { t, locale } = await getI18n();
   const isStaff = access.mayReadInternal;
   return (

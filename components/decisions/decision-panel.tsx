@@ -1,16 +1,12 @@
-import { hasPermission } from "@/lib/auth/policies";
-import { getDecisionContext } from "@/lib/decisions/queries";
 import { getI18n } from "@/lib/i18n/server";
 import { DecisionForm } from "./decision-form";
-import { loadForPanel } from "@/components/requests/load-for-panel";
 
 /**
  * The decision on a request in review, for program officers: approve, reject or request changes,
- * with the memo the state receives as a letter. Renders nothing for anyone else or in other states.
+ * with the memo the state receives as a letter. Renders nothing for anyone else (the page passes
+ * null) or in other states.
  */
-export async function DecisionPanel({ requestId }: { requestId: string }) {
-  const loaded = await loadForPanel(async (user) => (hasPermission(user, "decisions.make") ? getDecisionContext(user, requestId) : null));
-  const context = loaded?.data;
+export async function DecisionPanel({ context }: { context: { canDecide: boolean; request: { id: string; version: number } } | null }) {
   if (!context?.canDecide) return null;
   const { t } = await getI18n();
   return (

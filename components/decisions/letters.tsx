@@ -1,23 +1,21 @@
-import { loadForPanel } from "@/components/requests/load-for-panel";
-import { listDecisions } from "@/lib/decisions/queries";
+import type { DecisionLetter } from "@/lib/decisions/queries";
 import { formatDateTime } from "@/lib/i18n/format";
 import { getI18n } from "@/lib/i18n/server";
 
 /**
  * The decision letters on a request (approved, rejected, changes requested) with their memos, as the
  * state received them; program staff also see who decided. Anyone who may see the request; renders
- * nothing for others or while there is no decision.
+ * nothing for others (the page passes null) or while there is no decision.
  */
-export async function DecisionLetters({ requestId }: { requestId: string }) {
-  const loaded = await loadForPanel((user) => listDecisions(user, requestId));
-  if (!loaded || loaded.data.length === 0) return null;
+export async function DecisionLetters({ letters }: { letters: DecisionLetter[] | null }) {
+  if (!letters || letters.length === 0) return null;
   const { t, locale } = await getI18n();
   return (
     <section className="card stack" aria-labelledby="letters-heading" data-testid="decision-letters">
       <h2 id="letters-heading">{t("officer.letters.heading")}</h2>
       <p className="muted small">{t("officer.letters.intro")}</p>
       <ol className="stack list-none">
-        {[...loaded.data].reverse().map((d) => (
+        {[...letters].reverse().map((d) => (
           <li key={d.id} className="card p-4" data-decision={d.decision}>
             <h3 className="m-0">
               <span className={d.decision === "approve" ? "badge badge-success" : d.decision === "reject" ? "badge badge-danger" : "badge"}>

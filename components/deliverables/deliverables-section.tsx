@@ -1,25 +1,29 @@
-import { addDeliverableAction, decideDeliverableAction, submitDeliverableAction } from "@/app/awards/[id]/delivery-actions";
+import type { ComponentProps } from "react";
 import { ActionForm } from "@/components/delivery/action-form";
-import { requireUser } from "@/lib/auth/current-user";
-import { listDeliverables } from "@/lib/deliverables/queries";
+import type { DeliverableList } from "@/lib/deliverables/queries";
 import { DELIVERABLE_LIMITS } from "@/lib/deliverables/schema";
 import { formatDate, formatNumber } from "@/lib/i18n/format";
 import { plural } from "@/lib/i18n/plural";
 import { getI18n } from "@/lib/i18n/server";
 import { daysBetween } from "@/lib/reminders/schedule";
-import { todayIso } from "@/lib/tranches/workflow";
 import { EvidenceUpload } from "./evidence-upload";
 
 /**
  * The award's deliverables: due date, status, a late flag in words, the office's comment and the
  * evidence files; for the country's focal points and the partner's users an upload and a submit form
  * (pending or returned), for officers the review of submitted ones and a form to add one.
- * Anyone who may see the award (the page has already checked).
+ * Anyone who may see the award (the page has already checked, loads the list for the user as of
+ * `today` and passes the actions).
  */
-export async function DeliverablesSection({ awardId }: { awardId: string }) {
-  const user = await requireUser();
-  const today = todayIso();
-  const data = await listDeliverables(user, awardId, today);
+export async function DeliverablesSection({
+  data,
+  today,
+  actions: { addDeliverableAction, submitDeliverableAction, decideDeliverableAction },
+}: {
+  data: DeliverableList;
+  today: string;
+  actions: Record<"addDeliverableAction" | "submitDeliverableAction" | "decideDeliverableAction", ComponentProps<typeof ActionForm>["action"]>;
+}) {
   const { t, locale } = await getI18n();
   const size = (bytes: number) => `${formatNumber(Math.max(1, Math.round(bytes / 1024)), locale)} KB`;
 

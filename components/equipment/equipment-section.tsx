@@ -1,7 +1,6 @@
-import { addEquipmentCheckAction, addEquipmentItemAction, updateEquipmentConditionAction } from "@/app/awards/[id]/delivery-actions";
+import type { ComponentProps } from "react";
 import { ActionForm } from "@/components/delivery/action-form";
-import { requireUser } from "@/lib/auth/current-user";
-import { listEquipment } from "@/lib/equipment/queries";
+import type { EquipmentList } from "@/lib/equipment/queries";
 import { CHECK_RESULTS, EQUIPMENT_CONDITIONS, EQUIPMENT_LIMITS } from "@/lib/equipment/schema";
 import { formatDate, formatNumber } from "@/lib/i18n/format";
 import { getI18n } from "@/lib/i18n/server";
@@ -11,11 +10,16 @@ import { todayIso } from "@/lib/tranches/workflow";
  * The award's equipment register: items (kind, model, quantity, handover, custodian agency, condition)
  * with their end-use checks, and a standing warning never to enter serial numbers; for the partner's
  * users and officers, forms to add items, update a condition and record a check. Focal points and
- * donors read. Anyone who may see the award (the page has already checked).
+ * donors read. Anyone who may see the award (the page has already checked, loads the register for the
+ * user and passes the actions).
  */
-export async function EquipmentSection({ awardId }: { awardId: string }) {
-  const user = await requireUser();
-  const data = await listEquipment(user, awardId);
+export async function EquipmentSection({
+  data,
+  actions: { addEquipmentItemAction, updateEquipmentConditionAction, addEquipmentCheckAction },
+}: {
+  data: EquipmentList;
+  actions: Record<"addEquipmentItemAction" | "updateEquipmentConditionAction" | "addEquipmentCheckAction", ComponentProps<typeof ActionForm>["action"]>;
+}) {
   const { t, locale } = await getI18n();
   const conditionOptions = EQUIPMENT_CONDITIONS.map((c) => ({ value: c, label: t(`delivery.equipment.condition.${c}`) }));
   const resultOptions = CHECK_RESULTS.map((r) => ({ value: r, label: t(`delivery.equipment.result.${r}`) }));

@@ -1,9 +1,8 @@
-import { setLocaleAction } from "@/app/locale-actions";
 import { LOCALES, type Locale } from "@/lib/i18n/config";
 import { createTranslator } from "@/lib/i18n/translate";
 
-/** Works without JavaScript: a select and a button posting to a server action. */
-export function LanguageSwitch({ locale }: { locale: Locale }) {
+/** Works without JavaScript: a select and a button posting to the server action the layout passes. */
+export function LanguageSwitch({ locale, setLocaleAction }: { locale: Locale; setLocaleAction: (formData: FormData) => Promise<void> }) {
   const t = createTranslator(locale);
   return (
     <form action={setLocaleAction} className="row language-switch">

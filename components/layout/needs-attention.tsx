@@ -1,21 +1,18 @@
 import Link from "next/link";
-import { hasPermission } from "@/lib/auth/policies";
-import type { CurrentUser } from "@/lib/auth/queries";
-import { listLateDeliverables } from "@/lib/deliverables/queries";
+import type { LateDeliverable } from "@/lib/deliverables/queries";
 import { formatDate } from "@/lib/i18n/format";
 import { plural } from "@/lib/i18n/plural";
 import { getI18n } from "@/lib/i18n/server";
-import { listOverdue } from "@/lib/reporting/queries";
+import type { OverdueRow } from "@/lib/reporting/queries";
 
 /**
  * Overdue progress reports and late deliverables, for the people who act on them: officers, the
- * award's country focal points and its implementing partner. Nothing for others, or when none.
+ * award's country focal points and its implementing partner (the page loads them only for those).
+ * Nothing when there are none.
  */
-export async function NeedsAttention({ user }: { user: CurrentUser }) {
-  if (!hasPermission(user, "reports.accept") && !hasPermission(user, "reports.submit")) return null;
-  const { t, locale } = await getI18n();
-  const [reports, deliverables] = await Promise.all([listOverdue(user), listLateDeliverables(user)]);
+export async function NeedsAttention({ reports, deliverables }: { reports: OverdueRow[]; deliverables: LateDeliverable[] }) {
   if (reports.length === 0 && deliverables.length === 0) return null;
+  const { t, locale } = await getI18n();
   return (
     <section className="card stack" aria-labelledby="needs-attention" data-testid="needs-attention">
       <h2 id="needs-attention">{t("home.attention.title")}</h2>

@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { signOutAction } from "@/app/sign-in/actions";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { needsSecondFactor } from "@/lib/auth/session-rules";
 import type { Locale } from "@/lib/i18n/config";
@@ -7,7 +6,16 @@ import { createTranslator } from "@/lib/i18n/translate";
 import { LanguageSwitch } from "./language-switch";
 import { navFor } from "./nav";
 
-export function SiteHeader({ user, locale, demo }: { user: CurrentUser | null; locale: Locale; demo: boolean }) {
+interface SiteHeaderProps {
+  user: CurrentUser | null;
+  locale: Locale;
+  demo: boolean;
+  /** The server actions behind the header's two forms (the layout passes them). */
+  signOutAction: () => Promise<void>;
+  setLocaleAction: (formData: FormData) => Promise<void>;
+}
+
+export function SiteHeader({ user, locale, demo, signOutAction, setLocaleAction }: SiteHeaderProps) {
   const t = createTranslator(locale);
   return (
     <header className="site-header">
@@ -32,7 +40,7 @@ export function SiteHeader({ user, locale, demo }: { user: CurrentUser | null; l
           </nav>
         ) : null}
         <div className="header-tools">
-          <LanguageSwitch locale={locale} />
+          <LanguageSwitch locale={locale} setLocaleAction={setLocaleAction} />
           {user ? (
             <>
               <span data-testid="signed-in-as">{t("common.signedInAs", { name: user.name ?? user.email })}</span>

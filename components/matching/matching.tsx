@@ -1,26 +1,15 @@
-import { hasPermission } from "@/lib/auth/policies";
 import { formatMoney, formatNumber } from "@/lib/i18n/format";
 import { getI18n } from "@/lib/i18n/server";
-import { rankProgramsForRequest } from "@/lib/matching/queries";
-import { findVisibleRequest } from "@/lib/requests/queries";
-import { loadForPanel } from "@/components/requests/load-for-panel";
-
-/** Statuses in which a program may still be chosen for the request. */
-const OPEN = new Set(["submitted", "screening", "in_review", "changes_requested", "approved"]);
+import type { ProgramCandidate } from "@/lib/matching/queries";
+import type { RankedProgram } from "@/lib/matching/rank";
 
 /**
  * The programs that fund the request's country and category, ranked by fit (funds that cover the
  * cost first, then the smaller share of remaining funds, then the state's suggestions), with their
- * remaining funds. Program officers, while the request is open; renders nothing for anyone else.
+ * remaining funds. Program officers, while the request is open; renders nothing for anyone else (the
+ * page passes null).
  */
-export async function ProgramMatching({ requestId }: { requestId: string }) {
-  const loaded = await loadForPanel(async (user) => {
-    if (!hasPermission(user, "requests.screen")) return null;
-    const request = await findVisibleRequest(user, requestId);
-    if (!request || !OPEN.has(request.status)) return null;
-    return { reference: request.reference, ranked: await rankProgramsForRequest(user, requestId) };
-  });
-  const data = loaded?.data;
+export async function ProgramMatching({ data }: { data: { reference: string; ranked: RankedProgram<ProgramCandidate>[] } | null }) {
   if (!data) return null;
   const { t, locale } = await getI18n();
   return (

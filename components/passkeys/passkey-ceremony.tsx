@@ -3,13 +3,13 @@
 import { useId, useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { browserSupportsWebAuthn, startAuthentication, startRegistration } from "@simplewebauthn/browser";
 import {
-  passkeyAuthenticationOptionsAction,
-  passkeyRegistrationOptionsAction,
-  registerPasskeyAction,
-  verifyPasskeyAction,
-} from "@/app/sign-in/passkey/actions";
+  browserSupportsWebAuthn,
+  startAuthentication,
+  startRegistration,
+  type PublicKeyCredentialCreationOptionsJSON,
+  type PublicKeyCredentialRequestOptionsJSON,
+} from "@simplewebauthn/browser";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { useHydrated } from "@/components/hooks/use-hydrated";
 import type { ActionResult } from "@/lib/errors";
@@ -30,11 +30,31 @@ function failureOf(result: ActionResult<unknown> | undefined, t: Translate): str
   return result.formError ?? t("common.errors.invalidInput");
 }
 
+/** The server actions of the registration ceremony, passed by the page. */
+export interface RegisterPasskeyActions {
+  passkeyRegistrationOptionsAction: () => Promise<ActionResult<PublicKeyCredentialCreationOptionsJSON>>;
+  registerPasskeyAction: (response: unknown, values: unknown, callbackUrl?: unknown) => Promise<ActionResult>;
+}
+
+/** The server actions of the sign-in confirmation, passed by the page. */
+export interface VerifyPasskeyActions {
+  passkeyAuthenticationOptionsAction: () => Promise<ActionResult<PublicKeyCredentialRequestOptionsJSON>>;
+  verifyPasskeyAction: (response: unknown, callbackUrl?: unknown) => Promise<ActionResult>;
+}
+
 /**
  * Registers a passkey (the first one after the e-mail link, or another one) with a name for it. The
  * server action redirects on success; a refusal or a closed prompt is shown and the user may try again.
  */
-export function RegisterPasskeyForm({ submitLabel, callbackUrl }: { submitLabel: string; callbackUrl?: string }) {
+export function RegisterPasskeyForm({
+  submitLabel,
+  callbackUrl,
+  actions: { passkeyRegistrationOptionsAction, registerPasskeyAction },
+}: {
+  submitLabel: string;
+  callbackUrl?: string;
+  actions: RegisterPasskeyActions;
+}) {
   const { t } = useI18n();
   const uid = useId();
   const isHydrated = useHydrated();
@@ -102,7 +122,13 @@ export function RegisterPasskeyForm({ submitLabel, callbackUrl }: { submitLabel:
 }
 
 /** Confirms a partial sign-in with one of the user's passkeys; the server action redirects on success. */
-export function VerifyPasskeyButton({ callbackUrl }: { callbackUrl?: string }) {
+export function VerifyPasskeyButton({
+  callbackUrl,
+  actions: { passkeyAuthenticationOptionsAction, verifyPasskeyAction },
+}: {
+  callbackUrl?: string;
+  actions: VerifyPasskeyActions;
+}) {
   const { t } = useI18n();
   const isHydrated = useHydrated();
   const [formError, setFormError] = useState<string | null>(null);

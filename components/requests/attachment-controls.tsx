@@ -2,10 +2,10 @@
 
 import { useId, useRef, useState, useTransition, type FormEvent } from "react";
 import { useRouter } from "next/navigation";
-import { removeAttachmentAction } from "@/app/requests/[id]/attachments/actions";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { ATTACHMENT_ACCEPT, ATTACHMENT_LIMITS, displayFilename, hasAcceptedExtension } from "@/lib/attachments/detect";
+import type { ActionResult } from "@/lib/errors";
 import { plural } from "@/lib/i18n/plural";
 import type { Locale } from "@/lib/i18n/config";
 import type { Translate } from "@/lib/i18n/translate";
@@ -158,8 +158,8 @@ export function AttachmentUploadForm({ requestId, existingCount }: { requestId: 
   );
 }
 
-/** Removes one file after an explicit, in-page confirmation. */
-export function RemoveAttachmentButton({ requestId, attachmentId, filename }: { requestId: string; attachmentId: string; filename: string }) {
+/** Removes one file after an explicit, in-page confirmation, with the action bound to it by the page. */
+export function RemoveAttachmentButton({ action, filename }: { action: () => Promise<ActionResult>; filename: string }) {
   const { t } = useI18n();
   const router = useRouter();
   return (
@@ -169,7 +169,7 @@ export function RemoveAttachmentButton({ requestId, attachmentId, filename }: { 
       question={t("attachments.remove.confirm", { name: filename })}
       confirmLabel={t("attachments.remove.confirmButton")}
       workingLabel={t("attachments.remove.working")}
-      action={() => removeAttachmentAction({ requestId, attachmentId })}
+      action={action}
       onDone={() => router.refresh()}
     />
   );

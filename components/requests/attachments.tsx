@@ -1,4 +1,5 @@
 import { ATTACHMENT_LIMITS, extensionForMime, formatFileSize } from "@/lib/attachments/detect";
+import type { ActionResult } from "@/lib/errors";
 import { formatDateTime } from "@/lib/i18n/format";
 import { getI18n } from "@/lib/i18n/server";
 import { AttachmentUploadForm, RemoveAttachmentButton } from "./attachment-controls";
@@ -16,10 +17,12 @@ interface RequestAttachmentsProps {
   attachments: RequestAttachmentItem[];
   /** Whether this user may add and remove files now (the filer, while the request is editable). */
   canEdit: boolean;
+  /** The server action that removes one of the request's files (the page passes it). */
+  removeAttachmentAction: (input: { requestId: string; attachmentId: string }) => Promise<ActionResult>;
 }
 
 /** The request's files with download links, and for its filer the upload form and remove buttons. */
-export async function RequestAttachments({ requestId, attachments, canEdit }: RequestAttachmentsProps) {
+export async function RequestAttachments({ requestId, attachments, canEdit, removeAttachmentAction }: RequestAttachmentsProps) {
   const { t, locale } = await getI18n();
   const base = `/requests/${encodeURIComponent(requestId)}/attachments`;
   return (
@@ -58,7 +61,7 @@ export async function RequestAttachments({ requestId, attachments, canEdit }: Re
                   </td>
                   {canEdit ? (
                     <td>
-                      <RemoveAttachmentButton requestId={requestId} attachmentId={a.id} filename={a.filename} />
+                      <RemoveAttachmentButton action={removeAttachmentAction.bind(null, { requestId, attachmentId: a.id })} filename={a.filename} />
                     </td>
                   ) : null}
                 </tr>

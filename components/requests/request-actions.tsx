@@ -2,7 +2,6 @@
 
 import Link from "next/link";
 import { useId, useRef, useState, useTransition } from "react";
-import { saveRequestAction, withdrawRequestAction } from "@/app/requests/actions";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import type { ActionResult } from "@/lib/errors";
@@ -11,15 +10,21 @@ import type { RequestFormValues } from "./form-values";
 
 type Failure = Extract<ActionResult, { ok: false }>;
 
+/** The request's two server actions, passed by the page; both redirect on success. */
+export type SaveRequestAction = (input: Record<string, unknown>) => Promise<ActionResult<unknown> | undefined>;
+export type WithdrawRequestAction = (input: { requestId: string; expectedVersion: number }) => Promise<ActionResult | undefined>;
+
 /**
  * Submits the request as saved. The server checks it with the submit schema; what is missing is
  * listed here with a link to the edit page. A repeated click is answered as the same submission.
  */
 export function SubmitRequestButton({
+  saveRequestAction,
   requestId,
   version,
   values,
 }: {
+  saveRequestAction: SaveRequestAction;
   requestId: string;
   version: number;
   /** The stored content as the form's raw values: the server parses it as the form would send it. */
@@ -93,7 +98,17 @@ export function SubmitRequestButton({
 }
 
 /** Withdraws the request after an explicit, in-page confirmation. */
-export function WithdrawRequestButton({ requestId, version, reference }: { requestId: string; version: number; reference: string }) {
+export function WithdrawRequestButton({
+  withdrawRequestAction,
+  requestId,
+  version,
+  reference,
+}: {
+  withdrawRequestAction: WithdrawRequestAction;
+  requestId: string;
+  version: number;
+  reference: string;
+}) {
   const { t } = useI18n();
   return (
     <ConfirmButton

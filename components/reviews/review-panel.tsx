@@ -1,39 +1,30 @@
 import type { Locale } from "@/lib/i18n/config";
-import { getCurrentUser } from "@/lib/auth/current-user";
-import { hasPermission } from "@/lib/auth/policies";
-import { NotFoundError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/i18n/format";
 import { getI18n } from "@/lib/i18n/server";
 import type { Translate } from "@/lib/i18n/translate";
-import {
-  getReviewSummary,
-  listAssignableReviewers,
-  listPartnerOptions,
-  listReviewProgramOptions,
-  type ReviewSummaryGroup,
-} from "@/lib/reviews/queries";
-import { canAssign } from "@/lib/reviews/workflow";
+import type { AssignableReviewer, ReviewProgramOption, ReviewSummary, ReviewSummaryGroup } from "@/lib/reviews/queries";
 import { AssignReviewersForm } from "./assign-reviewers-form";
 import { formatScore, localName, reviewStatusBadgeClass } from "./review-format";
+
+/** What the page loads for the panel: the summary and, while reviewers may be assigned, the form's options. */
+export interface ReviewPanelData {
+  summary: ReviewSummary;
+  /** Whether reviewers may be assigned now (screening or under review). */
+  isOpen: boolean;
+  reviewers: AssignableReviewer[];
+  programs: ReviewProgramOption[];
+  partners: { id: string; nameEn: string; nameEs: string }[];
+}
 
 /**
  * The reviews of a request, for program officers: the assign-reviewers form (while the request is in
  * screening or under review) and every review with scores per criterion, weighted totals and spreads.
- * Renders nothing for anyone else: the state never sees reviewers or scores.
+ * Renders nothing for anyone else (the page passes null): the state never sees reviewers or scores.
  */
-export async function ReviewPanel({ requestId }: { requestId: string }) {
-  const user = await getCurrentUser();
-  if (!user || !hasPermission(user, "reviews.assign")) return null;
-  const summary = await getReviewSummary(user, requestId).catch((error: unknown) => {
-    if (error instanceof NotFoundError) return null;
-    throw error;
-  });
-  if (!summary) return null;
+export async function ReviewPanel({ data }: { data: ReviewPanelData | null }) {
+  if (!data) return null;
+  const { summary, isOpen, reviewers, programs, partners } = data;
   const { t, locale } = await getI18n();
-  const isOpen = canAssign(summary.request.status);
-  const [reviewers, programs, partners] = isOpen
-    ? await Promise.all([listAssignableReviewers(user, requestId), listReviewProgramOptions(user, requestId), listPartnerOptions(user)])
-    : [[], [], []];
   const collator = new Intl.Collator(locale);
 
   return (

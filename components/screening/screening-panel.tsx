@@ -1,24 +1,25 @@
-import { hasPermission } from "@/lib/auth/policies";
+import type { ComponentProps } from "react";
 import { formatDateTime, formatMoney } from "@/lib/i18n/format";
 import { getI18n } from "@/lib/i18n/server";
-import { getScreeningContext } from "@/lib/screening/queries";
+import type { ScreeningContext } from "@/lib/screening/queries";
 import { CHECKLIST_KEYS, type AutomaticChecks } from "@/lib/screening/checks";
 import { AutomaticCheckList } from "./check-list";
-import { loadForPanel } from "@/components/requests/load-for-panel";
 import { ScreeningForm } from "./screening-form";
 import { StartScreeningButton } from "./start-screening-button";
 
 /**
  * The screening of a request, for program officers: the start button while it is submitted; while in
  * screening, the programs for its country with their automatic checks beside the manual checklist,
- * the outcome and the message; and the past screenings. Renders nothing for anyone else.
+ * the outcome and the message; and the past screenings. Renders nothing for anyone else (the page
+ * passes null).
  */
-export async function ScreeningPanel({ requestId }: { requestId: string }) {
-  const loaded = await loadForPanel(async (user) => {
-    if (!hasPermission(user, "requests.screen")) return null;
-    return getScreeningContext(user, requestId);
-  });
-  const context = loaded?.data;
+export async function ScreeningPanel({
+  context,
+  startScreeningAction,
+}: {
+  context: ScreeningContext | null;
+  startScreeningAction: ComponentProps<typeof StartScreeningButton>["action"];
+}) {
   if (!context || (!context.canStart && !context.canComplete && context.screenings.length === 0)) return null;
   const { t, locale } = await getI18n();
   const { request } = context;
@@ -38,7 +39,7 @@ export async function ScreeningPanel({ requestId }: { requestId: string }) {
   return (
     <section className="card stack" aria-labelledby="screening-heading" data-testid="screening-panel">
       <h2 id="screening-heading">{t("officer.screening.heading")}</h2>
-      {context.canStart ? <StartScreeningButton requestId={request.id} version={request.version} /> : null}
+      {context.canStart ? <StartScreeningButton action={startScreeningAction} requestId={request.id} version={request.version} /> : null}
       {context.canComplete ? (
         <>
           <p>{t("officer.screening.intro")}</p>

@@ -1,11 +1,22 @@
 "use client";
 
 import { useId, useRef, useState, useTransition } from "react";
-import { startScreeningAction } from "@/app/requests/[id]/officer-actions";
 import { useI18n } from "@/components/i18n/i18n-provider";
+import type { ActionResult } from "@/lib/errors";
 
-/** Takes the request into screening, on the version the page was rendered with. */
-export function StartScreeningButton({ requestId, version }: { requestId: string; version: number }) {
+/**
+ * Takes the request into screening, on the version the page was rendered with, through the server
+ * action the page passes (it redirects on success).
+ */
+export function StartScreeningButton({
+  action,
+  requestId,
+  version,
+}: {
+  action: (input: { requestId: string; expectedVersion: number }) => Promise<ActionResult<unknown> | undefined>;
+  requestId: string;
+  version: number;
+}) {
   const { t } = useI18n();
   const uid = useId();
   const [error, setError] = useState<string | null>(null);
@@ -16,7 +27,7 @@ export function StartScreeningButton({ requestId, version }: { requestId: string
     setError(null);
     // Inside a transition: the action's redirect (its success) reaches Next's redirect boundary.
     startTransition(async () => {
-      const result = await startScreeningAction({ requestId, expectedVersion: version });
+      const result = await action({ requestId, expectedVersion: version });
       if (!result || result.ok) return;
       startTransition(() => setError(result.formError ?? t("common.errors.invalidInput")));
       requestAnimationFrame(() => alertRef.current?.focus());

@@ -1,20 +1,24 @@
-import { recordDisbursementAction, setTrancheConditionAction } from "@/app/awards/[id]/delivery-actions";
+import type { ComponentProps } from "react";
 import { ActionForm } from "@/components/delivery/action-form";
-import { requireUser } from "@/lib/auth/current-user";
 import { formatDate, formatMoney } from "@/lib/i18n/format";
 import { getI18n } from "@/lib/i18n/server";
 import { minorToMajor } from "@/lib/requests/schema";
-import { listTranches, type TrancheView } from "@/lib/tranches/queries";
+import type { TrancheList, TrancheView } from "@/lib/tranches/queries";
 import { todayIso } from "@/lib/tranches/workflow";
 
 /**
  * The award's tranches: planned amount and date, the condition each waits for and whether it is met,
  * what was disbursed; for officers, forms to set a condition and to record a disbursement (offered only
- * when the tranche is disbursable). Anyone who may see the award (the page has already checked).
+ * when the tranche is disbursable). Anyone who may see the award (the page has already checked, loads
+ * the list for the user and passes the officers' two actions).
  */
-export async function TranchesSection({ awardId }: { awardId: string }) {
-  const user = await requireUser();
-  const data = await listTranches(user, awardId);
+export async function TranchesSection({
+  data,
+  actions: { setTrancheConditionAction, recordDisbursementAction },
+}: {
+  data: TrancheList;
+  actions: Record<"setTrancheConditionAction" | "recordDisbursementAction", ComponentProps<typeof ActionForm>["action"]>;
+}) {
   const { t, locale } = await getI18n();
   const money = (minor: number) => formatMoney(minor, data.award.currency, locale);
 

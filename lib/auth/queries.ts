@@ -131,3 +131,5 @@ export async function listDemoAccounts() {
     return row && row.isActive ? [{ id: row.id, email: u.email, name: u.name, roles: u.roles, description: u.description }] : [];
   });
 }
+
+export type DemoAccount = Awaited<ReturnType<typeof listDemoAccounts>>[number];

@@ -404,3 +404,5 @@ export async function getAwardPanel(user: CurrentUser, requestId: string) {
     awards: linked,
   };
 }
+
+export type AwardPanelData = NonNullable<Awaited<ReturnType<typeof getAwardPanel>>>;

@@ -159,3 +159,5 @@ export async function listLateDeliverables(user: CurrentUser, today = todayIso()
     .orderBy(asc(awardDeliverables.dueOn), desc(awards.reference))
     .limit(limit);
 }
+
+export type LateDeliverable = Awaited<ReturnType<typeof listLateDeliverables>>[number];

@@ -255,6 +255,8 @@ export async function getRequestTimeline(user: CurrentUser, requestId: string) {
   });
 }
 
+export type RequestTimelineEvent = Awaited<ReturnType<typeof getRequestTimeline>>[number];
+
 /** Revision `number` of a request beside the one before it, with the fields that changed. */
 export async function getRevisionComparison(user: CurrentUser, requestId: string, number: number) {
   if (!Number.isInteger(number) || number < 1) throw new NotFoundError("revision");

@@ -11,19 +11,19 @@ import { getAward } from "@/lib/awards/queries";
 import { formatDate, formatDateTime, formatMoney } from "@/lib/i18n/format";
 import { rethrowAsNotFound } from "@/lib/http/not-found";
 import { getI18n } from "@/lib/i18n/server";
+import { approveAwardAction } from "../actions";
+import { loadAwardDelivery } from "./delivery";
+import * as deliveryActions from "./delivery-actions";
 
 export const dynamic = "force-dynamic";
 
 const NOTICES = ["created", "createdPending", "approved"] as const;
 type Notice = (typeof NOTICES)[number];
 
-
-
 export async function generateMetadata() {
   const { t } = await getI18n();
   return { title: `${t("awards.detail.pageTitle")} · ${t("common.appName")}` };
 }
-
 
 /**
  * One award: program, partner, amount, period, status, tranches, deliverables and the requests it
@@ -40,6 +40,7 @@ export default async function AwardPage({
   const { id } = await params;
   const { notice: rawNotice } = await searchParams;
   const award = await getAward(user, id).catch(rethrowAsNotFound);
+  const delivery = await loadAwardDelivery(user, award.id);
   const { t, locale } = await getI18n();
   const notice = (NOTICES as readonly string[]).includes(String(rawNotice)) ? (rawNotice as Notice) : null;
   const name = (n: { nameEn: string; nameEs: string }) => (locale === "es" ? n.nameEs : n.nameEn);
@@ -73,7 +74,7 @@ export default async function AwardPage({
           <h2 id="award-approval">{t("awards.detail.approvalHeading")}</h2>
           <p>{t("awards.detail.approvalIntro")}</p>
           {award.canApprove ? (
-            <ApproveAwardButton awardId={award.id} version={award.version} reference={award.reference} amountText={money(award.amountMinor)} />
+            <ApproveAwardButton action={approveAwardAction} awardId={award.id} version={award.version} reference={award.reference} amountText={money(award.amountMinor)} />
           ) : blocker ? (
             <p className="alert alert-info">{t(`awards.detail.blockers.${blocker}`)}</p>
           ) : null}
@@ -110,8 +111,8 @@ export default async function AwardPage({
         </DetailList>
       </section>
 
-      <TranchesSection awardId={award.id} />
-      <DeliverablesSection awardId={award.id} />
+      <TranchesSection data={delivery.tranches} actions={deliveryActions} />
+      <DeliverablesSection data={delivery.deliverables} today={delivery.today} actions={deliveryActions} />
       <section className="card stack" aria-labelledby="award-requests">
         <h2 id="award-requests">{t("awards.detail.requestsHeading")}</h2>
         {award.requests.length === 0 ? (
@@ -130,7 +131,7 @@ export default async function AwardPage({
           </ul>
         )}
       </section>
-      <EquipmentSection awardId={award.id} />
+      <EquipmentSection data={delivery.equipment} actions={deliveryActions} />
       <ReportingSection awardId={award.id} />
     </div>
   );

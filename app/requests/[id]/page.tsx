@@ -1,37 +1,33 @@
 import { DetailItem, DetailList } from "@/components/ui/detail-list";
 import Link from "next/link";
-import { AwardPanel } from "@/components/awards/award-panel";
 import { RequestComments } from "@/components/comments/comments";
-import { DecisionLetters } from "@/components/decisions/letters";
-import { DecisionPanel } from "@/components/decisions/decision-panel";
-import { ProgramMatching } from "@/components/matching/matching";
 import { OfficerNoticeBanner } from "@/components/requests/notice-banner";
-import { ScreeningPanel } from "@/components/screening/screening-panel";
 import { RequestAttachments } from "@/components/requests/attachments";
-import { ReviewPanel } from "@/components/reviews/review-panel";
 import { SubmitRequestButton, WithdrawRequestButton } from "@/components/requests/request-actions";
-import { formatDetailValue } from "@/components/requests/detail-fields";
 import { formValuesFromRequest } from "@/components/requests/form-values";
-import { statusBadgeClass, timelineActionKey } from "@/components/requests/request-display";
+import { statusBadgeClass } from "@/components/requests/request-display";
+import { RequestHistory } from "@/components/requests/request-history";
+import { RequestDetailsSection, RequestTexts } from "@/components/requests/request-sections";
 import type { Locale } from "@/lib/enums";
 import { requireUser } from "@/lib/auth/current-user";
 import { formatDate, formatDateTime, formatMoney } from "@/lib/i18n/format";
 import { rethrowAsNotFound } from "@/lib/http/not-found";
 import { getI18n } from "@/lib/i18n/server";
 import { getRequest, getRequestTimeline } from "@/lib/requests/queries";
-import { CATEGORY_FIELDS } from "@/lib/requests/schema";
+import { saveRequestAction, withdrawRequestAction } from "../actions";
+import { removeAttachmentAction } from "./attachments/actions";
+import { OfficerPanels } from "./officer-panels";
+import { loadRequestPanels } from "./panels";
 
 export const dynamic = "force-dynamic";
 
 const NOTICES = ["saved", "submitted", "withdrawn"] as const;
 type Notice = (typeof NOTICES)[number];
 
-
 export async function generateMetadata() {
   const { t } = await getI18n();
   return { title: `${t("requests.detail.pageTitle")} · ${t("common.appName")}` };
 }
-
 
 /**
  * One request: status, content, the actions open to this user now, attachments, submissions and
@@ -51,24 +47,23 @@ export default async function RequestDetailPage({
     getRequest(user, id).catch(rethrowAsNotFound),
     getRequestTimeline(user, id).catch(rethrowAsNotFound),
   ]);
+  const panels = await loadRequestPanels(user, detail.id);
   const { t, locale } = await getI18n();
   const notice = (NOTICES as readonly string[]).includes(String(rawNotice)) ? (rawNotice as Notice) : null;
 
   const primary: Locale = detail.primaryLocale;
   const other: Locale = primary === "es" ? "en" : "es";
-  const text = (field: "title" | "narrative" | "justification", l: Locale) => {
-    const value = detail[`${field}${l === "es" ? "Es" : "En"}`];
+  const titleIn = (l: Locale) => {
+    const value = l === "es" ? detail.titleEs : detail.titleEn;
     return value && value.trim() ? value : null;
   };
-  const primaryTitle = text("title", primary);
-  const otherTitle = text("title", other);
+  const primaryTitle = titleIn(primary);
+  const otherTitle = titleIn(other);
   const notGiven = <span className="muted">{t("requests.detail.notGiven")}</span>;
   const urgency =
     detail.urgency === "low" || detail.urgency === "medium" || detail.urgency === "high" || detail.urgency === "critical"
       ? detail.urgency
       : null;
-  const detailFields = detail.category ? CATEGORY_FIELDS[detail.category].fields : [];
-  const textLocales = [primary, other].filter((l) => text("narrative", l) || text("justification", l));
   const canSubmit = detail.canEdit && detail.events.includes("submit");
   const canWithdraw = detail.events.includes("withdraw");
   const base = `/requests/${encodeURIComponent(detail.id)}`;
@@ -115,25 +110,22 @@ export default async function RequestDetailPage({
             ) : null}
             {canSubmit ? (
               <SubmitRequestButton
+                saveRequestAction={saveRequestAction}
                 requestId={detail.id}
                 version={detail.version}
                 values={formValuesFromRequest({ ...detail, programIds: detail.programs.map((p) => p.id) })}
               />
             ) : null}
-            {canWithdraw ? <WithdrawRequestButton requestId={detail.id} version={detail.version} reference={detail.reference} /> : null}
+            {canWithdraw ? (
+              <WithdrawRequestButton withdrawRequestAction={withdrawRequestAction} requestId={detail.id} version={detail.version} reference={detail.reference} />
+            ) : null}
           </div>
         ) : (
           <p className="muted">{t("requests.detail.actionsNone")}</p>
         )}
       </section>
 
-      {/* The program office's work on the request; each panel shows itself only to those who may use it. */}
-      <ScreeningPanel requestId={detail.id} />
-      <ProgramMatching requestId={detail.id} />
-      <ReviewPanel requestId={detail.id} />
-      <DecisionPanel requestId={detail.id} />
-      <DecisionLetters requestId={detail.id} />
-      <AwardPanel requestId={detail.id} />
+      <OfficerPanels panels={panels} />
 
       <section className="card stack" aria-labelledby="request-summary">
         <h2 id="request-summary">{t("requests.detail.summaryHeading")}</h2>
@@ -162,119 +154,22 @@ export default async function RequestDetailPage({
         </DetailList>
       </section>
 
-      <section className="card stack" aria-labelledby="request-details">
-        <h2 id="request-details">{t("requests.detail.detailsHeading")}</h2>
-        {!detail.category ? (
-          <p className="muted">{t("requests.detail.detailsNoCategory")}</p>
-        ) : detailFields.length === 0 ? (
-          <p className="muted">{t("requests.detail.detailsNone")}</p>
-        ) : (
-          <DetailList>
-            {detailFields.map((field) => {
-              const value = formatDetailValue(field, detail.details[field], t, locale);
-              return (
-                <DetailItem key={field} label={t(`requests.details.${field}.label`)}>
-                  {value === null ? notGiven : <span className="text-pre">{value}</span>}
-                </DetailItem>
-              );
-            })}
-          </DetailList>
-        )}
-        <h3>{t("requests.detail.programsHeading")}</h3>
-        {detail.programs.length === 0 ? (
-          <p className="muted">{t("requests.detail.programsNone")}</p>
-        ) : (
-          <ul>
-            {detail.programs.map((p) => (
-              <li key={p.id}>{locale === "es" ? p.nameEs : p.nameEn}</li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <RequestDetailsSection detail={detail} />
 
-      <section className="card stack" aria-labelledby="request-text">
-        <h2 id="request-text">{t("requests.detail.textHeading")}</h2>
-        {textLocales.length === 0 ? <p className="muted">{t("requests.detail.textNone")}</p> : null}
-        {textLocales.map((l) => {
-          const narrative = text("narrative", l);
-          const justification = text("justification", l);
-          return (
-            <div key={l} className="stack">
-              <h3 lang={l}>{t(`common.languageNames.${l}`)}</h3>
-              <h4 className="m-0">{t("requests.form.narrativeLabel")}</h4>
-              {narrative ? (
-                <div lang={l} className="text-pre" data-testid={`narrative-${l}`}>
-                  {narrative}
-                </div>
-              ) : (
-                <p className="muted">{t("requests.detail.notGiven")}</p>
-              )}
-              <h4 className="m-0">{t("requests.form.justificationLabel")}</h4>
-              {justification ? (
-                <div lang={l} className="text-pre" data-testid={`justification-${l}`}>
-                  {justification}
-                </div>
-              ) : (
-                <p className="muted">{t("requests.detail.notGiven")}</p>
-              )}
-            </div>
-          );
-        })}
-      </section>
+      <RequestTexts detail={detail} />
 
       <div className="card">
-        <RequestAttachments requestId={detail.id} attachments={detail.attachments} canEdit={detail.canEdit} />
+        <RequestAttachments
+          requestId={detail.id}
+          attachments={detail.attachments}
+          canEdit={detail.canEdit}
+          removeAttachmentAction={removeAttachmentAction}
+        />
       </div>
 
-      <RequestComments requestId={detail.id} />
+      <RequestComments requestId={detail.id} data={panels.comments} />
 
-      <section className="card stack" aria-labelledby="request-revisions">
-        <h2 id="request-revisions">{t("requests.detail.revisionsHeading")}</h2>
-        {detail.revisions.length === 0 ? (
-          <p className="muted">{t("requests.detail.revisionsNone")}</p>
-        ) : (
-          <ol>
-            {detail.revisions.map((r) => (
-              <li key={r.number}>
-                <Link href={`${base}/revisions/${r.number}`}>{t("requests.detail.revisionLink", { number: r.number })}</Link>,{" "}
-                {t("requests.detail.revisionSubmitted", { date: formatDateTime(r.submittedAt, locale) })} (
-                {r.number === 1
-                  ? t("requests.detail.revisionFirst")
-                  : t("requests.detail.revisionCompare", { number: r.number - 1 })}
-                )
-              </li>
-            ))}
-          </ol>
-        )}
-      </section>
-
-      <section className="card stack" aria-labelledby="request-timeline">
-        <h2 id="request-timeline">{t("requests.detail.timelineHeading")}</h2>
-        {timeline.length === 0 ? (
-          <p className="muted">{t("requests.detail.timelineNone")}</p>
-        ) : (
-          <ol className="stack" data-testid="request-timeline">
-            {timeline.map((event) => {
-              const revision = event.details && typeof event.details === "object" ? (event.details as Record<string, unknown>).revision : undefined;
-              return (
-                <li key={event.id}>
-                  <time dateTime={event.occurredAt.toISOString()}>{formatDateTime(event.occurredAt, locale)}</time>
-                  {" · "}
-                  <strong>{t(timelineActionKey(event.action))}</strong>
-                  {typeof revision === "number" && Number.isInteger(revision) ? ` (${t("requests.timeline.revision", { number: revision })})` : null}{" "}
-                  <span className="muted">
-                    {t("requests.detail.timelineActor", {
-                      name:
-                        event.actorName ??
-                        (event.actorKind === "program_office" ? t("officer.letters.programOffice") : t("requests.detail.unknownActor")),
-                    })}
-                  </span>
-                </li>
-              );
-            })}
-          </ol>
-        )}
-      </section>
+      <RequestHistory base={base} revisions={detail.revisions} timeline={timeline} />
     </div>
   );
 }
