@@ -6,8 +6,6 @@ import { catalogs } from "@/lib/i18n/messages";
 import { AwardForm, type AwardFormProgramOption } from "./award-form";
 import { awardStatusBadgeClass, awardTimelineKey } from "./award-labels";
 
-vi.mock("@/app/awards/actions", () => ({ createAwardAction: vi.fn(), approveAwardAction: vi.fn() }));
-
 const PROGRAM: AwardFormProgramOption = {
   id: "7f1c1d2e-3b4a-4c5d-8e9f-0a1b2c3d4e5f",
   nameEn: "OAS Firearms Marking Program",
@@ -42,6 +40,7 @@ function renderAwardForm(locale: "en" | "es") {
         programs={[PROGRAM]}
         partners={[{ id: "8f1c1d2e-3b4a-4c5d-8e9f-0a1b2c3d4e5f", name: "OAS" }]}
         cancelHref="/requests/x"
+        action={async () => ({ ok: true, data: undefined })}
       />
     </I18nProvider>,
   );

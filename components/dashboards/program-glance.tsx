@@ -7,8 +7,11 @@ import type { Locale } from "@/lib/i18n/config";
 import { formatDate, formatMoney, formatNumber } from "@/lib/i18n/format";
 import { plural } from "@/lib/i18n/plural";
 import type { Translate } from "@/lib/i18n/translate";
+import { DataTable, type Column } from "@/components/ui/data-table";
+import type { IndicatorTotal } from "@/lib/dashboards/types";
+import { indicatorColumns } from "./dashboard-table";
 import { DemoFiguresBadge, Fact } from "./program-sections";
-import { decimal, nameIn, progressText } from "./text";
+import { nameIn } from "./text";
 
 interface Props {
   glances: ProgramGlance[];
@@ -26,6 +29,15 @@ export function ProgramGlances({ glances, showMoney = true, t, locale }: Props) 
       ))}
     </div>
   );
+}
+
+const GLANCE_COLUMNS = ["indicator", "actual", "target", "percent"];
+
+/** A card's indicator columns: name, accepted actuals, target and progress. */
+function glanceColumns(i18n: { t: Translate; locale: Locale }): Column<IndicatorTotal>[] {
+  return indicatorColumns<IndicatorTotal>(i18n)
+    .filter((c) => GLANCE_COLUMNS.includes(c.key))
+    .sort((a, b) => GLANCE_COLUMNS.indexOf(a.key) - GLANCE_COLUMNS.indexOf(b.key));
 }
 
 function GlanceCard({ glance: g, showMoney, t, locale }: { glance: ProgramGlance; showMoney: boolean; t: Translate; locale: Locale }) {
@@ -78,35 +90,15 @@ function GlanceCard({ glance: g, showMoney, t, locale }: { glance: ProgramGlance
           testId="glance-reports"
         />
       </dl>
-      {g.indicators.length === 0 ? (
-        <p className="muted">{t("dashboards.indicators.none")}</p>
-      ) : (
-        <div className="table-wrap">
-          <table className="table" data-testid="glance-indicators">
-            <caption className="muted">
-              {t("dashboards.glance.indicatorsCaption")}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("dashboards.indicators.columns.indicator")}</th>
-                <th scope="col">{t("dashboards.indicators.columns.actual")}</th>
-                <th scope="col">{t("dashboards.indicators.columns.target")}</th>
-                <th scope="col">{t("dashboards.indicators.columns.percent")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {g.indicators.map((i) => (
-                <tr key={i.key}>
-                  <th scope="row">{nameIn(locale, i)}</th>
-                  <td>{decimal(i.actual, locale)}</td>
-                  <td>{decimal(i.target, locale)}</td>
-                  <td>{progressText(i.actual, i.target, t, locale)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <DataTable
+        caption={t("dashboards.glance.indicatorsCaption")}
+        columns={glanceColumns({ t, locale })}
+        rows={g.indicators}
+        rowKey={(i) => i.key}
+        empty={t("dashboards.indicators.none")}
+        t={t}
+        testId="glance-indicators"
+      />
       {g.indicatorCount > g.indicators.length ? (
         <p className="muted small">{t("dashboards.glance.moreIndicators", { count: n(g.indicatorCount - g.indicators.length) })}</p>
       ) : null}

@@ -5,9 +5,11 @@ import { I18nProvider } from "@/components/i18n/i18n-provider";
 import type { AcceptedReportSummary, AwardSummary, CountrySummary, IndicatorTotal } from "@/lib/dashboards/types";
 import { catalogs } from "@/lib/i18n/messages";
 import { createTranslator } from "@/lib/i18n/translate";
-import { AwardsTable, CountriesSection, Downloads, IndicatorsSection, LatestReports } from "./program-sections";
+import { Downloads } from "./program-sections";
+import { AwardsTable, CountriesSection, IndicatorsSection, LatestReports } from "./program-tables";
 import { excerpt, narrativeIn } from "./text";
 import { ProgramGlances } from "./program-glance";
+import { ProgramsTable } from "./programs-table";
 import type { ProgramGlance } from "@/lib/dashboards/glance";
 
 const PROGRAM_ID = "7f1c1d2e-3b4a-4c5d-8e9f-0a1b2c3d4e5f";
@@ -153,5 +155,26 @@ describe("program dashboard sections", () => {
     expect(es).not.toContain("25,000,000");
     expect(es).toContain("ninguno definido aún");
     expect(es).toContain("Todavía no se ha aceptado ningún informe de avance.");
+  });
+
+  it("lists the programs with their period, awards and funds in their currency, demo figures marked", () => {
+    const glance: ProgramGlance = {
+      program: { id: PROGRAM_ID, key: "merida-ca", nameEn: "Merida Initiative", nameEs: "Iniciativa Mérida", currency: "USD", ceilingMinor: 2_500_000_000, startsOn: "2008-07-01", endsOn: "2027-12-31", isDemoFigures: true, donors: [] },
+      money: { ...money, ceilingMinor: 2_500_000_000, remainingMinor: 2_490_000_000 },
+      awards: 4,
+      countries: 1,
+      indicators: [],
+      indicatorCount: 0,
+      deliverables,
+      reportCounts,
+      latestReport: null,
+    };
+    const en = render("en", (i) => <ProgramsTable glances={[glance]} {...i} />);
+    expect(en).toContain(`href="/dashboards/${PROGRAM_ID}">Merida Initiative</a>`);
+    expect(en).toContain("Demo figures");
+    expect(en).toMatch(/<td>July 1, 2008 – December 31, 2027<\/td><td>4<\/td><td class="nowrap">\$25,000,000.00<\/td><td class="nowrap">\$100,000.00<\/td><td class="nowrap">\$60,000.00<\/td><td class="nowrap"><strong>\$24,900,000.00<\/strong><\/td>/);
+    const none = render("es", (i) => <ProgramsTable glances={[]} {...i} />);
+    expect(none).not.toContain("<table");
+    expect(none).toContain(createTranslator("es")("dashboards.list.empty"));
   });
 });

@@ -1,23 +1,16 @@
-// The sections of a program dashboard and of its country drill-down (server components): every chart
-// sits next to a table with the same figures, which is the accessible source.
+// The sections of a program dashboard, its country drill-down and its award pages other than the tables
+// (server components): the trail, the header, the figure cards and the downloads.
 import Link from "next/link";
 import type { CSSProperties, ReactNode } from "react";
-import type { Locale } from "@/lib/i18n/config";
 import { formatDate, formatMoney, formatNumber } from "@/lib/i18n/format";
 import { plural } from "@/lib/i18n/plural";
 import type { Translate } from "@/lib/i18n/translate";
-import type { AcceptedReportSummary, AwardSummary, CountrySummary, DeliverableCounts, IndicatorTotal, Named, ProgramOverview, ReportCounts } from "@/lib/dashboards/types";
-import { percentOf } from "@/lib/reporting/status";
-import { CountryMoneyChart, IndicatorProgressChart } from "./charts";
-import { decimal, excerpt, nameIn, narrativeIn, progressText, titleIn } from "./text";
-import { unitLabel } from "@/lib/reporting/units";
+import type { DeliverableCounts, ProgramOverview, ReportCounts } from "@/lib/dashboards/types";
+import { Badge } from "@/components/ui/badge";
+import type { I18nProps } from "./dashboard-table";
+import { nameIn } from "./text";
 
-interface I18nProps {
-  t: Translate;
-  locale: Locale;
-}
-
-
+/** Where the page sits among the dashboards; the last item is the page itself. */
 export function Breadcrumb({ items, t }: { items: { href?: string; label: string }[]; t: Translate }) {
   return (
     <nav aria-label={t("dashboards.breadcrumb")} className="dash-breadcrumb">
@@ -69,7 +62,7 @@ export function ProgramHeader({ program, asOf, title, t, locale }: I18nProps & {
       </dl>
       {program.isDemoFigures ? (
         <p className="alert alert-info" role="note">
-          <span className="badge">{t("dashboards.demoFigures")}</span> {t("dashboards.demoFiguresNote")}
+          <Badge>{t("dashboards.demoFigures")}</Badge> {t("dashboards.demoFiguresNote")}
         </p>
       ) : null}
       <p className="muted small">
@@ -79,7 +72,8 @@ export function ProgramHeader({ program, asOf, title, t, locale }: I18nProps & {
   );
 }
 
-function FigureCard({ label, value, hint, testId }: { label: string; value: string; hint?: string; testId: string }) {
+/** One figure on a card: its label, its value and what it counts. */
+export function FigureCard({ label, value, hint, testId }: { label: string; value: string; hint?: string; testId?: string }) {
   return (
     <div className="card dash-card" data-testid={testId}>
       <p className="dash-card-label">{label}</p>
@@ -116,151 +110,6 @@ export function MoneyCards({ money, currency, isCountry, t, locale }: I18nProps 
   );
 }
 
-function lateCell(d: DeliverableCounts, t: Translate) {
-  return t("dashboards.countries.lateValue", { late: d.late, total: d.total });
-}
-
-/** Awards by country: the table (with links to the country drill-down) and the committed/disbursed chart. */
-export function CountriesSection({ programId, countries, currency, t, locale }: I18nProps & { programId: string; countries: CountrySummary[]; currency: string }) {
-  const m = (minor: number) => formatMoney(minor, currency, locale);
-  const sorted = [...countries].sort((a, b) => nameIn(locale, a).localeCompare(nameIn(locale, b), locale));
-  return (
-    <section className="stack" aria-labelledby="dash-countries">
-      <h2 id="dash-countries">{t("dashboards.countries.heading")}</h2>
-      {sorted.length === 0 ? (
-        <p className="muted">{t("dashboards.countries.none")}</p>
-      ) : (
-        <>
-          <div className="table-wrap">
-            <table className="table" data-testid="countries-table">
-              <caption className="muted">
-                {t("dashboards.countries.caption")}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("dashboards.countries.columns.country")}</th>
-                  <th scope="col">{t("dashboards.countries.columns.awards")}</th>
-                  <th scope="col">{t("dashboards.countries.columns.committed")}</th>
-                  <th scope="col">{t("dashboards.countries.columns.disbursed")}</th>
-                  <th scope="col">{t("dashboards.countries.columns.reported")}</th>
-                  <th scope="col">{t("dashboards.countries.columns.deliverables")}</th>
-                  <th scope="col">{t("dashboards.countries.columns.reportsOverdue")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {sorted.map((c) => (
-                  <tr key={c.iso2}>
-                    <th scope="row">
-                      <Link href={`/dashboards/${encodeURIComponent(programId)}/countries/${encodeURIComponent(c.iso2)}`}>{nameIn(locale, c)}</Link>
-                    </th>
-                    <td>{formatNumber(c.awards, locale)}</td>
-                    <td className="nowrap">{m(c.committedMinor)}</td>
-                    <td className="nowrap">{m(c.disbursedMinor)}</td>
-                    <td className="nowrap">{m(c.reportedExpenditureMinor)}</td>
-                    <td>{lateCell(c.deliverables, t)}</td>
-                    <td>{formatNumber(c.reportCounts.overdue, locale)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <figure className="card dash-figure">
-            <CountryMoneyChart
-              rows={sorted.map((c) => ({
-                name: nameIn(locale, c),
-                committed: c.committedMinor,
-                disbursed: c.disbursedMinor,
-                committedLabel: m(c.committedMinor),
-                disbursedLabel: m(c.disbursedMinor),
-              }))}
-              currency={currency}
-              locale={locale}
-              label={t("dashboards.countries.chartLabel")}
-              committedName={t("dashboards.money.committed")}
-              disbursedName={t("dashboards.money.disbursed")}
-            />
-            <figcaption className="muted small">{t("dashboards.countries.chartNote")}</figcaption>
-          </figure>
-        </>
-      )}
-    </section>
-  );
-}
-
-/** An indicator row's cells: name, unit, baseline, target, accepted actuals, progress (program and award tables). */
-export function IndicatorCells({ indicator: i, t, locale }: I18nProps & { indicator: Named & { unit: string; baseline: string; target: string; actual: string } }) {
-  return (
-    <>
-      <th scope="row">{nameIn(locale, i)}</th>
-      <td>{unitLabel(i.unit, t)}</td>
-      <td>{decimal(i.baseline, locale)}</td>
-      <td>{decimal(i.target, locale)}</td>
-      <td>{decimal(i.actual, locale)}</td>
-      <td>{progressText(i.actual, i.target, t, locale)}</td>
-    </>
-  );
-}
-
-/** Indicator totals against targets: the table and a percent-of-target chart. */
-export function IndicatorsSection({ indicators, t, locale }: I18nProps & { indicators: IndicatorTotal[] }) {
-  const rows = indicators.map((i) => ({ ...i, percent: percentOf(Number(i.actual), Number(i.target)) }));
-  const charted = rows.filter((r): r is typeof r & { percent: number } => r.percent !== null);
-  return (
-    <section className="stack" aria-labelledby="dash-indicators">
-      <h2 id="dash-indicators">{t("dashboards.indicators.heading")}</h2>
-      <p className="muted">{t("dashboards.indicators.intro")}</p>
-      {rows.length === 0 ? (
-        <p className="muted">{t("dashboards.indicators.none")}</p>
-      ) : (
-        <>
-          <div className="table-wrap">
-            <table className="table" data-testid="indicators-table">
-              <caption className="muted">
-                {t("dashboards.indicators.caption")}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("dashboards.indicators.columns.indicator")}</th>
-                  <th scope="col">{t("dashboards.indicators.columns.unit")}</th>
-                  <th scope="col">{t("dashboards.indicators.columns.baseline")}</th>
-                  <th scope="col">{t("dashboards.indicators.columns.target")}</th>
-                  <th scope="col">{t("dashboards.indicators.columns.actual")}</th>
-                  <th scope="col">{t("dashboards.indicators.columns.percent")}</th>
-                  <th scope="col">{t("dashboards.indicators.columns.awards")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rows.map((i) => (
-                  <tr key={i.key}>
-                    <IndicatorCells indicator={i} t={t} locale={locale} />
-                    <td>{formatNumber(i.awards, locale)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          {charted.length > 0 ? (
-            <figure className="card dash-figure">
-              <IndicatorProgressChart
-                label={t("dashboards.indicators.chartLabel")}
-                rows={charted.map((i) => ({
-                  name: nameIn(locale, i),
-                  percent: i.percent,
-                  label: t("dashboards.indicators.chartBarLabel", {
-                    percent: formatNumber(i.percent, locale),
-                    actual: decimal(i.actual, locale),
-                    target: decimal(i.target, locale),
-                  }),
-                }))}
-              />
-            </figure>
-          ) : null}
-        </>
-      )}
-    </section>
-  );
-}
-
 /** Deliverables on time against late, as figures with words (and a bar that repeats them). */
 export function DeliverablesSummary({ counts, t, locale }: I18nProps & { counts: DeliverableCounts }) {
   const n = (v: number) => formatNumber(v, locale);
@@ -292,33 +141,6 @@ export function DeliverablesSummary({ counts, t, locale }: I18nProps & { counts:
   );
 }
 
-export function Narrative({ report, t, locale, full }: I18nProps & { report: AcceptedReportSummary; full?: boolean }) {
-  const narrative = narrativeIn(locale, report);
-  if (!narrative) return <span className="muted">{t("dashboards.reports.noNarrative")}</span>;
-  const text = full ? narrative.text : excerpt(narrative.text);
-  const note = narrative.fallback === "en" ? t("dashboards.reports.onlyEnglish") : narrative.fallback === "es" ? t("dashboards.reports.onlySpanish") : null;
-  return (
-    <>
-      <span lang={narrative.fallback ?? locale} className={full ? "text-pre-line" : undefined}>
-        {text}
-      </span>
-      {note ? <span className="muted small"> {note}</span> : null}
-    </>
-  );
-}
-
-export function PeriodCell({ report, t, locale }: I18nProps & { report: AcceptedReportSummary }) {
-  return (
-    <>
-      {t("dashboards.reports.periodValue", { number: report.periodNumber })}
-      <div className="small muted">
-        {t("dashboards.reports.periodDates", { start: formatDate(report.periodStartsOn, locale), end: formatDate(report.periodEndsOn, locale) })}
-      </div>
-      {report.isFinal ? <span className="badge">{t("dashboards.reports.final")}</span> : null}
-    </>
-  );
-}
-
 /** Reports accepted and overdue (past their due date, not accepted), as cards. */
 export function ReportCountCards({ counts, t, locale }: I18nProps & { counts: ReportCounts }) {
   return (
@@ -326,112 +148,6 @@ export function ReportCountCards({ counts, t, locale }: I18nProps & { counts: Re
       <FigureCard testId="reports-accepted" label={t("dashboards.reports.acceptedCount")} value={formatNumber(counts.accepted, locale)} />
       <FigureCard testId="reports-overdue" label={t("dashboards.reports.overdueCount")} value={formatNumber(counts.overdue, locale)} hint={t("dashboards.reports.overdueHint")} />
     </div>
-  );
-}
-
-/** The latest accepted reports, newest first, with a narrative excerpt. */
-export function LatestReports({ programId, reports, counts, t, locale }: I18nProps & { programId: string; reports: AcceptedReportSummary[]; counts: ReportCounts }) {
-  return (
-    <section className="stack" aria-labelledby="dash-reports">
-      <h2 id="dash-reports">{t("dashboards.reports.heading")}</h2>
-      <ReportCountCards counts={counts} t={t} locale={locale} />
-      {reports.length === 0 ? (
-        <p className="muted">{t("dashboards.reports.none")}</p>
-      ) : (
-        <div className="table-wrap">
-          <table className="table" data-testid="reports-table">
-            <caption className="muted">
-              {t("dashboards.reports.caption")}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("dashboards.reports.columns.award")}</th>
-                <th scope="col">{t("dashboards.reports.columns.country")}</th>
-                <th scope="col">{t("dashboards.reports.columns.period")}</th>
-                <th scope="col">{t("dashboards.reports.columns.accepted")}</th>
-                <th scope="col">{t("dashboards.reports.columns.narrative")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {reports.map((r) => (
-                <tr key={r.reportId}>
-                  <th scope="row" className="nowrap">
-                    <Link href={`/dashboards/${encodeURIComponent(programId)}/awards/${encodeURIComponent(r.awardId)}`}>{r.awardReference}</Link>
-                  </th>
-                  <td>{nameIn(locale, r.country)}</td>
-                  <td>
-                    <PeriodCell report={r} t={t} locale={locale} />
-                  </td>
-                  <td>
-                    <time dateTime={r.acceptedAt}>{formatDate(r.acceptedAt, locale)}</time>
-                  </td>
-                  <td>
-                    <Narrative report={r} t={t} locale={locale} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </section>
-  );
-}
-
-/** The awards counted, each linking to its drill-down. */
-export function AwardsTable({ programId, awards, currency, t, locale }: I18nProps & { programId: string; awards: AwardSummary[]; currency: string }) {
-  const m = (minor: number) => formatMoney(minor, currency, locale);
-  return (
-    <section className="stack" aria-labelledby="dash-awards">
-      <h2 id="dash-awards">{t("dashboards.awards.heading")}</h2>
-      {awards.length === 0 ? (
-        <p className="muted">{t("dashboards.awards.none")}</p>
-      ) : (
-        <div className="table-wrap">
-          <table className="table" data-testid="dashboard-awards-table">
-            <caption className="muted">
-              {t("dashboards.awards.caption")}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("dashboards.awards.columns.reference")}</th>
-                <th scope="col">{t("dashboards.awards.columns.country")}</th>
-                <th scope="col">{t("dashboards.awards.columns.partner")}</th>
-                <th scope="col">{t("dashboards.awards.columns.amount")}</th>
-                <th scope="col">{t("dashboards.awards.columns.disbursed")}</th>
-                <th scope="col">{t("dashboards.awards.columns.period")}</th>
-                <th scope="col">{t("dashboards.awards.columns.status")}</th>
-                <th scope="col">{t("dashboards.awards.columns.deliverables")}</th>
-                <th scope="col">{t("dashboards.awards.columns.reportsOverdue")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {awards.map((a) => {
-                const title = titleIn(locale, a);
-                return (
-                  <tr key={a.id}>
-                    <th scope="row">
-                      <Link href={`/dashboards/${encodeURIComponent(programId)}/awards/${encodeURIComponent(a.id)}`}>{a.reference}</Link>
-                      {title ? <div className="small muted">{title}</div> : null}
-                    </th>
-                    <td>{nameIn(locale, a.country)}</td>
-                    <td>{nameIn(locale, a.partner)}</td>
-                    <td className="nowrap">{m(a.committedMinor)}</td>
-                    <td className="nowrap">{m(a.disbursedMinor)}</td>
-                    <td>{t("dashboards.periodValue", { start: formatDate(a.startsOn, locale), end: formatDate(a.endsOn, locale) })}</td>
-                    <td>
-                      <span className={a.status === "active" ? "badge badge-success" : "badge"}>{t(`dashboards.status.${a.status}`)}</span>
-                    </td>
-                    <td>{lateCell(a.deliverables, t)}</td>
-                    <td>{formatNumber(a.reportCounts.overdue, locale)}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </section>
   );
 }
 

@@ -91,7 +91,10 @@ export function useActionForm<TValues extends FieldValues, TData = unknown>(opti
 
   const fieldError = useCallback(
     (name: FieldPath<TValues>) => {
-      const error = get(formState.errors, name) as { type?: string; message?: unknown } | undefined;
+      const node = get(formState.errors, name) as { type?: string; message?: unknown; root?: { type?: string; message?: unknown } } | undefined;
+      // A list's own message (a rule on the whole list) sits in its root; a list whose rows hold the
+      // messages has none of its own.
+      const error = node && node.type === undefined && node.message === undefined ? node.root : node;
       if (!error) return undefined;
       const message = typeof error.message === "string" ? error.message : undefined;
       return error.type === "server" && message ? message : translateIssue(message, t);

@@ -75,4 +75,12 @@ describe("DataTable", () => {
     expect(screen.queryByRole("table")).toBeNull();
     expect(screen.getByText("No awards yet.")).toBeTruthy();
   });
+
+  it("gives a column's class to its body cells, beside the alignment, and not to its header", () => {
+    table({ columns: [columns[0], { ...columns[1], className: "nowrap" }] });
+    const amounts = screen.getAllByRole("cell");
+    expect(amounts.map((cell) => cell.className)).toEqual(["align-right nowrap", "align-right nowrap"]);
+    expect(screen.getAllByRole("columnheader")[1].className).toBe("align-right");
+    expect(screen.getAllByRole("rowheader")[0].className).toBe("");
+  });
 });

@@ -16,6 +16,8 @@ export interface Column<Row> {
   align?: "left" | "right" | "center";
   /** This column names the row (rendered as <th scope="row">). */
   rowHeader?: boolean;
+  /** A class for the column's body cells (e.g. "nowrap" for amounts and dates). */
+  className?: string;
 }
 
 export type SortDir = "asc" | "desc";
@@ -88,7 +90,7 @@ export function DataTable<Row>({ caption, hideCaption, columns, rows, rowKey, so
             {rows.map((row) => (
               <tr key={rowKey(row)}>
                 {columns.map((column) => {
-                  const className = column.align && column.align !== "left" ? `align-${column.align}` : undefined;
+                  const className = [column.align && column.align !== "left" ? `align-${column.align}` : null, column.className].filter(Boolean).join(" ") || undefined;
                   return column.rowHeader ? (
                     <th key={column.key} scope="row" className={className}>
                       {column.cell(row)}

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { createAwardAction } from "@/app/awards/actions";
 import { AwardForm } from "@/components/awards/award-form";
 import { awardStatusBadgeClass } from "@/components/awards/award-labels";
 import { requireUser } from "@/lib/auth/current-user";
@@ -104,6 +105,7 @@ export default async function NewAwardPage({ searchParams }: { searchParams: Pro
             programs={context.programs}
             partners={context.partners.map((p) => ({ id: p.id, name: name(p) }))}
             cancelHref={requestHref}
+            action={createAwardAction}
           />
         )}
       </div>

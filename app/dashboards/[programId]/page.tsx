@@ -1,14 +1,5 @@
-import {
-  AwardsTable,
-  Breadcrumb,
-  CountriesSection,
-  DeliverablesSummary,
-  Downloads,
-  IndicatorsSection,
-  LatestReports,
-  MoneyCards,
-  ProgramHeader,
-} from "@/components/dashboards/program-sections";
+import { Breadcrumb, DeliverablesSummary, Downloads, MoneyCards, ProgramHeader } from "@/components/dashboards/program-sections";
+import { AwardsTable, CountriesSection, IndicatorsSection, LatestReports } from "@/components/dashboards/program-tables";
 import { nameIn } from "@/components/dashboards/text";
 import { requireUser } from "@/lib/auth/current-user";
 import { getProgramOverview } from "@/lib/dashboards/queries";

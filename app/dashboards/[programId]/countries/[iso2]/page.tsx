@@ -1,12 +1,5 @@
-import {
-  AwardsTable,
-  Breadcrumb,
-  DeliverablesSummary,
-  IndicatorsSection,
-  LatestReports,
-  MoneyCards,
-  ProgramHeader,
-} from "@/components/dashboards/program-sections";
+import { Breadcrumb, DeliverablesSummary, MoneyCards, ProgramHeader } from "@/components/dashboards/program-sections";
+import { AwardsTable, IndicatorsSection, LatestReports } from "@/components/dashboards/program-tables";
 import { nameIn } from "@/components/dashboards/text";
 import { requireUser } from "@/lib/auth/current-user";
 import { getProgramOverview } from "@/lib/dashboards/queries";
