@@ -5,7 +5,7 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { SubmitButton } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
-import { ROLES } from "@/lib/enums";
+import { ROLES, type Role } from "@/lib/enums";
 import type { ActionResult } from "@/lib/errors";
 import { inviteUserSchema, needsCountry, needsOrganization, updateUserSchema, type InviteUserFormValues, type UpdateUserFormValues } from "@/lib/users/schema";
 import { UserBindingFields, UserIdentityFields, UserRolesField, type UserFormCountry, type UserFormOrganization, type UserFormValues } from "./user-form-fields";
@@ -30,7 +30,7 @@ function send(props: UserFormProps, values: UserFormValues): Promise<ActionResul
 }
 
 /** The paths with a field on screen for the values sent (the bindings only when a role needs them). */
-function shownFields(mode: UserFormProps["mode"], roles: UserFormValues["roles"]): string[] {
+function shownFields(mode: UserFormProps["mode"], roles: readonly Role[]): string[] {
   return [
     ...(mode === "invite" ? ["email"] : []),
     "name",
