@@ -6,6 +6,7 @@ import { getSessionResolution } from "@/lib/auth/current-user";
 import { safeCallbackPath } from "@/lib/auth/schema";
 import { isDemoMode } from "@/lib/demo";
 import { getI18n } from "@/lib/i18n/server";
+import { requestSignInLinkAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 
@@ -30,7 +31,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <div className="card narrow stack">
         <h1>{t("auth.signIn.title")}</h1>
         <p>{t("auth.signIn.intro")}</p>
-        <SignInForm callbackUrl={callbackUrl ? safeCallbackPath(callbackUrl) : undefined} />
+        <SignInForm callbackUrl={callbackUrl ? safeCallbackPath(callbackUrl) : undefined} action={requestSignInLinkAction} />
       </div>
       {demo ? (
         <div className="card stack">

@@ -3,13 +3,13 @@
 import { useId, useState, useTransition } from "react";
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
-import { browserSupportsWebAuthn, startAuthentication, startRegistration } from "@simplewebauthn/browser";
 import {
-  passkeyAuthenticationOptionsAction,
-  passkeyRegistrationOptionsAction,
-  registerPasskeyAction,
-  verifyPasskeyAction,
-} from "@/app/sign-in/passkey/actions";
+  browserSupportsWebAuthn,
+  startAuthentication,
+  startRegistration,
+  type PublicKeyCredentialCreationOptionsJSON,
+  type PublicKeyCredentialRequestOptionsJSON,
+} from "@simplewebauthn/browser";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { useHydrated } from "@/components/hooks/use-hydrated";
 import type { ActionResult } from "@/lib/errors";
@@ -30,11 +30,23 @@ function failureOf(result: ActionResult<unknown> | undefined, t: Translate): str
   return result.formError ?? t("common.errors.invalidInput");
 }
 
+/** The server actions of a registration: the options for the browser's prompt, then storing its answer (redirects on success). */
+export interface RegisterPasskeyActions {
+  options: () => Promise<ActionResult<PublicKeyCredentialCreationOptionsJSON>>;
+  register: (response: unknown, values: unknown, callbackUrl?: unknown) => Promise<ActionResult | undefined>;
+}
+
+/** The server actions of a confirmation: the options for the browser's prompt, then checking its answer (redirects on success). */
+export interface VerifyPasskeyActions {
+  options: () => Promise<ActionResult<PublicKeyCredentialRequestOptionsJSON>>;
+  verify: (response: unknown, callbackUrl?: unknown) => Promise<ActionResult | undefined>;
+}
+
 /**
  * Registers a passkey (the first one after the e-mail link, or another one) with a name for it. The
  * server action redirects on success; a refusal or a closed prompt is shown and the user may try again.
  */
-export function RegisterPasskeyForm({ submitLabel, callbackUrl }: { submitLabel: string; callbackUrl?: string }) {
+export function RegisterPasskeyForm({ submitLabel, callbackUrl, actions }: { submitLabel: string; callbackUrl?: string; actions: RegisterPasskeyActions }) {
   const { t } = useI18n();
   const uid = useId();
   const isHydrated = useHydrated();
@@ -51,7 +63,7 @@ export function RegisterPasskeyForm({ submitLabel, callbackUrl }: { submitLabel:
     setFormError(null);
     if (!browserSupportsWebAuthn()) return setFormError(t("passkeys.errors.unsupported"));
     startTransition(async () => {
-      const options = await passkeyRegistrationOptionsAction();
+      const options = await actions.options();
       if (!options.ok) return setFormError(failureOf(options, t));
       let response;
       try {
@@ -59,7 +71,7 @@ export function RegisterPasskeyForm({ submitLabel, callbackUrl }: { submitLabel:
       } catch (error) {
         return setFormError(browserFailure(error, t));
       }
-      const result = await registerPasskeyAction(response, values, callbackUrl);
+      const result = await actions.register(response, values, callbackUrl);
       const message = failureOf(result, t);
       if (message) setFormError(message);
       if (result && !result.ok && result.fieldErrors?.name) setError("name", { message: result.fieldErrors.name });
@@ -102,7 +114,7 @@ export function RegisterPasskeyForm({ submitLabel, callbackUrl }: { submitLabel:
 }
 
 /** Confirms a partial sign-in with one of the user's passkeys; the server action redirects on success. */
-export function VerifyPasskeyButton({ callbackUrl }: { callbackUrl?: string }) {
+export function VerifyPasskeyButton({ callbackUrl, actions }: { callbackUrl?: string; actions: VerifyPasskeyActions }) {
   const { t } = useI18n();
   const isHydrated = useHydrated();
   const [formError, setFormError] = useState<string | null>(null);
@@ -112,7 +124,7 @@ export function VerifyPasskeyButton({ callbackUrl }: { callbackUrl?: string }) {
     setFormError(null);
     if (!browserSupportsWebAuthn()) return setFormError(t("passkeys.errors.unsupported"));
     startTransition(async () => {
-      const options = await passkeyAuthenticationOptionsAction();
+      const options = await actions.options();
       if (!options.ok) return setFormError(failureOf(options, t));
       let response;
       try {
@@ -120,7 +132,7 @@ export function VerifyPasskeyButton({ callbackUrl }: { callbackUrl?: string }) {
       } catch (error) {
         return setFormError(browserFailure(error, t));
       }
-      setFormError(failureOf(await verifyPasskeyAction(response, callbackUrl), t));
+      setFormError(failureOf(await actions.verify(response, callbackUrl), t));
     });
   }
 

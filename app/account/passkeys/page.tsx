@@ -8,6 +8,7 @@ import { plural } from "@/lib/i18n/plural";
 import { getI18n } from "@/lib/i18n/server";
 import { listOwnPasskeys } from "@/lib/passkeys/queries";
 import { canRemovePasskey } from "@/lib/passkeys/rules";
+import { passkeyRegistrationOptionsAction, registerPasskeyAction } from "@/app/sign-in/passkey/actions";
 import { removePasskeyAction } from "./actions";
 
 export const dynamic = "force-dynamic";
@@ -91,7 +92,7 @@ export default async function AccountPasskeysPage({ searchParams }: { searchPara
       <section className="card stack max-w-form" aria-labelledby="add-passkey-heading">
         <h2 id="add-passkey-heading">{t("passkeys.account.addHeading")}</h2>
         <p className="muted">{t("passkeys.account.addIntro")}</p>
-        <RegisterPasskeyForm submitLabel={t("passkeys.account.addButton")} />
+        <RegisterPasskeyForm submitLabel={t("passkeys.account.addButton")} actions={{ options: passkeyRegistrationOptionsAction, register: registerPasskeyAction }} />
       </section>
     </div>
   );

@@ -5,6 +5,7 @@ import { countPasskeys } from "@/lib/auth/queries";
 import { safeCallbackPath } from "@/lib/auth/schema";
 import { getI18n } from "@/lib/i18n/server";
 import { signOutAction } from "../actions";
+import { passkeyAuthenticationOptionsAction, passkeyRegistrationOptionsAction, registerPasskeyAction, verifyPasskeyAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 
@@ -32,13 +33,17 @@ export default async function PasskeyStepPage({ searchParams }: { searchParams: 
       {hasPasskey ? (
         <>
           <p>{t("passkeys.step.verifyIntro")}</p>
-          <VerifyPasskeyButton callbackUrl={callbackUrl} />
+          <VerifyPasskeyButton callbackUrl={callbackUrl} actions={{ options: passkeyAuthenticationOptionsAction, verify: verifyPasskeyAction }} />
           <p className="muted small">{t("passkeys.step.lost")}</p>
         </>
       ) : (
         <>
           <p>{t("passkeys.step.registerIntro")}</p>
-          <RegisterPasskeyForm submitLabel={t("passkeys.step.registerButton")} callbackUrl={callbackUrl} />
+          <RegisterPasskeyForm
+            submitLabel={t("passkeys.step.registerButton")}
+            callbackUrl={callbackUrl}
+            actions={{ options: passkeyRegistrationOptionsAction, register: registerPasskeyAction }}
+          />
         </>
       )}
       <form action={signOutAction} className="row">
