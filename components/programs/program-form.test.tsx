@@ -158,6 +158,15 @@ describe("ProgramForm", () => {
     await waitFor(() => expect(screen.getByRole("alert").textContent).toBe(`${tEn("common.errors.invalidInput")} Changed meanwhile.`));
   });
 
+  it("a message on the whole rubric stands under it and the alert takes the focus", async () => {
+    const { action } = recorder({ ok: false, formError: tEn("common.errors.invalidInput"), fieldErrors: { rubric: "The rubric is in use." } });
+    renderEdit(action);
+    await userEvent.click(screen.getByRole("button", { name: "Save changes" }));
+    const message = await screen.findByText("The rubric is in use.");
+    expect(screen.getByRole("group", { name: "Scoring rubric" }).contains(message)).toBe(true);
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByRole("alert")));
+  });
+
   it("a locked rubric is shown read-only, with neither add nor remove", () => {
     renderEdit(recorder({ ok: true, data: undefined }).action, true);
     expect(screen.getByText(tEn("programs.edit.rubricLocked"))).toBeTruthy();
