@@ -7,7 +7,7 @@ import { listDemoAccounts } from "@/lib/auth/queries";
 import { safeCallbackPath } from "@/lib/auth/schema";
 import { isDemoMode } from "@/lib/demo";
 import { getI18n } from "@/lib/i18n/server";
-import { demoSignInAction } from "./actions";
+import { demoSignInAction, requestSignInLinkAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 
@@ -33,7 +33,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <div className="card narrow stack">
         <h1>{t("auth.signIn.title")}</h1>
         <p>{t("auth.signIn.intro")}</p>
-        <SignInForm callbackUrl={callbackUrl ? safeCallbackPath(callbackUrl) : undefined} />
+        <SignInForm callbackUrl={callbackUrl ? safeCallbackPath(callbackUrl) : undefined} action={requestSignInLinkAction} />
       </div>
       {demo ? (
         <div className="card stack">

@@ -6,10 +6,14 @@ import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { signInSchema, type SignInInput } from "@/lib/auth/schema";
+import type { ActionResult } from "@/lib/errors";
 import { translateIssue } from "@/lib/forms/zod";
-import { requestSignInLinkAction } from "@/app/sign-in/actions";
 
-export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
+/**
+ * Asks for a sign-in link by email; `action` is the page's server action (the same answer for every
+ * address), and success goes on to "check your email".
+ */
+export function SignInForm({ callbackUrl, action }: { callbackUrl?: string; action: (input: SignInInput) => Promise<ActionResult> }) {
   const { t } = useI18n();
   const router = useRouter();
   const [formError, setFormError] = useState<string | null>(null);
@@ -24,7 +28,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
     setFormError(null);
     let result;
     try {
-      result = await requestSignInLinkAction(values);
+      result = await action(values);
     } catch {
       setFormError(t("common.errors.body"));
       return;

@@ -30,31 +30,23 @@ function failureOf(result: ActionResult<unknown> | undefined, t: Translate): str
   return result.formError ?? t("common.errors.invalidInput");
 }
 
-/** The server actions of the registration ceremony, passed by the page. */
+/** The server actions of a registration: the options for the browser's prompt, then storing its answer (redirects on success). */
 export interface RegisterPasskeyActions {
-  passkeyRegistrationOptionsAction: () => Promise<ActionResult<PublicKeyCredentialCreationOptionsJSON>>;
-  registerPasskeyAction: (response: unknown, values: unknown, callbackUrl?: unknown) => Promise<ActionResult>;
+  options: () => Promise<ActionResult<PublicKeyCredentialCreationOptionsJSON>>;
+  register: (response: unknown, values: unknown, callbackUrl?: unknown) => Promise<ActionResult | undefined>;
 }
 
-/** The server actions of the sign-in confirmation, passed by the page. */
+/** The server actions of a confirmation: the options for the browser's prompt, then checking its answer (redirects on success). */
 export interface VerifyPasskeyActions {
-  passkeyAuthenticationOptionsAction: () => Promise<ActionResult<PublicKeyCredentialRequestOptionsJSON>>;
-  verifyPasskeyAction: (response: unknown, callbackUrl?: unknown) => Promise<ActionResult>;
+  options: () => Promise<ActionResult<PublicKeyCredentialRequestOptionsJSON>>;
+  verify: (response: unknown, callbackUrl?: unknown) => Promise<ActionResult | undefined>;
 }
 
 /**
  * Registers a passkey (the first one after the e-mail link, or another one) with a name for it. The
  * server action redirects on success; a refusal or a closed prompt is shown and the user may try again.
  */
-export function RegisterPasskeyForm({
-  submitLabel,
-  callbackUrl,
-  actions: { passkeyRegistrationOptionsAction, registerPasskeyAction },
-}: {
-  submitLabel: string;
-  callbackUrl?: string;
-  actions: RegisterPasskeyActions;
-}) {
+export function RegisterPasskeyForm({ submitLabel, callbackUrl, actions }: { submitLabel: string; callbackUrl?: string; actions: RegisterPasskeyActions }) {
   const { t } = useI18n();
   const uid = useId();
   const isHydrated = useHydrated();
@@ -71,7 +63,7 @@ export function RegisterPasskeyForm({
     setFormError(null);
     if (!browserSupportsWebAuthn()) return setFormError(t("passkeys.errors.unsupported"));
     startTransition(async () => {
-      const options = await passkeyRegistrationOptionsAction();
+      const options = await actions.options();
       if (!options.ok) return setFormError(failureOf(options, t));
       let response;
       try {
@@ -79,7 +71,7 @@ export function RegisterPasskeyForm({
       } catch (error) {
         return setFormError(browserFailure(error, t));
       }
-      const result = await registerPasskeyAction(response, values, callbackUrl);
+      const result = await actions.register(response, values, callbackUrl);
       const message = failureOf(result, t);
       if (message) setFormError(message);
       if (result && !result.ok && result.fieldErrors?.name) setError("name", { message: result.fieldErrors.name });
@@ -122,13 +114,7 @@ export function RegisterPasskeyForm({
 }
 
 /** Confirms a partial sign-in with one of the user's passkeys; the server action redirects on success. */
-export function VerifyPasskeyButton({
-  callbackUrl,
-  actions: { passkeyAuthenticationOptionsAction, verifyPasskeyAction },
-}: {
-  callbackUrl?: string;
-  actions: VerifyPasskeyActions;
-}) {
+export function VerifyPasskeyButton({ callbackUrl, actions }: { callbackUrl?: string; actions: VerifyPasskeyActions }) {
   const { t } = useI18n();
   const isHydrated = useHydrated();
   const [formError, setFormError] = useState<string | null>(null);
@@ -138,7 +124,7 @@ export function VerifyPasskeyButton({
     setFormError(null);
     if (!browserSupportsWebAuthn()) return setFormError(t("passkeys.errors.unsupported"));
     startTransition(async () => {
-      const options = await passkeyAuthenticationOptionsAction();
+      const options = await actions.options();
       if (!options.ok) return setFormError(failureOf(options, t));
       let response;
       try {
@@ -146,7 +132,7 @@ export function VerifyPasskeyButton({
       } catch (error) {
         return setFormError(browserFailure(error, t));
       }
-      setFormError(failureOf(await verifyPasskeyAction(response, callbackUrl), t));
+      setFormError(failureOf(await actions.verify(response, callbackUrl), t));
     });
   }
 

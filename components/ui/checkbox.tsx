@@ -59,11 +59,26 @@ export interface CheckboxGroupProps {
   required?: boolean;
   /** Draw the group in a box (as a fieldset.field looks). */
   boxed?: boolean;
+  /** Lay the options out, e.g. "option-grid" for columns of a long list. */
+  optionsClassName?: string;
 }
 
 /** Several choices from a short list, under one label (a group the screen reader names). */
-export function CheckboxGroup({ label, options, value, onChange, onBlur, name, ref, hint, error, required, boxed }: CheckboxGroupProps) {
+export function CheckboxGroup({ label, options, value, onChange, onBlur, name, ref, hint, error, required, boxed, optionsClassName }: CheckboxGroupProps) {
   const root = useFocusHandle<HTMLDivElement>(ref, "input");
+  const choices = options.map((o) => (
+    <div key={o.value}>
+      <RacCheckbox className="checkbox" value={o.value} isDisabled={o.disabled}>
+        {({ isSelected }) => (
+          <>
+            <Box selected={isSelected} />
+            {o.label}
+          </>
+        )}
+      </RacCheckbox>
+      {o.hint ? <span className="hint small muted option-hint">{o.hint}</span> : null}
+    </div>
+  ));
   return (
     <RacCheckboxGroup ref={root} className={boxed ? "field field-box" : "field"} name={name} value={value} onChange={onChange} onBlur={onBlur} isInvalid={Boolean(error)} isRequired={required}>
       <Label>
@@ -75,19 +90,7 @@ export function CheckboxGroup({ label, options, value, onChange, onBlur, name, r
           {hint}
         </Text>
       ) : null}
-      {options.map((o) => (
-        <div key={o.value}>
-          <RacCheckbox className="checkbox" value={o.value} isDisabled={o.disabled}>
-            {({ isSelected }) => (
-              <>
-                <Box selected={isSelected} />
-                {o.label}
-              </>
-            )}
-          </RacCheckbox>
-          {o.hint ? <span className="hint small muted option-hint">{o.hint}</span> : null}
-        </div>
-      ))}
+      {optionsClassName ? <div className={optionsClassName}>{choices}</div> : choices}
       {error ? (
         <Text slot="errorMessage" className="field-error">
           {error}

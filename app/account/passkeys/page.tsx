@@ -92,10 +92,7 @@ export default async function AccountPasskeysPage({ searchParams }: { searchPara
       <section className="card stack max-w-form" aria-labelledby="add-passkey-heading">
         <h2 id="add-passkey-heading">{t("passkeys.account.addHeading")}</h2>
         <p className="muted">{t("passkeys.account.addIntro")}</p>
-        <RegisterPasskeyForm
-          submitLabel={t("passkeys.account.addButton")}
-          actions={{ passkeyRegistrationOptionsAction, registerPasskeyAction }}
-        />
+        <RegisterPasskeyForm submitLabel={t("passkeys.account.addButton")} actions={{ options: passkeyRegistrationOptionsAction, register: registerPasskeyAction }} />
       </section>
     </div>
   );

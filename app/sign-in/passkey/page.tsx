@@ -5,12 +5,7 @@ import { countPasskeys } from "@/lib/auth/queries";
 import { safeCallbackPath } from "@/lib/auth/schema";
 import { getI18n } from "@/lib/i18n/server";
 import { signOutAction } from "../actions";
-import {
-  passkeyAuthenticationOptionsAction,
-  passkeyRegistrationOptionsAction,
-  registerPasskeyAction,
-  verifyPasskeyAction,
-} from "./actions";
+import { passkeyAuthenticationOptionsAction, passkeyRegistrationOptionsAction, registerPasskeyAction, verifyPasskeyAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 
@@ -38,7 +33,7 @@ export default async function PasskeyStepPage({ searchParams }: { searchParams: 
       {hasPasskey ? (
         <>
           <p>{t("passkeys.step.verifyIntro")}</p>
-          <VerifyPasskeyButton callbackUrl={callbackUrl} actions={{ passkeyAuthenticationOptionsAction, verifyPasskeyAction }} />
+          <VerifyPasskeyButton callbackUrl={callbackUrl} actions={{ options: passkeyAuthenticationOptionsAction, verify: verifyPasskeyAction }} />
           <p className="muted small">{t("passkeys.step.lost")}</p>
         </>
       ) : (
@@ -47,7 +42,7 @@ export default async function PasskeyStepPage({ searchParams }: { searchParams: 
           <RegisterPasskeyForm
             submitLabel={t("passkeys.step.registerButton")}
             callbackUrl={callbackUrl}
-            actions={{ passkeyRegistrationOptionsAction, registerPasskeyAction }}
+            actions={{ options: passkeyRegistrationOptionsAction, register: registerPasskeyAction }}
           />
         </>
       )}

@@ -29,12 +29,6 @@ export const admin = defineMessages({
         actions: "Actions",
       },
       editUser: "Edit {name}",
-      pagination: {
-        label: "Pages",
-        previous: "Previous page",
-        next: "Next page",
-        pageOf: "Page {page} of {pages}",
-      },
     },
     status: {
       active: "Active",
@@ -165,12 +159,6 @@ export const admin = defineMessages({
         actions: "Acciones",
       },
       editUser: "Editar a {name}",
-      pagination: {
-        label: "Páginas",
-        previous: "Página anterior",
-        next: "Página siguiente",
-        pageOf: "Página {page} de {pages}",
-      },
     },
     status: {
       active: "Activa",

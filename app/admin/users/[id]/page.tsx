@@ -2,6 +2,9 @@ import Link from "next/link";
 import { DeactivateButton } from "@/components/admin/deactivate-button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { UserForm } from "@/components/admin/user-form";
+import { Badge } from "@/components/ui/badge";
+import { DetailItem, DetailList } from "@/components/ui/detail-list";
+import { Notice } from "@/components/ui/notice";
 import { requireUserWithPermission } from "@/lib/auth/current-user";
 import { needsSecondFactor } from "@/lib/auth/session-rules";
 import { formatDate } from "@/lib/i18n/format";
@@ -14,8 +17,7 @@ import { deactivateUserAction, reactivateUserAction, resetUserPasskeysAction, up
 export const dynamic = "force-dynamic";
 
 const NOTICES = ["invited", "updated", "deactivated", "reactivated", "passkeysReset"] as const;
-type Notice = (typeof NOTICES)[number];
-
+type NoticeKey = (typeof NOTICES)[number];
 
 export async function generateMetadata() {
   const { t } = await getI18n();
@@ -39,7 +41,7 @@ export default async function EditUserPage({
     listAssignableCountries(actor),
     listOrganizations(actor),
   ]);
-  const notice = (NOTICES as readonly string[]).includes(String(rawNotice)) ? (rawNotice as Notice) : null;
+  const notice = (NOTICES as readonly string[]).includes(String(rawNotice)) ? (rawNotice as NoticeKey) : null;
   const collator = new Intl.Collator(locale);
   const displayName = user.name || user.email;
   const version = user.updatedAt.toISOString();
@@ -50,28 +52,19 @@ export default async function EditUserPage({
       <p>
         <Link href="/admin/users">{t("admin.edit.backToList")}</Link>
       </p>
-      {notice ? (
-        <div className="alert alert-success" role="status">
-          {t(`admin.notices.${notice}`)}
-        </div>
-      ) : null}
+      {notice ? <Notice tone="success">{t(`admin.notices.${notice}`)}</Notice> : null}
 
       <div className="card stack max-w-form">
         <div className="row justify-between">
           <h1>
             {t("admin.edit.title")}: {displayName}
           </h1>
-          <span className={user.isActive ? "badge badge-success" : "badge badge-danger"}>
-            {user.isActive ? t("admin.status.active") : t("admin.status.inactive")}
-          </span>
+          <Badge tone={user.isActive ? "success" : "danger"}>{user.isActive ? t("admin.status.active") : t("admin.status.inactive")}</Badge>
         </div>
         <p className="muted">{t("admin.edit.intro")}</p>
-        <dl>
-          <dt>
-            <strong>{t("admin.edit.emailLabel")}</strong>
-          </dt>
-          <dd>{user.email}</dd>
-        </dl>
+        <DetailList>
+          <DetailItem label={t("admin.edit.emailLabel")}>{user.email}</DetailItem>
+        </DetailList>
         <p className="muted small">{t("admin.edit.createdOn", { date: formatDate(user.createdAt, locale) })}</p>
         {/* Keyed by version: after a save the form starts again from the stored values and new version. */}
         <UserForm
