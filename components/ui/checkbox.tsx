@@ -1,6 +1,6 @@
 "use client";
 
-import type { ReactNode, Ref } from "react";
+import { useId, type ReactNode, type Ref } from "react";
 import { Checkbox as RacCheckbox, CheckboxGroup as RacCheckboxGroup, Label, Text } from "react-aria-components";
 import { RequiredMarker } from "./field";
 import { useFocusHandle, type FocusHandle } from "./focus-handle";
@@ -63,6 +63,7 @@ export interface CheckboxGroupProps {
 
 /** Several choices from a short list, under one label (a group the screen reader names). */
 export function CheckboxGroup({ label, options, value, onChange, onBlur, name, ref, hint, error, required, boxed }: CheckboxGroupProps) {
+  const uid = useId();
   const root = useFocusHandle<HTMLDivElement>(ref, "input");
   return (
     <RacCheckboxGroup ref={root} className={boxed ? "field field-box" : "field"} name={name} value={value} onChange={onChange} onBlur={onBlur} isInvalid={Boolean(error)} isRequired={required}>
@@ -77,7 +78,7 @@ export function CheckboxGroup({ label, options, value, onChange, onBlur, name, r
       ) : null}
       {options.map((o) => (
         <div key={o.value}>
-          <RacCheckbox className="checkbox" value={o.value} isDisabled={o.disabled}>
+          <RacCheckbox className="checkbox" value={o.value} isDisabled={o.disabled} aria-describedby={o.hint ? `${uid}-${o.value}-hint` : undefined}>
             {({ isSelected }) => (
               <>
                 <Box selected={isSelected} />
@@ -85,7 +86,11 @@ export function CheckboxGroup({ label, options, value, onChange, onBlur, name, r
               </>
             )}
           </RacCheckbox>
-          {o.hint ? <span className="hint small muted option-hint">{o.hint}</span> : null}
+          {o.hint ? (
+            <span className="hint small muted option-hint" id={`${uid}-${o.value}-hint`}>
+              {o.hint}
+            </span>
+          ) : null}
         </div>
       ))}
       {error ? (
