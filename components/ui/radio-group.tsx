@@ -20,8 +20,6 @@ export interface RadioGroupProps {
   required?: boolean;
   /** Draw the group in a box (as a fieldset.field looks). */
   boxed?: boolean;
-  /** The options side by side (a short scale such as 1 to 5) instead of one under another. */
-  horizontal?: boolean;
   testId?: string;
 }
 
@@ -29,26 +27,9 @@ export interface RadioGroupProps {
  * One choice from a short list, each option with an optional hint that describes it (the hint is not
  * part of the option's name, so "Approve" stays "Approve" for screen readers and tests).
  */
-export function RadioGroup({ label, options, value, onChange, onBlur, name, ref, hint, error, required, boxed, horizontal, testId }: RadioGroupProps) {
+export function RadioGroup({ label, options, value, onChange, onBlur, name, ref, hint, error, required, boxed, testId }: RadioGroupProps) {
   const uid = useId();
   const root = useFocusHandle<HTMLDivElement>(ref, "input:checked, input");
-  const choices = options.map((o) => (
-    <div key={o.value}>
-      <Radio className="checkbox" value={o.value} isDisabled={o.disabled} aria-describedby={o.hint ? `${uid}-${o.value}-hint` : undefined}>
-        {({ isSelected }) => (
-          <>
-            <span className="ui-checkbox-box ui-radio-box" aria-hidden="true" data-selected={isSelected || undefined} />
-            {o.label}
-          </>
-        )}
-      </Radio>
-      {o.hint ? (
-        <span className="hint small muted option-hint" id={`${uid}-${o.value}-hint`}>
-          {o.hint}
-        </span>
-      ) : null}
-    </div>
-  ));
   return (
     <RacRadioGroup
       ref={root}
@@ -59,7 +40,6 @@ export function RadioGroup({ label, options, value, onChange, onBlur, name, ref,
       onBlur={onBlur}
       isInvalid={Boolean(error)}
       isRequired={required}
-      orientation={horizontal ? "horizontal" : "vertical"}
       data-testid={testId}
     >
       <Label>
@@ -71,7 +51,23 @@ export function RadioGroup({ label, options, value, onChange, onBlur, name, ref,
           {hint}
         </Text>
       ) : null}
-      {horizontal ? <div className="row">{choices}</div> : choices}
+      {options.map((o) => (
+        <div key={o.value}>
+          <Radio className="checkbox" value={o.value} isDisabled={o.disabled} aria-describedby={o.hint ? `${uid}-${o.value}-hint` : undefined}>
+            {({ isSelected }) => (
+              <>
+                <span className="ui-checkbox-box ui-radio-box" aria-hidden="true" data-selected={isSelected || undefined} />
+                {o.label}
+              </>
+            )}
+          </Radio>
+          {o.hint ? (
+            <span className="hint small muted option-hint" id={`${uid}-${o.value}-hint`}>
+              {o.hint}
+            </span>
+          ) : null}
+        </div>
+      ))}
       {error ? (
         <Text slot="errorMessage" className="field-error">
           {error}
