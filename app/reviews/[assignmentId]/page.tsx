@@ -5,6 +5,7 @@ import { DeclareConflictForm } from "@/components/reviews/declare-conflict-form"
 import { ReviewForm } from "@/components/reviews/review-form";
 import { localName, reviewStatusBadgeClass } from "@/components/reviews/review-format";
 import { AggregateTable, ConflictSubjectSection, RequestContent, RevisionChangesSection, ScoreTable } from "@/components/reviews/review-sections";
+import { declareConflictAction, submitReviewAction } from "@/app/reviews/actions";
 import { requireUser } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/policies";
 import { NotFoundError } from "@/lib/errors";
@@ -92,7 +93,7 @@ export default async function ReviewPage({
           {view.canDeclare ? (
             <>
               <p>{t("reviews.declare.intro")}</p>
-              <DeclareConflictForm assignmentId={assignment.id} />
+              <DeclareConflictForm assignmentId={assignment.id} action={declareConflictAction} />
             </>
           ) : (
             <p className="muted">{t("reviews.detail.closed")}</p>
@@ -108,6 +109,7 @@ export default async function ReviewPage({
               <p>{t("reviews.score.intro")}</p>
               <ReviewForm
                 assignmentId={assignment.id}
+                action={submitReviewAction}
                 criteria={rubric.map((c) => ({ id: c.id, name: criterionName(c), weight: c.weight }))}
               />
             </>
