@@ -13,7 +13,7 @@ import {
   type ReviewSummaryGroup,
 } from "@/lib/reviews/queries";
 import { canAssign } from "@/lib/reviews/workflow";
-import { AssignReviewersForm } from "./assign-reviewers-form";
+import { AssignReviewersForm, type AssignReviewersAction } from "./assign-reviewers-form";
 import { formatScore, localName, reviewStatusBadgeClass } from "./review-format";
 
 /**
@@ -21,7 +21,7 @@ import { formatScore, localName, reviewStatusBadgeClass } from "./review-format"
  * screening or under review) and every review with scores per criterion, weighted totals and spreads.
  * Renders nothing for anyone else: the state never sees reviewers or scores.
  */
-export async function ReviewPanel({ requestId }: { requestId: string }) {
+export async function ReviewPanel({ requestId, assignAction }: { requestId: string; assignAction: AssignReviewersAction }) {
   const user = await getCurrentUser();
   if (!user || !hasPermission(user, "reviews.assign")) return null;
   const summary = await getReviewSummary(user, requestId).catch((error: unknown) => {
@@ -66,6 +66,7 @@ export async function ReviewPanel({ requestId }: { requestId: string }) {
           <p className="muted">{t("reviews.assign.intro")}</p>
           <AssignReviewersForm
             requestId={summary.request.id}
+            action={assignAction}
             reviewers={reviewers.map((r) => ({
               id: r.id,
               label: [r.name ?? r.email, r.organization ? localName(r.organization, locale) : null, r.email].filter(Boolean).join(" · "),

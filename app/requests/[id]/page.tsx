@@ -9,6 +9,8 @@ import { OfficerNoticeBanner } from "@/components/requests/notice-banner";
 import { ScreeningPanel } from "@/components/screening/screening-panel";
 import { RequestAttachments } from "@/components/requests/attachments";
 import { ReviewPanel } from "@/components/reviews/review-panel";
+import { assignReviewersAction } from "@/app/reviews/actions";
+import { completeScreeningAction } from "@/app/requests/[id]/officer-actions";
 import { SubmitRequestButton, WithdrawRequestButton } from "@/components/requests/request-actions";
 import { formatDetailValue } from "@/components/requests/detail-fields";
 import { formValuesFromRequest } from "@/components/requests/form-values";
@@ -128,9 +130,9 @@ export default async function RequestDetailPage({
       </section>
 
       {/* The program office's work on the request; each panel shows itself only to those who may use it. */}
-      <ScreeningPanel requestId={detail.id} />
+      <ScreeningPanel requestId={detail.id} completeAction={completeScreeningAction} />
       <ProgramMatching requestId={detail.id} />
-      <ReviewPanel requestId={detail.id} />
+      <ReviewPanel requestId={detail.id} assignAction={assignReviewersAction} />
       <DecisionPanel requestId={detail.id} />
       <DecisionLetters requestId={detail.id} />
       <AwardPanel requestId={detail.id} />
