@@ -53,9 +53,9 @@ function TestForm({ action, resetOnSuccess = true }: { action: (values: Values) 
 }
 
 /** A stand-in server action: records what it was sent and answers with the given result. */
-function actionReturning(result: ActionResult) {
-  const calls: Values[] = [];
-  const action = async (values: Values) => {
+function actionReturning<V = Values>(result: ActionResult) {
+  const calls: V[] = [];
+  const action = async (values: V) => {
     calls.push(values);
     return result;
   };
@@ -145,8 +145,8 @@ describe("useActionForm", () => {
   });
 
   it("places messages on items of a list next to them, and only the generic one in the alert", async () => {
-    const { calls, action } = actionReturning({ ok: false, fieldErrors: { "items.1.note": "Say more.", version: "Reload the page." } });
-    renderUi(<ListForm action={action as (values: ListValues) => Promise<ActionResult>} fields={["items.0.note", "items.1.note"]} />);
+    const { calls, action } = actionReturning<ListValues>({ ok: false, fieldErrors: { "items.1.note": "Say more.", version: "Reload the page." } });
+    renderUi(<ListForm action={action} fields={["items.0.note", "items.1.note"]} />);
     await userEvent.click(screen.getByRole("button", { name: "Save" }));
     await waitFor(() => expect(screen.getAllByText(tEn("officer.errors.memoRequired"))).toHaveLength(2));
     // The browser's check: the items' own messages are not repeated in the alert.
@@ -163,8 +163,8 @@ describe("useActionForm", () => {
   });
 
   it("a group field takes the first message on any path beneath it", async () => {
-    const { action } = actionReturning({ ok: false, fieldErrors: { "items.1.note": "Item two is wrong.", "items.0.note": "Item one is wrong." } });
-    renderUi(<ListForm action={action as (values: ListValues) => Promise<ActionResult>} fields={["items"]} />);
+    const { action } = actionReturning<ListValues>({ ok: false, fieldErrors: { "items.1.note": "Item two is wrong.", "items.0.note": "Item one is wrong." } });
+    renderUi(<ListForm action={action} fields={["items"]} />);
     await userEvent.type(screen.getByLabelText("First"), "One");
     await userEvent.type(screen.getByLabelText("Second"), "Two");
     await userEvent.click(screen.getByRole("button", { name: "Save" }));
