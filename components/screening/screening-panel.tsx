@@ -5,7 +5,7 @@ import { getScreeningContext } from "@/lib/screening/queries";
 import { CHECKLIST_KEYS, type AutomaticChecks } from "@/lib/screening/checks";
 import { AutomaticCheckList } from "./check-list";
 import { loadForPanel } from "@/components/requests/load-for-panel";
-import { ScreeningForm } from "./screening-form";
+import { ScreeningForm, type CompleteScreeningAction } from "./screening-form";
 import { StartScreeningButton } from "./start-screening-button";
 
 /**
@@ -13,7 +13,7 @@ import { StartScreeningButton } from "./start-screening-button";
  * screening, the programs for its country with their automatic checks beside the manual checklist,
  * the outcome and the message; and the past screenings. Renders nothing for anyone else.
  */
-export async function ScreeningPanel({ requestId }: { requestId: string }) {
+export async function ScreeningPanel({ requestId, completeAction }: { requestId: string; completeAction: CompleteScreeningAction }) {
   const loaded = await loadForPanel(async (user) => {
     if (!hasPermission(user, "requests.screen")) return null;
     return getScreeningContext(user, requestId);
@@ -49,7 +49,7 @@ export async function ScreeningPanel({ requestId }: { requestId: string }) {
               : formatMoney(request.estimatedCostMinor, request.currency, locale)}
             {request.category ? ` · ${t(`common.categories.${request.category}`)}` : null}
           </p>
-          <ScreeningForm requestId={request.id} version={request.version} programs={programs} defaultProgramId={defaultProgramId} />
+          <ScreeningForm requestId={request.id} version={request.version} programs={programs} defaultProgramId={defaultProgramId} action={completeAction} />
         </>
       ) : null}
       {context.screenings.length > 0 ? (
