@@ -4,12 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { serverAction } from "@/lib/mutations/server-action";
 import { assignReviewers, declareConflict, submitReview } from "@/lib/reviews/mutations";
-
-export interface AssignReviewersOutcome {
-  assigned: number;
-  recused: number;
-  skipped: number;
-}
+import type { AssignReviewersOutcome } from "@/lib/reviews/schema";
 
 /** Assigns reviewers to a request (program officers); the panel shows the outcome and refreshes. */
 export const assignReviewersAction = serverAction(assignReviewers, (result, { requestId }): AssignReviewersOutcome => {

@@ -11,6 +11,27 @@ import "@/lib/forms/zod";
 import { renderUi, tEn } from "@/test/render-ui";
 import { useActionForm } from "./use-action-form";
 
+const listSchema = z
+  .object({ items: z.array(z.object({ note: z.string().trim().min(1, "officer.errors.memoRequired") })), version: z.number() })
+  .strict();
+type ListValues = z.infer<typeof listSchema>;
+
+/** A form whose fields are items of a list ("items.0.note"), with a version that has no field. */
+function ListForm({ action, fields }: { action: (values: ListValues) => Promise<ActionResult>; fields: string[] }) {
+  const form = useActionForm<ListValues>({ schema: listSchema, action, defaultValues: { items: [{ note: "" }, { note: "" }], version: 1 }, fields });
+  return (
+    <form {...form.formProps} data-testid="form">
+      <FormAlert message={form.formError} target={form.alertTarget} />
+      <TextField label="First" {...form.field("items.0.note")} />
+      <TextField label="Second" {...form.field("items.1.note")} />
+      {fields.includes("items") ? <p data-testid="items-error">{form.fieldError("items")}</p> : null}
+      <SubmitButton busy={form.busy} busyLabel="Saving…">
+        Save
+      </SubmitButton>
+    </form>
+  );
+}
+
 afterEach(cleanup);
 
 const schema = z.object({ title: z.string().trim().min(1, "officer.errors.memoRequired"), amount: z.string() }).strict();
@@ -32,9 +53,9 @@ function TestForm({ action, resetOnSuccess = true }: { action: (values: Values) 
 }
 
 /** A stand-in server action: records what it was sent and answers with the given result. */
-function actionReturning(result: ActionResult) {
-  const calls: Values[] = [];
-  const action = async (values: Values) => {
+function actionReturning<V = Values>(result: ActionResult) {
+  const calls: V[] = [];
+  const action = async (values: V) => {
     calls.push(values);
     return result;
   };
@@ -121,5 +142,33 @@ describe("useActionForm", () => {
     await userEvent.click(screen.getByRole("button", { name: "Save" }));
     await screen.findByText("Saved.");
     expect(title.value).toBe("Stays");
+  });
+
+  it("places messages on items of a list next to them, and only the generic one in the alert", async () => {
+    const { calls, action } = actionReturning<ListValues>({ ok: false, fieldErrors: { "items.1.note": "Say more.", version: "Reload the page." } });
+    renderUi(<ListForm action={action} fields={["items.0.note", "items.1.note"]} />);
+    await userEvent.click(screen.getByRole("button", { name: "Save" }));
+    await waitFor(() => expect(screen.getAllByText(tEn("officer.errors.memoRequired"))).toHaveLength(2));
+    // The browser's check: the items' own messages are not repeated in the alert.
+    expect(screen.getByRole("alert").textContent).toBe(tEn("common.errors.invalidInput"));
+    expect(calls).toHaveLength(0);
+    await userEvent.type(screen.getByLabelText("First"), "One");
+    await userEvent.type(screen.getByLabelText("Second"), "Two");
+    await userEvent.click(screen.getByRole("button", { name: "Save" }));
+    const second = screen.getByLabelText("Second");
+    await waitFor(() => expect(second.getAttribute("aria-invalid")).toBe("true"));
+    expect(second.getAttribute("aria-describedby")).toContain(screen.getByText("Say more.").id);
+    expect(screen.getByLabelText("First").getAttribute("aria-invalid")).toBeNull();
+    expect(screen.getByRole("alert").textContent).toBe("Reload the page.");
+  });
+
+  it("a group field takes the first message on any path beneath it", async () => {
+    const { action } = actionReturning<ListValues>({ ok: false, fieldErrors: { "items.1.note": "Item two is wrong.", "items.0.note": "Item one is wrong." } });
+    renderUi(<ListForm action={action} fields={["items"]} />);
+    await userEvent.type(screen.getByLabelText("First"), "One");
+    await userEvent.type(screen.getByLabelText("Second"), "Two");
+    await userEvent.click(screen.getByRole("button", { name: "Save" }));
+    await waitFor(() => expect(screen.getByTestId("items-error").textContent).toBe("Item two is wrong."));
+    expect(screen.getByRole("alert").textContent).toBe(tEn("common.errors.invalidInput"));
   });
 });

@@ -1,7 +1,7 @@
 "use client";
 
 import { useCallback, useMemo, useRef, useState, useTransition, type FormEvent } from "react";
-import { get, useForm, type DefaultValues, type FieldErrors, type FieldPath, type FieldValues, type Resolver, type UseFormReturn } from "react-hook-form";
+import { get, useForm, type DefaultValues, type FieldPath, type FieldValues, type Resolver, type UseFormReturn } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
 import { useHydrated } from "@/components/hooks/use-hydrated";
@@ -16,7 +16,8 @@ export interface UseActionFormOptions<TValues extends FieldValues, TData> {
   action: (values: TValues) => Promise<ActionResult<TData> | undefined | void>;
   defaultValues: DefaultValues<TValues>;
   /**
-   * The paths that have a field on screen (errors on them stand next to it, the first gets focus); every
+   * The paths that have a field on screen (errors on them stand next to it, the first gets focus); a
+   * field also takes the messages on paths beneath it (a group's items, e.g. "checklist.x"); every
    * other message joins the form's alert. Default: the keys of defaultValues.
    */
   fields?: readonly string[];
@@ -52,13 +53,48 @@ export interface ActionForm<TValues extends FieldValues> {
   };
 }
 
-/** Client messages on paths without a field, translated (e.g. a version or a rule on the whole form). */
-function strayMessages(errors: FieldErrors, placed: ReadonlySet<string>, t: Parameters<typeof translateIssue>[1]): string[] {
+/** The message of an error node: its own, or else the first beneath it (a group's items). */
+function messageOf(node: unknown, t: Parameters<typeof translateIssue>[1]): string | undefined {
+  if (!node || typeof node !== "object") return undefined;
+  const text = (leaf: { type?: unknown; message?: unknown }) => {
+    const message = typeof leaf.message === "string" ? leaf.message : undefined;
+    return leaf.type === "server" && message ? message : translateIssue(message, t);
+  };
+  const isLeaf = (value: unknown): value is { type?: unknown; message?: unknown } =>
+    Boolean(value) && typeof value === "object" && (typeof (value as { message?: unknown }).message === "string" || typeof (value as { type?: unknown }).type === "string");
+  // The field's own message; else a list's own message (a rule on the whole list sits in its root);
+  // else the first message on one of its items (a checkbox of a group). Rows with fields of their own
+  // show their messages beside those fields, not again under the list.
+  if (isLeaf(node)) return text(node);
+  const root = (node as { root?: unknown }).root;
+  if (isLeaf(root)) return text(root);
+  for (const [key, child] of Object.entries(node)) {
+    if (key !== "ref" && key !== "root" && isLeaf(child)) return text(child);
+  }
+  return undefined;
+}
+
+/** The field a path's message stands next to: the path itself or the nearest enclosing field (a group). */
+function placedFieldOf(path: string, placed: ReadonlySet<string>): string | undefined {
+  const parts = path.split(".");
+  for (let length = parts.length; length > 0; length--) {
+    const at = parts.slice(0, length).join(".");
+    if (placed.has(at)) return at;
+  }
+  return undefined;
+}
+
+/** Client messages on paths without a field (e.g. a version or a rule on the whole form), translated. */
+function strayMessages(errors: unknown, placed: ReadonlySet<string>, t: Parameters<typeof translateIssue>[1], prefix = ""): string[] {
+  if (!errors || typeof errors !== "object") return [];
   const out: string[] = [];
-  for (const [name, error] of Object.entries(errors)) {
-    if (placed.has(name) || !error) continue;
-    const message = typeof error.message === "string" ? error.message : undefined;
-    out.push(error.type === "server" && message ? message : translateIssue(message, t));
+  const error = errors as { type?: unknown; message?: unknown };
+  if (prefix && (typeof error.message === "string" || typeof error.type === "string")) out.push(messageOf(errors, t) as string);
+  for (const [key, child] of Object.entries(errors)) {
+    if (key === "ref" || key === "type" || key === "message" || key === "types") continue;
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (placed.has(path)) continue;
+    out.push(...strayMessages(child, placed, t, path));
   }
   return out;
 }
@@ -91,13 +127,8 @@ export function useActionForm<TValues extends FieldValues, TData = unknown>(opti
 
   const fieldError = useCallback(
     (name: FieldPath<TValues>) => {
-      const node = get(formState.errors, name) as { type?: string; message?: unknown; root?: { type?: string; message?: unknown } } | undefined;
-      // A list's own message (a rule on the whole list) sits in its root; a list whose rows hold the
-      // messages has none of its own.
-      const error = node && node.type === undefined && node.message === undefined ? node.root : node;
-      if (!error) return undefined;
-      const message = typeof error.message === "string" ? error.message : undefined;
-      return error.type === "server" && message ? message : translateIssue(message, t);
+      const error: unknown = get(formState.errors, name);
+      return error ? messageOf(error, t) : undefined;
     },
     [formState.errors, t],
   );
@@ -128,11 +159,16 @@ export function useActionForm<TValues extends FieldValues, TData = unknown>(opti
       }
       let focused = false;
       const unplaced: string[] = [];
+      const set = new Set<string>();
       for (const [path, text] of Object.entries(result.fieldErrors ?? {})) {
-        if (placed.has(path)) {
-          setError(path as FieldPath<TValues>, { type: "server", message: text }, { shouldFocus: !focused });
+        const field = placedFieldOf(path, placed);
+        if (!field) unplaced.push(text);
+        else if (!set.has(field)) {
+          // The first message of a group (e.g. one of its items) stands next to it.
+          setError(field as FieldPath<TValues>, { type: "server", message: text }, { shouldFocus: !focused });
+          set.add(field);
           focused = true;
-        } else unplaced.push(text);
+        }
       }
       const text = [result.formError, ...unplaced].filter(Boolean).join(" ");
       startTransition(() => setServerError(text || t("common.errors.invalidInput")));

@@ -3,7 +3,7 @@ import { formatDateTime } from "@/lib/i18n/format";
 import { getI18n } from "@/lib/i18n/server";
 import type { Translate } from "@/lib/i18n/translate";
 import type { AssignableReviewer, ReviewProgramOption, ReviewSummary, ReviewSummaryGroup } from "@/lib/reviews/queries";
-import { AssignReviewersForm } from "./assign-reviewers-form";
+import { AssignReviewersForm, type AssignReviewersAction } from "./assign-reviewers-form";
 import { formatScore, localName, reviewStatusBadgeClass } from "./review-format";
 
 /** What the page loads for the panel: the summary and, while reviewers may be assigned, the form's options. */
@@ -21,7 +21,7 @@ export interface ReviewPanelData {
  * screening or under review) and every review with scores per criterion, weighted totals and spreads.
  * Renders nothing for anyone else (the page passes null): the state never sees reviewers or scores.
  */
-export async function ReviewPanel({ data }: { data: ReviewPanelData | null }) {
+export async function ReviewPanel({ data, assignAction }: { data: ReviewPanelData | null; assignAction: AssignReviewersAction }) {
   if (!data) return null;
   const { summary, isOpen, reviewers, programs, partners } = data;
   const { t, locale } = await getI18n();
@@ -57,6 +57,7 @@ export async function ReviewPanel({ data }: { data: ReviewPanelData | null }) {
           <p className="muted">{t("reviews.assign.intro")}</p>
           <AssignReviewersForm
             requestId={summary.request.id}
+            action={assignAction}
             reviewers={reviewers.map((r) => ({
               id: r.id,
               label: [r.name ?? r.email, r.organization ? localName(r.organization, locale) : null, r.email].filter(Boolean).join(" · "),

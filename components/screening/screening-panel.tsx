@@ -4,7 +4,7 @@ import { getI18n } from "@/lib/i18n/server";
 import type { ScreeningContext } from "@/lib/screening/queries";
 import { CHECKLIST_KEYS, type AutomaticChecks } from "@/lib/screening/checks";
 import { AutomaticCheckList } from "./check-list";
-import { ScreeningForm } from "./screening-form";
+import { ScreeningForm, type CompleteScreeningAction } from "./screening-form";
 import { StartScreeningButton } from "./start-screening-button";
 
 /**
@@ -16,9 +16,11 @@ import { StartScreeningButton } from "./start-screening-button";
 export async function ScreeningPanel({
   context,
   startScreeningAction,
+  completeAction,
 }: {
   context: ScreeningContext | null;
   startScreeningAction: ComponentProps<typeof StartScreeningButton>["action"];
+  completeAction: CompleteScreeningAction;
 }) {
   if (!context || (!context.canStart && !context.canComplete && context.screenings.length === 0)) return null;
   const { t, locale } = await getI18n();
@@ -50,7 +52,7 @@ export async function ScreeningPanel({
               : formatMoney(request.estimatedCostMinor, request.currency, locale)}
             {request.category ? ` · ${t(`common.categories.${request.category}`)}` : null}
           </p>
-          <ScreeningForm requestId={request.id} version={request.version} programs={programs} defaultProgramId={defaultProgramId} />
+          <ScreeningForm requestId={request.id} version={request.version} programs={programs} defaultProgramId={defaultProgramId} action={completeAction} />
         </>
       ) : null}
       {context.screenings.length > 0 ? (

@@ -1,7 +1,6 @@
 "use client";
 
-import type { ReactNode, Ref } from "react";
-import { Checkbox as RacCheckbox, CheckboxGroup as RacCheckboxGroup, Label, Text } from "react-aria-components";
+import { useId, type ReactNode, type Ref } from "react";
 import { RequiredMarker } from "./field";
 import { useFocusHandle, type FocusHandle } from "./focus-handle";
 
@@ -12,14 +11,6 @@ export interface ChoiceOption {
   disabled?: boolean;
 }
 
-function Box({ radio, selected }: { radio?: boolean; selected: boolean }) {
-  return (
-    <span className={radio ? "ui-checkbox-box ui-radio-box" : "ui-checkbox-box"} aria-hidden="true">
-      {!radio && selected ? "✓" : null}
-    </span>
-  );
-}
-
 export interface CheckboxProps {
   children: ReactNode;
   /** Checked or not: `{...field}` from a Controller fits. */
@@ -27,22 +18,40 @@ export interface CheckboxProps {
   onChange: (value: boolean) => void;
   onBlur?: () => void;
   name?: string;
-  ref?: Ref<HTMLLabelElement>;
+  ref?: Ref<FocusHandle>;
   error?: string;
   disabled?: boolean;
 }
 
-/** One yes/no choice (e.g. a consent) with its label. */
+/**
+ * One yes/no choice (e.g. a consent) with its label, and its error below it (describing the box).
+ * Native inputs, as in every choice primitive: they work before hydration, with every browser's
+ * keyboard and with any tool that checks a box.
+ */
 export function Checkbox({ children, value, onChange, onBlur, name, ref, error, disabled }: CheckboxProps) {
+  const errorId = useId();
+  const root = useFocusHandle<HTMLDivElement>(ref, "input");
   return (
-    <RacCheckbox ref={ref} className="checkbox" name={name} isSelected={value} onChange={onChange} onBlur={onBlur} isInvalid={Boolean(error)} isDisabled={disabled}>
-      {({ isSelected }) => (
-        <>
-          <Box selected={isSelected} />
-          {children}
-        </>
-      )}
-    </RacCheckbox>
+    <div ref={root}>
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          name={name}
+          checked={value}
+          disabled={disabled}
+          onChange={(event) => onChange(event.target.checked)}
+          onBlur={onBlur}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? errorId : undefined}
+        />
+        {children}
+      </label>
+      {error ? (
+        <p className="field-error" id={errorId}>
+          {error}
+        </p>
+      ) : null}
+    </div>
   );
 }
 
@@ -65,37 +74,58 @@ export interface CheckboxGroupProps {
 
 /** Several choices from a short list, under one label (a group the screen reader names). */
 export function CheckboxGroup({ label, options, value, onChange, onBlur, name, ref, hint, error, required, boxed, optionsClassName }: CheckboxGroupProps) {
+  const uid = useId();
   const root = useFocusHandle<HTMLDivElement>(ref, "input");
+  const describedBy = [hint ? `${uid}-hint` : null, error ? `${uid}-error` : null].filter(Boolean).join(" ") || undefined;
+  const toggle = (option: string, checked: boolean) =>
+    onChange(checked ? [...value.filter((v) => v !== option), option] : value.filter((v) => v !== option));
   const choices = options.map((o) => (
     <div key={o.value}>
-      <RacCheckbox className="checkbox" value={o.value} isDisabled={o.disabled}>
-        {({ isSelected }) => (
-          <>
-            <Box selected={isSelected} />
-            {o.label}
-          </>
-        )}
-      </RacCheckbox>
-      {o.hint ? <span className="hint small muted option-hint">{o.hint}</span> : null}
+      <label className="checkbox">
+        <input
+          type="checkbox"
+          name={name ?? uid}
+          value={o.value}
+          checked={value.includes(o.value)}
+          disabled={o.disabled}
+          onChange={(event) => toggle(o.value, event.target.checked)}
+          onBlur={onBlur}
+          aria-describedby={o.hint ? `${uid}-${o.value}-hint` : undefined}
+        />
+        {o.label}
+      </label>
+      {o.hint ? (
+        <span className="hint small muted option-hint" id={`${uid}-${o.value}-hint`}>
+          {o.hint}
+        </span>
+      ) : null}
     </div>
   ));
   return (
-    <RacCheckboxGroup ref={root} className={boxed ? "field field-box" : "field"} name={name} value={value} onChange={onChange} onBlur={onBlur} isInvalid={Boolean(error)} isRequired={required}>
-      <Label>
+    <div
+      ref={root}
+      role="group"
+      className={boxed ? "field field-box" : "field"}
+      aria-labelledby={`${uid}-label`}
+      aria-describedby={describedBy}
+      aria-invalid={error ? true : undefined}
+      aria-required={required || undefined}
+    >
+      <span className="field-label" id={`${uid}-label`}>
         {label}
         {required ? <RequiredMarker /> : null}
-      </Label>
+      </span>
       {hint ? (
-        <Text slot="description" className="hint">
+        <span className="hint" id={`${uid}-hint`}>
           {hint}
-        </Text>
+        </span>
       ) : null}
       {optionsClassName ? <div className={optionsClassName}>{choices}</div> : choices}
       {error ? (
-        <Text slot="errorMessage" className="field-error">
+        <p className="field-error" id={`${uid}-error`}>
           {error}
-        </Text>
+        </p>
       ) : null}
-    </RacCheckboxGroup>
+    </div>
   );
 }

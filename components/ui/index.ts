@@ -10,6 +10,7 @@ export { DateField } from "./date-field";
 export { EmptyState } from "./empty-state";
 export { Field, FieldError, RequiredMarker, fieldIds, type FieldControlProps } from "./field";
 export { FormAlert, FormSaved } from "./form-alert";
+export { NativeRadioGroup } from "./native-radio-group";
 export { NativeSelect, type Option } from "./native-select";
 export { Notice, type NoticeTone } from "./notice";
 export { Pagination } from "./pagination";

@@ -6,6 +6,8 @@ import { Field } from "./field";
 export interface Option {
   value: string;
   label: string;
+  /** Shown but not choosable (e.g. a program without a rubric). */
+  disabled?: boolean;
 }
 
 export interface NativeSelectProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, "id" | "children"> {
@@ -27,7 +29,7 @@ export function NativeSelect({ label, options, hint, error, required, id, ...sel
       {(control) => (
         <select {...select} {...control}>
           {options.map((o) => (
-            <option key={o.value} value={o.value}>
+            <option key={o.value} value={o.value} disabled={o.disabled}>
               {o.label}
             </option>
           ))}

@@ -130,3 +130,10 @@ export interface SubmitReviewFormValues {
   recommendation: string;
   comment: string;
 }
+
+/** What the assignment form is told on success: assigned, recused automatically, already assigned and left as they were. */
+export interface AssignReviewersOutcome {
+  assigned: number;
+  recused: number;
+  skipped: number;
+}

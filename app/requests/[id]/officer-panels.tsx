@@ -4,16 +4,17 @@ import { DecisionPanel } from "@/components/decisions/decision-panel";
 import { ProgramMatching } from "@/components/matching/matching";
 import { ReviewPanel } from "@/components/reviews/review-panel";
 import { ScreeningPanel } from "@/components/screening/screening-panel";
-import { startScreeningAction } from "./officer-actions";
+import { assignReviewersAction } from "@/app/reviews/actions";
+import { completeScreeningAction, startScreeningAction } from "./officer-actions";
 import type { RequestPanels } from "./panels";
 
 /** The program office's work on the request; each panel shows itself only to those who may use it. */
 export function OfficerPanels({ panels }: { panels: RequestPanels }) {
   return (
     <>
-      <ScreeningPanel context={panels.screening} startScreeningAction={startScreeningAction} />
+      <ScreeningPanel context={panels.screening} startScreeningAction={startScreeningAction} completeAction={completeScreeningAction} />
       <ProgramMatching data={panels.matching} />
-      <ReviewPanel data={panels.reviews} />
+      <ReviewPanel data={panels.reviews} assignAction={assignReviewersAction} />
       <DecisionPanel context={panels.decision} />
       <DecisionLetters letters={panels.letters} />
       <AwardPanel panel={panels.award} />
