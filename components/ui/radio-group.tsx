@@ -1,7 +1,6 @@
 "use client";
 
 import { useId, type ReactNode, type Ref } from "react";
-import { Label, Radio, RadioGroup as RacRadioGroup, Text } from "react-aria-components";
 import type { ChoiceOption } from "./checkbox";
 import { RequiredMarker } from "./field";
 import { useFocusHandle, type FocusHandle } from "./focus-handle";
@@ -25,42 +24,49 @@ export interface RadioGroupProps {
 
 /**
  * One choice from a short list, each option with an optional hint that describes it (the hint is not
- * part of the option's name, so "Approve" stays "Approve" for screen readers and tests).
+ * part of the option's name, so "Approve" stays "Approve" for screen readers and tests). Native radio
+ * inputs: they work before the page has hydrated, with the keyboard as every browser does it, and with
+ * any tool that checks a radio.
  */
 export function RadioGroup({ label, options, value, onChange, onBlur, name, ref, hint, error, required, boxed, testId }: RadioGroupProps) {
   const uid = useId();
   const root = useFocusHandle<HTMLDivElement>(ref, "input:checked, input");
+  const describedBy = [hint ? `${uid}-hint` : null, error ? `${uid}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
-    <RacRadioGroup
+    <div
       ref={root}
+      role="radiogroup"
       className={boxed ? "field field-box" : "field"}
-      name={name}
-      value={value || null}
-      onChange={onChange}
-      onBlur={onBlur}
-      isInvalid={Boolean(error)}
-      isRequired={required}
+      aria-labelledby={`${uid}-label`}
+      aria-describedby={describedBy}
+      aria-invalid={error ? true : undefined}
+      aria-required={required || undefined}
       data-testid={testId}
     >
-      <Label>
+      <span className="field-label" id={`${uid}-label`}>
         {label}
         {required ? <RequiredMarker /> : null}
-      </Label>
+      </span>
       {hint ? (
-        <Text slot="description" className="hint">
+        <span className="hint" id={`${uid}-hint`}>
           {hint}
-        </Text>
+        </span>
       ) : null}
       {options.map((o) => (
         <div key={o.value}>
-          <Radio className="checkbox" value={o.value} isDisabled={o.disabled} aria-describedby={o.hint ? `${uid}-${o.value}-hint` : undefined}>
-            {({ isSelected }) => (
-              <>
-                <span className="ui-checkbox-box ui-radio-box" aria-hidden="true" data-selected={isSelected || undefined} />
-                {o.label}
-              </>
-            )}
-          </Radio>
+          <label className="checkbox">
+            <input
+              type="radio"
+              name={name ?? uid}
+              value={o.value}
+              checked={value === o.value}
+              disabled={o.disabled}
+              onChange={() => onChange(o.value)}
+              onBlur={onBlur}
+              aria-describedby={o.hint ? `${uid}-${o.value}-hint` : undefined}
+            />
+            {o.label}
+          </label>
           {o.hint ? (
             <span className="hint small muted option-hint" id={`${uid}-${o.value}-hint`}>
               {o.hint}
@@ -69,10 +75,10 @@ export function RadioGroup({ label, options, value, onChange, onBlur, name, ref,
         </div>
       ))}
       {error ? (
-        <Text slot="errorMessage" className="field-error">
+        <p className="field-error" id={`${uid}-error`}>
           {error}
-        </Text>
+        </p>
       ) : null}
-    </RacRadioGroup>
+    </div>
   );
 }
