@@ -7,7 +7,8 @@ import { TextField } from "@/components/ui/text-field";
 import { ROLES } from "@/lib/enums";
 import type { Locale } from "@/lib/i18n/config";
 import type { Translate } from "@/lib/i18n/translate";
-import { USER_STATUSES, type AdminUserRow, type UserListPage } from "@/lib/users/queries";
+import type { AdminUserRow, UserListPage } from "@/lib/users/queries";
+import { USER_STATUSES } from "@/lib/users/schema";
 
 type Filters = UserListPage["filters"];
 

@@ -6,10 +6,9 @@ import { ROLES, type Locale, type OrganizationType, type Role } from "@/lib/enum
 import { hasPermission } from "@/lib/auth/policies";
 import type { CurrentUser } from "@/lib/auth/queries";
 import { NotFoundError } from "@/lib/errors";
+import { USER_STATUSES, type UserStatus } from "./schema";
 
 export const USERS_PAGE_SIZE = 25;
-export const USER_STATUSES = ["active", "inactive"] as const;
-export type UserStatus = (typeof USER_STATUSES)[number];
 
 export interface AdminUserRow {
   id: string;

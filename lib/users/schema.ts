@@ -107,3 +107,7 @@ export type UpdateUserInput = z.infer<typeof updateUserSchema>;
 /** What the form holds before parsing (selects hold "" for none). */
 export type InviteUserFormValues = z.input<typeof inviteUserSchema>;
 export type UpdateUserFormValues = z.input<typeof updateUserSchema>;
+
+/** The account states the user list filters by. */
+export const USER_STATUSES = ["active", "inactive"] as const;
+export type UserStatus = (typeof USER_STATUSES)[number];
