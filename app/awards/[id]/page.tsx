@@ -11,6 +11,8 @@ import { getAward } from "@/lib/awards/queries";
 import { formatDate, formatDateTime, formatMoney } from "@/lib/i18n/format";
 import { rethrowAsNotFound } from "@/lib/http/not-found";
 import { getI18n } from "@/lib/i18n/server";
+import { getAwardReporting, listIndicatorLibrary } from "@/lib/reporting/queries";
+import { setAwardIndicatorsAction, setReportingFrequencyAction } from "./reports/actions";
 
 export const dynamic = "force-dynamic";
 
@@ -41,6 +43,9 @@ export default async function AwardPage({
   const { notice: rawNotice } = await searchParams;
   const award = await getAward(user, id).catch(rethrowAsNotFound);
   const { t, locale } = await getI18n();
+  // The reporting section's data, for the same user (donors see accepted reports only).
+  const reporting = await getAwardReporting(user, award.id);
+  const indicatorLibrary = reporting.canEditIndicators ? await listIndicatorLibrary() : [];
   const notice = (NOTICES as readonly string[]).includes(String(rawNotice)) ? (rawNotice as Notice) : null;
   const name = (n: { nameEn: string; nameEs: string }) => (locale === "es" ? n.nameEs : n.nameEn);
   const money = (minor: number) => formatMoney(minor, award.currency, locale);
@@ -131,7 +136,14 @@ export default async function AwardPage({
         )}
       </section>
       <EquipmentSection awardId={award.id} />
-      <ReportingSection awardId={award.id} />
+      <ReportingSection
+        reporting={reporting}
+        library={indicatorLibrary}
+        setIndicatorsAction={setAwardIndicatorsAction}
+        setFrequencyAction={setReportingFrequencyAction}
+        t={t}
+        locale={locale}
+      />
     </div>
   );
 }
