@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { renderToString } from "react-dom/server";
 import { I18nProvider } from "@/components/i18n/i18n-provider";
 import { catalogs } from "@/lib/i18n/messages";
@@ -7,7 +7,8 @@ import { ReportDecisionForm } from "./report-decision-form";
 import { ReportForm } from "./report-form";
 import { periodStatusBadgeClass } from "./reporting-labels";
 
-vi.mock("@/app/awards/[id]/reports/actions", () => ({ saveReportAction: vi.fn(), decideReportAction: vi.fn(), setAwardIndicatorsAction: vi.fn() }));
+/** The forms only render here: an action that is never called. */
+const noAction = async () => ({ ok: true as const, data: undefined });
 
 const IND = "7f1c1d2e-3b4a-4c5d-8e9f-0a1b2c3d4e5f";
 const DEL = "8f1c1d2e-3b4a-4c5d-8e9f-0a1b2c3d4e5f";
@@ -22,6 +23,7 @@ function renderReportForm(locale: "en" | "es") {
         amountText="$100,000.00"
         indicators={[{ id: IND, name: "Firearms marked", unit: "count", baseline: "0", target: "1000" }]}
         deliverables={[{ id: DEL, title: "Machines installed", dueText: "Due 1 March 2027" }]}
+        action={noAction}
         defaultValues={{
           narrativeEn: "",
           narrativeEs: "",
@@ -62,8 +64,8 @@ describe("report forms", () => {
     for (const locale of ["en", "es"] as const) {
       const html = text(
         <I18nProvider locale={locale} messages={catalogs[locale]}>
-          <ReportDecisionForm reportId={IND} version={3} />
-          <IndicatorsEditor awardId={DEL} library={[{ id: IND, name: "Firearms marked", unit: "count" }]} defaultValues={{ indicators: [{ indicatorId: IND, baseline: "0", target: "10" }] }} />
+          <ReportDecisionForm reportId={IND} version={3} action={noAction} />
+          <IndicatorsEditor awardId={DEL} library={[{ id: IND, name: "Firearms marked", unit: "count" }]} defaultValues={{ indicators: [{ indicatorId: IND, baseline: "0", target: "10" }] }} action={noAction} />
         </I18nProvider>,
       );
       expect(html).toContain(catalogs[locale].reporting.report.accept);
