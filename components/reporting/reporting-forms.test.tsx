@@ -35,7 +35,7 @@ const blankReport: ReportFormValues = {
   deliverableUpdates: [{ deliverableId: DEL, note: "" }],
 };
 
-function renderReportForm(action: Parameters<typeof ReportForm>[0]["action"], locale: "en" | "es" = "en") {
+function renderReportForm(action: Parameters<typeof ReportForm>[0]["action"], locale: "en" | "es" = "en", defaultValues = blankReport) {
   return renderUi(
     <ReportForm
       awardId={AWARD}
@@ -44,7 +44,7 @@ function renderReportForm(action: Parameters<typeof ReportForm>[0]["action"], lo
       amountText="$100,000.00"
       indicators={[{ id: IND, name: "Firearms marked", unit: "count", baseline: "0", target: "1000" }]}
       deliverables={[{ id: DEL, title: "Machines installed", dueText: "Due 1 March 2027" }]}
-      defaultValues={blankReport}
+      defaultValues={defaultValues}
       action={action}
     />,
     locale,
@@ -130,6 +130,26 @@ describe("the report form", () => {
     const expenditure = screen.getByLabelText("Expenditure to date (USD)");
     expect(expenditure.getAttribute("aria-describedby")).toContain(screen.getByText("Above the award.").id);
     expect(screen.getByRole("alert").textContent).toBe("Check the report. This period has not started.");
+  });
+
+  it("places the server's messages on a breakdown and on its rows", async () => {
+    const { calls, action } = actionReturning<Record<string, unknown>>({
+      ok: false,
+      fieldErrors: { "actuals.0.breakdown": "The breakdown must add up to the value.", "actuals.0.breakdown.1.value": "Enter a value." },
+    });
+    const withBreakdown: ReportFormValues = {
+      ...blankReport,
+      actuals: [{ awardIndicatorId: IND, value: "30", breakdown: [{ dimension: "agency", label: "PNC", value: "20" }, { dimension: "sex", label: "Women", value: "10" }] }],
+    };
+    renderReportForm(action, "en", withBreakdown);
+    await userEvent.click(screen.getByTestId("report-save-draft"));
+    await waitFor(() => expect(calls).toHaveLength(1));
+    const breakdown = screen.getByRole("group", { name: "Breakdown" });
+    expect(await within(breakdown).findByText("The breakdown must add up to the value.")).toBeTruthy();
+    const [first, second] = within(breakdown).getAllByLabelText("Value");
+    expect(second.getAttribute("aria-describedby")).toContain(screen.getByText("Enter a value.").id);
+    expect(first.getAttribute("aria-invalid")).toBeNull();
+    expect(screen.getByRole("alert").textContent).toBe(tEn("common.errors.invalidInput"));
   });
 });
 
