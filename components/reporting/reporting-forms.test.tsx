@@ -129,7 +129,8 @@ describe("the report form", () => {
     expect(value.getAttribute("aria-describedby")).toContain(screen.getByText("Enter a value.").id);
     const expenditure = screen.getByLabelText("Expenditure to date (USD)");
     expect(expenditure.getAttribute("aria-describedby")).toContain(screen.getByText("Above the award.").id);
-    expect(screen.getByRole("alert").textContent).toBe("Check the report. This period has not started.");
+    // The alert is set in its own transition, after the field messages.
+    await waitFor(() => expect(screen.getByRole("alert").textContent).toBe("Check the report. This period has not started."));
   });
 
   it("places the server's messages on a breakdown and on its rows", async () => {
@@ -149,7 +150,8 @@ describe("the report form", () => {
     const [first, second] = within(breakdown).getAllByLabelText("Value");
     expect(second.getAttribute("aria-describedby")).toContain(screen.getByText("Enter a value.").id);
     expect(first.getAttribute("aria-invalid")).toBeNull();
-    expect(screen.getByRole("alert").textContent).toBe(tEn("common.errors.invalidInput"));
+    // The alert is set in its own transition, after the field messages.
+    await waitFor(() => expect(screen.getByRole("alert").textContent).toBe(tEn("common.errors.invalidInput")));
   });
 });
 
@@ -196,7 +198,8 @@ describe("the indicators editor", () => {
     expect(within(second).getByLabelText("Indicator").getAttribute("aria-describedby")).toContain(within(second).getByText("Unknown indicator.").id);
     const first = screen.getByTestId("indicator-row-0");
     expect(within(first).getByLabelText("Target").getAttribute("aria-invalid")).toBeNull();
-    expect(screen.getByRole("alert").textContent).toBe("Check the indicators.");
+    // The alert is set in its own transition, after the field messages.
+    await waitFor(() => expect(screen.getByRole("alert").textContent).toBe("Check the indicators."));
   });
 
   it("says it saved", async () => {
