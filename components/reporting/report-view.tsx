@@ -4,10 +4,19 @@ import type { Translate } from "@/lib/i18n/translate";
 import type { PeriodReport } from "@/lib/reporting/queries";
 import { unitLabel } from "@/lib/reporting/units";
 
+interface ReportViewProps {
+  /** The period's report as getPeriodReport gave it to the page. */
+  report: NonNullable<PeriodReport["report"]>;
+  /** The award's tracked indicators and its deliverables (each shown, reported or not). */
+  indicators: PeriodReport["indicators"];
+  deliverables: PeriodReport["deliverables"];
+  currency: string;
+  t: Translate;
+  locale: Locale;
+}
+
 /** A report as read (accepted, submitted, or seen by someone who may not edit it): narratives, money, actuals, notes. */
-export function ReportView({ page, t, locale }: { page: PeriodReport; t: Translate; locale: Locale }) {
-  const report = page.report;
-  if (!report) return null;
+export function ReportView({ report, indicators, deliverables, currency, t, locale }: ReportViewProps) {
   const name = (n: { nameEn: string; nameEs: string }) => (locale === "es" ? n.nameEs : n.nameEn);
   const quantity = (s: string | number) => formatNumber(Number(s), locale, { maximumFractionDigits: 2 });
   const actualOf = new Map(report.actuals.map((a) => [a.awardIndicatorId, a]));
@@ -30,14 +39,14 @@ export function ReportView({ page, t, locale }: { page: PeriodReport; t: Transla
         ) : null}
         <p>
           <strong>{t("reporting.report.expenditure")}:</strong>{" "}
-          {report.expenditureToDateMinor === null ? "—" : formatMoney(report.expenditureToDateMinor, page.award.currency, locale)}
+          {report.expenditureToDateMinor === null ? "—" : formatMoney(report.expenditureToDateMinor, currency, locale)}
         </p>
       </section>
       <section className="card stack">
         <h2>{t("reporting.report.actualsHeading")}</h2>
-        {page.indicators.length === 0 ? <p className="muted">{t("reporting.report.actualsEmpty")}</p> : null}
+        {indicators.length === 0 ? <p className="muted">{t("reporting.report.actualsEmpty")}</p> : null}
         <ul>
-          {page.indicators.map((i) => {
+          {indicators.map((i) => {
             const actual = actualOf.get(i.id);
             return (
               <li key={i.id}>
@@ -58,9 +67,9 @@ export function ReportView({ page, t, locale }: { page: PeriodReport; t: Transla
       </section>
       <section className="card stack">
         <h2>{t("reporting.report.deliverablesHeading")}</h2>
-        {page.deliverables.length === 0 ? <p className="muted">{t("reporting.report.deliverablesEmpty")}</p> : null}
+        {deliverables.length === 0 ? <p className="muted">{t("reporting.report.deliverablesEmpty")}</p> : null}
         <ul>
-          {page.deliverables.map((d) => (
+          {deliverables.map((d) => (
             <li key={d.id}>
               <strong>{d.title}</strong>: {noteOf.get(d.id) ?? "—"}
             </li>

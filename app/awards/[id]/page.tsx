@@ -14,6 +14,8 @@ import { getI18n } from "@/lib/i18n/server";
 import { approveAwardAction } from "../actions";
 import { loadAwardDelivery } from "./delivery";
 import * as deliveryActions from "./delivery-actions";
+import { getAwardReporting, listIndicatorLibrary } from "@/lib/reporting/queries";
+import { setAwardIndicatorsAction, setReportingFrequencyAction } from "./reports/actions";
 
 export const dynamic = "force-dynamic";
 
@@ -42,6 +44,9 @@ export default async function AwardPage({
   const award = await getAward(user, id).catch(rethrowAsNotFound);
   const delivery = await loadAwardDelivery(user, award.id);
   const { t, locale } = await getI18n();
+  // The reporting section's data, for the same user (donors see accepted reports only).
+  const reporting = await getAwardReporting(user, award.id);
+  const indicatorLibrary = reporting.canEditIndicators ? await listIndicatorLibrary() : [];
   const notice = (NOTICES as readonly string[]).includes(String(rawNotice)) ? (rawNotice as Notice) : null;
   const name = (n: { nameEn: string; nameEs: string }) => (locale === "es" ? n.nameEs : n.nameEn);
   const money = (minor: number) => formatMoney(minor, award.currency, locale);
@@ -132,7 +137,14 @@ export default async function AwardPage({
         )}
       </section>
       <EquipmentSection data={delivery.equipment} actions={deliveryActions} />
-      <ReportingSection awardId={award.id} />
+      <ReportingSection
+        reporting={reporting}
+        library={indicatorLibrary}
+        setIndicatorsAction={setAwardIndicatorsAction}
+        setFrequencyAction={setReportingFrequencyAction}
+        t={t}
+        locale={locale}
+      />
     </div>
   );
 }
