@@ -7,7 +7,8 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { createAwardAction } from "@/app/awards/actions";
 import { useHydrated } from "@/components/hooks/use-hydrated";
 import { useI18n } from "@/components/i18n/i18n-provider";
-import { AWARD_LIMITS, createAwardSchema, sumMinor, type AwardFormValues } from "@/lib/awards/schema";
+import { AWARD_LIMITS, createAwardSchema, type AwardFormValues } from "@/lib/awards/schema";
+import { sumMinor } from "@/lib/money";
 import { translateIssue } from "@/lib/forms/zod";
 import { formatDate, formatMoney } from "@/lib/i18n/format";
 

@@ -3,9 +3,9 @@ import { ActionForm } from "@/components/delivery/action-form";
 import { requireUser } from "@/lib/auth/current-user";
 import { formatDate, formatMoney } from "@/lib/i18n/format";
 import { getI18n } from "@/lib/i18n/server";
-import { minorToMajor } from "@/lib/requests/schema";
+import { minorToMajor } from "@/lib/money";
 import { listTranches, type TrancheView } from "@/lib/tranches/queries";
-import { todayIso } from "@/lib/tranches/workflow";
+import { todayIso } from "@/lib/dates";
 
 /**
  * The award's tranches: planned amount and date, the condition each waits for and whether it is met,

@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db, Tx } from "../client";
-import { addDays, reportingPeriods as calendarOf } from "../../lib/reporting/calendar";
+import { addDays } from "../../lib/dates";
+import { reportingPeriods as calendarOf } from "../../lib/reporting/calendar";
 import {
   auditEvents,
   awardDeliverables,

@@ -17,7 +17,7 @@ import type { CurrentUser } from "@/lib/auth/queries";
 import { isLate, type DeliverableStatus } from "@/lib/deliverables/workflow";
 import { NotFoundError } from "@/lib/errors";
 import { moneyOfAwards, reportIsOverdue, type MoneyFigures } from "@/lib/reporting/queries";
-import { todayIso } from "@/lib/reporting/status";
+import { todayIso } from "@/lib/dates";
 import { dashboardProgramVisibility, findDashboardAward, findDashboardProgram, reportedAwardsOf, type DashboardProgram } from "./access";
 import { committedFundsOf } from "@/lib/programs/funds";
 import { glanceOf, type ProgramGlance } from "./glance";

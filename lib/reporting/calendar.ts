@@ -1,4 +1,5 @@
 // The reporting calendar of an award: pure date arithmetic on "YYYY-MM-DD" strings (UTC, no time zones).
+import { addDays, isoDateOf } from "@/lib/dates";
 
 export interface ReportingPeriod {
   number: number;
@@ -18,16 +19,6 @@ function parts(iso: string): [number, number, number] {
   return [y, m, d];
 }
 
-function fmt(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}
-
-/** "2026-01-31" + 10 days. */
-export function addDays(iso: string, days: number): string {
-  const [y, m, d] = parts(iso);
-  return fmt(new Date(Date.UTC(y, m - 1, d + days)));
-}
-
 /**
  * The same day `months` later, clamped to the end of a shorter month ("2026-01-31" + 1 -> "2026-02-28").
  * Always counted from the anchor, so month-end drift never accumulates (Jan 31 + 3 = Apr 30, + 6 = Jul 31).
@@ -36,7 +27,7 @@ export function addMonthsClamped(iso: string, months: number): string {
   const [y, m, d] = parts(iso);
   const monthIndex = m - 1 + months;
   const lastDay = new Date(Date.UTC(y, monthIndex + 1, 0)).getUTCDate();
-  return fmt(new Date(Date.UTC(y, monthIndex, Math.min(d, lastDay))));
+  return isoDateOf(new Date(Date.UTC(y, monthIndex, Math.min(d, lastDay))));
 }
 
 /**

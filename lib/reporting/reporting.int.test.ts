@@ -24,7 +24,7 @@ import { createTestDb, type TestDb } from "@/test/db";
 import { addMonthsClamped, reportingPeriods as calendarOf } from "./calendar";
 import { decideReport, ensureReportingCalendar, saveReport, setAwardIndicators, setReportingFrequency } from "./mutations";
 import { getAwardReporting, getPeriodReport, getProgramMoney, getReport, listOverdue } from "./queries";
-import { todayIso } from "./status";
+import { todayIso } from "@/lib/dates";
 
 let db: TestDb;
 const u: Record<string, CurrentUser> = {};
