@@ -1,6 +1,6 @@
 "use client";
 
-import type { ReactNode, Ref } from "react";
+import { useId, type ReactNode, type Ref } from "react";
 import { Checkbox as RacCheckbox, CheckboxGroup as RacCheckboxGroup, Label, Text } from "react-aria-components";
 import { RequiredMarker } from "./field";
 import { useFocusHandle, type FocusHandle } from "./focus-handle";
@@ -27,22 +27,42 @@ export interface CheckboxProps {
   onChange: (value: boolean) => void;
   onBlur?: () => void;
   name?: string;
-  ref?: Ref<HTMLLabelElement>;
+  ref?: Ref<FocusHandle>;
   error?: string;
   disabled?: boolean;
 }
 
-/** One yes/no choice (e.g. a consent) with its label. */
+/** One yes/no choice (e.g. a consent) with its label, and its error below it (describing the box). */
 export function Checkbox({ children, value, onChange, onBlur, name, ref, error, disabled }: CheckboxProps) {
+  const errorId = useId();
+  // Focusing the label would do nothing: a server error on the box focuses the box itself.
+  const root = useFocusHandle<HTMLLabelElement>(ref, "input");
   return (
-    <RacCheckbox ref={ref} className="checkbox" name={name} isSelected={value} onChange={onChange} onBlur={onBlur} isInvalid={Boolean(error)} isDisabled={disabled}>
-      {({ isSelected }) => (
-        <>
-          <Box selected={isSelected} />
-          {children}
-        </>
-      )}
-    </RacCheckbox>
+    <div>
+      <RacCheckbox
+        ref={root}
+        className="checkbox"
+        name={name}
+        isSelected={value}
+        onChange={onChange}
+        onBlur={onBlur}
+        isInvalid={Boolean(error)}
+        isDisabled={disabled}
+        aria-describedby={error ? errorId : undefined}
+      >
+        {({ isSelected }) => (
+          <>
+            <Box selected={isSelected} />
+            {children}
+          </>
+        )}
+      </RacCheckbox>
+      {error ? (
+        <p className="field-error" id={errorId}>
+          {error}
+        </p>
+      ) : null}
+    </div>
   );
 }
 
