@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, addYears, dateField, daysBetween, isCalendarDate, isoDateOf, isWithin, todayIso } from "./dates";
+import { addDays, addMonthsClamped, addYears, dateField, daysBetween, isCalendarDate, isoDateOf, isWithin, todayIso } from "./dates";
 
 describe("isCalendarDate and dateField", () => {
   it("checks real dates between 2000 and 2100", () => {
@@ -36,6 +36,15 @@ describe("date arithmetic", () => {
     expect(addDays("2026-12-31", 30)).toBe("2027-01-30");
     expect(addDays("2026-03-01", -1)).toBe("2026-02-28");
     expect(addDays("2028-03-01", -1)).toBe("2028-02-29");
+  });
+  it("adds months clamped to the month's end, from the anchor", () => {
+    expect(addMonthsClamped("2026-01-31", 1)).toBe("2026-02-28");
+    expect(addMonthsClamped("2028-01-31", 1)).toBe("2028-02-29");
+    expect(addMonthsClamped("2026-01-31", 3)).toBe("2026-04-30");
+    expect(addMonthsClamped("2026-01-31", 6)).toBe("2026-07-31");
+    expect(addMonthsClamped("2026-11-15", 3)).toBe("2027-02-15");
+    expect(addMonthsClamped("2026-03-01", 12)).toBe("2027-03-01");
+    expect(addMonthsClamped("2026-03-31", -1)).toBe("2026-02-28");
   });
   it("adds years on the calendar", () => {
     expect(addYears("2026-09-01", 5)).toBe("2031-09-01");

@@ -46,6 +46,17 @@ export function addDays(isoDate: string, days: number): string {
   return isoDateOf(new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * DAY_MS));
 }
 
+/**
+ * The same day `months` later, clamped to the end of a shorter month ("2026-01-31" + 1 -> "2026-02-28").
+ * Always counted from the anchor, so month-end drift never accumulates (Jan 31 + 3 = Apr 30, + 6 = Jul 31).
+ */
+export function addMonthsClamped(isoDate: string, months: number): string {
+  const [y, m, d] = isoDate.split("-").map(Number);
+  const monthIndex = m - 1 + months;
+  const lastDay = new Date(Date.UTC(y, monthIndex + 1, 0)).getUTCDate();
+  return isoDateOf(new Date(Date.UTC(y, monthIndex, Math.min(d, lastDay))));
+}
+
 /** The same calendar day `years` later ("2024-02-29" + 1 -> "2025-03-01", as Date.UTC rolls over). */
 export function addYears(isoDate: string, years: number): string {
   const [y, m, d] = isoDate.split("-").map(Number);
