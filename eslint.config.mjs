@@ -53,7 +53,7 @@ const noInlineStyle = {
 };
 
 // Plain modules that forms and pure rules share with the browser.
-const plainModules = ["lib/enums.ts", "lib/**/schema.ts", "lib/**/workflow.ts", "lib/programs/default-rubric.ts"];
+const plainModules = ["lib/enums.ts", "lib/money.ts", "lib/dates.ts", "lib/**/schema.ts", "lib/**/workflow.ts", "lib/programs/default-rubric.ts"];
 
 // Client components are the files that start with the "use client" directive; the list is read at lint time.
 function clientModules(...roots) {

@@ -9,6 +9,7 @@ import { ValidationError } from "@/lib/errors";
 import { createRequest } from "@/lib/requests/mutations";
 import { startScreening, completeScreening } from "@/lib/screening/mutations";
 import type { TestDb } from "./db";
+import { addDays, todayIso } from "@/lib/dates";
 
 export const ctx = { ip: "203.0.113.7", userAgent: "vitest", baseUrl: "http://portal.test" };
 
@@ -61,7 +62,7 @@ export async function loadFixtures(db: TestDb): Promise<Fixtures> {
   };
 }
 
-const inAYear = () => new Date(Date.now() + 365 * 86400_000).toISOString().slice(0, 10);
+const inAYear = () => addDays(todayIso(), 365);
 
 /** A complete marking-equipment request from Guatemala, in Spanish. */
 export function guatemalaContent(programIds: string[], overrides: Record<string, unknown> = {}) {

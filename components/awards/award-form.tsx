@@ -6,13 +6,14 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { SubmitButton } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
-import { AWARD_LIMITS, createAwardSchema, sumMinor, type AwardFormValues } from "@/lib/awards/schema";
+import { AWARD_LIMITS, createAwardSchema, type AwardFormValues } from "@/lib/awards/schema";
 import type { ActionResult } from "@/lib/errors";
 import { AmountField, PeriodFields } from "./award-form-amount";
 import { DeliverablesFieldset } from "./award-form-deliverables";
 import { ProgramAndPartnerFields } from "./award-form-program";
 import { TranchesFieldset } from "./award-form-tranches";
 import type { AwardFormPartnerOption, AwardFormProgramOption } from "./award-form-types";
+import { sumMinor } from "@/lib/money";
 
 export type { AwardFormPartnerOption, AwardFormProgramOption } from "./award-form-types";
 

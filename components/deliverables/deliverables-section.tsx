@@ -5,7 +5,7 @@ import { DELIVERABLE_LIMITS } from "@/lib/deliverables/schema";
 import { formatDate, formatNumber } from "@/lib/i18n/format";
 import { plural } from "@/lib/i18n/plural";
 import { getI18n } from "@/lib/i18n/server";
-import { daysBetween } from "@/lib/reminders/schedule";
+import { daysBetween } from "@/lib/dates";
 import { EvidenceUpload } from "./evidence-upload";
 
 /**

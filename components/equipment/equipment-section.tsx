@@ -4,7 +4,7 @@ import type { EquipmentList } from "@/lib/equipment/queries";
 import { CHECK_RESULTS, EQUIPMENT_CONDITIONS, EQUIPMENT_LIMITS } from "@/lib/equipment/schema";
 import { formatDate, formatNumber } from "@/lib/i18n/format";
 import { getI18n } from "@/lib/i18n/server";
-import { todayIso } from "@/lib/tranches/workflow";
+import { todayIso } from "@/lib/dates";
 
 /**
  * The award's equipment register: items (kind, model, quantity, handover, custodian agency, condition)

@@ -1,7 +1,8 @@
 // The request form's values as its inputs hold them, and the conversions to and from them: an empty
 // form, a stored request put back for editing, what the form sends. No server imports.
 import type { AssistanceCategory, Locale } from "@/lib/enums";
-import { CATEGORY_FIELDS, minorToMajor, type DetailField } from "@/lib/requests/schema";
+import { minorToMajor } from "@/lib/money";
+import { CATEGORY_FIELDS, type DetailField } from "@/lib/requests/schema";
 import { isCategory, isDetailField } from "./detail-fields";
 
 /** The form's values exactly as the inputs hold them (strings as typed); the schema converts them. */

@@ -2,9 +2,9 @@ import type { ComponentProps } from "react";
 import { ActionForm } from "@/components/delivery/action-form";
 import { formatDate, formatMoney } from "@/lib/i18n/format";
 import { getI18n } from "@/lib/i18n/server";
-import { minorToMajor } from "@/lib/requests/schema";
+import { minorToMajor } from "@/lib/money";
 import type { TrancheList, TrancheView } from "@/lib/tranches/queries";
-import { todayIso } from "@/lib/tranches/workflow";
+import { todayIso } from "@/lib/dates";
 
 /**
  * The award's tranches: planned amount and date, the condition each waits for and whether it is met,

@@ -108,8 +108,6 @@ export function CheckboxGroup({ label, options, value, onChange, onBlur, name, r
       className={boxed ? "field field-box" : "field"}
       aria-labelledby={`${uid}-label`}
       aria-describedby={describedBy}
-      aria-invalid={error ? true : undefined}
-      aria-required={required || undefined}
     >
       <span className="field-label" id={`${uid}-label`}>
         {label}

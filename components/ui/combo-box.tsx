@@ -40,6 +40,8 @@ export function ComboBox({ label, options, value, onChange, onBlur, name, ref, h
       isDisabled={disabled}
       defaultItems={options.map((o) => ({ id: o.value, ...o }))}
       menuTrigger="focus"
+      // Without it the list closes when nothing matches, and "no matching option" is never shown.
+      allowsEmptyCollection
     >
       <Label>
         {label}

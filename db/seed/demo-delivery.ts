@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db, Tx } from "../client";
-import { addDays, reportingPeriods as calendarOf } from "../../lib/reporting/calendar";
+import { addDays, todayIso } from "../../lib/dates";
+import { reportingPeriods as calendarOf } from "../../lib/reporting/calendar";
 import {
   auditEvents,
   awardDeliverables,
@@ -218,7 +219,7 @@ const DEMO_AWARDS: DemoAward[] = [
   },
 ];
 
-const dayIso = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+const dayIso = (offsetDays: number) => addDays(todayIso(), offsetDays);
 const atNoon = (iso: string) => new Date(`${iso}T12:00:00Z`);
 const minDate = (a: string, b: string) => (a < b ? a : b);
 

@@ -2,6 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { assistanceRequests, auditEvents, programs, requestPrograms, requestRevisions, users } from "../schema";
 import type { AssistanceCategory, RequestStatus, Urgency } from "../../lib/enums";
+import { addDays, todayIso } from "../../lib/dates";
 
 interface DemoRequest {
   key: string; // fixed creation key: the seed inserts each request once
@@ -213,7 +214,7 @@ export async function seedDemoRequests(db: Db): Promise<void> {
           details: d.details,
           estimatedCostMinor: d.costUsd * 100,
           urgency: d.urgency,
-          desiredStartOn: new Date(Date.now() + d.startInDays * 86400_000).toISOString().slice(0, 10),
+          desiredStartOn: addDays(todayIso(), d.startInDays),
           submittedAt: submitted ? new Date(created.getTime() + 86400_000) : null,
           revisionCount: submitted ? 1 : 0,
           createdAt: created,

@@ -14,6 +14,7 @@ import {
   users,
 } from "../schema";
 import type { RequestStatus } from "../../lib/enums";
+import { addDays, todayIso } from "../../lib/dates";
 
 /**
  * Moves some demo requests further along the workflow so every demo role finds work: one in review with
@@ -72,7 +73,7 @@ export async function seedDemoWorkflow(db: Db): Promise<void> {
     const seq = await tx.execute(sql`SELECT nextval('award_number_seq') AS n`);
     const n = Number(((Array.isArray(seq) ? seq : (seq as { rows: unknown[] }).rows) as { n: string | number }[])[0].n);
     const amountMinor = request.estimatedCostMinor ?? 100_000_00;
-    const startsOn = new Date(Date.now() - 100 * 86400_000).toISOString().slice(0, 10);
+    const startsOn = addDays(todayIso(), -100);
     const endsOn = "2027-12-31";
     const [created] = await tx
       .insert(awards)
@@ -98,9 +99,9 @@ export async function seedDemoWorkflow(db: Db): Promise<void> {
       { awardId: created.id, position: 2, plannedAmountMinor: amountMinor - half, plannedOn: "2027-06-30" },
     ]);
     await tx.insert(awardDeliverables).values([
-      { awardId: created.id, title: "Inception plan agreed with the national agencies", dueOn: new Date(Date.now() - 100 * 86400_000 + 30 * 86400_000).toISOString().slice(0, 10), status: "accepted" },
+      { awardId: created.id, title: "Inception plan agreed with the national agencies", dueOn: addDays(todayIso(), -70), status: "accepted" },
       // Past due and not accepted: shows as late on the dashboards.
-      { awardId: created.id, title: "Baseline survey of the participating agencies", dueOn: new Date(Date.now() - 15 * 86400_000).toISOString().slice(0, 10), status: "pending" },
+      { awardId: created.id, title: "Baseline survey of the participating agencies", dueOn: addDays(todayIso(), -15), status: "pending" },
       { awardId: created.id, title: "First delivery and training completed", dueOn: "2027-06-30" },
     ]);
     await tx.insert(auditEvents).values({

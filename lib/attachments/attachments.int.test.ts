@@ -10,6 +10,7 @@ import { docx, exe, html, jpeg, padded, pdf, png, xlsx } from "@/test/attachment
 import { ATTACHMENT_LIMITS } from "./detect";
 import { addRequestAttachments, removeRequestAttachment, type UploadedFile } from "./mutations";
 import { getRequestAttachmentFile } from "./queries";
+import { addDays, todayIso } from "@/lib/dates";
 
 let db: TestDb;
 const u: Record<string, CurrentUser> = {};
@@ -29,7 +30,7 @@ const EMAILS = {
 /** Users who never see a Guatemalan request, draft or not. */
 const STRANGERS = ["jm", "partner", "reviewer", "approver", "donor", "admin"] as const;
 
-const inAYear = () => new Date(Date.now() + 365 * 86400_000).toISOString().slice(0, 10);
+const inAYear = () => addDays(todayIso(), 365);
 
 /** A complete request in Spanish, as the form sends it; enough to submit. */
 function content() {

@@ -26,6 +26,7 @@ import { createTestDb, type TestDb } from "@/test/db";
 import { approveAward, createAward } from "./mutations";
 import { getAward, getAwardFormContext, getAwardPanel, listAwardProgramOptions, listAwards, listPendingApprovals, mayListAwards } from "./queries";
 import { fundingViolationOf } from "./workflow";
+import { addDays, todayIso } from "@/lib/dates";
 
 let db: TestDb;
 const u: Record<string, CurrentUser> = {};
@@ -46,7 +47,7 @@ const EMAILS = {
 const NOT_OFFICERS = ["gt", "jm", "partner", "reviewer", "approver", "donorInl", "donorWra", "admin"] as const;
 const NOT_APPROVERS = ["gt", "jm", "partner", "officer", "reviewer", "donorInl", "donorWra", "admin"] as const;
 
-const inAYear = () => new Date(Date.now() + 365 * 86400_000).toISOString().slice(0, 10);
+const inAYear = () => addDays(todayIso(), 365);
 
 /** A submitted marking-equipment request from Guatemala, moved to "approved" as the decision step would. */
 async function approvedRequest(title = "Equipos de marcaje para la PNC"): Promise<{ id: string; version: number }> {

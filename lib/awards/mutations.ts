@@ -14,6 +14,7 @@ import {
 } from "@/db/schema";
 import type { AssistanceCategory } from "@/lib/enums";
 import { denied } from "@/lib/audit/mutations";
+import { isWithin } from "@/lib/dates";
 import { enqueueMail } from "@/lib/email/outbox";
 import { ConflictError, NotFoundError, ValidationError, type FieldErrors } from "@/lib/errors";
 import type { MessageKey } from "@/lib/i18n/translate";
@@ -21,7 +22,7 @@ import { audit, defineMutation } from "@/lib/mutations/define";
 import { recordId, version } from "@/lib/mutations/parse";
 import { applyTransition, focalPointsOf } from "@/lib/requests/unchecked";
 import { getVisibleRequest } from "@/lib/requests/queries";
-import { majorToMinor } from "@/lib/requests/schema";
+import { majorToMinor } from "@/lib/money";
 import { reviewedAnyRequestOf } from "./queries";
 import { createAwardSchema, type CreateAwardInput } from "./schema";
 import { approvalBlocker, fundingViolationOf, initialAwardStatus } from "./workflow";
@@ -212,7 +213,7 @@ async function checkProgram(
     .where(and(eq(programCategories.programId, program.id), eq(programCategories.category, request.category)));
   if (!country || !category) throw invalid("programId", "awards.errors.programNotEligible");
   const fieldErrors: FieldErrors = {};
-  if (value.startsOn < program.startsOn || value.startsOn > program.endsOn) fieldErrors.startsOn = { key: "awards.errors.outsideProgramPeriod" };
+  if (!isWithin(value.startsOn, program)) fieldErrors.startsOn = { key: "awards.errors.outsideProgramPeriod" };
   if (value.endsOn > program.endsOn || value.endsOn < program.startsOn) fieldErrors.endsOn = { key: "awards.errors.outsideProgramPeriod" };
   if (Object.keys(fieldErrors).length > 0) throw new ValidationError(fieldErrors, { key: "common.errors.invalidInput" });
   return program;

@@ -3,7 +3,8 @@
 import { z } from "zod";
 import { safeText } from "@/lib/forms/safe-text";
 import { AWARD_STATUSES } from "@/lib/enums";
-import { majorToMinor } from "@/lib/requests/schema";
+import { addYears, dateField, isCalendarDate, isWithin } from "@/lib/dates";
+import { AMOUNT_MAX_MAJOR, majorToMinor, moneyField, sumMinor } from "@/lib/money";
 import "@/lib/forms/zod";
 
 export const AWARD_LIMITS = {
@@ -13,66 +14,16 @@ export const AWARD_LIMITS = {
   deliverableTitleMin: 3,
   deliverableTitleMax: 200,
   periodMaxYears: 5,
-  amountMaxMajor: 100_000_000, // USD 100 million, as for a request's estimated cost
+  amountMaxMajor: AMOUNT_MAX_MAJOR,
 } as const;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const MONEY = /^\d{1,9}(\.\d{1,2})?$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 const trimmed = (v: unknown) => (typeof v === "string" ? v.trim() : v);
 
 /** A UUID chosen in a select ("" when none is chosen yet). */
 const choice = (key: "awards.errors.programRequired" | "awards.errors.partnerRequired" | "awards.errors.request") =>
   z.preprocess(trimmed, safeText(key).regex(UUID, key).transform((s) => s.toLowerCase()));
-
-/**
- * An amount in US dollars as typed ("150000", "150,000.50"): positive, at most two decimals.
- * A minus sign gets its own message, so "-5" does not read as a typing mistake.
- */
-export const moneyField = z.preprocess(
-  (v) => (typeof v === "number" ? String(v) : typeof v === "string" ? v.trim().replace(/,/g, "") : v),
-  safeText("awards.errors.money").superRefine((s, ctx) => {
-    if (s === "") ctx.addIssue({ code: "custom", message: "awards.errors.amountRequired" });
-    else if (s.startsWith("-")) ctx.addIssue({ code: "custom", message: "awards.errors.amountPositive" });
-    else if (!MONEY.test(s)) ctx.addIssue({ code: "custom", message: "awards.errors.money" });
-    else if (majorToMinor(s) <= 0) ctx.addIssue({ code: "custom", message: "awards.errors.amountPositive" });
-    else if (Number(s) > AWARD_LIMITS.amountMaxMajor) ctx.addIssue({ code: "custom", message: "awards.errors.amountTooHigh" });
-  }),
-);
-
-/** Whether "2026-02-30" is a real calendar date ("YYYY-MM-DD"), between 2000 and 2100. */
-export function isCalendarDate(s: string): boolean {
-  if (!DATE.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s) && s >= "2000-01-01" && s <= "2100-12-31";
-}
-
-export const dateField = z.preprocess(
-  trimmed,
-  safeText("awards.errors.date").superRefine((s, ctx) => {
-    if (s === "") ctx.addIssue({ code: "custom", message: "awards.errors.dateRequired" });
-    else if (!isCalendarDate(s)) ctx.addIssue({ code: "custom", message: "awards.errors.date" });
-  }),
-);
-
-/** The same calendar day `years` later ("2024-02-29" + 1 -> "2025-03-01", as Date.UTC rolls over). */
-export function addYears(isoDate: string, years: number): string {
-  const [y, m, d] = isoDate.split("-").map(Number);
-  const date = new Date(Date.UTC(y + years, m - 1, d));
-  // Not a date: "" rather than a RangeError, so a caller's comparison fails instead of crashing.
-  return Number.isNaN(date.getTime()) ? "" : date.toISOString().slice(0, 10);
-}
-
-/** The sum, in minor units, of the amounts that parse; invalid ones count as zero (the form shows it live). */
-export function sumMinor(amounts: readonly unknown[]): number {
-  let total = 0;
-  for (const a of amounts) {
-    const s = typeof a === "string" ? a.trim().replace(/,/g, "") : typeof a === "number" ? String(a) : "";
-    if (MONEY.test(s)) total += majorToMinor(s);
-  }
-  return total;
-}
 
 export const trancheSchema = z.strictObject({ amount: moneyField, plannedOn: dateField });
 
@@ -119,7 +70,7 @@ export const createAwardSchema = z
     } else if (value.endsOn > addYears(value.startsOn, AWARD_LIMITS.periodMaxYears)) {
       ctx.addIssue({ code: "custom", path: ["endsOn"], message: "awards.errors.periodTooLong" });
     }
-    const within = (d: string) => d >= value.startsOn && d <= value.endsOn;
+    const within = (d: string) => isWithin(d, value);
     value.tranches.forEach((tranche, i) => {
       if (periodOk && !within(tranche.plannedOn)) {
         ctx.addIssue({ code: "custom", path: ["tranches", i, "plannedOn"], message: "awards.errors.trancheOutsidePeriod" });

@@ -17,7 +17,7 @@ import type { CurrentUser } from "@/lib/auth/queries";
 import { isLate, type DeliverableStatus } from "@/lib/deliverables/workflow";
 import { NotFoundError } from "@/lib/errors";
 import { moneyOfAwards, reportIsOverdue, type MoneyFigures } from "@/lib/reporting/queries";
-import { todayIso } from "@/lib/reporting/status";
+import { todayIso } from "@/lib/dates";
 import { dashboardProgramVisibility, findDashboardAward, findDashboardProgram, reportedAwardsOf, type DashboardProgram } from "./access";
 import { committedFundsOf } from "@/lib/programs/funds";
 import { glanceOf, type ProgramGlance } from "./glance";
@@ -139,8 +139,6 @@ export async function listProgramGlances(user: CurrentUser, options: OverviewOpt
   return overviews.map(glanceOf);
 }
 
-/** Committed over every non-cancelled award of the program (the ceiling guard's figure). */
-
 /** The drill-down country: eligible for the program, or holding one of its reported awards. */
 async function countryOfProgram(db: DbOrTx, programId: string, iso2: string) {
   const rows = await execRows<{ iso2: string; name_en: string; name_es: string }>(
@@ -221,103 +219,150 @@ function reportSummary(r: ReportSummaryRow): AcceptedReportSummary {
   };
 }
 
+/** The drill-down country's ISO2 code, upper case (null for the whole program); NotFoundError when malformed. */
+function drillDownIso2(country: string | undefined): string | null {
+  if (country === undefined) return null;
+  if (!ISO2.test(country)) throw new NotFoundError("country");
+  return country.toUpperCase();
+}
+
+/** The awards in `scope` with their country and implementing partner, by reference. */
+function overviewAwardRows(db: DbOrTx, scope: SQL | undefined) {
+  return db
+    .select({
+      id: awards.id,
+      reference: awards.reference,
+      titleEn: awards.titleEn,
+      titleEs: awards.titleEs,
+      status: awards.status,
+      countryIso2: awards.countryIso2,
+      countryNameEn: countries.nameEn,
+      countryNameEs: countries.nameEs,
+      partnerId: organizations.id,
+      partnerNameEn: organizations.nameEn,
+      partnerNameEs: organizations.nameEs,
+      amountMinor: awards.amountMinor,
+      startsOn: awards.startsOn,
+      endsOn: awards.endsOn,
+    })
+    .from(awards)
+    .innerJoin(countries, eq(countries.iso2, awards.countryIso2))
+    .innerJoin(organizations, eq(organizations.id, awards.implementingPartnerId))
+    .where(scope)
+    .orderBy(asc(awards.reference));
+}
+type OverviewAwardRow = Awaited<ReturnType<typeof overviewAwardRows>>[number];
+
+/** Each deliverable of the awards in `scope`: its award, due date and status. */
+function overviewDeliverableRows(db: DbOrTx, scope: SQL | undefined) {
+  return db
+    .select({ awardId: awardDeliverables.awardId, dueOn: awardDeliverables.dueOn, status: awardDeliverables.status })
+    .from(awardDeliverables)
+    .innerJoin(awards, eq(awards.id, awardDeliverables.awardId))
+    .where(scope);
+}
+
 /**
- * A program's dashboard: money, countries, indicator totals, deliverables, the latest 10 accepted reports
- * and the awards, over its reported awards (active, completed) only. With `country` (ISO2), the same
- * restricted to that country's awards; ceiling and remaining stay the program's. Anyone who may open
- * the program's dashboard (findDashboardProgram); NotFoundError otherwise, and for a country that is
- * malformed or neither eligible nor awarded. Runs the same few queries whatever the number of awards.
+ * The program's indicators over its reported awards (of one country when `iso2` is given), by English
+ * name: baselines and targets added up, with the accepted actuals.
  */
-export async function getProgramOverview(user: CurrentUser, programId: string, options: OverviewOptions & { country?: string } = {}): Promise<ProgramOverview> {
-  const db = await getDb();
-  const program = await findDashboardProgram(user, programId, db);
-  let iso2: string | null = null;
-  if (options.country !== undefined) {
-    if (!ISO2.test(options.country)) throw new NotFoundError("country");
-    iso2 = options.country.toUpperCase();
-  }
-  const today = options.today ?? todayIso();
-  const scope = and(reportedAwardsOf(program.id), iso2 ? eq(awards.countryIso2, iso2) : undefined);
+async function indicatorTotalsOf(db: DbOrTx, programId: string, iso2: string | null): Promise<IndicatorTotal[]> {
   const indicatorScope = iso2 ? sql`AND a.country_iso2 = ${iso2}` : sql``;
-
-  const [donors, allCommittedMinor, country, awardRows, deliverableRows, indicatorRows, latest, reportCounts] = await Promise.all([
-    donorsOf(db, [program.id]),
-    committedFundsOf(db, program.id),
-    iso2 ? countryOfProgram(db, program.id, iso2) : Promise.resolve(null),
-    db
-      .select({
-        id: awards.id,
-        reference: awards.reference,
-        titleEn: awards.titleEn,
-        titleEs: awards.titleEs,
-        status: awards.status,
-        countryIso2: awards.countryIso2,
-        countryNameEn: countries.nameEn,
-        countryNameEs: countries.nameEs,
-        partnerId: organizations.id,
-        partnerNameEn: organizations.nameEn,
-        partnerNameEs: organizations.nameEs,
-        amountMinor: awards.amountMinor,
-        startsOn: awards.startsOn,
-        endsOn: awards.endsOn,
-      })
-      .from(awards)
-      .innerJoin(countries, eq(countries.iso2, awards.countryIso2))
-      .innerJoin(organizations, eq(organizations.id, awards.implementingPartnerId))
-      .where(scope)
-      .orderBy(asc(awards.reference)),
-    db
-      .select({ awardId: awardDeliverables.awardId, dueOn: awardDeliverables.dueOn, status: awardDeliverables.status })
-      .from(awardDeliverables)
-      .innerJoin(awards, eq(awards.id, awardDeliverables.awardId))
-      .where(scope),
-    // Actuals are summed per award indicator first, so that each baseline and target is counted once.
-    execRows<{ key: string; unit: string; name_en: string; name_es: string; baseline: string; target: string; actual: string; awards: number | string }>(
-      db,
-      sql`SELECT i.key, i.unit, i.name_en, i.name_es,
-                 sum(ai.baseline)::numeric(20, 2)::text AS baseline,
-                 sum(ai.target)::numeric(20, 2)::text AS target,
-                 COALESCE(sum(acc.total), 0)::numeric(20, 2)::text AS actual,
-                 count(*)::int AS awards
-            FROM award_indicators ai
-            JOIN indicators i ON i.id = ai.indicator_id
-            JOIN awards a ON a.id = ai.award_id
-            LEFT JOIN (SELECT ra.award_indicator_id, sum(ra.value) AS total
-                         FROM report_actuals ra
-                         JOIN progress_reports pr ON pr.id = ra.report_id
-                        WHERE pr.status = 'accepted'
-                        GROUP BY ra.award_indicator_id) acc ON acc.award_indicator_id = ai.id
-           WHERE a.program_id = ${program.id} AND a.status IN ('active', 'completed') ${indicatorScope}
-           GROUP BY i.id, i.key, i.unit, i.name_en, i.name_es
-           ORDER BY i.name_en`,
-    ),
-    acceptedReports(db, scope)
-      .orderBy(desc(sql`COALESCE(${progressReports.reviewedAt}, ${progressReports.updatedAt})`), desc(reportingPeriods.number), asc(awards.reference))
-      .limit(10),
-    reportCountsOf(db, scope, today),
-  ]);
-  if (iso2 && !country) throw new NotFoundError("country");
-
-  const money = await moneyOfAwards(
+  // Actuals are summed per award indicator first, so that each baseline and target is counted once.
+  const rows = await execRows<{ key: string; unit: string; name_en: string; name_es: string; baseline: string; target: string; actual: string; awards: number | string }>(
     db,
-    awardRows.map((a) => a.id),
+    sql`SELECT i.key, i.unit, i.name_en, i.name_es,
+               sum(ai.baseline)::numeric(20, 2)::text AS baseline,
+               sum(ai.target)::numeric(20, 2)::text AS target,
+               COALESCE(sum(acc.total), 0)::numeric(20, 2)::text AS actual,
+               count(*)::int AS awards
+          FROM award_indicators ai
+          JOIN indicators i ON i.id = ai.indicator_id
+          JOIN awards a ON a.id = ai.award_id
+          LEFT JOIN (SELECT ra.award_indicator_id, sum(ra.value) AS total
+                       FROM report_actuals ra
+                       JOIN progress_reports pr ON pr.id = ra.report_id
+                      WHERE pr.status = 'accepted'
+                      GROUP BY ra.award_indicator_id) acc ON acc.award_indicator_id = ai.id
+         WHERE a.program_id = ${programId} AND a.status IN ('active', 'completed') ${indicatorScope}
+         GROUP BY i.id, i.key, i.unit, i.name_en, i.name_es
+         ORDER BY i.name_en`,
   );
+  return rows.map((r) => ({
+    key: r.key,
+    unit: r.unit,
+    nameEn: r.name_en,
+    nameEs: r.name_es,
+    baseline: String(r.baseline),
+    target: String(r.target),
+    actual: String(r.actual),
+    awards: Number(r.awards),
+  }));
+}
 
-  const countsByAward = new Map<string, DeliverableCounts>();
-  const deliverables = zeroCounts();
-  for (const d of deliverableRows) {
-    const counts = countsByAward.get(d.awardId) ?? zeroCounts();
+/** The 10 reports of the awards in `scope` accepted last (then by period, latest first, and award). */
+function latestAcceptedReports(db: DbOrTx, scope: SQL | undefined) {
+  return acceptedReports(db, scope)
+    .orderBy(desc(sql`COALESCE(${progressReports.reviewedAt}, ${progressReports.updatedAt})`), desc(reportingPeriods.number), asc(awards.reference))
+    .limit(10);
+}
+
+/** Deliverables counted per award and over all of them, as of `today`. */
+function countDeliverables(rows: readonly { awardId: string; dueOn: string; status: DeliverableStatus }[], today: string) {
+  const byAward = new Map<string, DeliverableCounts>();
+  const total = zeroCounts();
+  for (const d of rows) {
+    const counts = byAward.get(d.awardId) ?? zeroCounts();
     countDeliverable(counts, d, today);
-    countDeliverable(deliverables, d, today);
-    countsByAward.set(d.awardId, counts);
+    countDeliverable(total, d, today);
+    byAward.set(d.awardId, counts);
   }
+  return { byAward, total };
+}
 
+function addCounts(total: DeliverableCounts, part: DeliverableCounts): void {
+  total.total += part.total;
+  total.accepted += part.accepted;
+  total.onTime += part.onTime;
+  total.late += part.late;
+}
+
+function awardSummary(a: OverviewAwardRow, figures: MoneyFigures, deliverables: DeliverableCounts, reportCounts: ReportCounts): AwardSummary {
+  return {
+    id: a.id,
+    reference: a.reference,
+    titleEn: a.titleEn,
+    titleEs: a.titleEs,
+    status: a.status as AwardSummary["status"],
+    countryIso2: a.countryIso2,
+    country: { nameEn: a.countryNameEn, nameEs: a.countryNameEs },
+    partner: { id: a.partnerId, nameEn: a.partnerNameEn, nameEs: a.partnerNameEs },
+    amountMinor: a.amountMinor,
+    startsOn: a.startsOn,
+    endsOn: a.endsOn,
+    deliverables,
+    reportCounts,
+    ...figures,
+  };
+}
+
+/**
+ * Each award's summary with its money, deliverables and reports, and those figures added up over the
+ * program and per country (countries by English name). An award without money figures counts its
+ * amount as committed.
+ */
+function summarizeAwards(
+  awardRows: readonly OverviewAwardRow[],
+  money: Map<string, MoneyFigures>,
+  deliverablesByAward: Map<string, DeliverableCounts>,
+  reportCounts: Map<string, ReportCounts>,
+) {
   const total = zeroMoney();
   const reports = zeroReports();
   const byCountry = new Map<string, CountrySummary>();
-  const awardList: AwardSummary[] = awardRows.map((a) => {
+  const awardList = awardRows.map((a) => {
     const figures = money.get(a.id) ?? { committedMinor: a.amountMinor, disbursedMinor: 0, reportedExpenditureMinor: 0 };
-    const counts = countsByAward.get(a.id) ?? zeroCounts();
+    const counts = deliverablesByAward.get(a.id) ?? zeroCounts();
     const awardReports = reportCounts.get(a.id) ?? zeroReports();
     addMoney(total, figures);
     addReports(reports, awardReports);
@@ -332,48 +377,55 @@ export async function getProgramOverview(user: CurrentUser, programId: string, o
     };
     c.awards += 1;
     addMoney(c, figures);
-    c.deliverables.total += counts.total;
-    c.deliverables.accepted += counts.accepted;
-    c.deliverables.onTime += counts.onTime;
-    c.deliverables.late += counts.late;
+    addCounts(c.deliverables, counts);
     addReports(c.reportCounts, awardReports);
     byCountry.set(a.countryIso2, c);
-    return {
-      id: a.id,
-      reference: a.reference,
-      titleEn: a.titleEn,
-      titleEs: a.titleEs,
-      status: a.status as AwardSummary["status"],
-      countryIso2: a.countryIso2,
-      country: { nameEn: a.countryNameEn, nameEs: a.countryNameEs },
-      partner: { id: a.partnerId, nameEn: a.partnerNameEn, nameEs: a.partnerNameEs },
-      amountMinor: a.amountMinor,
-      startsOn: a.startsOn,
-      endsOn: a.endsOn,
-      deliverables: counts,
-      reportCounts: awardReports,
-      ...figures,
-    };
+    return awardSummary(a, figures, counts, awardReports);
   });
+  const countryList = [...byCountry.values()].sort((a, b) => a.nameEn.localeCompare(b.nameEn));
+  return { awardList, total, reports, countryList };
+}
 
-  const indicators: IndicatorTotal[] = indicatorRows.map((r) => ({
-    key: r.key,
-    unit: r.unit,
-    nameEn: r.name_en,
-    nameEs: r.name_es,
-    baseline: String(r.baseline),
-    target: String(r.target),
-    actual: String(r.actual),
-    awards: Number(r.awards),
-  }));
+/**
+ * A program's dashboard: money, countries, indicator totals, deliverables, the latest 10 accepted reports
+ * and the awards, over its reported awards (active, completed) only. With `country` (ISO2), the same
+ * restricted to that country's awards; ceiling and remaining stay the program's. Anyone who may open
+ * the program's dashboard (findDashboardProgram); NotFoundError otherwise, and for a country that is
+ * malformed or neither eligible nor awarded. Runs the same few queries whatever the number of awards.
+ */
+export async function getProgramOverview(user: CurrentUser, programId: string, options: OverviewOptions & { country?: string } = {}): Promise<ProgramOverview> {
+  const db = await getDb();
+  const program = await findDashboardProgram(user, programId, db);
+  const iso2 = drillDownIso2(options.country);
+  const today = options.today ?? todayIso();
+  const scope = and(reportedAwardsOf(program.id), iso2 ? eq(awards.countryIso2, iso2) : undefined);
+
+  const [donors, allCommittedMinor, country, awardRows, deliverableRows, indicators, latest, reportCounts] = await Promise.all([
+    donorsOf(db, [program.id]),
+    committedFundsOf(db, program.id),
+    iso2 ? countryOfProgram(db, program.id, iso2) : Promise.resolve(null),
+    overviewAwardRows(db, scope),
+    overviewDeliverableRows(db, scope),
+    indicatorTotalsOf(db, program.id, iso2),
+    latestAcceptedReports(db, scope),
+    reportCountsOf(db, scope, today),
+  ]);
+  if (iso2 && !country) throw new NotFoundError("country");
+
+  const money = await moneyOfAwards(
+    db,
+    awardRows.map((a) => a.id),
+  );
+  const deliverables = countDeliverables(deliverableRows, today);
+  const { awardList, total, reports, countryList } = summarizeAwards(awardRows, money, deliverables.byAward, reportCounts);
 
   return {
     program: programOf(program, donors.get(program.id) ?? []),
     ...(country ? { country } : {}),
     money: { ...total, ceilingMinor: program.ceilingMinor, remainingMinor: program.ceilingMinor - allCommittedMinor },
-    countries: [...byCountry.values()].sort((a, b) => a.nameEn.localeCompare(b.nameEn)),
+    countries: countryList,
     indicators,
-    deliverables,
+    deliverables: deliverables.total,
     reportCounts: reports,
     latestReports: latest.map(reportSummary),
     awards: awardList,

@@ -7,6 +7,7 @@ import { awardDeliverables, awards, deliverableEvidence } from "@/db/schema";
 import { ATTACHMENT_LIMITS, safeFilename } from "@/lib/attachments/detect";
 import { checkUploads, uploadedFiles, type UploadedFile } from "@/lib/attachments/uploaded-files";
 import type { Reach } from "@/lib/audit/mutations";
+import { isWithin } from "@/lib/dates";
 import { getAward } from "@/lib/awards/queries";
 import { awardPeople } from "@/lib/awards/people";
 import { forRecord } from "@/lib/mutations/for-record";
@@ -67,7 +68,7 @@ export const addDeliverable = defineMutation({
     const visible = await getAward(actor.user, value.awardId, { ctx: actor, action: "deliverable.add" });
     const award = await awardFacts(await getDb(), visible.id);
     if (award.status !== "active") throw refused("delivery.errors.awardNotActive");
-    if (value.dueOn < award.startsOn || value.dueOn > award.endsOn) throw invalidField("dueOn", "delivery.errors.dueOutsidePeriod");
+    if (!isWithin(value.dueOn, award)) throw invalidField("dueOn", "delivery.errors.dueOutsidePeriod");
     return award;
   },
   run: async (tx, { actor, input: value, record: award }): Promise<{ id: string }> => {

@@ -9,7 +9,7 @@ import { isAwardCountryFocalPoint, isAwardPartnerUser, isOfficer } from "@/lib/a
 import { refused } from "@/lib/mutations/parse";
 import { NotFoundError } from "@/lib/errors";
 import { isUuid } from "@/lib/ids";
-import { todayIso } from "@/lib/tranches/workflow";
+import { todayIso } from "@/lib/dates";
 import { isLate, isOpenForEvidence, isSubmittable } from "./workflow";
 
 /** Who works on an award's deliverables: its country's focal points and its partner's users. */

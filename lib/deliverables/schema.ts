@@ -1,7 +1,8 @@
 // Shared by the deliverable forms (browser) and the server. Issue messages are message keys.
 import { z } from "zod";
 import { safeText } from "@/lib/forms/safe-text";
-import { AWARD_LIMITS, dateField } from "@/lib/awards/schema";
+import { AWARD_LIMITS } from "@/lib/awards/schema";
+import { dateField } from "@/lib/dates";
 import "@/lib/forms/zod";
 
 export const DELIVERABLE_LIMITS = {

@@ -3,6 +3,7 @@ import { and, eq, ne } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { awards, equipmentChecks, equipmentItems } from "@/db/schema";
 import type { Reach } from "@/lib/audit/mutations";
+import { isWithin } from "@/lib/dates";
 import type { CurrentUser } from "@/lib/auth/queries";
 import { getAward } from "@/lib/awards/queries";
 import { forRecord } from "@/lib/mutations/for-record";
@@ -48,7 +49,7 @@ export const addEquipmentItem = defineMutation({
   load: async (actor, value) => {
     const { award } = await registerAward(actor.user, value.awardId, { ctx: actor, action: "equipment.add" });
     if (value.handoverOn) {
-      if (value.handoverOn < award.startsOn || value.handoverOn > award.endsOn) throw invalidField("handoverOn", "delivery.errors.handoverOutsidePeriod");
+      if (!isWithin(value.handoverOn, award)) throw invalidField("handoverOn", "delivery.errors.handoverOutsidePeriod");
       if (value.handoverOn > todayOf(actor)) throw invalidField("handoverOn", "delivery.errors.dateInFuture");
     }
     return award;

@@ -3,7 +3,7 @@
 // (a "serial"/"S/N" label) is refused with a message saying why.
 import { z } from "zod";
 import { safeText } from "@/lib/forms/safe-text";
-import { dateField } from "@/lib/awards/schema";
+import { dateField } from "@/lib/dates";
 import "@/lib/forms/zod";
 
 export const EQUIPMENT_CONDITIONS = ["new", "good", "fair", "poor", "unserviceable"] as const;

@@ -19,7 +19,7 @@ import type { Locale } from "@/lib/i18n/config";
 import { createTranslator, type Translate } from "@/lib/i18n/translate";
 import { moneyOfAwards } from "@/lib/reporting/queries";
 import { BREAKDOWN_DIMENSIONS, type BreakdownDimension } from "@/lib/reporting/schema";
-import { todayIso } from "@/lib/reporting/status";
+import { isoDateOf, todayIso } from "@/lib/dates";
 import { minorToDecimal, toCsv, type CsvCell } from "./csv";
 
 /** The files a program offers; the route serves each as `<name>.csv`. */
@@ -207,7 +207,7 @@ const indicatorActualsFile: Builder = async (db, program, t, locale) => {
       r.periodEndsOn,
       String(r.value),
       describeBreakdown(r.breakdown as BreakdownRow[] | null, t),
-      r.acceptedAt ? new Date(r.acceptedAt).toISOString().slice(0, 10) : null,
+      r.acceptedAt ? isoDateOf(new Date(r.acceptedAt)) : null,
     ]),
   };
 };

@@ -2,6 +2,7 @@
 // request): one iati-activity per reported award. The order of elements follows the schema's sequences
 // (lib/iati/schema/iati-activities-schema.xsd), which are strict; see docs/decisions/0009-iati-export.md
 // for the mapping.
+import { isoDateOf } from "@/lib/dates";
 import type { Locale } from "@/lib/i18n/config";
 import { formatDate } from "@/lib/i18n/format";
 import { catalogs } from "@/lib/i18n/messages";
@@ -298,7 +299,7 @@ function dateTime(date: Date): string {
  */
 export function buildIatiActivities(input: IatiExportInput): string {
   if (input.awards.length === 0) throw new EmptyIatiExportError();
-  const asOf = input.generatedAt.toISOString().slice(0, 10);
+  const asOf = isoDateOf(input.generatedAt);
   const root = el(
     "iati-activities",
     { version: "2.03", "generated-datetime": dateTime(input.generatedAt) },

@@ -1,33 +1,11 @@
 // Pure date and money arithmetic for the IATI export: budget slices, expenditure increments and the
 // decimal forms IATI expects. Dates are calendar dates ("YYYY-MM-DD"), computed in UTC so the
 // server's time zone never shifts a day.
-
-const DAY_MS = 86_400_000;
-
-function toUtc(date: string): number {
-  const [y, m, d] = date.slice(0, 10).split("-").map(Number);
-  return Date.UTC(y, m - 1, d);
-}
-
-function fromUtc(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
-}
-
-export function addDays(date: string, days: number): string {
-  return fromUtc(toUtc(date) + days * DAY_MS);
-}
-
-/** Months later, on the same day of the month or the month's last day when it has fewer days. */
-export function addMonths(date: string, months: number): string {
-  const [y, m, d] = date.slice(0, 10).split("-").map(Number);
-  const first = new Date(Date.UTC(y, m - 1 + months, 1));
-  const lastDay = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
-  return fromUtc(Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), Math.min(d, lastDay)));
-}
+import { addDays, addMonthsClamped, daysBetween } from "@/lib/dates";
 
 /** Days from start to end, both included. */
 export function daysInclusive(startsOn: string, endsOn: string): number {
-  return Math.round((toUtc(endsOn) - toUtc(startsOn)) / DAY_MS) + 1;
+  return daysBetween(startsOn, endsOn) + 1;
 }
 
 export interface BudgetSlice {
@@ -45,9 +23,9 @@ export function budgetSlices(startsOn: string, endsOn: string, amountMinor: numb
   if (endsOn < startsOn) return [];
   const periods: { startsOn: string; endsOn: string }[] = [];
   for (let year = 0; ; year += 1) {
-    const sliceStart = addMonths(startsOn, 12 * year);
+    const sliceStart = addMonthsClamped(startsOn, 12 * year);
     if (sliceStart > endsOn) break;
-    const nextStart = addMonths(startsOn, 12 * (year + 1));
+    const nextStart = addMonthsClamped(startsOn, 12 * (year + 1));
     const sliceEnd = addDays(nextStart, -1);
     periods.push({ startsOn: sliceStart, endsOn: sliceEnd < endsOn ? sliceEnd : endsOn });
   }

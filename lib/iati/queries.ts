@@ -15,6 +15,7 @@ import {
   reportingPeriods,
 } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/queries";
+import { isoDateOf } from "@/lib/dates";
 import { findDashboardProgram, reportedAwardsOf } from "@/lib/dashboards/access";
 import { moneyOfAwards } from "@/lib/reporting/queries";
 import { buildIatiActivities, EmptyIatiExportError, type IatiAward } from "./build";
@@ -30,8 +31,6 @@ function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
   }
   return out;
 }
-
-const utcDate = (date: Date) => date.toISOString().slice(0, 10);
 
 /**
  * The IATI 2.03 activities file of a program: one activity per reported award (active, completed),
@@ -136,7 +135,7 @@ export async function exportProgramIati(user: CurrentUser, programId: string, op
     startsOn: a.startsOn,
     endsOn: a.endsOn,
     // The portal records no signature date: a second approval dates the agreement, otherwise the start.
-    committedOn: a.approvedAt ? utcDate(a.approvedAt) : a.startsOn,
+    committedOn: a.approvedAt ? isoDateOf(a.approvedAt) : a.startsOn,
     countryIso2: a.countryIso2,
     country: { nameEn: a.countryEn ?? a.countryIso2, nameEs: a.countryEs ?? a.countryIso2 },
     partner: { nameEn: a.partnerEn, nameEs: a.partnerEs },
@@ -164,5 +163,5 @@ export async function exportProgramIati(user: CurrentUser, programId: string, op
     donors: donorRows,
     awards: iatiAwards,
   });
-  return { filename: `${program.key}-iati-activities-${utcDate(now)}.xml`, xml };
+  return { filename: `${program.key}-iati-activities-${isoDateOf(now)}.xml`, xml };
 }

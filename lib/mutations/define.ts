@@ -5,7 +5,7 @@ import { auditingDenials, recordAudit, type AuditInput } from "@/lib/audit/mutat
 import { hasPermission, type Permission } from "@/lib/auth/policies";
 import type { CurrentUser } from "@/lib/auth/queries";
 import { NotFoundError } from "@/lib/errors";
-import { todayIso } from "@/lib/tranches/workflow";
+import { todayIso } from "@/lib/dates";
 import { parseInput } from "./parse";
 
 /**

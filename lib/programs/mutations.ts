@@ -7,7 +7,7 @@ import { isUniqueViolation } from "@/lib/awards/workflow";
 import { ConflictError, NotFoundError, ValidationError, type FieldErrors } from "@/lib/errors";
 import { audit, defineMutation } from "@/lib/mutations/define";
 import { recordId } from "@/lib/mutations/parse";
-import { majorToMinor } from "@/lib/requests/schema";
+import { majorToMinor } from "@/lib/money";
 import { isRubricLocked } from "./queries";
 import { checkProgram, createProgramSchema, updateProgramFields, type CreateProgramInput, type UpdateProgramInput } from "./schema";
 import { committedFundsSql } from "./funds";

@@ -4,8 +4,8 @@ import { z } from "zod";
 import { safeText } from "@/lib/forms/safe-text";
 import { versionStamp } from "@/lib/forms/version-stamp";
 import { ASSISTANCE_CATEGORIES } from "@/lib/enums";
-import { isCalendarDate } from "@/lib/awards/schema";
-import { majorToMinor } from "@/lib/requests/schema";
+import { isCalendarDate } from "@/lib/dates";
+import { majorToMinor, moneyText } from "@/lib/money";
 import "@/lib/forms/zod";
 
 export const PROGRAM_LIMITS = {
@@ -30,7 +30,6 @@ const CRITERION_KEY = /^[a-z][a-z0-9_]*$/;
 
 const trimmed = (v: unknown) => (typeof v === "string" ? v.trim() : v);
 const blankToUndefined = (v: unknown) => (v === null || (typeof v === "string" && v.trim() === "") ? undefined : v);
-const moneyText = (v: unknown) => (typeof v === "number" ? String(v) : typeof v === "string" ? v.trim().replace(/,/g, "") : v);
 
 /** US dollars as typed: digits, at most two decimals, zero allowed (positivity is the caller's rule). */
 const money = safeText("programs.errors.money")

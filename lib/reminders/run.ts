@@ -6,10 +6,10 @@ import type { Db, DbOrTx } from "@/db/client";
 import { awardDeliverables, awards, outbox, progressReports, remindersSent, reportingPeriods } from "@/db/schema";
 import type { Locale } from "@/lib/i18n/config";
 import type { TemplatePayloads } from "@/lib/email/templates/payloads";
-import { todayIso } from "@/lib/tranches/workflow";
+import { addDays, todayIso } from "@/lib/dates";
 import { getEnv } from "@/lib/config/env";
 import { recipientsOf } from "@/lib/users/recipients";
-import { addDays, reminderKindFor, type ReminderKind } from "./schedule";
+import { reminderKindFor, type ReminderKind } from "./schedule";
 
 export interface RunRemindersOptions {
   db: Db;

@@ -1,18 +1,10 @@
 // Pure: which reminder a due date calls for today. No server imports (the CLI and tests use it).
 
+import { daysBetween } from "@/lib/dates";
+
 export type ReminderKind = "14_days" | "3_days" | "overdue";
 
 export const REMINDER_KINDS: readonly ReminderKind[] = ["14_days", "3_days", "overdue"];
-
-/** Days from `from` to `to`, both "YYYY-MM-DD" calendar days. */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
-
-/** "YYYY-MM-DD" plus `days` calendar days. */
-export function addDays(isoDate: string, days: number): string {
-  return new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
 
 /**
  * The reminder a due date calls for on `today`, or null. Windows rather than exact days, so a run that

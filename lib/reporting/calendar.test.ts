@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { addDays, addMonthsClamped, reportingPeriods } from "./calendar";
+import { addDays } from "@/lib/dates";
+import { reportingPeriods } from "./calendar";
 
 /** Every period follows the previous one without gap or overlap, and the last one ends the award. */
 function expectCovers(periods: ReturnType<typeof reportingPeriods>, startsOn: string, endsOn: string) {
@@ -13,22 +14,6 @@ function expectCovers(periods: ReturnType<typeof reportingPeriods>, startsOn: st
     if (i > 0) expect(p.startsOn).toBe(addDays(periods[i - 1].endsOn, 1));
   });
 }
-
-describe("date helpers", () => {
-  it("adds months clamped to the month's end, from the anchor", () => {
-    expect(addMonthsClamped("2026-01-31", 1)).toBe("2026-02-28");
-    expect(addMonthsClamped("2028-01-31", 1)).toBe("2028-02-29");
-    expect(addMonthsClamped("2026-01-31", 3)).toBe("2026-04-30");
-    expect(addMonthsClamped("2026-01-31", 6)).toBe("2026-07-31");
-    expect(addMonthsClamped("2026-11-15", 3)).toBe("2027-02-15");
-    expect(addMonthsClamped("2026-03-01", 12)).toBe("2027-03-01");
-  });
-  it("adds days across months and years", () => {
-    expect(addDays("2026-12-31", 30)).toBe("2027-01-30");
-    expect(addDays("2026-03-01", -1)).toBe("2026-02-28");
-    expect(addDays("2028-03-01", -1)).toBe("2028-02-29");
-  });
-});
 
 describe("reportingPeriods", () => {
   it("quarterly over one year: four quarters, the last one final, due 30 days after each end", () => {

@@ -1,4 +1,5 @@
 // The reporting calendar of an award: pure date arithmetic on "YYYY-MM-DD" strings (UTC, no time zones).
+import { addDays, addMonthsClamped } from "@/lib/dates";
 
 export interface ReportingPeriod {
   number: number;
@@ -12,32 +13,6 @@ export interface ReportingPeriod {
 
 export const REPORT_DUE_DAYS = 30;
 export const FREQUENCIES = [1, 2, 3, 4, 6, 12] as const;
-
-function parts(iso: string): [number, number, number] {
-  const [y, m, d] = iso.split("-").map(Number);
-  return [y, m, d];
-}
-
-function fmt(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}
-
-/** "2026-01-31" + 10 days. */
-export function addDays(iso: string, days: number): string {
-  const [y, m, d] = parts(iso);
-  return fmt(new Date(Date.UTC(y, m - 1, d + days)));
-}
-
-/**
- * The same day `months` later, clamped to the end of a shorter month ("2026-01-31" + 1 -> "2026-02-28").
- * Always counted from the anchor, so month-end drift never accumulates (Jan 31 + 3 = Apr 30, + 6 = Jul 31).
- */
-export function addMonthsClamped(iso: string, months: number): string {
-  const [y, m, d] = parts(iso);
-  const monthIndex = m - 1 + months;
-  const lastDay = new Date(Date.UTC(y, monthIndex + 1, 0)).getUTCDate();
-  return fmt(new Date(Date.UTC(y, monthIndex, Math.min(d, lastDay))));
-}
 
 /**
  * The periods covering an award exactly: the first starts on the award's start, each lasts

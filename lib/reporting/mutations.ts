@@ -22,7 +22,7 @@ import { forRecord } from "@/lib/mutations/for-record";
 import { audit, defineMutation, todayOf, type Actor } from "@/lib/mutations/define";
 import { invalidField, refused } from "@/lib/mutations/parse";
 import { focalPointsOf } from "@/lib/requests/unchecked";
-import { majorToMinor } from "@/lib/requests/schema";
+import { majorToMinor } from "@/lib/money";
 import { reportingPeriods as calendarOf } from "./calendar";
 import { ensureReportingCalendarTx, isSubmitterFor, officersToNotify } from "./queries";
 import { indicatorsFormSchema, REPORTING_LIMITS, reportDecisionSchema, saveReportSchema, setReportingFrequencySchema } from "./schema";

@@ -19,7 +19,8 @@ import { awardVisibility, getAward } from "@/lib/awards/queries";
 import { NotFoundError } from "@/lib/errors";
 import { isUuid } from "@/lib/ids";
 import { reportingPeriods as calendarOf } from "./calendar";
-import { percentOf, periodStatus, todayIso, type PeriodStatus, type ReportStatus } from "./status";
+import { todayIso } from "@/lib/dates";
+import { percentOf, periodStatus, type PeriodStatus, type ReportStatus } from "./status";
 import { recipientsOf } from "@/lib/users/recipients";
 
 export interface QueryOptions {

@@ -21,10 +21,10 @@ import {
 import { loadActiveUser, type CurrentUser } from "@/lib/auth/queries";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { createTestDb, type TestDb } from "@/test/db";
-import { addMonthsClamped, reportingPeriods as calendarOf } from "./calendar";
+import { reportingPeriods as calendarOf } from "./calendar";
 import { decideReport, ensureReportingCalendar, saveReport, setAwardIndicators, setReportingFrequency } from "./mutations";
 import { getAwardReporting, getPeriodReport, getProgramMoney, getReport, listOverdue } from "./queries";
-import { todayIso } from "./status";
+import { addMonthsClamped, todayIso } from "@/lib/dates";
 
 let db: TestDb;
 const u: Record<string, CurrentUser> = {};

@@ -2,7 +2,7 @@
 // Issue messages are message keys (lib/i18n/messages/reporting.ts), translated where they are shown.
 import { z } from "zod";
 import { safeText } from "@/lib/forms/safe-text";
-import { majorToMinor } from "@/lib/requests/schema";
+import { majorToMinor } from "@/lib/money";
 import "@/lib/forms/zod";
 import { FREQUENCIES } from "./calendar";
 

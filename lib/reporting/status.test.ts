@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { percentOf, periodStatus, todayIso } from "./status";
+import { percentOf, periodStatus } from "./status";
 
 const period = { startsOn: "2026-01-01", endsOn: "2026-03-31", dueOn: "2026-04-30" };
 
@@ -27,8 +27,5 @@ describe("percentOf", () => {
     expect(percentOf(5, 0)).toBeNull();
     expect(percentOf(1, 3)).toBe(33.3);
     expect(percentOf(150, 100)).toBe(150);
-  });
-  it("todayIso is a calendar day", () => {
-    expect(todayIso(new Date("2026-03-05T23:59:00Z"))).toBe("2026-03-05");
   });
 });

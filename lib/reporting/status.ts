@@ -6,11 +6,6 @@ export type ReportStatus = (typeof REPORT_STATUS_VALUES)[number];
 export const PERIOD_STATUSES = ["not_started", "open", "due", "overdue", "submitted", "accepted", "returned"] as const;
 export type PeriodStatus = (typeof PERIOD_STATUSES)[number];
 
-/** "YYYY-MM-DD" of today in UTC (due dates are calendar days, compared as strings). */
-export function todayIso(now: Date = new Date()): string {
-  return now.toISOString().slice(0, 10);
-}
-
 /**
  * A period's status: the report's when one was submitted, accepted or returned; otherwise from the
  * dates: not started, open (running), due (ended, report not yet late) or overdue (past its due date).

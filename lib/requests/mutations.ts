@@ -17,8 +17,9 @@ import { ConflictError, NotFoundError } from "@/lib/errors";
 import { isUuid } from "@/lib/ids";
 import { audit, defineMutation, todayOf, type Actor } from "@/lib/mutations/define";
 import { invalidField, NOT_FOUND_ISSUE, recordId, refused, version } from "@/lib/mutations/parse";
+import { majorToMinor } from "@/lib/money";
 import { getVisibleRequest, isFilerFor, type RequestRecord } from "./queries";
-import { majorToMinor, requestDraftSchema, submitRequestSchema, type RequestDraft } from "./schema";
+import { requestDraftSchema, submitRequestSchema, type RequestDraft } from "./schema";
 import { canTransition, isEditable } from "./workflow";
 import { recipientsOf } from "@/lib/users/recipients";
 

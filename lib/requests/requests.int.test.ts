@@ -8,6 +8,7 @@ import { createTestDb, type TestDb } from "@/test/db";
 import { createRequest, saveRequest, withdrawRequest } from "./mutations";
 import { getRequest, getRequestTimeline, getRevisionComparison, listEligiblePrograms, listRequests } from "./queries";
 import { requestListFiltersSchema } from "./schema";
+import { addDays, todayIso } from "@/lib/dates";
 
 let db: TestDb;
 const u: Record<string, CurrentUser> = {};
@@ -29,7 +30,7 @@ const EMAILS = {
 const NON_FILERS = ["partner", "officer", "reviewer", "approver", "donor", "admin"] as const;
 const NEVER_SEE = ["partner", "reviewer", "approver", "donor", "admin"] as const;
 
-const inAYear = () => new Date(Date.now() + 365 * 86400_000).toISOString().slice(0, 10);
+const inAYear = () => addDays(todayIso(), 365);
 
 /** A complete marking-equipment request in Spanish, as the form sends it (strings). */
 function validContent(overrides: Record<string, unknown> = {}) {

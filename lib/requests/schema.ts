@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { safeText } from "@/lib/forms/safe-text";
+import { isCalendarDate } from "@/lib/dates";
 import { ASSISTANCE_CATEGORIES, type AssistanceCategory, LOCALES, REQUEST_STATUSES, URGENCIES } from "@/lib/enums";
 import "@/lib/forms/zod";
 
@@ -127,9 +128,7 @@ const money = z.preprocess(
 const isoDate = z.preprocess(
   blankToUndefined,
   safeText("requests.errors.date")
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "requests.errors.date")
-    .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "requests.errors.date")
-    .refine((s) => s >= "2000-01-01" && s <= "2100-12-31", "requests.errors.date")
+    .refine(isCalendarDate, "requests.errors.date")
     .optional(),
 );
 
@@ -199,17 +198,6 @@ export const submitRequestSchema = requestDraftSchema.superRefine((value, ctx) =
     }
   }
 });
-
-/** "150000.5" -> 15000050 (integer cents), exactly, without floating-point rounding. */
-export function majorToMinor(amount: string): number {
-  const [whole, fraction = ""] = amount.split(".");
-  return Number(whole) * 100 + Number(fraction.padEnd(2, "0").slice(0, 2));
-}
-
-/** 15000050 -> "150000.50", for putting a stored amount back into the form. */
-export function minorToMajor(minor: number): string {
-  return `${Math.floor(minor / 100)}.${String(minor % 100).padStart(2, "0")}`;
-}
 
 /** The list page's filters, from the query string. */
 export const requestListFiltersSchema = z.object({

@@ -18,6 +18,7 @@ import { createTestDb, type TestDb } from "@/test/db";
 import { session } from "@/test/route-session";
 import { assignReviewers, declareConflict } from "./mutations";
 import { getAssignmentForReviewer } from "./queries";
+import { addDays, todayIso } from "@/lib/dates";
 
 vi.mock("@/lib/auth/current-user", async () => (await import("@/test/route-session")).currentUserMock());
 
@@ -89,7 +90,7 @@ beforeAll(async () => {
     details: { machinesWanted: "4", firearmsToMarkPerYear: "12000", operatingAgencies: MARK.agencies },
     estimatedCost: MARK.cost,
     urgency: "high",
-    desiredStartOn: new Date(Date.now() + 200 * 86400_000).toISOString().slice(0, 10),
+    desiredStartOn: addDays(todayIso(), 200),
     programIds: [program],
   };
   ({ id: requestId } = await createRequest(u.gt, { ...content, submit: false, creationKey: randomUUID() }, ctx));

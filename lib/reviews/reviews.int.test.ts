@@ -29,6 +29,7 @@ import {
   listReviewEvents,
   listReviewProgramOptions,
 } from "./queries";
+import { addDays, todayIso } from "@/lib/dates";
 
 let db: TestDb;
 const u: Record<string, CurrentUser> = {};
@@ -53,7 +54,7 @@ const DEMO_ROLES = Object.keys(EMAILS) as (keyof typeof EMAILS)[];
 const NOT_OFFICERS = DEMO_ROLES.filter((k) => k !== "officer");
 const NOT_REVIEWER = DEMO_ROLES.filter((k) => k !== "reviewer");
 
-const inAYear = () => new Date(Date.now() + 365 * 86400_000).toISOString().slice(0, 10);
+const inAYear = () => addDays(todayIso(), 365);
 
 function validContent(overrides: Record<string, unknown> = {}) {
   return {

@@ -10,7 +10,7 @@ import { enqueueMail } from "@/lib/email/outbox";
 import { ConflictError, NotFoundError } from "@/lib/errors";
 import { audit, defineMutation, todayOf, type Actor } from "@/lib/mutations/define";
 import { invalidField, refused } from "@/lib/mutations/parse";
-import { majorToMinor } from "@/lib/requests/schema";
+import { majorToMinor } from "@/lib/money";
 import { trancheRows } from "./queries";
 import { recordDisbursementSchema, trancheConditionSchema, TRANCHE_LIMITS } from "./schema";
 import { disbursementBlocker, disbursementInputProblem } from "./workflow";

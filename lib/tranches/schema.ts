@@ -2,7 +2,8 @@
 // message keys (lib/i18n/messages/delivery.ts), translated where they are shown.
 import { z } from "zod";
 import { safeText } from "@/lib/forms/safe-text";
-import { dateField, moneyField } from "@/lib/awards/schema";
+import { dateField } from "@/lib/dates";
+import { moneyField } from "@/lib/money";
 import "@/lib/forms/zod";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

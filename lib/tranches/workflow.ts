@@ -1,5 +1,6 @@
 // Pure rules of tranches and disbursements: when a tranche may be disbursed, and how much.
 // No server imports: the tranche section and the mutations share them.
+import { isWithin } from "@/lib/dates";
 
 export type DeliverableStatus = "pending" | "submitted" | "accepted" | "returned";
 export type ReportStatus = "draft" | "submitted" | "accepted" | "returned";
@@ -42,11 +43,6 @@ export function disbursementBlocker(
   return null;
 }
 
-/** Today's calendar date in UTC, "YYYY-MM-DD" (dates in the portal are calendar days). */
-export function todayIso(now: Date = new Date()): string {
-  return now.toISOString().slice(0, 10);
-}
-
 /**
  * Why this disbursement's amount or date is wrong; null when fine. The amount may be lower than planned
  * (an under-spent tranche is released for what it cost) but never higher: one disbursement per tranche
@@ -61,6 +57,6 @@ export function disbursementInputProblem(
   if (input.amountMinor <= 0) return { field: "amount", problem: "amountNotPositive" };
   if (input.amountMinor > tranche.plannedAmountMinor) return { field: "amount", problem: "amountAbovePlanned" };
   if (input.disbursedOn > today) return { field: "disbursedOn", problem: "dateInFuture" };
-  if (input.disbursedOn < award.startsOn || input.disbursedOn > award.endsOn) return { field: "disbursedOn", problem: "dateOutsidePeriod" };
+  if (!isWithin(input.disbursedOn, award)) return { field: "disbursedOn", problem: "dateOutsidePeriod" };
   return null;
 }

@@ -3,7 +3,7 @@ import type { CurrentUser } from "@/lib/auth/queries";
 import { listDeliverables } from "@/lib/deliverables/queries";
 import { listEquipment } from "@/lib/equipment/queries";
 import { listTranches } from "@/lib/tranches/queries";
-import { todayIso } from "@/lib/tranches/workflow";
+import { todayIso } from "@/lib/dates";
 
 /**
  * What the award page's delivery sections show: tranches, deliverables (late as of `today`) and the

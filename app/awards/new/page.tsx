@@ -10,7 +10,7 @@ import { isUuid } from "@/lib/ids";
 import { formatMoney } from "@/lib/i18n/format";
 import { rethrowAsNotFound } from "@/lib/http/not-found";
 import { getI18n } from "@/lib/i18n/server";
-import { minorToMajor } from "@/lib/requests/schema";
+import { minorToMajor } from "@/lib/money";
 
 export const dynamic = "force-dynamic";
 

@@ -9,6 +9,7 @@ import { createTestDb, type TestDb } from "@/test/db";
 import { session } from "@/test/route-session";
 import { insertAward, loadUsers, type DeliveryUserKey, type TestAward } from "@/test/delivery-fixtures";
 import { readPdf } from "@/test/pdf-reader";
+import { todayIso } from "@/lib/dates";
 
 vi.mock("@/lib/auth/current-user", async () => (await import("@/test/route-session")).currentUserMock());
 
@@ -146,7 +147,7 @@ describe("award report route", () => {
     session.user = u.donorInl;
     const response = await getAward(programIds["merida-ca"], merida.id);
     expect(response.headers.get("content-type")).toBe("application/pdf");
-    expect(response.headers.get("content-disposition")).toBe(`attachment; filename="${merida.reference}-progress-report-${new Date().toISOString().slice(0, 10)}.pdf"`);
+    expect(response.headers.get("content-disposition")).toBe(`attachment; filename="${merida.reference}-progress-report-${todayIso()}.pdf"`);
     expect(response.headers.get("x-content-type-options")).toBe("nosniff");
     const pdf = await pdfOf(response);
     expect(pdf.text).toContain(merida.reference);

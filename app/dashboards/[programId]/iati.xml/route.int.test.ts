@@ -12,6 +12,7 @@ import { createTranslator } from "@/lib/i18n/translate";
 import { createTestDb, type TestDb } from "@/test/db";
 import { insertAward, loadUsers, rejectionOf, type DeliveryUserKey, type TestAward } from "@/test/delivery-fixtures";
 import { session } from "@/test/route-session";
+import { todayIso } from "@/lib/dates";
 
 vi.mock("@/lib/auth/current-user", async () => (await import("@/test/route-session")).currentUserMock());
 vi.mock("@/lib/i18n/server", async () => (await import("@/test/route-session")).i18nServerMock());
@@ -51,7 +52,7 @@ describe("the download route", () => {
     const res = await download(programId["merida-ca"]);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("application/xml; charset=utf-8");
-    const today = new Date().toISOString().slice(0, 10);
+    const today = todayIso();
     expect(res.headers.get("content-disposition")).toBe(`attachment; filename="merida-ca-iati-activities-${today}.xml"`);
     expect(res.headers.get("cache-control")).toBe("private, no-store");
     expect(res.headers.get("x-content-type-options")).toBe("nosniff");

@@ -5,7 +5,7 @@ import { formatMoney } from "@/lib/i18n/format";
 import { rethrowAsNotFound } from "@/lib/http/not-found";
 import { getI18n } from "@/lib/i18n/server";
 import { getProgramForAdmin, getProgramFormOptions } from "@/lib/programs/queries";
-import { minorToMajor } from "@/lib/requests/schema";
+import { minorToMajor } from "@/lib/money";
 import { updateProgramAction } from "../../actions";
 
 export const dynamic = "force-dynamic";
