@@ -26,6 +26,11 @@ export interface UseActionFormOptions<TValues extends FieldValues, TData> {
   followDefaults?: boolean;
   resetOnSuccess?: boolean;
   onSuccess?: (data: TData) => void;
+  /**
+   * Where a failed attempt puts the focus: on the first field with a message (default), or, for a form
+   * whose alert lists every message (an error summary), always on the alert.
+   */
+  focusOnError?: "field" | "alert";
 }
 
 export interface ActionForm<TValues extends FieldValues> {
@@ -69,7 +74,8 @@ function strayMessages(errors: FieldErrors, placed: ReadonlySet<string>, t: Para
  * copied next to their fields (the first focused) and the rest in one alert that takes focus.
  */
 export function useActionForm<TValues extends FieldValues, TData = unknown>(options: UseActionFormOptions<TValues, TData>): ActionForm<TValues> {
-  const { schema, action, defaultValues, raw = false, followDefaults = false, resetOnSuccess = false, onSuccess } = options;
+  const { schema, action, defaultValues, raw = false, followDefaults = false, resetOnSuccess = false, onSuccess, focusOnError = "field" } = options;
+  const focusesFields = focusOnError === "field";
   const { t } = useI18n();
   const hydrated = useHydrated();
   const inFlight = useRef(false);
@@ -83,7 +89,13 @@ export function useActionForm<TValues extends FieldValues, TData = unknown>(opti
     () => (raw ? zodResolver(schema as never, undefined, { raw: true }) : zodResolver(schema as never)) as unknown as Resolver<TValues>,
     [schema, raw],
   );
-  const form = useForm<TValues>({ resolver, defaultValues, values: followDefaults ? (defaultValues as TValues) : undefined, reValidateMode: "onChange" });
+  const form = useForm<TValues>({
+    resolver,
+    defaultValues,
+    values: followDefaults ? (defaultValues as TValues) : undefined,
+    reValidateMode: "onChange",
+    shouldFocusError: focusesFields,
+  });
   const { register, control, handleSubmit, setError, reset, formState } = form;
   // Keyed by the list's content, not its identity (callers pass a new array on every render).
   const placedKey = (options.fields ?? Object.keys(defaultValues ?? {})).join("\n");
@@ -127,8 +139,8 @@ export function useActionForm<TValues extends FieldValues, TData = unknown>(opti
       const unplaced: string[] = [];
       for (const [path, text] of Object.entries(result.fieldErrors ?? {})) {
         if (placed.has(path)) {
-          setError(path as FieldPath<TValues>, { type: "server", message: text }, { shouldFocus: !focused });
-          focused = true;
+          setError(path as FieldPath<TValues>, { type: "server", message: text }, { shouldFocus: focusesFields && !focused });
+          focused = focusesFields;
         } else unplaced.push(text);
       }
       const text = [result.formError, ...unplaced].filter(Boolean).join(" ");
@@ -143,6 +155,7 @@ export function useActionForm<TValues extends FieldValues, TData = unknown>(opti
       setServerError(null);
       setSaved(false);
       setInvalid(true);
+      if (!focusesFields) focusAlert();
     })(event);
   };
 
