@@ -22,30 +22,33 @@ export function DetailInput({ form, idOf, field, required }: RequestSectionProps
       <RequiredToSubmit when={required} />
     </>
   );
-  const common = { id: idOf(path), label, hint: t(`requests.details.${field}.hint`), ...form.register(path), error: errorOf(form, path, t) };
+  const hint = t(`requests.details.${field}.hint`);
+  const error = errorOf(form, path, t);
+  if (spec.kind === "boolean") {
+    return (
+      <Controller
+        control={form.control}
+        name={path}
+        render={({ field: control }) => (
+          <RadioGroup
+            {...control}
+            value={control.value ?? ""}
+            label={label}
+            hint={hint}
+            error={error}
+            boxed
+            options={[
+              { value: "true", label: t("common.yes") },
+              { value: "false", label: t("common.no") },
+            ]}
+          />
+        )}
+      />
+    );
+  }
 
+  const common = { id: idOf(path), label, hint, ...form.register(path), error };
   switch (spec.kind) {
-    case "boolean":
-      return (
-        <Controller
-          control={form.control}
-          name={path}
-          render={({ field: control }) => (
-            <RadioGroup
-              {...control}
-              value={control.value ?? ""}
-              label={label}
-              hint={common.hint}
-              error={common.error}
-              boxed
-              options={[
-                { value: "true", label: t("common.yes") },
-                { value: "false", label: t("common.no") },
-              ]}
-            />
-          )}
-        />
-      );
     case "choice":
       return (
         <NativeSelect

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from "vitest";
-import { cleanup, fireEvent, screen, waitFor } from "@testing-library/react";
+import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import type { ActionResult } from "@/lib/errors";
 import { isUuid } from "@/lib/ids";
@@ -165,6 +165,21 @@ describe("RequestForm", () => {
     await userEvent.click(screen.getByRole("button", { name: tEn("requests.form.saveDraft") }));
     await waitFor(() => expect(calls).toHaveLength(1));
     expect(calls[0]).toMatchObject({ category: "armoury_security", details: { sites: "3", storageCapacity: "" }, programIds: [] });
+  });
+
+  it("sends a yes/no detail and a choice as typed, and a server message on the yes/no stands next to it", async () => {
+    const { calls, action } = actionReturning({ ok: false, fieldErrors: { "details.etraceTrainingNeeded": "Say whether training is needed." } });
+    renderNew(action);
+    await userEvent.selectOptions(field<HTMLSelectElement>("category"), "etrace_onboarding");
+    await userEvent.selectOptions(field<HTMLSelectElement>("details.etraceLanguage"), "en");
+    const training = screen.getByRole("radiogroup", { name: new RegExp(tEn("requests.details.etraceTrainingNeeded.label")) });
+    await userEvent.click(within(training).getByRole("radio", { name: tEn("common.yes") }));
+    await userEvent.click(screen.getByRole("button", { name: tEn("requests.form.saveDraft") }));
+    await waitFor(() => expect(calls).toHaveLength(1));
+    expect(calls[0].details).toEqual({ etraceAgencies: "", etraceAccountsWanted: "", etraceLanguage: "en", etraceTrainingNeeded: "true" });
+    await waitFor(() => expect(training.textContent).toContain("Say whether training is needed."));
+    await userEvent.click(within(screen.getByRole("alert")).getByRole("link", { name: /Say whether training is needed/ }));
+    expect(document.activeElement).toBe(within(training).getByRole("radio", { name: tEn("common.yes") }));
   });
 
   it("shows its labels in Spanish", () => {
