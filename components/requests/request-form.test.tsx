@@ -182,6 +182,19 @@ describe("RequestForm", () => {
     expect(document.activeElement).toBe(within(training).getByRole("radio", { name: tEn("common.yes") }));
   });
 
+  it("each field the end-to-end specs fill is one control, found by its id's end and by its name", async () => {
+    renderNew(actionReturning({ ok: true, data: undefined }).action);
+    await userEvent.selectOptions(field<HTMLSelectElement>("category"), "marking_equipment");
+    const paths = ["titleEs", "narrativeEs", "justificationEs", "category", "details.machinesWanted", "details.firearmsToMarkPerYear", "details.operatingAgencies", "estimatedCost", "urgency", "desiredStartOn"];
+    for (const path of paths) {
+      const byId = document.querySelectorAll(`form [id$="-${path.replace(/\./g, "-")}"]`);
+      expect(byId, path).toHaveLength(1);
+      expect(document.querySelectorAll(`form [name="${path}"]`), path).toHaveLength(1);
+      expect(["INPUT", "SELECT", "TEXTAREA"]).toContain(byId[0].tagName);
+    }
+    expect(field("desiredStartOn").type).toBe("date");
+  });
+
   it("shows its labels in Spanish", () => {
     renderUi(<RequestForm defaultValues={emptyRequestFormValues("es")} programsByCategory={PROGRAMS} countryName="Guatemala" cancelHref="/requests" createAction={async () => undefined} />, "es");
     expect(screen.getByRole("button", { name: "Guardar borrador" })).toBeTruthy();
