@@ -37,8 +37,16 @@ afterEach(cleanup);
 const schema = z.object({ title: z.string().trim().min(1, "officer.errors.memoRequired"), amount: z.string() }).strict();
 type Values = z.infer<typeof schema>;
 
-function TestForm({ action, resetOnSuccess = true }: { action: (values: Values) => Promise<ActionResult>; resetOnSuccess?: boolean }) {
-  const form = useActionForm<Values>({ schema, action, defaultValues: { title: "", amount: "" }, resetOnSuccess });
+function TestForm({
+  action,
+  resetOnSuccess = true,
+  focusOnError,
+}: {
+  action: (values: Values) => Promise<ActionResult>;
+  resetOnSuccess?: boolean;
+  focusOnError?: "field" | "alert";
+}) {
+  const form = useActionForm<Values>({ schema, action, defaultValues: { title: "", amount: "" }, resetOnSuccess, focusOnError });
   return (
     <form {...form.formProps} data-testid="form">
       <FormAlert message={form.formError} target={form.alertTarget} />
@@ -170,5 +178,19 @@ describe("useActionForm", () => {
     await userEvent.click(screen.getByRole("button", { name: "Save" }));
     await waitFor(() => expect(screen.getByTestId("items-error").textContent).toBe("Item two is wrong."));
     expect(screen.getByRole("alert").textContent).toBe(tEn("common.errors.invalidInput"));
+  });
+
+  it("with focus on the alert (an error summary), a failed check or a refused field focuses the alert, not the field", async () => {
+    const { action } = actionReturning({ ok: false, fieldErrors: { amount: "Too much." } });
+    renderUi(<TestForm action={action} focusOnError="alert" />);
+    await userEvent.click(screen.getByRole("button", { name: "Save" }));
+    const alert = screen.getByRole("alert");
+    await waitFor(() => expect(document.activeElement).toBe(alert));
+    expect(screen.getByLabelText(/Title/).getAttribute("aria-invalid")).toBe("true");
+
+    await userEvent.type(screen.getByLabelText(/Title/), "A title");
+    await userEvent.click(screen.getByRole("button", { name: "Save" }));
+    await waitFor(() => expect(screen.getByLabelText("Amount").getAttribute("aria-invalid")).toBe("true"));
+    await waitFor(() => expect(document.activeElement).toBe(alert));
   });
 });

@@ -27,6 +27,11 @@ export interface UseActionFormOptions<TValues extends FieldValues, TData> {
   followDefaults?: boolean;
   resetOnSuccess?: boolean;
   onSuccess?: (data: TData) => void;
+  /**
+   * Where a failed attempt puts the focus: on the first field with a message (default), or, for a form
+   * whose alert lists every message (an error summary), always on the alert.
+   */
+  focusOnError?: "field" | "alert";
 }
 
 export interface ActionForm<TValues extends FieldValues> {
@@ -105,7 +110,8 @@ function strayMessages(errors: unknown, placed: ReadonlySet<string>, t: Paramete
  * copied next to their fields (the first focused) and the rest in one alert that takes focus.
  */
 export function useActionForm<TValues extends FieldValues, TData = unknown>(options: UseActionFormOptions<TValues, TData>): ActionForm<TValues> {
-  const { schema, action, defaultValues, raw = false, followDefaults = false, resetOnSuccess = false, onSuccess } = options;
+  const { schema, action, defaultValues, raw = false, followDefaults = false, resetOnSuccess = false, onSuccess, focusOnError = "field" } = options;
+  const focusesFields = focusOnError === "field";
   const { t } = useI18n();
   const hydrated = useHydrated();
   const inFlight = useRef(false);
@@ -119,7 +125,13 @@ export function useActionForm<TValues extends FieldValues, TData = unknown>(opti
     () => (raw ? zodResolver(schema as never, undefined, { raw: true }) : zodResolver(schema as never)) as unknown as Resolver<TValues>,
     [schema, raw],
   );
-  const form = useForm<TValues>({ resolver, defaultValues, values: followDefaults ? (defaultValues as TValues) : undefined, reValidateMode: "onChange" });
+  const form = useForm<TValues>({
+    resolver,
+    defaultValues,
+    values: followDefaults ? (defaultValues as TValues) : undefined,
+    reValidateMode: "onChange",
+    shouldFocusError: focusesFields,
+  });
   const { register, control, handleSubmit, setError, reset, formState } = form;
   // Keyed by the list's content, not its identity (callers pass a new array on every render).
   const placedKey = (options.fields ?? Object.keys(defaultValues ?? {})).join("\n");
@@ -165,9 +177,9 @@ export function useActionForm<TValues extends FieldValues, TData = unknown>(opti
         if (!field) unplaced.push(text);
         else if (!set.has(field)) {
           // The first message of a group (e.g. one of its items) stands next to it.
-          setError(field as FieldPath<TValues>, { type: "server", message: text }, { shouldFocus: !focused });
+          setError(field as FieldPath<TValues>, { type: "server", message: text }, { shouldFocus: focusesFields && !focused });
           set.add(field);
-          focused = true;
+          focused = focusesFields;
         }
       }
       const text = [result.formError, ...unplaced].filter(Boolean).join(" ");
@@ -182,6 +194,7 @@ export function useActionForm<TValues extends FieldValues, TData = unknown>(opti
       setServerError(null);
       setSaved(false);
       setInvalid(true);
+      if (!focusesFields) focusAlert();
     })(event);
   };
 

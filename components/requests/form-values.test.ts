@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ASSISTANCE_CATEGORIES } from "@/lib/enums";
 import { CATEGORY_FIELDS, requestDraftSchema, submitRequestSchema } from "@/lib/requests/schema";
-import { emptyRequestFormValues, formValuesFromRequest, pickCategoryDetails, toActionValues, type RequestFormValues } from "./form-values";
+import { emptyRequestFormValues, formValuesFromRequest, pickCategoryDetails, requestFormSchema, toActionValues, type RequestFormValues } from "./form-values";
 
 const PROGRAM = "6f1c3a52-58a4-4f0e-9d51-0b7c8a3e2d10";
 
@@ -108,3 +108,23 @@ function emptyStored() {
     programIds: [],
   };
 }
+
+describe("the browser's check", () => {
+  const pathsOf = (result: { success: boolean; error?: { issues: { path: PropertyKey[] }[] } }) => (result.error?.issues ?? []).map((i) => i.path.join("."));
+
+  it("lets a partial draft through but not a partial submission", () => {
+    const partial = { ...emptyRequestFormValues("es"), titleEs: "Solo un título", category: "marking_equipment", details: { machinesWanted: "" } };
+    expect(requestFormSchema.safeParse({ ...partial, submit: false }).success).toBe(true);
+    const submitted = requestFormSchema.safeParse({ ...partial, submit: true });
+    expect(pathsOf(submitted)).toEqual(expect.arrayContaining(["narrativeEs", "justificationEs", "details.machinesWanted", "estimatedCost", "urgency", "desiredStartOn"]));
+    expect(submitted.error?.issues.every((i) => i.message === "requests.errors.required")).toBe(true);
+  });
+
+  it("passes a complete submission, and ignores details left from another category", () => {
+    expect(requestFormSchema.safeParse({ ...complete({ details: { ...complete().details, sites: "3" } }), submit: true }).success).toBe(true);
+  });
+
+  it("keeps a draft's own rules (a bad amount) on their field", () => {
+    expect(pathsOf(requestFormSchema.safeParse({ ...complete({ estimatedCost: "12.345" }), submit: false }))).toEqual(["estimatedCost"]);
+  });
+});

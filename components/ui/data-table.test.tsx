@@ -70,6 +70,11 @@ describe("DataTable", () => {
     expect(within(nav).getByText("Page 2")).toBeTruthy();
   });
 
+  it("names its page navigation as told, when a page has several lists", () => {
+    table({ pagination: { page: 1, pageCount: 2, label: "Pages of awards" } });
+    expect(screen.getByRole("navigation", { name: "Pages of awards" })).toBeTruthy();
+  });
+
   it("with no rows shows the empty state instead of an empty table", () => {
     table({ rows: [], empty: "No awards yet." });
     expect(screen.queryByRole("table")).toBeNull();

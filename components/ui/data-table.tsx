@@ -35,7 +35,7 @@ export interface DataTableProps<Row> {
   /** The page's path and query, for sort and page links. */
   basePath?: string;
   query?: Query;
-  pagination?: { page: number; pageCount?: number; hasNext?: boolean };
+  pagination?: { page: number; pageCount?: number; hasNext?: boolean; label?: string };
   empty?: ReactNode;
   t: Translate;
   testId?: string;

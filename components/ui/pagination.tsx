@@ -11,6 +11,8 @@ export interface PaginationProps {
   /** Total pages when known; otherwise pass hasNext. */
   pageCount?: number;
   hasNext?: boolean;
+  /** Names the navigation when a page has several lists (default: "Pages"). */
+  label?: string;
   t: Translate;
 }
 
@@ -18,7 +20,7 @@ export interface PaginationProps {
  * Previous/next links for a list paged on the server (`?page=`), with "Page n of m". A link that leads
  * nowhere stays in place, marked aria-disabled and without href, so the layout does not jump.
  */
-export function Pagination({ basePath, query = {}, page, pageCount, hasNext, t }: PaginationProps) {
+export function Pagination({ basePath, query = {}, page, pageCount, hasNext, label, t }: PaginationProps) {
   const isLast = pageCount !== undefined ? page >= pageCount : !hasNext;
   if (page <= 1 && isLast) return null;
   const link = (target: number, label: string, disabled: boolean, rel: "prev" | "next") =>
@@ -32,7 +34,7 @@ export function Pagination({ basePath, query = {}, page, pageCount, hasNext, t }
       </Link>
     );
   return (
-    <nav className="pagination" aria-label={t("ui.pagination.label")}>
+    <nav className="pagination" aria-label={label ?? t("ui.pagination.label")}>
       <p className="pagination-status" aria-live="polite">
         {pageCount !== undefined ? t("ui.pagination.status", { page, pageCount }) : t("ui.pagination.statusOpen", { page })}
       </p>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { createRequestAction } from "@/app/requests/actions";
 import { RequestForm } from "@/components/requests/request-form";
 import { emptyRequestFormValues } from "@/components/requests/form-values";
 import { requireUser } from "@/lib/auth/current-user";
@@ -35,6 +36,7 @@ export default async function NewRequestPage() {
           programsByCategory={programsByCategory}
           countryName={countryName}
           cancelHref="/requests"
+          createAction={createRequestAction}
         />
       </div>
     </div>

@@ -62,7 +62,7 @@ export const requests = defineMessages({
         updated: "Last updated",
       },
       notGiven: "Not given",
-      pagination: { label: "Pages of requests", previous: "Previous page", next: "Next page", pageOf: "Page {page} of {pages}" },
+      pagination: { label: "Pages of requests" },
     },
     new: {
       title: "New request",
@@ -346,7 +346,7 @@ export const requests = defineMessages({
         updated: "Última actualización",
       },
       notGiven: "Sin indicar",
-      pagination: { label: "Páginas de solicitudes", previous: "Página anterior", next: "Página siguiente", pageOf: "Página {page} de {pages}" },
+      pagination: { label: "Páginas de solicitudes" },
     },
     new: {
       title: "Nueva solicitud",

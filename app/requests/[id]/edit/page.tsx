@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { saveRequestAction } from "@/app/requests/actions";
 import { RequestForm } from "@/components/requests/request-form";
 import { formValuesFromRequest } from "@/components/requests/form-values";
 import { requireUser } from "@/lib/auth/current-user";
@@ -9,7 +10,6 @@ import { listEligibleProgramsByCategory } from "@/lib/requests/program-queries";
 import { getRequest } from "@/lib/requests/queries";
 
 export const dynamic = "force-dynamic";
-
 
 export async function generateMetadata() {
   const { t } = await getI18n();
@@ -47,6 +47,7 @@ export default async function EditRequestPage({ params }: { params: Promise<{ id
           programsByCategory={programsByCategory}
           countryName={countryName}
           cancelHref={detailHref}
+          saveAction={saveRequestAction}
         />
       </div>
     </div>
