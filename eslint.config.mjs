@@ -27,23 +27,6 @@ const dataImports = {
   allowTypeImports: true,
   message: "components receive actions and data as props; pages load them (call the query in the page or its loader and pass the result).",
 };
-// forms being converted to the shared form hook (components/reporting/ is being rewritten with its forms)
-const componentsStillImportingFromPages = [
-  "components/auth/sign-in-form.tsx",
-  "components/awards/award-form.tsx",
-  "components/comments/comment-form.tsx",
-  "components/decisions/decision-form.tsx",
-  "components/reporting/frequency-form.tsx",
-  "components/reporting/indicators-editor.tsx",
-  "components/reporting/report-form.tsx",
-  "components/reporting/reporting-section.tsx",
-  "components/reporting/report-decision-form.tsx",
-  "components/requests/request-form.tsx",
-  "components/reviews/assign-reviewers-form.tsx",
-  "components/reviews/declare-conflict-form.tsx",
-  "components/reviews/review-form.tsx",
-  "components/screening/screening-form.tsx",
-];
 const clientComponents = clientModules("components");
 
 // The look lives in app/globals.css and components/ui/ui.css; markup takes classes, never inline styles.
@@ -99,14 +82,13 @@ export default defineConfig([
   // already covers queries, mutations and the current user) and add app/.
   {
     files: ["components/**"],
-    ignores: [...componentsStillImportingFromPages, ...clientComponents],
+    ignores: clientComponents,
     rules: {
       "@typescript-eslint/no-restricted-imports": ["error", { patterns: [pageImports, dataImports] }],
     },
   },
   {
     files: clientComponents,
-    ignores: componentsStillImportingFromPages,
     rules: {
       "@typescript-eslint/no-restricted-imports": ["error", { patterns: [serverOnlyImports, pageImports] }],
     },

@@ -1,7 +1,6 @@
 "use client";
 
 import { Controller } from "react-hook-form";
-import { addCommentAction } from "@/app/requests/[id]/officer-actions";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { SubmitButton } from "@/components/ui/button";
@@ -9,6 +8,10 @@ import { FormAlert, FormSaved } from "@/components/ui/form-alert";
 import { RadioGroup } from "@/components/ui/radio-group";
 import { TextArea } from "@/components/ui/text-area";
 import { addCommentSchema, COMMENT_LIMITS, type CommentVisibility } from "@/lib/comments/schema";
+import type { ActionResult } from "@/lib/errors";
+
+/** The add-comment server action, passed by the page. */
+export type AddCommentAction = (input: { requestId: string; visibility: CommentVisibility; body: string }) => Promise<ActionResult<unknown> | undefined>;
 
 interface CommentFormValues {
   visibility: CommentVisibility;
@@ -23,16 +26,19 @@ export function CommentForm({
   requestId,
   allowed,
   viewer,
+  action,
 }: {
   requestId: string;
   allowed: CommentVisibility[];
   viewer: "officer" | "reviewer" | "state";
+  /** The add-comment server action, passed by the page. */
+  action: AddCommentAction;
 }) {
   const { t } = useI18n();
   const canChoose = allowed.length > 1;
   const form = useActionForm<CommentFormValues>({
     schema: addCommentSchema,
-    action: (values) => addCommentAction({ ...values, requestId }),
+    action: (values) => action({ ...values, requestId }),
     defaultValues: { visibility: allowed[0], body: "" },
     // A fixed visibility has no field: a message about it goes to the form's alert.
     fields: canChoose ? ["visibility", "body"] : ["body"],

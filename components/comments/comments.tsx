@@ -1,7 +1,7 @@
 import type { CommentAccess, CommentRow } from "@/lib/comments/queries";
 import { formatDateTime } from "@/lib/i18n/format";
 import { getI18n } from "@/lib/i18n/server";
-import { CommentForm } from "./comment-form";
+import { CommentForm, type AddCommentAction } from "./comment-form";
 
 /**
  * The comments on a request and the form to add one. Staff (officers, assigned reviewers) see every
@@ -11,9 +11,11 @@ import { CommentForm } from "./comment-form";
 export async function RequestComments({
   requestId,
   data,
+  addAction,
 }: {
   requestId: string;
   data: { access: CommentAccess; comments: CommentRow[] } | null;
+  addAction: AddCommentAction;
 }) {
   if (!data) return null;
   const { access, comments } = data;
@@ -47,7 +49,7 @@ export async function RequestComments({
           ))}
         </ol>
       )}
-      {access.mayPost.length > 0 ? <CommentForm requestId={requestId} allowed={access.mayPost} viewer={access.viewer} /> : null}
+      {access.mayPost.length > 0 ? <CommentForm requestId={requestId} allowed={access.mayPost} viewer={access.viewer} action={addAction} /> : null}
     </section>
   );
 }

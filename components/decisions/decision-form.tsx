@@ -1,7 +1,6 @@
 "use client";
 
 import { Controller } from "react-hook-form";
-import { decideRequestAction } from "@/app/requests/[id]/officer-actions";
 import { useActionForm } from "@/components/forms/use-action-form";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { SubmitButton } from "@/components/ui/button";
@@ -9,6 +8,7 @@ import { FormAlert } from "@/components/ui/form-alert";
 import { RadioGroup } from "@/components/ui/radio-group";
 import { TextArea } from "@/components/ui/text-area";
 import { DECISION_LIMITS, DECISIONS, decideRequestSchema, type DecideRequestInput, type Decision } from "@/lib/decisions/schema";
+import type { ActionResult } from "@/lib/errors";
 
 interface DecisionFormValues {
   decision: Decision | "";
@@ -17,12 +17,15 @@ interface DecisionFormValues {
 }
 
 /** Approve, reject or request changes on a request in review, with the memo; sends the rendered version. */
-export function DecisionForm({ requestId, version }: { requestId: string; version: number }) {
+/** The decide-request server action, passed by the page. */
+export type DecideRequestAction = (input: DecideRequestInput & { requestId: string }) => Promise<ActionResult<unknown> | undefined>;
+
+export function DecisionForm({ requestId, version, action }: { requestId: string; version: number; action: DecideRequestAction }) {
   const { t } = useI18n();
   const form = useActionForm<DecisionFormValues>({
     schema: decideRequestSchema,
     // The resolver parsed the values; success redirects (inside the hook's transition).
-    action: (values) => decideRequestAction({ ...(values as DecideRequestInput), requestId }),
+    action: (values) => action({ ...(values as DecideRequestInput), requestId }),
     defaultValues: { decision: "", memo: "", expectedVersion: version },
     // The version has no field: a stale page is said in the form's alert.
     fields: ["decision", "memo"],

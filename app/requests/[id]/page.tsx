@@ -18,6 +18,7 @@ import { saveRequestAction, withdrawRequestAction } from "../actions";
 import { removeAttachmentAction } from "./attachments/actions";
 import { OfficerPanels } from "./officer-panels";
 import { loadRequestPanels } from "./panels";
+import { addCommentAction } from "./officer-actions";
 
 export const dynamic = "force-dynamic";
 
@@ -167,7 +168,7 @@ export default async function RequestDetailPage({
         />
       </div>
 
-      <RequestComments requestId={detail.id} data={panels.comments} />
+      <RequestComments requestId={detail.id} data={panels.comments} addAction={addCommentAction} />
 
       <RequestHistory base={base} revisions={detail.revisions} timeline={timeline} />
     </div>
