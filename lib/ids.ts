@@ -1,13 +1,14 @@
 import { isSafeText } from "@/lib/forms/safe-text";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A record id (UUID_PATTERN) as the database writes it: the one pattern every schema and lookup checks ids with. */
+export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The largest value a PostgreSQL integer column holds (versions, period numbers). */
 export const INTEGER_MAX = 2_147_483_647;
 
-/** Whether a value is a well-formed UUID: ids from URLs and forms are checked before any query. */
+/** Whether a value is a well-formed UUID_PATTERN: ids from URLs and forms are checked before any query. */
 export function isUuid(value: unknown): value is string {
-  return typeof value === "string" && UUID.test(value);
+  return typeof value === "string" && UUID_PATTERN.test(value);
 }
 
 /**
@@ -27,7 +28,7 @@ export function isVersion(value: unknown): value is number {
 type CryptoLike = { getRandomValues(array: Uint8Array<ArrayBuffer>): Uint8Array<ArrayBuffer>; randomUUID?: () => string };
 
 /**
- * A random UUID v4 for a new request's creation key. crypto.randomUUID exists only in secure contexts
+ * A random UUID_PATTERN v4 for a new request's creation key. crypto.randomUUID exists only in secure contexts
  * (HTTPS or localhost), so plain-HTTP intranet deployments fall back to getRandomValues.
  */
 export function newCreationKey(cryptoImpl: CryptoLike = globalThis.crypto): string {

@@ -6,6 +6,7 @@ import { AWARD_STATUSES } from "@/lib/enums";
 import { addYears, dateField, isCalendarDate, isWithin } from "@/lib/dates";
 import { AMOUNT_MAX_MAJOR, majorToMinor, moneyField, sumMinor } from "@/lib/money";
 import "@/lib/forms/zod";
+import { UUID_PATTERN } from "@/lib/ids";
 
 export const AWARD_LIMITS = {
   tranchesMin: 1,
@@ -17,13 +18,12 @@ export const AWARD_LIMITS = {
   amountMaxMajor: AMOUNT_MAX_MAJOR,
 } as const;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const trimmed = (v: unknown) => (typeof v === "string" ? v.trim() : v);
 
-/** A UUID chosen in a select ("" when none is chosen yet). */
+/** A UUID_PATTERN chosen in a select ("" when none is chosen yet). */
 const choice = (key: "awards.errors.programRequired" | "awards.errors.partnerRequired" | "awards.errors.request") =>
-  z.preprocess(trimmed, safeText(key).regex(UUID, key).transform((s) => s.toLowerCase()));
+  z.preprocess(trimmed, safeText(key).regex(UUID_PATTERN, key).transform((s) => s.toLowerCase()));
 
 export const trancheSchema = z.strictObject({ amount: moneyField, plannedOn: dateField });
 
@@ -103,6 +103,6 @@ export interface AwardFormValues {
 /** The awards list's filters, from the query string; bad values fall back to none. */
 export const awardListFiltersSchema = z.object({
   status: z.preprocess((v) => (v === "" ? undefined : v), z.enum(AWARD_STATUSES).optional()).catch(undefined),
-  program: z.preprocess((v) => (v === "" ? undefined : v), safeText().regex(UUID).optional()).catch(undefined),
+  program: z.preprocess((v) => (v === "" ? undefined : v), safeText().regex(UUID_PATTERN).optional()).catch(undefined),
 });
 export type AwardListFilters = z.infer<typeof awardListFiltersSchema>;

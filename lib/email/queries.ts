@@ -7,6 +7,7 @@ import { NotFoundError } from "@/lib/errors";
 import { getEnv, type EnvSource } from "@/lib/config/env";
 import { isTemplateName, renderSubject } from "./render";
 import type { TemplatePayloads } from "./templates/payloads";
+import { UUID_PATTERN } from "@/lib/ids";
 
 /**
  * The demo mailbox exists only in demo mode and only while no real mail is sent: a production deployment
@@ -36,7 +37,6 @@ export interface MailboxMail extends MailboxEntry {
   links: string[];
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 // What the mailbox shows: mails the local transport delivered, and mails not delivered yet. Mails sent
 // through Resend earlier (before the key was removed) are not the mailbox's to show.
@@ -142,7 +142,7 @@ export async function listMailbox({ limit = 50 }: { limit?: number } = {}): Prom
 
 /** One mail of the demo mailbox; throws NotFoundError otherwise. Anyone, but only while isMailboxEnabled(). */
 export async function getMailboxMail(id: string): Promise<MailboxMail> {
-  if (!isMailboxEnabled() || !UUID.test(id)) throw new NotFoundError("mail");
+  if (!isMailboxEnabled() || !UUID_PATTERN.test(id)) throw new NotFoundError("mail");
   const db = await getDb();
   const [row] = await db
     .select({ ...columns, html: outbox.html, text: outbox.text })

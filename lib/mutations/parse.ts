@@ -1,16 +1,15 @@
 import { z } from "zod";
 import { NotFoundError, ValidationError, type FieldErrors } from "@/lib/errors";
-import { INTEGER_MAX, isUserId } from "@/lib/ids";
+import { INTEGER_MAX, isUserId, UUID_PATTERN } from "@/lib/ids";
 import type { MessageKey } from "@/lib/i18n/translate";
 
 /** The issue message of an id that names nothing: the whole input answers not found, never "invalid". */
 export const NOT_FOUND_ISSUE = "common.errors.notFoundId";
 
 const MESSAGE_KEY = /^[a-zA-Z]+(\.[a-zA-Z_]+)+$/;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A record's id in a mutation's input: a malformed one is a record this user cannot see (404). */
-export const recordId = () => z.string({ error: NOT_FOUND_ISSUE }).regex(UUID, { error: NOT_FOUND_ISSUE });
+export const recordId = () => z.string({ error: NOT_FOUND_ISSUE }).regex(UUID_PATTERN, { error: NOT_FOUND_ISSUE });
 
 /**
  * A user's id in a mutation's input. User ids are text (Auth.js), not always UUIDs: any bounded,

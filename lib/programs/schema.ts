@@ -7,6 +7,7 @@ import { ASSISTANCE_CATEGORIES } from "@/lib/enums";
 import { isCalendarDate } from "@/lib/dates";
 import { majorToMinor, moneyText } from "@/lib/money";
 import "@/lib/forms/zod";
+import { UUID_PATTERN } from "@/lib/ids";
 
 export const PROGRAM_LIMITS = {
   keyMin: 2,
@@ -23,7 +24,6 @@ export const PROGRAM_LIMITS = {
 
 export const PROGRAM_CURRENCIES = ["USD"] as const;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MONEY = /^\d{1,11}(\.\d{1,2})?$/;
 const KEY = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const CRITERION_KEY = /^[a-z][a-z0-9_]*$/;
@@ -70,7 +70,7 @@ const programFields = {
   startsOn: dateField,
   endsOn: dateField,
   donorIds: z
-    .array(safeText().regex(UUID, "programs.errors.donorInvalid").transform((s) => s.toLowerCase()), "programs.errors.donorsRequired")
+    .array(safeText().regex(UUID_PATTERN, "programs.errors.donorInvalid").transform((s) => s.toLowerCase()), "programs.errors.donorsRequired")
     .min(1, "programs.errors.donorsRequired")
     .max(PROGRAM_LIMITS.donorsMax, "programs.errors.donorsTooMany")
     .transform((ids) => [...new Set(ids)]),

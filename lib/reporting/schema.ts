@@ -5,6 +5,7 @@ import { safeText } from "@/lib/forms/safe-text";
 import { majorToMinor } from "@/lib/money";
 import "@/lib/forms/zod";
 import { FREQUENCIES } from "./calendar";
+import { UUID_PATTERN } from "@/lib/ids";
 
 export const REPORTING_LIMITS = {
   narrativeMax: 10_000,
@@ -25,7 +26,6 @@ export const REPORTING_LIMITS = {
 export const BREAKDOWN_DIMENSIONS = ["agency", "weapon_type", "sex", "other"] as const;
 export type BreakdownDimension = (typeof BREAKDOWN_DIMENSIONS)[number];
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DECIMAL = /^\d{1,12}(\.\d{1,2})?$/;
 const MONEY = /^\d{1,12}(\.\d{1,2})?$/;
 
@@ -41,7 +41,7 @@ export function toHundredths(value: string): number {
   return majorToMinor(value);
 }
 
-const uuid = (key: string) => z.preprocess(trimmed, safeText(key).regex(UUID, key).transform((s) => s.toLowerCase()));
+const uuid = (key: string) => z.preprocess(trimmed, safeText(key).regex(UUID_PATTERN, key).transform((s) => s.toLowerCase()));
 
 /**
  * A quantity as typed ("1200", "3.5", "1,200"): a number, not negative, at most two decimals. A minus sign

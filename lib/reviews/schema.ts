@@ -5,6 +5,7 @@ import { safeText } from "@/lib/forms/safe-text";
 import { RECOMMENDATIONS } from "@/lib/enums";
 import "@/lib/forms/zod";
 import { SCORE_MAX, SCORE_MIN } from "./scoring";
+import { UUID_PATTERN } from "@/lib/ids";
 
 export const REVIEW_LIMITS = {
   reviewersMax: 10,
@@ -18,7 +19,6 @@ export const REVIEW_LIMITS = {
 export { RECOMMENDATIONS };
 export type Recommendation = (typeof RECOMMENDATIONS)[number];
 
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const uuidField = (message: string) =>
   safeText(message)

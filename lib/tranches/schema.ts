@@ -5,8 +5,8 @@ import { safeText } from "@/lib/forms/safe-text";
 import { dateField } from "@/lib/dates";
 import { moneyField } from "@/lib/money";
 import "@/lib/forms/zod";
+import { UUID_PATTERN } from "@/lib/ids";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const TRANCHE_LIMITS = { periodNumberMax: 60 } as const;
 
@@ -29,7 +29,7 @@ export const trancheConditionSchema = z
   })
   .transform((value, ctx) => {
     if (value.type === "deliverable") {
-      if (!value.deliverableId || !UUID.test(value.deliverableId)) {
+      if (!value.deliverableId || !UUID_PATTERN.test(value.deliverableId)) {
         ctx.addIssue({ code: "custom", path: ["deliverableId"], message: "delivery.errors.deliverableRequired" });
         return z.NEVER;
       }

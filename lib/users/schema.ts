@@ -5,11 +5,11 @@ import { safeText } from "@/lib/forms/safe-text";
 import { versionStamp } from "@/lib/forms/version-stamp";
 import { ROLES, type Role } from "@/lib/enums";
 import { LOCALES } from "@/lib/i18n/config";
+import { UUID_PATTERN } from "@/lib/ids";
 
 export const USER_NAME_MAX = 120;
 export const USER_EMAIL_MAX = 254;
 
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Roles that bind a user to an organization, and the organization type each needs. */
 export const ORGANIZATION_ROLES = ["implementing_partner", "donor"] as const satisfies readonly Role[];
