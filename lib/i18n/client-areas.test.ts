@@ -159,10 +159,3 @@ describe("clientMessages", () => {
     expect(messages.common).toBe(catalogs.es.common);
   });
 });
-
-if (process.env.CLIENT_AREAS_REPORT) {
-  for (const entry of entries) {
-    const extra = [...entry.used].filter((area) => !(BASE_AREAS as readonly Area[]).includes(area)).sort();
-    console.log(`${entry.name}\t${extra.join(",")}`);
-  }
-}
