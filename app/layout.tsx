@@ -2,11 +2,10 @@ import type { Metadata } from "next";
 import localFont from "next/font/local";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { I18nProvider } from "@/components/i18n/i18n-provider";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { SiteHeader } from "@/components/layout/site-header";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { isDemoMode } from "@/lib/demo";
-import { catalogs } from "@/lib/i18n/messages";
 import { getI18n } from "@/lib/i18n/server";
 import { setLocaleAction } from "./locale-actions";
 import { signOutAction } from "./sign-in/actions";
@@ -45,11 +44,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           </div>
         ) : null}
         <SiteHeader user={user} locale={locale} demo={demo} signOutAction={signOutAction} setLocaleAction={setLocaleAction} />
-        <I18nProvider locale={locale} messages={catalogs[locale]}>
+        <ClientMessages>
           <main id="main" className="container" tabIndex={-1}>
             {children}
           </main>
-        </I18nProvider>
+        </ClientMessages>
       </body>
     </html>
   );

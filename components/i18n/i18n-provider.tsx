@@ -2,7 +2,7 @@
 
 import { createContext, useContext, useMemo, type ReactNode } from "react";
 import type { Locale } from "@/lib/i18n/config";
-import type { Messages } from "@/lib/i18n/messages";
+import type { MessageTree } from "@/lib/i18n/define";
 import { richTranslator, type RichTranslate } from "@/lib/i18n/rich";
 import type { Translate } from "@/lib/i18n/translate";
 import { translatorFrom } from "@/lib/i18n/translator";
@@ -11,7 +11,7 @@ type I18n = { locale: Locale; t: Translate; tRich: RichTranslate };
 
 const I18nContext = createContext<I18n | null>(null);
 
-export function I18nProvider({ locale, messages, children }: { locale: Locale; messages: Messages; children: ReactNode }) {
+export function I18nProvider({ locale, messages, children }: { locale: Locale; messages: MessageTree; children: ReactNode }) {
   const value = useMemo(() => {
     const t = translatorFrom(messages);
     return { locale, t, tRich: richTranslator(t) };

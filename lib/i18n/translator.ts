@@ -1,5 +1,6 @@
 // Translating from one catalog, with no catalog imported: what client components use, so that the
-// browser gets only its own language's messages (passed down by the root layout), never both catalogs.
+// browser gets only its own language's messages, and of those only the areas its page's client
+// components use (passed down by <ClientMessages>, components/i18n/client-messages.tsx).
 import type { MessageTree } from "./define";
 import type { MessageParams, Translate } from "./translate";
 
