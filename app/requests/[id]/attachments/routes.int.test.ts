@@ -10,8 +10,8 @@ import { createRequest } from "@/lib/requests/mutations";
 import { createTestDb, type TestDb } from "@/test/db";
 import { session } from "@/test/route-session";
 import { bytesOf, concat, exe, padded, pdf, png } from "@/test/attachment-files";
-import { MAX_UPLOAD_BODY_BYTES } from "./detect";
-import { addRequestAttachments } from "./mutations";
+import { MAX_UPLOAD_BODY_BYTES } from "@/lib/attachments/detect";
+import { addRequestAttachments } from "@/lib/attachments/mutations";
 
 vi.mock("@/lib/auth/current-user", async () => (await import("@/test/route-session")).currentUserMock());
 vi.mock("@/lib/i18n/server", async () => (await import("@/test/route-session")).i18nServerMock());
