@@ -33,7 +33,7 @@ function Criterion({ form, index, isLocked, onRemove, canRemove }: CriterionProp
       <p id={legendId} className="m-0 mb-2 text-strong">
         {t("programs.form.criterion", { number })}
       </p>
-      <div className="row items-start">
+      <div className="row items-end">
         <TextField
           label={t("programs.form.criterionKeyLabel")}
           hint={t("programs.form.criterionKeyHint")}
