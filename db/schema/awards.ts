@@ -55,6 +55,13 @@ export const awards = pgTable(
   },
   (t) => [
     index("awards_program_idx").on(t.programId, t.status),
+    // The award list (newest first) for those who see all, for a partner, for a country; the approval queue.
+    index("awards_created_idx").on(t.createdAt, t.reference),
+    index("awards_partner_idx").on(t.implementingPartnerId, t.createdAt),
+    index("awards_country_idx").on(t.countryIso2, t.createdAt),
+    index("awards_status_idx").on(t.status, t.createdAt),
+    index("awards_created_by_idx").on(t.createdById),
+    index("awards_approved_by_idx").on(t.approvedById),
     check("awards_amount_positive", sql`${t.amountMinor} > 0`),
     check("awards_period_ordered", sql`${t.endsOn} >= ${t.startsOn}`),
   ],
@@ -88,16 +95,24 @@ export const awardTranches = pgTable(
 );
 
 /** Milestones of an award, with due dates. */
-export const awardDeliverables = pgTable("award_deliverables", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  awardId: uuid("award_id").notNull().references(() => awards.id, { onDelete: "cascade" }),
-  title: text("title").notNull(),
-  dueOn: date("due_on").notNull(),
-  status: text("status", { enum: ["pending", "submitted", "accepted", "returned"] }).notNull().default("pending"),
-  reviewComment: text("review_comment"),
-  version: integer("version").notNull().default(1),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-});
+export const awardDeliverables = pgTable(
+  "award_deliverables",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    awardId: uuid("award_id").notNull().references(() => awards.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    dueOn: date("due_on").notNull(),
+    status: text("status", { enum: ["pending", "submitted", "accepted", "returned"] }).notNull().default("pending"),
+    reviewComment: text("review_comment"),
+    version: integer("version").notNull().default(1),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("award_deliverables_award_idx").on(t.awardId, t.dueOn),
+    // Late deliverables across awards, oldest due first.
+    index("award_deliverables_due_idx").on(t.dueOn),
+  ],
+);
 
 /** Evidence files of a deliverable (same upload rules as request attachments). */
 export const deliverableEvidence = pgTable(
@@ -113,7 +128,11 @@ export const deliverableEvidence = pgTable(
     uploadedById: text("uploaded_by_id").notNull().references(() => users.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("deliverable_evidence_deliverable_idx").on(t.deliverableId), check("deliverable_evidence_size", sql`${t.sizeBytes} > 0 AND ${t.sizeBytes} <= 10485760`)],
+  (t) => [
+    index("deliverable_evidence_deliverable_idx").on(t.deliverableId),
+    index("deliverable_evidence_uploaded_by_idx").on(t.uploadedById),
+    check("deliverable_evidence_size", sql`${t.sizeBytes} > 0 AND ${t.sizeBytes} <= 10485760`),
+  ],
 );
 
 /** Disbursements recorded against tranches (released only when the tranche's condition is accepted). */
@@ -127,5 +146,5 @@ export const disbursements = pgTable(
     recordedById: text("recorded_by_id").notNull().references(() => users.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [unique("disbursements_tranche").on(t.trancheId), check("disbursements_amount", sql`${t.amountMinor} > 0`)],
+  (t) => [unique("disbursements_tranche").on(t.trancheId), index("disbursements_recorded_by_idx").on(t.recordedById), check("disbursements_amount", sql`${t.amountMinor} > 0`)],
 );

@@ -43,7 +43,7 @@ export const organizations = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("organizations_type_idx").on(t.type)],
+  (t) => [index("organizations_type_idx").on(t.type), index("organizations_country_idx").on(t.countryIso2)],
 );
 
 export const programs = pgTable(
@@ -79,7 +79,7 @@ export const programDonors = pgTable(
     programId: uuid("program_id").notNull().references(() => programs.id, { onDelete: "cascade" }),
     organizationId: uuid("organization_id").notNull().references(() => organizations.id),
   },
-  (t) => [primaryKey({ columns: [t.programId, t.organizationId] })],
+  (t) => [primaryKey({ columns: [t.programId, t.organizationId] }), index("program_donors_organization_idx").on(t.organizationId)],
 );
 
 export const programCountries = pgTable(
@@ -88,7 +88,7 @@ export const programCountries = pgTable(
     programId: uuid("program_id").notNull().references(() => programs.id, { onDelete: "cascade" }),
     countryIso2: char("country_iso2", { length: 2 }).notNull().references(() => countries.iso2),
   },
-  (t) => [primaryKey({ columns: [t.programId, t.countryIso2] })],
+  (t) => [primaryKey({ columns: [t.programId, t.countryIso2] }), index("program_countries_country_idx").on(t.countryIso2)],
 );
 
 export const programCategories = pgTable(

@@ -3,6 +3,7 @@ import {
   bigint,
   check,
   date,
+  index,
   integer,
   jsonb,
   numeric,
@@ -35,7 +36,7 @@ export const awardIndicators = pgTable(
     baseline: numeric("baseline", { precision: 14, scale: 2 }).notNull().default("0"),
     target: numeric("target", { precision: 14, scale: 2 }).notNull(),
   },
-  (t) => [unique("award_indicators_unique").on(t.awardId, t.indicatorId), check("award_indicators_target", sql`${t.target} >= 0 AND ${t.baseline} >= 0`)],
+  (t) => [unique("award_indicators_unique").on(t.awardId, t.indicatorId), index("award_indicators_indicator_idx").on(t.indicatorId), check("award_indicators_target", sql`${t.target} >= 0 AND ${t.baseline} >= 0`)],
 );
 
 /** The reporting calendar of an award: quarterly by default, a final report at the end. */
@@ -50,7 +51,11 @@ export const reportingPeriods = pgTable(
     dueOn: date("due_on").notNull(),
     isFinal: text("is_final", { enum: ["yes", "no"] }).notNull().default("no"),
   },
-  (t) => [unique("reporting_periods_number").on(t.awardId, t.number)],
+  (t) => [
+    unique("reporting_periods_number").on(t.awardId, t.number),
+    // Overdue periods across awards, oldest due first.
+    index("reporting_periods_due_idx").on(t.dueOn),
+  ],
 );
 
 /** A progress report for one period; accepted reports are frozen and are what donors see. */
@@ -74,7 +79,15 @@ export const progressReports = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [unique("progress_reports_period").on(t.periodId), check("progress_reports_expenditure", sql`${t.expenditureToDateMinor} IS NULL OR ${t.expenditureToDateMinor} >= 0`)],
+  (t) => [
+    unique("progress_reports_period").on(t.periodId),
+    // An award's reports in a state (its accepted ones above all: money, indicators, dashboards).
+    index("progress_reports_award_idx").on(t.awardId, t.status),
+    index("progress_reports_created_by_idx").on(t.createdById),
+    index("progress_reports_submitted_by_idx").on(t.submittedById),
+    index("progress_reports_reviewed_by_idx").on(t.reviewedById),
+    check("progress_reports_expenditure", sql`${t.expenditureToDateMinor} IS NULL OR ${t.expenditureToDateMinor} >= 0`),
+  ],
 );
 
 /** Indicator actuals reported for a period, optionally broken down (by agency, weapon type, sex). */
@@ -87,7 +100,7 @@ export const reportActuals = pgTable(
     value: numeric("value", { precision: 14, scale: 2 }).notNull(),
     breakdown: jsonb("breakdown").$type<{ dimension: string; label: string; value: number }[]>().notNull().default([]),
   },
-  (t) => [unique("report_actuals_unique").on(t.reportId, t.awardIndicatorId), check("report_actuals_value", sql`${t.value} >= 0`)],
+  (t) => [unique("report_actuals_unique").on(t.reportId, t.awardIndicatorId), index("report_actuals_award_indicator_idx").on(t.awardIndicatorId), check("report_actuals_value", sql`${t.value} >= 0`)],
 );
 
 /** A report's update on a deliverable (progress note, new status proposed). */
@@ -99,7 +112,7 @@ export const reportDeliverableUpdates = pgTable(
     deliverableId: uuid("deliverable_id").notNull().references(() => awardDeliverables.id),
     note: text("note").notNull(),
   },
-  (t) => [unique("report_deliverable_updates_unique").on(t.reportId, t.deliverableId)],
+  (t) => [unique("report_deliverable_updates_unique").on(t.reportId, t.deliverableId), index("report_deliverable_updates_deliverable_idx").on(t.deliverableId)],
 );
 
 /** Reminders already sent: one per subject, due date and kind, so two runs never send one twice. */

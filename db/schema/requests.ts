@@ -68,6 +68,12 @@ export const assistanceRequests = pgTable(
   (t) => [
     index("assistance_requests_country_status_idx").on(t.countryIso2, t.status, t.updatedAt),
     index("assistance_requests_status_idx").on(t.status, t.updatedAt),
+    // The request list's default order (newest change first) and its other sort, for those who see all.
+    index("assistance_requests_updated_idx").on(t.updatedAt, t.id),
+    index("assistance_requests_created_idx").on(t.createdAt, t.id),
+    // A focal point's list: one country, every status, newest change first.
+    index("assistance_requests_country_updated_idx").on(t.countryIso2, t.updatedAt),
+    index("assistance_requests_created_by_idx").on(t.createdById),
     check("assistance_requests_cost_nonnegative", sql`${t.estimatedCostMinor} IS NULL OR ${t.estimatedCostMinor} >= 0`),
     check("assistance_requests_version_positive", sql`${t.version} >= 1`),
   ],
@@ -80,7 +86,7 @@ export const requestPrograms = pgTable(
     requestId: uuid("request_id").notNull().references(() => assistanceRequests.id, { onDelete: "cascade" }),
     programId: uuid("program_id").notNull().references(() => programs.id),
   },
-  (t) => [primaryKey({ columns: [t.requestId, t.programId] })],
+  (t) => [primaryKey({ columns: [t.requestId, t.programId] }), index("request_programs_program_idx").on(t.programId)],
 );
 
 /** What was submitted each time: revision 1 is the first submission, each resubmission adds one. */
@@ -94,7 +100,7 @@ export const requestRevisions = pgTable(
     submittedById: text("submitted_by_id").notNull().references(() => users.id),
     submittedAt: timestamp("submitted_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [unique("request_revisions_number_unique").on(t.requestId, t.number)],
+  (t) => [unique("request_revisions_number_unique").on(t.requestId, t.number), index("request_revisions_submitted_by_idx").on(t.submittedById)],
 );
 
 /** Files attached to a request, kept in PostgreSQL so that the embedded mode and backups carry them. */
@@ -114,6 +120,7 @@ export const requestAttachments = pgTable(
   },
   (t) => [
     index("request_attachments_request_idx").on(t.requestId, t.createdAt),
+    index("request_attachments_uploaded_by_idx").on(t.uploadedById),
     check("request_attachments_size", sql`${t.sizeBytes} > 0 AND ${t.sizeBytes} <= 10485760`),
   ],
 );
@@ -130,17 +137,25 @@ export const requestReferenceCounters = pgTable(
 );
 
 /** The officer's screening of a request against one program: automatic checks and a manual checklist. */
-export const requestScreenings = pgTable("request_screenings", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  requestId: uuid("request_id").notNull().references(() => assistanceRequests.id, { onDelete: "cascade" }),
-  programId: uuid("program_id").references(() => programs.id),
-  automaticChecks: jsonb("automatic_checks").$type<Record<string, boolean>>().notNull(),
-  checklist: jsonb("checklist").$type<Record<string, boolean>>().notNull(),
-  outcome: text("outcome", { enum: ["send_to_review", "request_changes", "reject"] }).notNull(),
-  note: text("note"),
-  screenedById: text("screened_by_id").notNull().references(() => users.id),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-});
+export const requestScreenings = pgTable(
+  "request_screenings",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    requestId: uuid("request_id").notNull().references(() => assistanceRequests.id, { onDelete: "cascade" }),
+    programId: uuid("program_id").references(() => programs.id),
+    automaticChecks: jsonb("automatic_checks").$type<Record<string, boolean>>().notNull(),
+    checklist: jsonb("checklist").$type<Record<string, boolean>>().notNull(),
+    outcome: text("outcome", { enum: ["send_to_review", "request_changes", "reject"] }).notNull(),
+    note: text("note"),
+    screenedById: text("screened_by_id").notNull().references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("request_screenings_request_idx").on(t.requestId, t.createdAt),
+    index("request_screenings_program_idx").on(t.programId),
+    index("request_screenings_screened_by_idx").on(t.screenedById),
+  ],
+);
 
 /** Comments on a request: internal ones are for staff only; shared ones the state sees too. */
 export const requestComments = pgTable(
@@ -153,15 +168,19 @@ export const requestComments = pgTable(
     body: text("body").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("request_comments_request_idx").on(t.requestId, t.createdAt)],
+  (t) => [index("request_comments_request_idx").on(t.requestId, t.createdAt), index("request_comments_author_idx").on(t.authorId)],
 );
 
 /** Decisions on a request (approve, reject, request changes) with the memo the state receives. */
-export const requestDecisions = pgTable("request_decisions", {
-  id: uuid("id").primaryKey().defaultRandom(),
-  requestId: uuid("request_id").notNull().references(() => assistanceRequests.id, { onDelete: "cascade" }),
-  decision: text("decision", { enum: ["approve", "reject", "request_changes"] }).notNull(),
-  memo: text("memo").notNull(),
-  decidedById: text("decided_by_id").notNull().references(() => users.id),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-});
+export const requestDecisions = pgTable(
+  "request_decisions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    requestId: uuid("request_id").notNull().references(() => assistanceRequests.id, { onDelete: "cascade" }),
+    decision: text("decision", { enum: ["approve", "reject", "request_changes"] }).notNull(),
+    memo: text("memo").notNull(),
+    decidedById: text("decided_by_id").notNull().references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("request_decisions_request_idx").on(t.requestId, t.createdAt), index("request_decisions_decided_by_idx").on(t.decidedById)],
+);

@@ -61,7 +61,12 @@ export const reviewAssignments = pgTable(
     revisionNumber: integer("revision_number"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [unique("review_assignments_request_reviewer").on(t.requestId, t.reviewerId), index("review_assignments_reviewer_idx").on(t.reviewerId, t.status)],
+  (t) => [
+    unique("review_assignments_request_reviewer").on(t.requestId, t.reviewerId),
+    index("review_assignments_reviewer_idx").on(t.reviewerId, t.status),
+    index("review_assignments_assigned_by_idx").on(t.assignedById),
+    index("review_assignments_program_idx").on(t.programId),
+  ],
 );
 
 export const reviewScores = pgTable(
@@ -72,5 +77,5 @@ export const reviewScores = pgTable(
     score: integer("score").notNull(),
     comment: text("comment").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.assignmentId, t.criterionId] }), check("review_scores_range", sql`${t.score} BETWEEN 1 AND 5`)],
+  (t) => [primaryKey({ columns: [t.assignmentId, t.criterionId] }), index("review_scores_criterion_idx").on(t.criterionId), check("review_scores_range", sql`${t.score} BETWEEN 1 AND 5`)],
 );
