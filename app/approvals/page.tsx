@@ -1,10 +1,12 @@
-import Link from "next/link";
 import { notFound } from "next/navigation";
+import { ApprovalsTable } from "@/components/awards/approvals-table";
 import { requireUserWithPermission } from "@/lib/auth/current-user";
 import { listPendingApprovals } from "@/lib/awards/queries";
 import { NotFoundError } from "@/lib/errors";
-import { formatDate, formatMoney } from "@/lib/i18n/format";
+import { firstValues } from "@/lib/http/search-params";
+import { plural } from "@/lib/i18n/plural";
 import { getI18n } from "@/lib/i18n/server";
+import { pageParamSchema } from "@/lib/paging";
 
 export const dynamic = "force-dynamic";
 
@@ -13,69 +15,24 @@ export async function generateMetadata() {
   return { title: `${t("awards.approvals.title")} · ${t("common.appName")}` };
 }
 
-/** The awards waiting for a second approval, and which of them this approver may approve. Approvers; else 404. */
-export default async function ApprovalsPage() {
+/**
+ * The awards waiting for a second approval, a page at a time (`?page=`) with their count, and which of
+ * them this approver may approve. Approvers; else 404.
+ */
+export default async function ApprovalsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requireUserWithPermission("awards.approve").catch((error: unknown) => {
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
-  const { t, locale } = await getI18n();
-  const rows = await listPendingApprovals(user);
-  const name = (n: { nameEn: string; nameEs: string }) => (locale === "es" ? n.nameEs : n.nameEn);
+  const { page } = firstValues(await searchParams);
+  const [{ t, locale }, list] = await Promise.all([getI18n(), listPendingApprovals(user, { page: pageParamSchema.parse(page) })]);
 
   return (
     <div className="stack">
       <h1>{t("awards.approvals.title")}</h1>
       <p className="muted">{t("awards.approvals.intro")}</p>
-      {rows.length === 0 ? (
-        <p className="muted" role="status">
-          {t("awards.approvals.empty")}
-        </p>
-      ) : (
-        <div className="table-wrap">
-          <table className="table" data-testid="approvals-table">
-            <caption className="muted">
-              {t("awards.approvals.caption")}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("awards.approvals.columns.reference")}</th>
-                <th scope="col">{t("awards.approvals.columns.program")}</th>
-                <th scope="col">{t("awards.approvals.columns.partner")}</th>
-                <th scope="col">{t("awards.approvals.columns.country")}</th>
-                <th scope="col">{t("awards.approvals.columns.amount")}</th>
-                <th scope="col">{t("awards.approvals.columns.createdBy")}</th>
-                <th scope="col">{t("awards.approvals.columns.createdOn")}</th>
-                <th scope="col">{t("awards.approvals.columns.action")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => (
-                <tr key={row.id}>
-                  <th scope="row">
-                    <Link href={`/awards/${encodeURIComponent(row.id)}`}>{row.reference}</Link>
-                  </th>
-                  <td>{name(row.program)}</td>
-                  <td>{name(row.partner)}</td>
-                  <td>{name(row.country)}</td>
-                  <td className="nowrap">{formatMoney(row.amountMinor, row.currency, locale)}</td>
-                  <td>{row.createdByName ?? t("awards.detail.unknownUser")}</td>
-                  <td>{formatDate(row.createdAt, locale)}</td>
-                  <td>
-                    {row.canApprove ? (
-                      <Link className="btn" href={`/awards/${encodeURIComponent(row.id)}`}>
-                        {t("awards.approvals.open")}
-                      </Link>
-                    ) : row.approvalBlocker === "creator" || row.approvalBlocker === "reviewer" ? (
-                      <span className="muted">{t(`awards.approvals.blocked.${row.approvalBlocker}`)}</span>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      {list.total > 0 ? <p role="status">{plural(t, locale, "awards.approvals.total", list.total)}</p> : null}
+      <ApprovalsTable list={list} t={t} locale={locale} />
     </div>
   );
 }

@@ -1,14 +1,14 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { awardStatusBadgeClass } from "@/components/awards/award-labels";
+import { AwardsTable } from "@/components/awards/awards-table";
 import { AWARD_STATUSES } from "@/lib/enums";
 import { requireUser } from "@/lib/auth/current-user";
 import { hasPermission } from "@/lib/auth/policies";
 import { listAwardProgramOptions, listAwards, mayListAwards } from "@/lib/awards/queries";
 import { awardListFiltersSchema } from "@/lib/awards/schema";
-import { formatDate, formatMoney } from "@/lib/i18n/format";
 import { plural } from "@/lib/i18n/plural";
 import { getI18n } from "@/lib/i18n/server";
+import { pageParamSchema } from "@/lib/paging";
 
 export const dynamic = "force-dynamic";
 
@@ -21,7 +21,8 @@ export async function generateMetadata() {
 }
 
 /**
- * The awards this user may see. Officers and approvers all; implementing partners those they implement;
+ * The awards this user may see, a page at a time (`?page=`, the filters kept in the page links), with
+ * their count. Officers and approvers all; implementing partners those they implement;
  * focal points their country's. Anyone else (donors too: they see awards on the dashboards) gets a 404.
  */
 export default async function AwardsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
@@ -30,7 +31,11 @@ export default async function AwardsPage({ searchParams }: { searchParams: Promi
   const params = await searchParams;
   const filters = awardListFiltersSchema.parse({ status: first(params.status), program: first(params.program) });
   const { t, locale } = await getI18n();
-  const [rows, programOptions] = await Promise.all([listAwards(user, filters), listAwardProgramOptions(user)]);
+  const [list, programOptions] = await Promise.all([
+    listAwards(user, filters, { page: pageParamSchema.parse(first(params.page)) }),
+    listAwardProgramOptions(user),
+  ]);
+  const query = { status: filters.status, program: filters.program };
   const isFiltered = Boolean(filters.status || filters.program);
   const seesAll = hasPermission(user, "awards.create") || hasPermission(user, "awards.approve");
   const name = (n: { nameEn: string; nameEs: string }) => (locale === "es" ? n.nameEs : n.nameEn);
@@ -83,53 +88,8 @@ export default async function AwardsPage({ searchParams }: { searchParams: Promi
         </div>
       </form>
 
-      <p role="status">{plural(t, locale, "awards.list.total", rows.length)}</p>
-
-      {rows.length === 0 ? (
-        <p className="muted">{isFiltered ? t("awards.list.emptyFiltered") : t("awards.list.empty")}</p>
-      ) : (
-        <div className="table-wrap">
-          <table className="table" data-testid="awards-table">
-            <caption className="muted">
-              {t("awards.list.caption")}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("awards.list.columns.reference")}</th>
-                <th scope="col">{t("awards.list.columns.program")}</th>
-                <th scope="col">{t("awards.list.columns.partner")}</th>
-                <th scope="col">{t("awards.list.columns.country")}</th>
-                <th scope="col">{t("awards.list.columns.amount")}</th>
-                <th scope="col">{t("awards.list.columns.period")}</th>
-                <th scope="col">{t("awards.list.columns.status")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => {
-                const title = (locale === "es" ? row.titleEs : row.titleEn) ?? row.titleEs ?? row.titleEn;
-                return (
-                  <tr key={row.id}>
-                    <th scope="row">
-                      <Link href={`/awards/${encodeURIComponent(row.id)}`}>{row.reference}</Link>
-                      {title ? <div className="small muted">{title}</div> : null}
-                    </th>
-                    <td>{name(row.program)}</td>
-                    <td>{name(row.partner)}</td>
-                    <td>{name(row.country)}</td>
-                    <td className="nowrap">{formatMoney(row.amountMinor, row.currency, locale)}</td>
-                    <td>
-                      {t("awards.detail.periodValue", { start: formatDate(row.startsOn, locale), end: formatDate(row.endsOn, locale) })}
-                    </td>
-                    <td>
-                      <span className={awardStatusBadgeClass(row.status)}>{t(`awards.status.${row.status}`)}</span>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <p role="status">{plural(t, locale, "awards.list.total", list.total)}</p>
+      <AwardsTable list={list} query={query} empty={isFiltered ? t("awards.list.emptyFiltered") : t("awards.list.empty")} t={t} locale={locale} />
     </div>
   );
 }

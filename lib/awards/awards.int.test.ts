@@ -24,7 +24,9 @@ import { listProgramFunds } from "@/lib/programs/queries";
 import { createRequest } from "@/lib/requests/mutations";
 import { createTestDb, type TestDb } from "@/test/db";
 import { approveAward, createAward } from "./mutations";
-import { getAward, getAwardFormContext, getAwardPanel, listAwardProgramOptions, listAwards, listPendingApprovals, mayListAwards } from "./queries";
+import { getAward, getAwardFormContext, getAwardPanel, listAwardProgramOptions, listAwards, listPendingApprovals, mayListAwards, type AwardListRow } from "./queries";
+import type { AwardListFilters } from "./schema";
+import type { Paged, PageRequest } from "@/lib/paging";
 import { fundingViolationOf } from "./workflow";
 import { addDays, todayIso } from "@/lib/dates";
 
@@ -48,6 +50,19 @@ const NOT_OFFICERS = ["gt", "jm", "partner", "reviewer", "approver", "donorInl",
 const NOT_APPROVERS = ["gt", "jm", "partner", "officer", "reviewer", "donorInl", "donorWra", "admin"] as const;
 
 const inAYear = () => addDays(todayIso(), 365);
+
+/** Every row of a paged list, page after page (asserting each page is the one asked for). */
+async function allPages<Row>(list: (paging: PageRequest) => Promise<Paged<Row>>, pageSize = 10): Promise<Row[]> {
+  const rows: Row[] = [];
+  for (let page = 1; ; page++) {
+    const one = await list({ page, pageSize });
+    expect(one.page).toBe(page);
+    rows.push(...one.rows);
+    if (page >= one.pageCount) return rows;
+  }
+}
+const allAwards = (user: CurrentUser, filters: AwardListFilters = {}): Promise<AwardListRow[]> => allPages((paging) => listAwards(user, filters, paging));
+const allPendingApprovals = (user: CurrentUser) => allPages((paging) => listPendingApprovals(user, paging));
 
 /** A submitted marking-equipment request from Guatemala, moved to "approved" as the decision step would. */
 async function approvedRequest(title = "Equipos de marcaje para la PNC"): Promise<{ id: string; version: number }> {
@@ -443,7 +458,7 @@ describe("second approval and segregation of duties", () => {
     expect((error as ValidationError).formError?.key).toBe("awards.errors.segregation");
     expect(await tableCounts()).toEqual(before);
     expect((await awardRow(award.id)).status).toBe("pending_approval");
-    const pending = await listPendingApprovals(u.officerApprover);
+    const pending = await allPendingApprovals(u.officerApprover);
     expect(pending.find((p) => p.id === award.id)).toMatchObject({ canApprove: false, approvalBlocker: "creator" });
   });
 
@@ -451,7 +466,7 @@ describe("second approval and segregation of duties", () => {
     const award = await pendingAward();
     await db.db.insert(reviewAssignments).values({ requestId: award.requestId, reviewerId: u.approver.id, assignedById: u.officer.id, status: "recused" });
     expect((await getAward(u.approver, award.id)).approvalBlocker).toBe("reviewer");
-    expect((await listPendingApprovals(u.approver)).find((p) => p.id === award.id)).toMatchObject({ canApprove: false, approvalBlocker: "reviewer" });
+    expect((await allPendingApprovals(u.approver)).find((p) => p.id === award.id)).toMatchObject({ canApprove: false, approvalBlocker: "reviewer" });
     const before = await tableCounts();
     const error = await approveAward(u.approver, { awardId: award.id, expectedVersion: award.version }, ctx).catch((e) => e);
     expect((error as ValidationError).formError?.key).toBe("awards.errors.segregation");
@@ -496,6 +511,25 @@ describe("second approval and segregation of duties", () => {
     expect((await awardRow(award.id)).version).toBe(award.version + 1);
   });
 
+  it("the awards awaiting approval come in disjoint pages, oldest first, counting only those awaiting approval", async () => {
+    await pendingAward();
+    await pendingAward();
+    const waiting = await db.db
+      .select({ id: awards.id })
+      .from(awards)
+      .where(eq(awards.status, "pending_approval"))
+      .orderBy(sql`${awards.createdAt} ASC, ${awards.reference} ASC, ${awards.id} ASC`);
+    expect(waiting.length).toBeGreaterThan(2);
+    const first = await listPendingApprovals(u.approver, { page: 1, pageSize: 2 });
+    expect(first).toMatchObject({ total: waiting.length, page: 1, pageSize: 2, pageCount: Math.ceil(waiting.length / 2) });
+    const paged = (await allPages((paging) => listPendingApprovals(u.approver, paging), 2)).map((a) => a.id);
+    expect(new Set(paged).size).toBe(paged.length);
+    expect(paged).toEqual(waiting.map((a) => a.id));
+    const past = await listPendingApprovals(u.approver, { page: 999, pageSize: 2 });
+    expect(past.page).toBe(first.pageCount);
+    expect(past.rows.map((a) => a.id)).toEqual(waiting.slice((first.pageCount - 1) * 2).map((a) => a.id));
+  });
+
   for (const who of NOT_APPROVERS) {
     it(`${who} cannot approve (not found), and nothing changes`, async () => {
       const award = await pendingAward();
@@ -504,7 +538,7 @@ describe("second approval and segregation of duties", () => {
       await expect(approveAward(u[who], { awardId: award.id, expectedVersion: award.version }, ctx)).rejects.toBeInstanceOf(NotFoundError);
       expect(await tableCounts()).toEqual(before);
       expect(await awardRow(award.id)).toEqual(row);
-      expect(await listPendingApprovals(u[who])).toEqual([]);
+      expect(await listPendingApprovals(u[who])).toMatchObject({ rows: [], total: 0 });
     });
   }
 
@@ -542,17 +576,17 @@ describe("who may create and see awards", () => {
 
   it("officers and approvers see every award, pending ones included", async () => {
     for (const who of ["officer", "approver"]) {
-      const listed = (await listAwards(u[who], {})).map((a) => a.id);
+      const listed = (await allAwards(u[who])).map((a) => a.id);
       expect(listed).toEqual(expect.arrayContaining([activeGt, pendingGt]));
       await expect(getAward(u[who], pendingGt)).resolves.toMatchObject({ id: pendingGt, status: "pending_approval" });
     }
-    const pendingOnly = await listAwards(u.officer, { status: "pending_approval" });
+    const pendingOnly = await allAwards(u.officer, { status: "pending_approval" });
     expect(pendingOnly.every((a) => a.status === "pending_approval")).toBe(true);
   });
 
   it("the state's focal point and the implementing partner see the active award only", async () => {
     for (const who of ["gt", "partner"]) {
-      const listed = (await listAwards(u[who], {})).map((a) => a.id);
+      const listed = (await allAwards(u[who])).map((a) => a.id);
       expect(listed, who).toContain(activeGt);
       expect(listed, who).not.toContain(pendingGt);
       const detail = await getAward(u[who], activeGt);
@@ -567,7 +601,7 @@ describe("who may create and see awards", () => {
 
   it("the funding donor reaches awards only through the dashboards: the generic lookups know none (decision 0011)", async () => {
     expect(mayListAwards(u.donorWra)).toBe(false);
-    expect(await listAwards(u.donorWra, {})).toEqual([]);
+    expect(await listAwards(u.donorWra, {})).toMatchObject({ rows: [], total: 0 });
     expect(await listAwardProgramOptions(u.donorWra)).toEqual([]);
     await expect(getAward(u.donorWra, activeGt)).rejects.toBeInstanceOf(NotFoundError);
     await expect(getAward(u.donorWra, pendingGt)).rejects.toBeInstanceOf(NotFoundError);
@@ -575,14 +609,45 @@ describe("who may create and see awards", () => {
 
   it("another country's focal point, a donor of other programs, reviewers and admins see none of them", async () => {
     for (const who of ["jm", "donorInl", "reviewer", "admin"]) {
-      const listed = (await listAwards(u[who], {})).map((a) => a.id);
+      const listed = (await allAwards(u[who])).map((a) => a.id);
       expect(listed, who).not.toContain(activeGt);
       expect(listed, who).not.toContain(pendingGt);
       await expect(getAward(u[who], activeGt)).rejects.toBeInstanceOf(NotFoundError);
       await expect(getAward(u[who], pendingGt)).rejects.toBeInstanceOf(NotFoundError);
     }
-    expect(await listAwards(u.reviewer, {})).toEqual([]);
-    expect(await listAwards(u.admin, {})).toEqual([]);
+    expect(await listAwards(u.reviewer, {})).toMatchObject({ rows: [], total: 0 });
+    expect(await listAwards(u.admin, {})).toMatchObject({ rows: [], total: 0 });
+  });
+
+  it("each viewer's awards come in disjoint pages in a stable order, the total counting only the awards they may see", async () => {
+    const every = await db.db
+      .select({ id: awards.id, status: awards.status, countryIso2: awards.countryIso2, implementingPartnerId: awards.implementingPartnerId })
+      .from(awards)
+      .orderBy(sql`${awards.createdAt} DESC, ${awards.reference} DESC, ${awards.id} DESC`);
+    const visibleTo: Record<string, (a: (typeof every)[number]) => boolean> = {
+      officer: () => true,
+      gt: (a) => a.countryIso2 === u.gt.countryIso2 && a.status !== "pending_approval",
+      partner: (a) => a.implementingPartnerId === u.partner.organizationId && a.status !== "pending_approval",
+      jm: (a) => a.countryIso2 === u.jm.countryIso2 && a.status !== "pending_approval",
+    };
+    for (const [who, sees] of Object.entries(visibleTo)) {
+      const expected = every.filter(sees).map((a) => a.id);
+      const first = await listAwards(u[who], {}, { page: 1, pageSize: 2 });
+      expect(first, who).toMatchObject({ total: expected.length, page: 1, pageSize: 2, pageCount: Math.max(1, Math.ceil(expected.length / 2)) });
+      const paged = (await allPages((paging) => listAwards(u[who], {}, paging), 2)).map((a) => a.id);
+      expect(new Set(paged).size, who).toBe(paged.length);
+      expect(paged, who).toEqual(expected);
+    }
+    expect(every.filter(visibleTo.gt).length).toBeGreaterThan(2);
+    // A filter narrows the count as well as the rows.
+    const pending = await listAwards(u.officer, { status: "pending_approval" }, { pageSize: 1 });
+    expect(pending.total).toBe(every.filter((a) => a.status === "pending_approval").length);
+    expect(pending.rows).toHaveLength(1);
+    // A page past the end shows the last page.
+    const last = await listAwards(u.gt, {}, { page: 1, pageSize: 2 });
+    const past = await listAwards(u.gt, {}, { page: 999, pageSize: 2 });
+    expect(past.page).toBe(last.pageCount);
+    expect(past.rows.map((a) => a.id)).toEqual(every.filter(visibleTo.gt).slice((last.pageCount - 1) * 2).map((a) => a.id));
   });
 
   it("the award panel offers creation to officers on approved requests, and links the awards others may see", async () => {

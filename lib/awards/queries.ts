@@ -1,6 +1,6 @@
 import "server-only";
 import { cache } from "react";
-import { and, asc, desc, eq, inArray, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, ne, or, sql, type SQL } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db/client";
 import {
   assistanceRequests,
@@ -23,6 +23,7 @@ import type { CurrentUser } from "@/lib/auth/queries";
 import { hasPermission } from "@/lib/auth/policies";
 import { NotFoundError } from "@/lib/errors";
 import { isUuid } from "@/lib/ids";
+import { emptyPage, pageWindow, type PageRequest, type Paged } from "@/lib/paging";
 import { programFundsColumns } from "@/lib/programs/queries";
 import { findVisibleRequest, getVisibleRequest, requestVisibility } from "@/lib/requests/queries";
 import type { AwardListFilters } from "./schema";
@@ -78,8 +79,6 @@ function reviewedBy(userId: string) {
   return sql<boolean>`EXISTS (SELECT 1 FROM review_assignments ra JOIN award_requests ar ON ar.request_id = ra.request_id WHERE ar.award_id = awards.id AND ra.reviewer_id = ${userId})`;
 }
 
-const LIST_LIMIT = 500;
-
 export interface AwardListRow {
   id: string;
   reference: string;
@@ -116,27 +115,31 @@ function listColumns() {
 }
 
 /**
- * The awards this user may see, newest first, filtered by status and program. Officers and approvers
- * all; implementing partners those they implement; focal points their country's; donors those of the
- * programs their organization funds; anyone else none.
+ * One page of the awards this user may see, newest first (then by reference and id: a stable order for
+ * paging), filtered by status and program, with the count of all of them. Officers and approvers all;
+ * implementing partners those they implement; focal points their country's; anyone else none.
  */
-export async function listAwards(user: CurrentUser, filters: AwardListFilters = {}): Promise<AwardListRow[]> {
+export async function listAwards(user: CurrentUser, filters: AwardListFilters = {}, paging: PageRequest = {}): Promise<Paged<AwardListRow>> {
   const visibility = awardVisibility(user);
-  if (!visibility) return [];
+  if (!visibility) return emptyPage(paging);
   const db = await getDb();
   const conditions: SQL[] = [visibility];
   if (filters.status) conditions.push(eq(awards.status, filters.status));
   if (filters.program) conditions.push(eq(awards.programId, filters.program));
+  const where = and(...conditions);
+  const [{ total }] = await db.select({ total: count() }).from(awards).where(where);
+  const { page, pageCount, pageSize, limit, offset } = pageWindow(total, paging);
   const rows = await db
     .select(listColumns())
     .from(awards)
     .innerJoin(programs, eq(programs.id, awards.programId))
     .innerJoin(organizations, eq(organizations.id, awards.implementingPartnerId))
     .innerJoin(countries, eq(countries.iso2, awards.countryIso2))
-    .where(and(...conditions))
-    .orderBy(desc(awards.createdAt), desc(awards.reference))
-    .limit(LIST_LIMIT);
-  return rows.map(({ createdById: _createdById, ...row }) => row);
+    .where(where)
+    .orderBy(desc(awards.createdAt), desc(awards.reference), desc(awards.id))
+    .limit(limit)
+    .offset(offset);
+  return { rows: rows.map(({ createdById: _createdById, ...row }) => row), total, page, pageCount, pageSize };
 }
 
 /** The programs of the awards this user may see, for the list's filter. Same visibility as listAwards. */
@@ -259,14 +262,20 @@ export const getAward = cache(loadAward);
 
 export type AwardDetail = Awaited<ReturnType<typeof getAward>>;
 
+export type PendingApprovalRow = AwardListRow & { createdByName: string | null; canApprove: boolean; approvalBlocker: SegregationReason | null };
+
 /**
- * The awards awaiting a second approval, oldest first, each with whether this approver may approve it
- * (segregation of duties: not one they created, not one whose request they reviewed). Approvers; else [].
+ * One page of the awards awaiting a second approval, oldest first (then by reference and id: a stable
+ * order for paging), each with whether this approver may approve it (segregation of duties: not one they
+ * created, not one whose request they reviewed), and the count of all of them. Approvers; else none.
  */
-export async function listPendingApprovals(user: CurrentUser) {
-  if (!hasPermission(user, "awards.approve")) return [];
+export async function listPendingApprovals(user: CurrentUser, paging: PageRequest = {}): Promise<Paged<PendingApprovalRow>> {
+  if (!hasPermission(user, "awards.approve")) return emptyPage(paging);
   const db = await getDb();
   const creator = alias(users, "creator");
+  const where = eq(awards.status, "pending_approval");
+  const [{ total }] = await db.select({ total: count() }).from(awards).where(where);
+  const { page, pageCount, pageSize, limit, offset } = pageWindow(total, paging);
   const rows = await db
     .select({ ...listColumns(), createdByName: creator.name, reviewedByMe: reviewedBy(user.id) })
     .from(awards)
@@ -274,13 +283,15 @@ export async function listPendingApprovals(user: CurrentUser) {
     .innerJoin(organizations, eq(organizations.id, awards.implementingPartnerId))
     .innerJoin(countries, eq(countries.iso2, awards.countryIso2))
     .leftJoin(creator, eq(creator.id, awards.createdById))
-    .where(eq(awards.status, "pending_approval"))
-    .orderBy(asc(awards.createdAt), asc(awards.reference))
-    .limit(LIST_LIMIT);
-  return rows.map(({ createdById, reviewedByMe, ...row }) => {
+    .where(where)
+    .orderBy(asc(awards.createdAt), asc(awards.reference), asc(awards.id))
+    .limit(limit)
+    .offset(offset);
+  const pageRows = rows.map(({ createdById, reviewedByMe, ...row }) => {
     const blocker = approvalBlocker(user, { status: row.status, createdById }, reviewedByMe === true);
     return { ...row, canApprove: blocker === null, approvalBlocker: blocker };
   });
+  return { rows: pageRows, total, page, pageCount, pageSize };
 }
 
 export interface AwardFormProgram {

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, ne, or, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, ne, or, sql } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db/client";
 import {
   assistanceRequests,
@@ -22,6 +22,7 @@ import type { CurrentUser } from "@/lib/auth/queries";
 import { hasPermission } from "@/lib/auth/policies";
 import { NotFoundError } from "@/lib/errors";
 import { isUuid } from "@/lib/ids";
+import { emptyPage, pageWindow, type PageRequest, type Paged } from "@/lib/paging";
 import { changedFields, getVisibleRequest, getRequest, type RequestDetail } from "@/lib/requests/queries";
 import { CATEGORY_FIELDS, type DetailField } from "@/lib/requests/schema";
 import type { Recommendation } from "./schema";
@@ -101,10 +102,16 @@ export interface MyAssignmentRow {
   program: ProgramName | null;
 }
 
-/** The reviewer's own assignments, newest first; recused ones are listed as such. Reviewers (others: none). */
-export async function listMyAssignments(user: CurrentUser): Promise<MyAssignmentRow[]> {
-  if (!hasPermission(user, "reviews.score")) return [];
+/**
+ * One page of the reviewer's own assignments, newest first (then by id: a stable order for paging), with
+ * the count of all of them; recused ones are listed as such. Reviewers (others: none).
+ */
+export async function listMyAssignments(user: CurrentUser, paging: PageRequest = {}): Promise<Paged<MyAssignmentRow>> {
+  if (!hasPermission(user, "reviews.score")) return emptyPage(paging);
   const db = await getDb();
+  const where = eq(reviewAssignments.reviewerId, user.id);
+  const [{ total }] = await db.select({ total: count() }).from(reviewAssignments).where(where);
+  const { page, pageCount, pageSize, limit, offset } = pageWindow(total, paging);
   const rows = await db
     .select({
       id: reviewAssignments.id,
@@ -125,12 +132,15 @@ export async function listMyAssignments(user: CurrentUser): Promise<MyAssignment
     .from(reviewAssignments)
     .innerJoin(assistanceRequests, eq(assistanceRequests.id, reviewAssignments.requestId))
     .leftJoin(programs, eq(programs.id, reviewAssignments.programId))
-    .where(eq(reviewAssignments.reviewerId, user.id))
-    .orderBy(desc(reviewAssignments.createdAt), desc(reviewAssignments.id));
-  return rows.map(({ programId, programNameEn, programNameEs, ...r }) => ({
+    .where(where)
+    .orderBy(desc(reviewAssignments.createdAt), desc(reviewAssignments.id))
+    .limit(limit)
+    .offset(offset);
+  const pageRows = rows.map(({ programId, programNameEn, programNameEs, ...r }) => ({
     ...r,
     program: programId && programNameEn && programNameEs ? { id: programId, nameEn: programNameEn, nameEs: programNameEs } : null,
   }));
+  return { rows: pageRows, total, page, pageCount, pageSize };
 }
 
 export interface RevisionChanges {

@@ -51,6 +51,16 @@ const EMAILS = {
   admin: "admin@example.org",
 };
 const DEMO_ROLES = Object.keys(EMAILS) as (keyof typeof EMAILS)[];
+
+/** Every assignment listed to this user, page after page. */
+async function allMyAssignments(user: CurrentUser) {
+  const rows = [];
+  for (let page = 1; ; page++) {
+    const list = await listMyAssignments(user, { page, pageSize: 10 });
+    rows.push(...list.rows);
+    if (page >= list.pageCount) return rows;
+  }
+}
 const NOT_OFFICERS = DEMO_ROLES.filter((k) => k !== "officer");
 const NOT_REVIEWER = DEMO_ROLES.filter((k) => k !== "reviewer");
 
@@ -427,7 +437,7 @@ describe("declaring a conflict of interest", () => {
     const before = await counts();
     expect(formErrorOf(await submitReview(u.reviewer, { ...review([5, 5, 5, 5]), assignmentId: id }, ctx).catch((e) => e))).toBe("reviews.errors.recused");
     expect(await counts()).toEqual(before);
-    const mine = await listMyAssignments(u.reviewer);
+    const mine = await allMyAssignments(u.reviewer);
     expect(mine.find((a) => a.id === id)).toMatchObject({ status: "recused", requestId });
   });
 
@@ -623,7 +633,7 @@ describe("what reviewers and officers see", () => {
   it("the state never sees reviews, even of its own request", async () => {
     expect(await findVisibleRequest(u.gt, requestId)).not.toBeNull();
     await expect(getReviewSummary(u.gt, requestId)).rejects.toBeInstanceOf(NotFoundError);
-    expect(await listMyAssignments(u.gt)).toEqual([]);
+    expect(await listMyAssignments(u.gt)).toMatchObject({ rows: [], total: 0 });
     // The request's own timeline (the state reads it) has no review events.
     const onRequest = await db.db.select({ action: auditEvents.action }).from(auditEvents).where(and(eq(auditEvents.entityType, "request"), eq(auditEvents.entityId, requestId)));
     expect(onRequest.some((e) => e.action.startsWith("review."))).toBe(false);
@@ -638,14 +648,44 @@ describe("what reviewers and officers see", () => {
   });
 
   it("a reviewer lists only their own assignments; others list none", async () => {
-    const mine = await listMyAssignments(u.reviewer2);
+    const mine = await allMyAssignments(u.reviewer2);
     expect(mine.length).toBeGreaterThan(0);
     const ownIds = new Set(
       (await db.db.select({ id: reviewAssignments.id }).from(reviewAssignments).where(eq(reviewAssignments.reviewerId, u.reviewer2.id))).map((r) => r.id),
     );
     expect(mine.every((a) => ownIds.has(a.id))).toBe(true);
     expect(mine.find((a) => a.id === second)).toMatchObject({ status: "submitted", reference: expect.any(String), requestStatus: "in_review" });
-    for (const who of DEMO_ROLES.filter((k) => k !== "reviewer")) expect(await listMyAssignments(u[who])).toEqual([]);
+    for (const who of DEMO_ROLES.filter((k) => k !== "reviewer")) expect(await listMyAssignments(u[who])).toMatchObject({ rows: [], total: 0 });
+  });
+
+  it("a reviewer's assignments come in disjoint pages, newest first, counting only their own, and a page past the end shows the last", async () => {
+    const own = await db.db
+      .select({ id: reviewAssignments.id, createdAt: reviewAssignments.createdAt })
+      .from(reviewAssignments)
+      .where(eq(reviewAssignments.reviewerId, u.reviewer.id));
+    expect(own.length).toBeGreaterThan(2);
+    const expected = own.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1)).map((a) => a.id);
+
+    const first = await listMyAssignments(u.reviewer, { page: 1, pageSize: 2 });
+    expect(first).toMatchObject({ total: own.length, page: 1, pageSize: 2, pageCount: Math.ceil(own.length / 2) });
+    const pages = [first.rows.map((r) => r.id)];
+    for (let page = 2; page <= first.pageCount; page++) {
+      const next = await listMyAssignments(u.reviewer, { page, pageSize: 2 });
+      expect(next.page).toBe(page);
+      pages.push(next.rows.map((r) => r.id));
+    }
+    const paged = pages.flat();
+    expect(new Set(paged).size).toBe(paged.length);
+    expect(paged).toEqual(expected);
+    // Another reviewer's assignments are not counted in this one's total.
+    const others = await db.db.select({ id: reviewAssignments.id }).from(reviewAssignments).where(eq(reviewAssignments.reviewerId, u.reviewer2.id));
+    const theirs = await listMyAssignments(u.reviewer2, { pageSize: 100 });
+    expect(theirs.total).toBe(others.length);
+    expect(theirs.rows.some((r) => expected.includes(r.id))).toBe(false);
+
+    const past = await listMyAssignments(u.reviewer, { page: 999, pageSize: 2 });
+    expect(past.page).toBe(first.pageCount);
+    expect(past.rows.map((r) => r.id)).toEqual(pages[pages.length - 1]);
   });
 });
 

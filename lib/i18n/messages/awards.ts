@@ -26,6 +26,7 @@ export const awards = defineMessages({
       apply: "Apply",
       clear: "Clear filters",
       total: { one: "{count} award found.", other: "{count} awards found." },
+      pagination: { label: "Pages of awards" },
       empty: "No award has been made yet.",
       emptyFiltered: "No award matches these filters.",
       caption: "Awards, newest first",
@@ -92,6 +93,8 @@ export const awards = defineMessages({
       intro:
         "Awards above their program's approval threshold wait here for a second approval. You cannot approve an award you created or whose request you reviewed.",
       empty: "No award is waiting for a second approval.",
+      total: { one: "{count} award is waiting for a second approval.", other: "{count} awards are waiting for a second approval." },
+      pagination: { label: "Pages of awards awaiting approval" },
       caption: "Awards awaiting a second approval, oldest first",
       columns: {
         reference: "Reference",
@@ -230,6 +233,7 @@ export const awards = defineMessages({
       apply: "Aplicar",
       clear: "Quitar filtros",
       total: { one: "Se encontró {count} subvención.", other: "Se encontraron {count} subvenciones." },
+      pagination: { label: "Páginas de subvenciones" },
       empty: "Todavía no se ha otorgado ninguna subvención.",
       emptyFiltered: "Ninguna subvención coincide con estos filtros.",
       caption: "Subvenciones, de la más reciente a la más antigua",
@@ -296,6 +300,8 @@ export const awards = defineMessages({
       intro:
         "Las subvenciones que superan el umbral de aprobación de su programa esperan aquí una segunda aprobación. No puede aprobar una subvención que usted creó ni una cuya solicitud evaluó.",
       empty: "Ninguna subvención espera una segunda aprobación.",
+      total: { one: "{count} subvención espera una segunda aprobación.", other: "{count} subvenciones esperan una segunda aprobación." },
+      pagination: { label: "Páginas de subvenciones por aprobar" },
       caption: "Subvenciones en espera de segunda aprobación, de la más antigua a la más reciente",
       columns: {
         reference: "Referencia",

@@ -22,6 +22,8 @@ export const reviews = defineMessages({
       title: "My reviews",
       intro: "The requests assigned to you. Declare any conflict of interest first, then score each criterion of the program's rubric.",
       empty: "No request has been assigned to you yet.",
+      total: { one: "{count} request assigned to you.", other: "{count} requests assigned to you." },
+      pagination: { label: "Pages of your reviews" },
       caption: "Requests assigned to you for review",
       columns: {
         reference: "Reference",
@@ -241,6 +243,8 @@ export const reviews = defineMessages({
       intro:
         "Las solicitudes que se le asignaron. Declare primero cualquier conflicto de interés y luego califique cada criterio de la rúbrica del programa.",
       empty: "Todavía no se le ha asignado ninguna solicitud.",
+      total: { one: "Se le asignó {count} solicitud.", other: "Se le asignaron {count} solicitudes." },
+      pagination: { label: "Páginas de sus evaluaciones" },
       caption: "Solicitudes asignadas a usted para evaluación",
       columns: {
         reference: "Referencia",
