@@ -171,8 +171,6 @@ function pushReport(ctx: ScaleContext, award: AwardDraft, period: AwardDraft["pe
     createdAt: noon(addDays(submittedOn, -2)),
     updatedAt: noon(reviewed ? reviewedOn : submittedOn),
   });
-  if (sent) audit(ctx, award.partnerUser, "report.submit", "report", id, noon(submittedOn), { awardId: award.id, period: period.number });
-  if (reviewed) audit(ctx, award.officer, "report.review", "report", id, noon(reviewedOn), { awardId: award.id, outcome: status });
   for (const [i, indicator] of award.indicators.entries()) {
     const value = Math.round((indicator.target / award.periods.length) * rng.int(50, 150) / 100);
     let breakdown: { dimension: string; label: string; value: number }[] = [];
@@ -257,11 +255,9 @@ function pushEquipment(ctx: ScaleContext, award: AwardDraft): void {
       createdById: award.officer,
       createdAt: noon(handoverOn),
     });
-    audit(ctx, award.officer, "equipment.add", "award", award.id, noon(handoverOn), { itemId: id });
     results.forEach((result, k) => {
       const checkedOn = minDay(addDays(handoverOn, 90 * (k + 1)), ctx.today);
       push(ctx, equipmentChecks, { id: rng.uuid(), itemId: id, checkedOn, result, note: "End-use check.", checkedById: award.officer, createdAt: noon(checkedOn) });
-      audit(ctx, award.officer, "equipment.check", "award", award.id, noon(checkedOn), { itemId: id, result });
     });
   }
 }

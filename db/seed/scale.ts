@@ -4,7 +4,7 @@
 // through the schema's own constraints and triggers (the program ceiling guard included), after the
 // reference and demo data, on programs, accounts and requests of its own. Deterministic: the same seed on
 // the same starting data writes the same rows, ids included. Dates are fixed around SCALE_TODAY.
-import { eq, inArray, sql } from "drizzle-orm";
+import { eq, getTableColumns, getTableName, inArray, sql } from "drizzle-orm";
 import type { PgTable } from "drizzle-orm/pg-core";
 import type { Db, Tx } from "../client";
 import { execRows } from "../client";
@@ -91,12 +91,28 @@ export async function seedScale(db: Db, options: ScaleOptions = {}): Promise<Sca
 }
 
 function tableName(table: PgTable): string {
-  return (table as unknown as Record<symbol, string>)[Symbol.for("drizzle:Name")];
+  return getTableName(table);
 }
 
+/**
+ * Multi-row INSERTs of BATCH rows, each batch sent as one JSON parameter and expanded by
+ * json_populate_recordset into the table's own row type: the rows pass the same constraints and triggers
+ * as any insert, and columns a row leaves out take their defaults.
+ */
 async function insertAll(tx: Tx, table: PgTable, rows: Record<string, unknown>[]): Promise<void> {
+  if (rows.length === 0) return;
+  const columns = getTableColumns(table);
+  const keys = Object.keys(rows[0]);
+  const names = keys.map((k) => {
+    const column = columns[k];
+    if (!column) throw new Error(`unknown column ${k} of ${tableName(table)}`);
+    return `"${column.name}"`;
+  });
+  const list = sql.raw(names.join(", "));
+  const target = sql.raw(`"${tableName(table)}"`);
   for (let i = 0; i < rows.length; i += BATCH) {
-    await tx.insert(table).values(rows.slice(i, i + BATCH) as never);
+    const batch = rows.slice(i, i + BATCH).map((row) => Object.fromEntries(keys.map((k) => [columns[k].name, row[k] ?? null])));
+    await tx.execute(sql`INSERT INTO ${target} (${list}) SELECT ${list} FROM json_populate_recordset(NULL::${target}, ${JSON.stringify(batch)}::json)`);
   }
 }
 
