@@ -59,7 +59,8 @@ function pushAward(ctx: ScaleContext, request: ScaleRequest, index: number): Awa
   const endsOn = addDays(addMonthsClamped(startsOn, rng.pick([12, 18, 24, 24, 36])), -1);
   const status: AwardStatus = pending ? "pending_approval" : cancelled ? "cancelled" : addDays(endsOn, 60) < ctx.today ? "completed" : "active";
   const amountMinor = Math.max(1_000_000, Math.round(request.estimatedCostMinor / 1_000_000) * 1_000_000);
-  const frequencyMonths = rng.pick([1, 2, 3, 3, 3, 4, 6, 12].filter((f) => (FREQUENCIES as readonly number[]).includes(f)));
+  // Every frequency the award form offers, quarterly the most often.
+  const frequencyMonths = rng.pick([...FREQUENCIES, 3, 3]);
   const officer = rng.pick(ctx.officers);
   const approver = rng.pick(ctx.approvers);
   const number = ++ctx.lastAwardNumber;

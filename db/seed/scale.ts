@@ -1,6 +1,6 @@
 // The scale data set (`npm run db:seed -- --scale[=factor]`): at factor 1 about 50,000 requests in every
 // status across the 22 recipient states, 5,000 awards with tranches, deliverables, reporting calendars,
-// reports, actuals, equipment and checks, and about 100,000 audit events. Written with multi-row INSERTs
+// reports, actuals, equipment and checks, and about 145,000 audit events. Written with multi-row INSERTs
 // through the schema's own constraints and triggers (the program ceiling guard included), after the
 // reference and demo data, on programs, accounts and requests of its own. Deterministic: the same seed on
 // the same starting data writes the same rows, ids included. Dates are fixed around SCALE_TODAY.
@@ -81,17 +81,13 @@ export async function seedScale(db: Db, options: ScaleOptions = {}): Promise<Sca
     const counts: ScaleCounts = {};
     for (const [table, rows] of ctx.rows) {
       await insertAll(tx, table, rows);
-      counts[tableName(table)] = (counts[tableName(table)] ?? 0) + rows.length;
+      counts[getTableName(table)] = (counts[getTableName(table)] ?? 0) + rows.length;
     }
     await bumpCounters(tx, requests);
     // The next award created in the app takes the number after the scale awards'.
     if (ctx.lastAwardNumber > 0) await tx.execute(sql`SELECT setval('award_number_seq', ${ctx.lastAwardNumber})`);
     return counts;
   });
-}
-
-function tableName(table: PgTable): string {
-  return getTableName(table);
 }
 
 /**
@@ -105,13 +101,16 @@ async function insertAll(tx: Tx, table: PgTable, rows: Record<string, unknown>[]
   const keys = Object.keys(rows[0]);
   const names = keys.map((k) => {
     const column = columns[k];
-    if (!column) throw new Error(`unknown column ${k} of ${tableName(table)}`);
+    if (!column) throw new Error(`unknown column ${k} of ${getTableName(table)}`);
     return `"${column.name}"`;
   });
   const list = sql.raw(names.join(", "));
-  const target = sql.raw(`"${tableName(table)}"`);
+  const target = sql.raw(`"${getTableName(table)}"`);
   for (let i = 0; i < rows.length; i += BATCH) {
-    const batch = rows.slice(i, i + BATCH).map((row) => Object.fromEntries(keys.map((k) => [columns[k].name, row[k] ?? null])));
+    const batch = rows.slice(i, i + BATCH).map((row) => {
+      if (Object.keys(row).length !== keys.length) throw new Error(`rows of ${getTableName(table)} differ in their columns`);
+      return Object.fromEntries(keys.map((k) => [columns[k].name, row[k] ?? null]));
+    });
     await tx.execute(sql`INSERT INTO ${target} (${list}) SELECT ${list} FROM json_populate_recordset(NULL::${target}, ${JSON.stringify(batch)}::json)`);
   }
 }
