@@ -183,7 +183,8 @@ export function useActionForm<TValues extends FieldValues, TData = unknown>(opti
         }
       }
       const text = [result.formError, ...unplaced].filter(Boolean).join(" ");
-      startTransition(() => setServerError(text || t("common.errors.invalidInput")));
+      // Not a transition: the alert shows in the same render as the messages next to the fields.
+      setServerError(text || t("common.errors.invalidInput"));
       if (!focused) focusAlert();
     });
   }
