@@ -9,14 +9,15 @@ import { queryTallyStorage, totalRequestQueries, type QueryTally } from "./query
 
 export const STATS_PATH = "/__bench/stats";
 
-export function installServerProbe(): void {
+/** Installs the probe on every HTTP server of the process; the function it returns removes it again. */
+export function installServerProbe(): () => void {
   const storage = queryTallyStorage();
   const loopDelay = monitorEventLoopDelay({ resolution: 10 });
   loopDelay.enable();
   let requests = 0;
   const emit = http.Server.prototype.emit;
   http.Server.prototype.emit = function (this: http.Server, event: string | symbol, ...args: unknown[]) {
-    if (event !== "request") return emit.call(this, event, ...args);
+    if (event !== "request") return Reflect.apply(emit, this, [event, ...args]) as boolean;
     const [req, res] = args as [http.IncomingMessage, http.ServerResponse];
     if (req.url?.startsWith(STATS_PATH)) {
       const body = {
@@ -36,6 +37,10 @@ export function installServerProbe(): void {
       if (!this.headersSent) this.setHeader("x-sql-queries", String(tally.queries));
       return writeHead.apply(this, headArgs);
     } as typeof writeHead;
-    return storage.run(tally, () => emit.call(this, event, ...args));
+    return storage.run(tally, () => Reflect.apply(emit, this, [event, ...args]) as boolean);
   } as typeof emit;
+  return () => {
+    http.Server.prototype.emit = emit;
+    loopDelay.disable();
+  };
 }
