@@ -276,7 +276,7 @@ function printTable(rows: Row[], reference: Row, maxRss: number) {
     (r.rps / reference.rps).toFixed(2),
     r.queries.toFixed(1),
     String(r.bytes),
-    r.download ? r.stallMs.toFixed(0) : "",
+    r.download || r === reference ? r.stallMs.toFixed(0) : "",
     r.errors ? String(r.errors) : "",
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
@@ -285,7 +285,7 @@ function printTable(rows: Row[], reference: Row, maxRss: number) {
   console.log(`|${widths.map((w, i) => (i < 2 ? ":" : "-") + "-".repeat(w) + (i < 2 ? "-" : ":")).join("|")}|`);
   for (const c of cells) console.log(line(c));
   console.log(`\n${CONNECTIONS} connections, ${DURATION} s per page; × ref: rps relative to the signed-in 404 page of the same run.`);
-  console.log(`Max stall: the server's longest event-loop delay while the download was produced. Server RSS max: ${(maxRss / 2 ** 20).toFixed(0)} MiB.`);
+  console.log(`Max stall: the server's longest event-loop delay while the download (or the reference) was loaded. Server RSS max: ${(maxRss / 2 ** 20).toFixed(0)} MiB.`);
 }
 
 const server = await startServer().catch(async (error: unknown) => {
