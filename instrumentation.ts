@@ -33,6 +33,11 @@ export async function register() {
     const { startReminderWorker } = await import("./lib/reminders/worker");
     startReminderWorker();
   }
+  // `npm run bench` only: SQL queries per request, event-loop stalls (lib/bench/server-probe.ts).
+  if (process.env.NEXT_RUNTIME === "nodejs" && env.BENCH_COUNT_QUERIES) {
+    const { installServerProbe } = await import("./lib/bench/server-probe");
+    installServerProbe();
+  }
   // The PDF reports' worker thread, started now so that the first download does not wait for it.
   if (process.env.NEXT_RUNTIME === "nodejs" && env.PDF_WORKER !== "off") {
     const { warmPdfWorker } = await import("./lib/pdf/pool");

@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { drizzle as drizzlePostgres, type PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
+import { queryCountingLogger } from "../lib/bench/query-tally";
 import { getEnv } from "../lib/config/env";
 import { claimPgliteFolder } from "./pglite-owner";
 import * as schema from "./schema";
@@ -22,6 +23,8 @@ export interface DbHandle {
  * timeouts), otherwise the embedded PGlite in `pgliteDir` ("memory" keeps it in memory).
  */
 export async function openDb(options: { url?: string; pgliteDir?: string; max?: number }): Promise<DbHandle> {
+  // Only `npm run bench` counts queries; otherwise drizzle keeps its no-op logger.
+  const logger = queryCountingLogger(getEnv().BENCH_COUNT_QUERIES);
   if (options.url) {
     const client = postgres(options.url, {
       max: options.max ?? getEnv().DATABASE_POOL_MAX,
@@ -38,7 +41,7 @@ export async function openDb(options: { url?: string; pgliteDir?: string; max?: 
       },
     });
     return {
-      db: drizzlePostgres(client, { schema }),
+      db: drizzlePostgres(client, { schema, logger }),
       kind: "postgres",
       close: () => client.end({ timeout: 5 }),
     };
@@ -64,7 +67,7 @@ export async function openDb(options: { url?: string; pgliteDir?: string; max?: 
   }
   // Both drivers speak to PostgreSQL through the same drizzle query builder; the types differ only
   // in the raw result shape, which the code never relies on (see execRows below).
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  const db = drizzlePglite(client, { schema, logger }) as unknown as Db;
   return {
     db,
     kind: "pglite",

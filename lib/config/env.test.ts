@@ -31,6 +31,7 @@ describe("parseEnv", () => {
       IATI_REPORTING_ORG_NAME_ES: undefined,
       IATI_REPORTING_ORG_TYPE: "40",
       DEMO_MODE: false,
+      BENCH_COUNT_QUERIES: false,
       SIGN_IN_LINK_MAX_AGE_SECONDS: 900,
       SIGN_IN_LIMIT_PER_EMAIL: 5,
       SIGN_IN_LIMIT_PER_IP: 30,

@@ -1,0 +1,110 @@
+// The benchmark's probe (BENCH_COUNT_QUERIES=1): each request's SQL queries counted through the drizzle
+// logger of db/client.ts, reported in its x-sql-queries header and in the stats endpoint, with the
+// server's longest event-loop stall; and no counting without the setting.
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { sql } from "drizzle-orm";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { openDb, type DbHandle } from "@/db/client";
+import { queryCountingLogger, queryTallyStorage, totalRequestQueries } from "./query-tally";
+import { installServerProbe, STATS_PATH } from "./server-probe";
+
+const dbOptions = () => (process.env.DATABASE_URL ? { url: process.env.DATABASE_URL, max: 2 } : { pgliteDir: "memory" });
+
+describe("the query counter", () => {
+  afterEach(() => vi.unstubAllEnvs());
+
+  it("is drizzle's no-op logger unless the benchmark switches it on", async () => {
+    expect(queryCountingLogger(false)).toBeUndefined();
+    vi.stubEnv("BENCH_COUNT_QUERIES", "");
+    const handle = await openDb(dbOptions());
+    try {
+      const before = totalRequestQueries();
+      await queryTallyStorage().run({ queries: 0 }, () => handle.db.execute(sql`select 1`));
+      expect(totalRequestQueries()).toBe(before);
+    } finally {
+      await handle.close();
+    }
+  });
+
+  it("counts the queries made inside a request's tally only", async () => {
+    vi.stubEnv("BENCH_COUNT_QUERIES", "1");
+    const handle = await openDb(dbOptions());
+    try {
+      const tally = { queries: 0 };
+      const before = totalRequestQueries();
+      await queryTallyStorage().run(tally, async () => {
+        await handle.db.execute(sql`select 1`);
+        await handle.db.transaction(async (tx) => {
+          await tx.execute(sql`select 2`);
+          await tx.execute(sql`select 3`);
+        });
+      });
+      await handle.db.execute(sql`select 4`); // a background job's query, outside any request
+      expect(tally.queries).toBe(3);
+      expect(totalRequestQueries() - before).toBe(3);
+    } finally {
+      await handle.close();
+    }
+  });
+});
+
+describe("the server probe", () => {
+  let handle: DbHandle;
+  let uninstall: () => void;
+  let server: http.Server;
+  let base: string;
+
+  beforeAll(async () => {
+    vi.stubEnv("BENCH_COUNT_QUERIES", "1");
+    handle = await openDb(dbOptions());
+    uninstall = installServerProbe();
+    server = http.createServer(async (req, res) => {
+      await handle.db.execute(sql`select 1`);
+      await handle.db.execute(sql`select 2`);
+      if (req.url === "/stall") {
+        const until = Date.now() + 150;
+        while (Date.now() < until); // the event loop stands still
+      }
+      if (req.url === "/streamed") {
+        res.writeHead(200);
+        res.write("head ");
+        await handle.db.execute(sql`select 3`);
+      }
+      res.end("done");
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    uninstall();
+    await new Promise((resolve) => server.close(resolve));
+    await handle.close();
+    vi.unstubAllEnvs();
+  });
+
+  const stats = async (reset = false) =>
+    (await (await fetch(`${base}${STATS_PATH}${reset ? "?reset=1" : ""}`)).json()) as { requests: number; queries: number; maxEventLoopDelayMs: number; rssBytes: number };
+
+  it("answers each request with the queries it made before its headers, and counts all of them in the stats", async () => {
+    const before = await stats();
+    const plain = await fetch(`${base}/plain`);
+    expect(plain.headers.get("x-sql-queries")).toBe("2");
+    const streamed = await fetch(`${base}/streamed`);
+    expect(streamed.headers.get("x-sql-queries")).toBe("2");
+    expect(await streamed.text()).toBe("head done");
+    const after = await stats();
+    expect(after.requests - before.requests).toBe(2);
+    expect(after.queries - before.queries).toBe(5);
+    expect(after.rssBytes).toBeGreaterThan(0);
+  });
+
+  it("reports the longest event-loop stall since the last reset", async () => {
+    await stats(true);
+    await fetch(`${base}/plain`);
+    expect((await stats()).maxEventLoopDelayMs).toBeLessThan(100);
+    await fetch(`${base}/stall`);
+    expect((await stats(true)).maxEventLoopDelayMs).toBeGreaterThanOrEqual(140);
+    expect((await stats()).maxEventLoopDelayMs).toBeLessThan(100);
+  });
+});

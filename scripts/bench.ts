@@ -1,0 +1,317 @@
+// npm run bench [-- --duration=5 --connections=20 --only=csv]
+//
+// Needs a production build (`next build`) and DATABASE_URL: a migrated, seeded PostgreSQL database (the
+// scale data, or the demo data of `npm run db:seed`). Starts `next start` on a free port against it with
+// BENCH_COUNT_QUERIES=1, gives one account of each role a session, finds a request, an award, a program
+// and a country in the data, then loads each key page as the role that uses it with autocannon and prints
+// one table: requests per second, p50 and p99 latency, the ratio to the reference page (the signed-in
+// 404 page, measured the same way in the same run), SQL queries per request, response bytes, and the
+// server's longest event-loop stall while the page was loaded. It asserts nothing.
+import autocannon from "autocannon";
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import postgres from "postgres";
+
+const root = path.resolve(import.meta.dirname, "..");
+const { values: flags } = parseArgs({
+  options: {
+    duration: { type: "string", default: "5" },
+    connections: { type: "string", default: "20" },
+    only: { type: "string" },
+  },
+});
+const DURATION = Number(flags.duration);
+const CONNECTIONS = Number(flags.connections);
+
+if (!existsSync(path.join(root, ".next", "BUILD_ID"))) {
+  console.error("No production build in .next: run `npm run build` first, then `npm run bench`.");
+  process.exit(1);
+}
+const DATABASE_URL = process.env.DATABASE_URL?.trim();
+if (!DATABASE_URL) {
+  console.error("Set DATABASE_URL to a migrated, seeded PostgreSQL database (e.g. after `npm run db:migrate && npm run db:seed`).");
+  process.exit(1);
+}
+
+type Role = "program_officer" | "focal_point" | "approver" | "donor";
+const sql = postgres(DATABASE_URL, { max: 2, onnotice: () => {} });
+
+/** One active account of the role: the demo one if it exists, else the one with the most data in view. */
+async function accountFor(role: Role, demoEmail: string): Promise<{ id: string; email: string; countryIso2: string | null; organizationId: string | null }> {
+  const rows = await sql<{ id: string; email: string; countryIso2: string | null; organizationId: string | null }[]>`
+    select u.id, u.email, u.country_iso2 as "countryIso2", u.organization_id as "organizationId"
+    from users u join user_roles r on r.user_id = u.id
+    where r.role = ${role} and u.is_active
+    order by (u.email = ${demoEmail}) desc,
+      (select count(*) from assistance_requests a where a.country_iso2 = u.country_iso2) desc,
+      (select count(*) from program_donors d where d.organization_id = u.organization_id) desc,
+      u.email
+    limit 1`;
+  if (!rows[0]) throw new Error(`No active ${role} account in the database.`);
+  return rows[0];
+}
+
+const accounts = {
+  program_officer: await accountFor("program_officer", "officer@example.org"),
+  focal_point: await accountFor("focal_point", "focal.gt@example.org"),
+  approver: await accountFor("approver", "approver@example.org"),
+  donor: await accountFor("donor", "donor.inl@example.org"),
+};
+// Complete sessions (second factor done), as a sign-in leaves them; removed again at the end.
+const tokens = Object.fromEntries((Object.keys(accounts) as Role[]).map((role) => [role, randomBytes(32).toString("hex")])) as Record<Role, string>;
+for (const role of Object.keys(accounts) as Role[]) {
+  await sql`insert into sessions (session_token, user_id, expires, second_factor_at)
+    values (${tokens[role]}, ${accounts[role].id}, now() + interval '1 day', now())`;
+}
+const cleanUp = async () => {
+  await sql`delete from sessions where session_token in ${sql(Object.values(tokens))}`;
+  await sql.end();
+};
+
+/** Ids the pages need, chosen from the data: the busiest of each, so that their pages have content. */
+async function discoverIds() {
+  const donorOrg = accounts.donor.organizationId;
+  const [program] = await sql<{ id: string }[]>`
+    select p.id from programs p
+    order by exists (select 1 from program_donors d where d.program_id = p.id and d.organization_id = ${donorOrg}) desc,
+      (select count(*) from awards a where a.program_id = p.id) desc, p.key
+    limit 1`;
+  if (!program) throw new Error("No program in the database: seed it first (`npm run db:seed`).");
+  const awards = await sql<{ id: string; countryIso2: string }[]>`
+    select a.id, a.country_iso2 as "countryIso2" from awards a where a.program_id = ${program.id}
+    order by (select count(*) from award_tranches t join disbursements d on d.tranche_id = t.id where t.award_id = a.id) desc, a.reference
+    limit 20`;
+  const requests = await sql<{ id: string; title: string | null }[]>`
+    select id, coalesce(title_en, title_es) as title from assistance_requests
+    where status <> 'draft' order by updated_at desc limit 20`;
+  const [{ count }] = await sql<{ count: number }[]>`select count(*)::int as count from assistance_requests`;
+  const word = requests.map((r) => r.title?.split(/\s+/).find((w) => w.length >= 5)).find(Boolean) ?? "training";
+  return {
+    programId: program.id,
+    awardIds: awards.map((a) => a.id),
+    requestIds: requests.map((r) => r.id),
+    country: awards[0]?.countryIso2 ?? "GT",
+    deepPage: Math.max(2, Math.floor((count / 20) * 0.8)),
+    searchWord: word.replace(/[^\p{L}\p{N}-]/gu, ""),
+  };
+}
+const ids = await discoverIds().catch(async (error: unknown) => {
+  await cleanUp();
+  throw error;
+});
+
+interface PageSpec {
+  name: string;
+  role: Role;
+  /** Candidate paths: the first that answers 200 is measured (an id the role may not see gives 404). */
+  paths: string[];
+  download?: boolean;
+}
+const p = `/dashboards/${ids.programId}`;
+const REFERENCE: PageSpec = { name: "404 (reference)", role: "program_officer", paths: ["/bench-no-such-page"] };
+const PAGES: PageSpec[] = [
+  { name: "officer home", role: "program_officer", paths: ["/"] },
+  { name: "/requests", role: "program_officer", paths: ["/requests"] },
+  { name: `/requests page ${ids.deepPage}`, role: "program_officer", paths: [`/requests?page=${ids.deepPage}`] },
+  { name: `/requests?q=${ids.searchWord}`, role: "program_officer", paths: [`/requests?q=${encodeURIComponent(ids.searchWord)}`] },
+  { name: "/requests/[id]", role: "program_officer", paths: ids.requestIds.map((id) => `/requests/${id}`) },
+  { name: "/awards", role: "program_officer", paths: ["/awards"] },
+  { name: "/awards/[id]", role: "program_officer", paths: ids.awardIds.map((id) => `/awards/${id}`) },
+  { name: "/approvals", role: "approver", paths: ["/approvals"] },
+  { name: "/programs", role: "program_officer", paths: ["/programs"] },
+  { name: "focal /requests", role: "focal_point", paths: ["/requests"] },
+  { name: "focal /awards", role: "focal_point", paths: ["/awards"] },
+  { name: "donor home", role: "donor", paths: ["/"] },
+  { name: "/dashboards", role: "donor", paths: ["/dashboards"] },
+  { name: "program dashboard", role: "donor", paths: [p] },
+  { name: "country page", role: "donor", paths: [`${p}/countries/${ids.country}`] },
+  { name: "donor award page", role: "donor", paths: ids.awardIds.map((id) => `${p}/awards/${id}`) },
+  { name: "awards.csv", role: "donor", paths: [`${p}/export/awards.csv`], download: true },
+  { name: "disbursements.csv", role: "donor", paths: [`${p}/export/disbursements.csv`], download: true },
+  { name: "indicator-actuals.csv", role: "donor", paths: [`${p}/export/indicator-actuals.csv`], download: true },
+  { name: "iati.xml", role: "donor", paths: [`${p}/iati.xml`], download: true },
+  { name: "program report.pdf", role: "donor", paths: [`${p}/report.pdf`], download: true },
+  { name: "award report.pdf", role: "donor", paths: ids.awardIds.map((id) => `${p}/awards/${id}/report.pdf`), download: true },
+];
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = net.createServer().listen(0, () => {
+      const port = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(port));
+    });
+  });
+
+/** `next start` against DATABASE_URL with the query counter and the stats endpoint switched on. */
+async function startServer() {
+  const port = await freePort();
+  const base = `http://localhost:${port}`;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+    DATABASE_URL,
+    AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(32).toString("hex"),
+    AUTH_URL: base,
+    BENCH_COUNT_QUERIES: "1",
+    // The background jobs would query (and mail) during the measurements.
+    MAIL_WORKER: "off",
+    REMINDER_WORKER: "off",
+  };
+  for (const key of ["PGLITE_DIR", "DEMO_MODE", "RESEND_API_KEY"]) delete env[key];
+  const child = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-p", String(port)], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  child.stdout.on("data", (c: Buffer) => (output += String(c)));
+  child.stderr.on("data", (c: Buffer) => (output += String(c)));
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`The server exited early:\n${output}`);
+    const res = await fetch(`${base}/api/health`).catch(() => undefined);
+    if (res?.ok) break;
+    if (Date.now() > deadline) throw new Error(`The server did not start within 60 s:\n${output}`);
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once("exit", () => resolve());
+      child.kill("SIGTERM");
+      setTimeout(() => child.kill("SIGKILL"), 5000).unref();
+    });
+  return { base, pid: child.pid!, stop, output: () => output };
+}
+
+/** Resident memory of the process and its descendants, in bytes (Linux /proc). */
+function treeRss(pid: number): number {
+  const children = new Map<number, number[]>();
+  for (const entry of readdirSync("/proc").filter((e) => /^\d+$/.test(e))) {
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  let total = 0;
+  for (const queue = [pid]; queue.length; ) {
+    const next = queue.pop()!;
+    try {
+      const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${next}/status`, "utf8"))?.[1];
+      total += Number(kb ?? 0) * 1024;
+    } catch {
+      // ended
+    }
+    queue.push(...(children.get(next) ?? []));
+  }
+  return total;
+}
+
+interface Stats {
+  requests: number;
+  queries: number;
+  maxEventLoopDelayMs: number;
+}
+interface Row {
+  page: string;
+  role: Role;
+  status: number;
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  queries: number;
+  bytes: number;
+  stallMs: number;
+  download: boolean;
+}
+
+async function measure(base: string, spec: PageSpec): Promise<Row> {
+  const headers = { cookie: `authjs.session-token=${tokens[spec.role]}`, "accept-encoding": "identity" };
+  let chosen = spec.paths[0];
+  let status = 0;
+  let bytes = 0;
+  for (const candidate of spec.paths) {
+    const res = await fetch(base + candidate, { headers, redirect: "manual" });
+    const body = await res.arrayBuffer();
+    chosen = candidate;
+    status = res.status;
+    bytes = body.byteLength;
+    if (res.status === 200) break;
+  }
+  const stats = async (reset = false): Promise<Stats> => (await fetch(`${base}/__bench/stats${reset ? "?reset=1" : ""}`)).json() as Promise<Stats>;
+  const before = await stats(true);
+  const result = await autocannon({ url: base + chosen, connections: CONNECTIONS, duration: DURATION, headers, timeout: 60 });
+  await new Promise((r) => setTimeout(r, 200)); // work a response leaves for after it was sent
+  const after = await stats();
+  const served = after.requests - before.requests;
+  return {
+    page: spec.name,
+    role: spec.role,
+    status,
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts + (spec === REFERENCE ? 0 : result.non2xx),
+    queries: served ? (after.queries - before.queries) / served : 0,
+    bytes,
+    stallMs: after.maxEventLoopDelayMs,
+    download: Boolean(spec.download),
+  };
+}
+
+function printTable(rows: Row[], reference: Row, maxRss: number) {
+  const header = ["page", "role", "status", "rps", "p50 ms", "p99 ms", "× ref", "queries/req", "bytes", "max stall ms", "errors"];
+  const cells = rows.map((r) => [
+    r.page,
+    r.role,
+    String(r.status),
+    r.rps.toFixed(1),
+    r.p50.toFixed(0),
+    r.p99.toFixed(0),
+    (r.rps / reference.rps).toFixed(2),
+    r.queries.toFixed(1),
+    String(r.bytes),
+    r.download || r === reference ? r.stallMs.toFixed(0) : "",
+    r.errors ? String(r.errors) : "",
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
+  const line = (c: string[]) => `| ${c.map((v, i) => (i < 2 ? v.padEnd(widths[i]) : v.padStart(widths[i]))).join(" | ")} |`;
+  console.log(line(header));
+  console.log(`|${widths.map((w, i) => (i < 2 ? ":" : "-") + "-".repeat(w) + (i < 2 ? "-" : ":")).join("|")}|`);
+  for (const c of cells) console.log(line(c));
+  console.log(`\n${CONNECTIONS} connections, ${DURATION} s per page; × ref: rps relative to the signed-in 404 page of the same run.`);
+  console.log(`Max stall: the server's longest event-loop delay while the download (or the reference) was loaded. Server RSS max: ${(maxRss / 2 ** 20).toFixed(0)} MiB.`);
+}
+
+const server = await startServer().catch(async (error: unknown) => {
+  await cleanUp();
+  throw error;
+});
+let maxRss = 0;
+const sampler = setInterval(() => (maxRss = Math.max(maxRss, treeRss(server.pid))), 250);
+try {
+  console.log(`Server ${server.base} (pid ${server.pid}); accounts: ${Object.values(accounts).map((a) => a.email).join(", ")}`);
+  const selected = PAGES.filter((page) => !flags.only || page.name.includes(flags.only));
+  // Once around first, so that no page is measured cold.
+  for (const spec of [REFERENCE, ...selected]) await fetch(server.base + spec.paths[0], { headers: { cookie: `authjs.session-token=${tokens[spec.role]}` } }).then((r) => r.arrayBuffer());
+  // And the reference under load for a while, so that it is not measured before the server is warm.
+  const warmHeaders = { cookie: `authjs.session-token=${tokens[REFERENCE.role]}` };
+  await autocannon({ url: server.base + REFERENCE.paths[0], connections: CONNECTIONS, duration: Math.min(DURATION, 3), headers: warmHeaders });
+  const reference = await measure(server.base, REFERENCE);
+  const rows = [reference];
+  for (const spec of selected) {
+    const row = await measure(server.base, spec);
+    rows.push(row);
+    process.stderr.write(`  ${row.page}: ${row.rps.toFixed(1)} rps\n`);
+  }
+  printTable(rows, reference, maxRss);
+} finally {
+  clearInterval(sampler);
+  await server.stop();
+  await cleanUp();
+}
