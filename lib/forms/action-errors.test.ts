@@ -3,7 +3,7 @@ import type { CurrentUser } from "@/lib/auth/queries";
 import { ConflictError, NotFoundError, ValidationError } from "@/lib/errors";
 import { createTranslator } from "@/lib/i18n/translate";
 import { session } from "@/test/route-session";
-import { attempt, failureFrom } from "./action-errors";
+import { failureFrom } from "./action-errors";
 
 vi.mock("@/lib/i18n/server", async () => (await import("@/test/route-session")).i18nServerMock());
 
@@ -47,15 +47,5 @@ describe("failureFrom, the one mapping from a domain error to what a form shows"
     await expect(failureFrom(new NotFoundError("award"))).rejects.toMatchObject({ digest: "NEXT_HTTP_ERROR_FALLBACK;404" });
     const crash = new TypeError("boom");
     await expect(failureFrom(crash)).rejects.toBe(crash);
-  });
-
-  it("attempt returns the value, or the mapped failure", async () => {
-    reader("es");
-    expect(await attempt(async () => 42)).toEqual({ ok: true, value: 42 });
-    expect(await attempt(async () => Promise.reject(new ValidationError({}, { key: "requests.errors.notEditable" })))).toEqual({
-      ok: false,
-      formError: createTranslator("es")("requests.errors.notEditable"),
-      fieldErrors: {},
-    });
   });
 });

@@ -33,15 +33,3 @@ export async function invalidInput(error: ZodError): Promise<ActionFailure> {
   const { t } = await getI18n();
   return { ok: false, formError: t("common.errors.invalidInput"), fieldErrors: fieldErrorsFromZod(error, t) };
 }
-
-/**
- * Runs a mutation and maps its known errors (see failureFrom). Call redirect() after it, outside: a
- * redirect thrown inside would be taken for an error.
- */
-export async function attempt<T>(run: () => Promise<T>): Promise<{ ok: true; value: T } | ActionFailure> {
-  try {
-    return { ok: true, value: await run() };
-  } catch (error) {
-    return failureFrom(error);
-  }
-}
