@@ -23,7 +23,7 @@ import { recordId, version } from "@/lib/mutations/parse";
 import { applyTransition, focalPointsOf } from "@/lib/requests/unchecked";
 import { getVisibleRequest } from "@/lib/requests/queries";
 import { majorToMinor } from "@/lib/money";
-import { reviewedAnyRequestOf } from "./queries";
+import { reviewedAnyRequestOf } from "./unchecked";
 import { createAwardSchema, type CreateAwardInput } from "./schema";
 import { approvalBlocker, fundingViolationOf, initialAwardStatus } from "./workflow";
 import { committedFundsOf } from "@/lib/programs/funds";

@@ -1,22 +1,8 @@
 import "server-only";
 import { cache } from "react";
 import { and, asc, count, desc, eq, inArray, ne, or, sql, type SQL } from "drizzle-orm";
-import { getDb, type DbOrTx } from "@/db/client";
-import {
-  assistanceRequests,
-  awardDeliverables,
-  awardRequests,
-  awards,
-  awardTranches,
-  countries,
-  organizations,
-  programCategories,
-  programCountries,
-  programs,
-  requestPrograms,
-  reviewAssignments,
-  users,
-} from "@/db/schema";
+import { getDb } from "@/db/client";
+import { assistanceRequests, awardDeliverables, awardRequests, awards, awardTranches, countries, organizations, programCategories, programCountries, programs, requestPrograms, users } from "@/db/schema";
 import { alias } from "drizzle-orm/pg-core";
 import { notVisible, type Reach } from "@/lib/audit/mutations";
 import type { CurrentUser } from "@/lib/auth/queries";
@@ -28,6 +14,7 @@ import { programFundsColumns } from "@/lib/programs/queries";
 import { findVisibleRequest, getVisibleRequest, requestVisibility } from "@/lib/requests/queries";
 import type { AwardListFilters } from "./schema";
 import { approvalBlocker, seesPendingAwards, type SegregationReason } from "./workflow";
+import { reviewedAnyRequestOf } from "./unchecked";
 
 /** The program office (officers and approvers) sees every award. */
 function seesAllAwards(user: CurrentUser): boolean {
@@ -62,16 +49,6 @@ export function mayListAwards(user: CurrentUser): boolean {
   return awardVisibility(user) !== null;
 }
 
-/** Whether `userId` was assigned to review any of the award's requests (in any state, recused too). */
-export async function reviewedAnyRequestOf(db: DbOrTx, userId: string, awardId: string): Promise<boolean> {
-  const rows = await db
-    .select({ id: reviewAssignments.id })
-    .from(reviewAssignments)
-    .innerJoin(awardRequests, eq(awardRequests.requestId, reviewAssignments.requestId))
-    .where(and(eq(reviewAssignments.reviewerId, userId), eq(awardRequests.awardId, awardId)))
-    .limit(1);
-  return rows.length > 0;
-}
 
 /** Per award row: whether this user reviewed one of its requests (for the segregation rule in lists). */
 function reviewedBy(userId: string) {

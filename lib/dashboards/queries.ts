@@ -16,7 +16,8 @@ import {
 import type { CurrentUser } from "@/lib/auth/queries";
 import { isLate, type DeliverableStatus } from "@/lib/deliverables/workflow";
 import { NotFoundError } from "@/lib/errors";
-import { moneyOfAwards, reportIsOverdue, type MoneyFigures } from "@/lib/reporting/queries";
+import { reportIsOverdue } from "@/lib/reporting/queries";
+import { moneyOfAwards, type MoneyFigures } from "@/lib/reporting/unchecked";
 import { todayIso } from "@/lib/dates";
 import { dashboardProgramVisibility, findDashboardAward, findDashboardProgram, reportedAwardsOf, type DashboardProgram } from "./access";
 import { committedFundsOf } from "@/lib/programs/funds";

@@ -17,7 +17,7 @@ import type { CurrentUser } from "@/lib/auth/queries";
 import { findDashboardProgram, reportedAwardsOf, type DashboardProgram } from "@/lib/dashboards/access";
 import type { Locale } from "@/lib/i18n/config";
 import { createTranslator, type Translate } from "@/lib/i18n/translate";
-import { moneyOfAwards } from "@/lib/reporting/queries";
+import { moneyOfAwards } from "@/lib/reporting/unchecked";
 import { BREAKDOWN_DIMENSIONS, type BreakdownDimension } from "@/lib/reporting/schema";
 import { isoDateOf, todayIso } from "@/lib/dates";
 import { minorToDecimal, toCsv, type CsvCell } from "./csv";

@@ -15,7 +15,7 @@ import {
 } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/queries";
 import { NotFoundError } from "@/lib/errors";
-import { moneyOfAwards } from "@/lib/reporting/queries";
+import { moneyOfAwards } from "@/lib/reporting/unchecked";
 import { createTestDb, type TestDb } from "@/test/db";
 import { insertAward, loadUsers, rejectionOf, type DeliveryUserKey, type TestAward } from "@/test/delivery-fixtures";
 import { DEMO_REPORTING_ORG_REF } from "./config";

@@ -17,7 +17,7 @@ import {
 import type { CurrentUser } from "@/lib/auth/queries";
 import { isoDateOf } from "@/lib/dates";
 import { findDashboardProgram, reportedAwardsOf } from "@/lib/dashboards/access";
-import { moneyOfAwards } from "@/lib/reporting/queries";
+import { moneyOfAwards } from "@/lib/reporting/unchecked";
 import { buildIatiActivities, EmptyIatiExportError, type IatiAward } from "./build";
 import { reportingOrgFromEnv } from "./config";
 

@@ -8,7 +8,7 @@ import { ConflictError, NotFoundError, ValidationError, type FieldErrors } from 
 import { audit, defineMutation } from "@/lib/mutations/define";
 import { recordId } from "@/lib/mutations/parse";
 import { majorToMinor } from "@/lib/money";
-import { isRubricLocked } from "./queries";
+import { isRubricLocked } from "./unchecked";
 import { checkProgram, createProgramSchema, updateProgramFields, type CreateProgramInput, type UpdateProgramInput } from "./schema";
 import { committedFundsSql } from "./funds";
 

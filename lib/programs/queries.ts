@@ -1,20 +1,13 @@
 import "server-only";
 import { asc, eq, inArray, sql, type SQL } from "drizzle-orm";
-import { execRows, getDb, type DbOrTx } from "@/db/client";
-import {
-  countries,
-  organizations,
-  programCategories,
-  programCountries,
-  programDonors,
-  programs,
-  rubricCriteria,
-} from "@/db/schema";
+import { getDb } from "@/db/client";
+import { countries, organizations, programCategories, programCountries, programDonors, programs, rubricCriteria } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/queries";
 import { hasPermission } from "@/lib/auth/policies";
 import { NotFoundError } from "@/lib/errors";
 import { isUuid } from "@/lib/ids";
 import { committedFundsSql } from "./funds";
+import { isRubricLocked } from "./unchecked";
 
 export interface ProgramSummary {
   id: string;
@@ -176,20 +169,6 @@ export async function getProgramForAdmin(user: CurrentUser, programId: string) {
 }
 export type ProgramForAdmin = Awaited<ReturnType<typeof getProgramForAdmin>>;
 
-/**
- * Whether reviews have used the program's rubric: a submitted review for the program, or any score on
- * one of its criteria. Then the rubric can no longer be replaced (scores would lose their meaning).
- */
-export async function isRubricLocked(db: DbOrTx, programId: string): Promise<boolean> {
-  const rows = await execRows<{ locked: boolean }>(
-    db,
-    sql`SELECT (
-          EXISTS (SELECT 1 FROM review_assignments WHERE program_id = ${programId} AND status = 'submitted')
-          OR EXISTS (SELECT 1 FROM review_scores s JOIN rubric_criteria c ON c.id = s.criterion_id WHERE c.program_id = ${programId})
-        ) AS locked`,
-  );
-  return rows[0]?.locked === true;
-}
 
 /** What the program form offers: donor organizations and recipient countries. Admins; else empty lists. */
 export async function getProgramFormOptions(user: CurrentUser) {

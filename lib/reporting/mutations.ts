@@ -24,7 +24,8 @@ import { invalidField, refused } from "@/lib/mutations/parse";
 import { focalPointsOf } from "@/lib/requests/unchecked";
 import { majorToMinor } from "@/lib/money";
 import { reportingPeriods as calendarOf } from "./calendar";
-import { ensureReportingCalendarTx, isSubmitterFor, officersToNotify } from "./queries";
+import { isSubmitterFor } from "./queries";
+import { ensureReportingCalendarTx, officersToNotify } from "./unchecked";
 import { indicatorsFormSchema, REPORTING_LIMITS, reportDecisionSchema, saveReportSchema, setReportingFrequencySchema } from "./schema";
 import type { ReportStatus } from "./status";
 

@@ -1,27 +1,15 @@
 import "server-only";
 import { and, asc, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
 import { execRows, getDb, type DbOrTx } from "@/db/client";
-import {
-
-  awardIndicators,
-  awards,
-  indicators,
-  programs,
-  progressReports,
-  reportActuals,
-  reportDeliverableUpdates,
-  reportingPeriods,
-
-} from "@/db/schema";
+import { awards, indicators, programs, progressReports, reportActuals, reportDeliverableUpdates, reportingPeriods } from "@/db/schema";
 import { hasPermission } from "@/lib/auth/policies";
 import type { CurrentUser } from "@/lib/auth/queries";
 import { awardVisibility, getAward } from "@/lib/awards/queries";
 import { NotFoundError } from "@/lib/errors";
 import { isUuid } from "@/lib/ids";
-import { reportingPeriods as calendarOf } from "./calendar";
 import { todayIso } from "@/lib/dates";
 import { percentOf, periodStatus, type PeriodStatus, type ReportStatus } from "./status";
-import { recipientsOf } from "@/lib/users/recipients";
+import { ensureReportingCalendarTx, moneyOfAwards, trackedIndicators, type MoneyFigures } from "./unchecked";
 
 export interface QueryOptions {
   /** "YYYY-MM-DD"; today (UTC) when omitted. For tests and previews. */
@@ -52,73 +40,6 @@ export function seesUnacceptedReports(user: CurrentUser, award: { countryIso2: s
   return hasPermission(user, "reports.accept") || hasPermission(user, "awards.approve") || isSubmitterFor(user, award);
 }
 
-async function awardFacts(db: DbOrTx, awardId: string): Promise<AwardFacts & { startsOn: string; endsOn: string; frequencyMonths: number }> {
-  const [row] = await db
-    .select({
-      id: awards.id,
-      countryIso2: awards.countryIso2,
-      implementingPartnerId: awards.implementingPartnerId,
-      status: awards.status,
-      startsOn: awards.startsOn,
-      endsOn: awards.endsOn,
-      frequencyMonths: awards.reportingFrequencyMonths,
-    })
-    .from(awards)
-    .where(eq(awards.id, awardId));
-  if (!row) throw new NotFoundError("award");
-  return row;
-}
-
-/**
- * Writes the award's reporting periods from its calendar when they are missing (idempotent: parallel
- * calls insert each period once). Called lazily by the reporting queries and mutations; no permission
- * check, so callers check visibility first. Returns the number of periods created.
- */
-export async function ensureReportingCalendarTx(db: DbOrTx, awardId: string): Promise<number> {
-  const [{ count }] = await db.select({ count: sql<number>`count(*)::int` }).from(reportingPeriods).where(eq(reportingPeriods.awardId, awardId));
-  if (Number(count) > 0) return 0;
-  const award = await awardFacts(db, awardId);
-  const periods = calendarOf({ startsOn: award.startsOn, endsOn: award.endsOn, frequencyMonths: award.frequencyMonths });
-  const inserted = await db
-    .insert(reportingPeriods)
-    .values(periods.map((p) => ({ awardId, number: p.number, startsOn: p.startsOn, endsOn: p.endsOn, dueOn: p.dueOn, isFinal: p.isFinal ? ("yes" as const) : ("no" as const) })))
-    .onConflictDoNothing()
-    .returning({ id: reportingPeriods.id });
-  return inserted.length;
-}
-
-export interface MoneyFigures {
-  /** The award amount (the sum of award amounts for a program). */
-  committedMinor: number;
-  /** Recorded disbursements against the award's tranches. */
-  disbursedMinor: number;
-  /** Expenditure to date of the latest accepted report (0 before any). */
-  reportedExpenditureMinor: number;
-}
-
-/** Money per award, in one query, for per-award and per-program figures that always agree. */
-export async function moneyOfAwards(db: DbOrTx, awardIds: string[]): Promise<Map<string, MoneyFigures>> {
-  const out = new Map<string, MoneyFigures>();
-  if (awardIds.length === 0) return out;
-  const rows = await execRows<{ id: string; committed: string | number; disbursed: string | number; reported: string | number | null }>(
-    db,
-    sql`SELECT a.id,
-               a.amount_minor AS committed,
-               COALESCE((SELECT sum(d.amount_minor) FROM disbursements d JOIN award_tranches t ON t.id = d.tranche_id WHERE t.award_id = a.id), 0) AS disbursed,
-               (SELECT pr.expenditure_to_date_minor FROM progress_reports pr JOIN reporting_periods rp ON rp.id = pr.period_id
-                 WHERE pr.award_id = a.id AND pr.status = 'accepted' ORDER BY rp.number DESC LIMIT 1) AS reported
-          FROM awards a
-         WHERE a.id IN (${sql.join(
-           awardIds.map((id) => sql`${id}`),
-           sql`, `,
-         )})`,
-  );
-  for (const r of rows) {
-    out.set(r.id, { committedMinor: Number(r.committed), disbursedMinor: Number(r.disbursed), reportedExpenditureMinor: Number(r.reported ?? 0) });
-  }
-  return out;
-}
-
 /** Sum of accepted actuals per award indicator (numeric strings, exact). */
 async function acceptedTotals(db: DbOrTx, awardId: string): Promise<Map<string, string>> {
   const rows = await execRows<{ id: string; total: string | number }>(
@@ -131,25 +52,6 @@ async function acceptedTotals(db: DbOrTx, awardId: string): Promise<Map<string, 
          GROUP BY ai.id`,
   );
   return new Map(rows.map((r) => [r.id, String(r.total)]));
-}
-
-/** The award's tracked indicators with their library names and units. */
-export async function trackedIndicators(db: DbOrTx, awardId: string) {
-  return db
-    .select({
-      id: awardIndicators.id,
-      indicatorId: indicators.id,
-      key: indicators.key,
-      unit: indicators.unit,
-      nameEn: indicators.nameEn,
-      nameEs: indicators.nameEs,
-      baseline: awardIndicators.baseline,
-      target: awardIndicators.target,
-    })
-    .from(awardIndicators)
-    .innerJoin(indicators, eq(indicators.id, awardIndicators.indicatorId))
-    .where(eq(awardIndicators.awardId, awardId))
-    .orderBy(asc(indicators.nameEn));
 }
 
 /**
@@ -461,11 +363,6 @@ export async function listOverdue(user: CurrentUser, options: QueryOptions = {})
   }));
 }
 export type OverdueRow = Awaited<ReturnType<typeof listOverdue>>[number];
-
-/** Active officers (program_officer), to whom submitted reports are announced. */
-export async function officersToNotify(db: DbOrTx) {
-  return recipientsOf(db, { role: "program_officer" });
-}
 
 /** The library of indicators, for the indicators editor. Anyone signed in (reference data). */
 export async function listIndicatorLibrary() {

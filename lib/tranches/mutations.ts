@@ -11,7 +11,7 @@ import { ConflictError, NotFoundError } from "@/lib/errors";
 import { audit, defineMutation, todayOf, type Actor } from "@/lib/mutations/define";
 import { invalidField, refused } from "@/lib/mutations/parse";
 import { majorToMinor } from "@/lib/money";
-import { trancheRows } from "./queries";
+import { trancheRows } from "./unchecked";
 import { recordDisbursementSchema, trancheConditionSchema, TRANCHE_LIMITS } from "./schema";
 import { disbursementBlocker, disbursementInputProblem } from "./workflow";
 
