@@ -401,7 +401,7 @@ export async function getProgramOverview(user: CurrentUser, programId: string, o
   const today = options.today ?? todayIso();
   const scope = and(reportedAwardsOf(program.id), iso2 ? eq(awards.countryIso2, iso2) : undefined);
 
-  const [donors, allCommittedMinor, country, awardRows, deliverableRows, indicators, latest, reportCounts] = await Promise.all([
+  const [donors, allCommittedMinor, country, awardRows, deliverableRows, indicators, latest, reportCounts, money] = await Promise.all([
     donorsOf(db, [program.id]),
     committedFundsOf(db, program.id),
     iso2 ? countryOfProgram(db, program.id, iso2) : Promise.resolve(null),
@@ -410,13 +410,10 @@ export async function getProgramOverview(user: CurrentUser, programId: string, o
     indicatorTotalsOf(db, program.id, iso2),
     latestAcceptedReports(db, scope),
     reportCountsOf(db, scope, today),
+    moneyOfAwards(db, scope as SQL),
   ]);
   if (iso2 && !country) throw new NotFoundError("country");
 
-  const money = await moneyOfAwards(
-    db,
-    awardRows.map((a) => a.id),
-  );
   const deliverables = countDeliverables(deliverableRows, today);
   const { awardList, total, reports, countryList } = summarizeAwards(awardRows, money, deliverables.byAward, reportCounts);
 
