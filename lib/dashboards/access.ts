@@ -38,6 +38,11 @@ export function reportedAwardsOf(programId: string): SQL {
   return and(eq(awards.programId, programId), inArray(awards.status, [...REPORTED_AWARD_STATUSES])) as SQL;
 }
 
+/** reportedAwardsOf over several programs at once. */
+export function reportedAwardsIn(programIds: string[]): SQL {
+  return and(inArray(awards.programId, programIds), inArray(awards.status, [...REPORTED_AWARD_STATUSES])) as SQL;
+}
+
 /**
  * The program with this id if this user may open its dashboard; NotFoundError otherwise (an unknown
  * id, a malformed one and a program of another donor all look the same; the last is audited as denied,

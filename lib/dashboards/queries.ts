@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
 import { execRows, getDb, type DbOrTx } from "@/db/client";
 import {
   awardDeliverables,
@@ -17,11 +17,12 @@ import type { CurrentUser } from "@/lib/auth/queries";
 import { isLate, type DeliverableStatus } from "@/lib/deliverables/workflow";
 import { NotFoundError } from "@/lib/errors";
 import { reportIsOverdue } from "@/lib/reporting/queries";
-import { moneyOfAwards, type MoneyFigures } from "@/lib/reporting/unchecked";
+import { awardMoneySql, moneyOfAwards, type MoneyFigures } from "@/lib/reporting/unchecked";
 import { todayIso } from "@/lib/dates";
-import { dashboardProgramVisibility, findDashboardAward, findDashboardProgram, reportedAwardsOf, type DashboardProgram } from "./access";
+import { dashboardProgramVisibility, findDashboardAward, findDashboardProgram, reportedAwardsIn, reportedAwardsOf, type DashboardProgram } from "./access";
 import { committedFundsOf } from "@/lib/programs/funds";
-import { glanceOf, type ProgramGlance } from "./glance";
+import { headlineIndicators, type ProgramGlance } from "./glance";
+import { programSummaryColumns } from "@/lib/programs/queries";
 import type {
   AcceptedReportSummary,
   AwardDeliverable,
@@ -128,16 +129,157 @@ async function donorsOf(db: DbOrTx, programIds: string[]) {
 /**
  * The programs whose dashboards this user may open (officers, approvers, admins: all; donors: the ones
  * their organization funds; others: none, so []), by English name, each at a glance: the figures of its
- * dashboard (getProgramOverview, so both always agree) cut to a card. Anyone signed in.
+ * dashboard (the same as getProgramOverview's, over the same reported awards) cut to a card. One grouped
+ * query per figure set for all the programs at once. Anyone signed in.
  */
 export async function listProgramGlances(user: CurrentUser, options: OverviewOptions = {}): Promise<ProgramGlance[]> {
   const visibility = dashboardProgramVisibility(user);
   if (!visibility) return [];
   const db = await getDb();
-  const ids = await db.select({ id: programs.id }).from(programs).where(visibility).orderBy(asc(programs.nameEn));
+  const rows = await db.select(programSummaryColumns()).from(programs).where(visibility).orderBy(asc(programs.nameEn));
+  if (rows.length === 0) return [];
+  const ids = rows.map((p) => p.id);
   const today = options.today ?? todayIso();
-  const overviews = await Promise.all(ids.map(({ id }) => getProgramOverview(user, id, { today })));
-  return overviews.map(glanceOf);
+  const scope = reportedAwardsIn(ids);
+  const [donors, committed, money, deliverables, reportCounts, indicators, latest] = await Promise.all([
+    donorsOf(db, ids),
+    committedFundsByProgram(db, ids),
+    glanceMoneyOf(db, scope),
+    glanceDeliverablesOf(db, scope, today),
+    glanceReportCountsOf(db, scope, today),
+    glanceIndicatorsOf(db, scope),
+    latestAcceptedReportPerProgram(db, scope),
+  ]);
+  return rows.map((p) => {
+    const m = money.get(p.id);
+    const programIndicators = indicators.get(p.id) ?? [];
+    const report = latest.get(p.id);
+    return {
+      program: programOf(p, donors.get(p.id) ?? []),
+      money: {
+        committedMinor: m?.committedMinor ?? 0,
+        disbursedMinor: m?.disbursedMinor ?? 0,
+        reportedExpenditureMinor: m?.reportedExpenditureMinor ?? 0,
+        ceilingMinor: p.ceilingMinor,
+        remainingMinor: p.ceilingMinor - (committed.get(p.id) ?? 0),
+      },
+      awards: m?.awards ?? 0,
+      countries: m?.countries ?? 0,
+      indicators: headlineIndicators(programIndicators),
+      indicatorCount: programIndicators.length,
+      deliverables: deliverables.get(p.id) ?? zeroCounts(),
+      reportCounts: reportCounts.get(p.id) ?? zeroReports(),
+      latestReport: report ? reportSummary(report) : null,
+    };
+  });
+}
+
+/** Each program's committed funds (committedFundsSql's rule: awards not cancelled), grouped. */
+async function committedFundsByProgram(db: DbOrTx, programIds: string[]): Promise<Map<string, number>> {
+  const rows = await db
+    .select({ programId: awards.programId, committed: sql<string>`COALESCE(sum(${awards.amountMinor}), 0)` })
+    .from(awards)
+    .where(and(inArray(awards.programId, programIds), ne(awards.status, "cancelled")))
+    .groupBy(awards.programId);
+  return new Map(rows.map((r) => [r.programId, Number(r.committed)]));
+}
+
+/** Per program, the money of its awards in `scope` (moneyOfAwards' figures added up), their number and countries. */
+async function glanceMoneyOf(db: DbOrTx, scope: SQL) {
+  const rows = await execRows<{ program_id: string; committed: string | number; disbursed: string | number; reported: string | number; awards: number | string; countries: number | string }>(
+    db,
+    sql`SELECT m.program_id, sum(m.committed) AS committed, sum(m.disbursed) AS disbursed, sum(m.reported) AS reported,
+               count(*)::int AS awards, count(DISTINCT m.country_iso2)::int AS countries
+          FROM ${awardMoneySql(scope)} m
+         GROUP BY m.program_id`,
+  );
+  return new Map(
+    rows.map((r) => [
+      r.program_id,
+      {
+        committedMinor: Number(r.committed),
+        disbursedMinor: Number(r.disbursed),
+        reportedExpenditureMinor: Number(r.reported),
+        awards: Number(r.awards),
+        countries: Number(r.countries),
+      },
+    ]),
+  );
+}
+
+/** Per program, the deliverables of its awards in `scope` counted as countDeliverable does (isLate's rule). */
+async function glanceDeliverablesOf(db: DbOrTx, scope: SQL, today: string): Promise<Map<string, DeliverableCounts>> {
+  const late = sql`${awardDeliverables.status} <> 'accepted' AND ${awardDeliverables.dueOn} < ${today}::date`;
+  const rows = await db
+    .select({
+      programId: awards.programId,
+      total: sql<number>`count(*)`.mapWith(Number),
+      accepted: sql<number>`count(*) FILTER (WHERE ${awardDeliverables.status} = 'accepted')`.mapWith(Number),
+      late: sql<number>`count(*) FILTER (WHERE ${late})`.mapWith(Number),
+    })
+    .from(awardDeliverables)
+    .innerJoin(awards, eq(awards.id, awardDeliverables.awardId))
+    .where(scope)
+    .groupBy(awards.programId);
+  return new Map(rows.map((r) => [r.programId, { total: r.total, accepted: r.accepted, onTime: r.total - r.late, late: r.late }]));
+}
+
+/** Per program, reportCountsOf's counts over its awards in `scope`. */
+async function glanceReportCountsOf(db: DbOrTx, scope: SQL, today: string): Promise<Map<string, ReportCounts>> {
+  const rows = await db
+    .select({
+      programId: awards.programId,
+      accepted: sql<number>`count(*) FILTER (WHERE ${progressReports.status} = 'accepted')`.mapWith(Number),
+      overdue: sql<number>`count(*) FILTER (WHERE ${reportIsOverdue(today)})`.mapWith(Number),
+    })
+    .from(reportingPeriods)
+    .innerJoin(awards, eq(awards.id, reportingPeriods.awardId))
+    .leftJoin(progressReports, eq(progressReports.periodId, reportingPeriods.id))
+    .where(scope)
+    .groupBy(awards.programId);
+  return new Map(rows.map((r) => [r.programId, { accepted: r.accepted, overdue: r.overdue }]));
+}
+
+/** Per program, indicatorTotalsOf's totals over its awards in `scope`, by English name. */
+async function glanceIndicatorsOf(db: DbOrTx, scope: SQL): Promise<Map<string, IndicatorTotal[]>> {
+  const rows = await execRows<{ program_id: string; key: string; unit: string; name_en: string; name_es: string; baseline: string; target: string; actual: string; awards: number | string }>(
+    db,
+    sql`SELECT ${awards.programId} AS program_id, i.key, i.unit, i.name_en, i.name_es,
+               sum(ai.baseline)::numeric(20, 2)::text AS baseline,
+               sum(ai.target)::numeric(20, 2)::text AS target,
+               COALESCE(sum(acc.total), 0)::numeric(20, 2)::text AS actual,
+               count(*)::int AS awards
+          FROM award_indicators ai
+          JOIN indicators i ON i.id = ai.indicator_id
+          JOIN ${awards} ON ${awards.id} = ai.award_id
+          LEFT JOIN (SELECT ra.award_indicator_id, sum(ra.value) AS total
+                       FROM report_actuals ra
+                       JOIN progress_reports pr ON pr.id = ra.report_id
+                      WHERE pr.status = 'accepted'
+                      GROUP BY ra.award_indicator_id) acc ON acc.award_indicator_id = ai.id
+         WHERE ${scope}
+         GROUP BY ${awards.programId}, i.id, i.key, i.unit, i.name_en, i.name_es
+         ORDER BY i.name_en`,
+  );
+  const out = new Map<string, IndicatorTotal[]>();
+  for (const r of rows) {
+    const total = { key: r.key, unit: r.unit, nameEn: r.name_en, nameEs: r.name_es, baseline: String(r.baseline), target: String(r.target), actual: String(r.actual), awards: Number(r.awards) };
+    out.set(r.program_id, [...(out.get(r.program_id) ?? []), total]);
+  }
+  return out;
+}
+
+/** Per program, the report of its awards in `scope` accepted last (latestAcceptedReports' first). */
+async function latestAcceptedReportPerProgram(db: DbOrTx, scope: SQL): Promise<Map<string, ReportSummaryRow>> {
+  const rows = await db
+    .selectDistinctOn([awards.programId], { programId: awards.programId, ...reportSummarySelection() })
+    .from(progressReports)
+    .innerJoin(reportingPeriods, eq(reportingPeriods.id, progressReports.periodId))
+    .innerJoin(awards, eq(awards.id, progressReports.awardId))
+    .innerJoin(countries, eq(countries.iso2, awards.countryIso2))
+    .where(and(scope, eq(progressReports.status, "accepted")))
+    .orderBy(awards.programId, desc(sql`COALESCE(${progressReports.reviewedAt}, ${progressReports.updatedAt})`), desc(reportingPeriods.number), asc(awards.reference));
+  return new Map(rows.map(({ programId, ...r }) => [programId, r]));
 }
 
 /** The drill-down country: eligible for the program, or holding one of its reported awards. */
@@ -401,7 +543,7 @@ export async function getProgramOverview(user: CurrentUser, programId: string, o
   const today = options.today ?? todayIso();
   const scope = and(reportedAwardsOf(program.id), iso2 ? eq(awards.countryIso2, iso2) : undefined);
 
-  const [donors, allCommittedMinor, country, awardRows, deliverableRows, indicators, latest, reportCounts] = await Promise.all([
+  const [donors, allCommittedMinor, country, awardRows, deliverableRows, indicators, latest, reportCounts, money] = await Promise.all([
     donorsOf(db, [program.id]),
     committedFundsOf(db, program.id),
     iso2 ? countryOfProgram(db, program.id, iso2) : Promise.resolve(null),
@@ -410,13 +552,10 @@ export async function getProgramOverview(user: CurrentUser, programId: string, o
     indicatorTotalsOf(db, program.id, iso2),
     latestAcceptedReports(db, scope),
     reportCountsOf(db, scope, today),
+    moneyOfAwards(db, scope as SQL),
   ]);
   if (iso2 && !country) throw new NotFoundError("country");
 
-  const money = await moneyOfAwards(
-    db,
-    awardRows.map((a) => a.id),
-  );
   const deliverables = countDeliverables(deliverableRows, today);
   const { awardList, total, reports, countryList } = summarizeAwards(awardRows, money, deliverables.byAward, reportCounts);
 

@@ -63,10 +63,7 @@ const awardsFile: Builder = async (db, program, t, locale) => {
     .innerJoin(organizations, eq(organizations.id, awards.implementingPartnerId))
     .where(reportedAwardsOf(program.id))
     .orderBy(asc(awards.countryIso2), asc(awards.reference));
-  const money = await moneyOfAwards(
-    db,
-    rows.map((r) => r.id),
-  );
+  const money = await moneyOfAwards(db, reportedAwardsOf(program.id));
   return {
     header: [
       t("exports.columns.reference"),

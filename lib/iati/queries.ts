@@ -79,7 +79,7 @@ export async function exportProgramIati(user: CurrentUser, programId: string, op
   if (ids.length === 0) throw new EmptyIatiExportError();
   const accepted = eq(progressReports.status, "accepted");
   const [money, disbursementRows, reportRows, indicatorRows, actualRows] = await Promise.all([
-    moneyOfAwards(db, ids),
+    moneyOfAwards(db, reportedAwardsOf(program.id)),
     db
       .select({ awardId: awardTranches.awardId, trancheNumber: awardTranches.position, disbursedOn: disbursements.disbursedOn, amountMinor: disbursements.amountMinor })
       .from(disbursements)

@@ -290,15 +290,11 @@ export async function getProgramMoney(user: CurrentUser, programId: string) {
   const db = await getDb();
   const [program] = await db.select({ id: programs.id, currency: programs.currency }).from(programs).where(eq(programs.id, programId));
   if (!program) throw new NotFoundError("program");
-  const rows = await db
-    .select({ id: awards.id, reference: awards.reference })
-    .from(awards)
-    .where(and(eq(awards.programId, program.id), ne(awards.status, "cancelled")))
-    .orderBy(asc(awards.reference));
-  const money = await moneyOfAwards(
-    db,
-    rows.map((r) => r.id),
-  );
+  const notCancelled = and(eq(awards.programId, program.id), ne(awards.status, "cancelled")) as SQL;
+  const [rows, money] = await Promise.all([
+    db.select({ id: awards.id, reference: awards.reference }).from(awards).where(notCancelled).orderBy(asc(awards.reference)),
+    moneyOfAwards(db, notCancelled),
+  ]);
   const perAward = rows.map((r) => ({ ...r, ...(money.get(r.id) as MoneyFigures) }));
   const total: MoneyFigures = { committedMinor: 0, disbursedMinor: 0, reportedExpenditureMinor: 0 };
   for (const a of perAward) {

@@ -1,7 +1,7 @@
 // Helpers that check nothing: they run inside a caller's transaction or query on ids the caller has
 // already checked. Exported for the checked queries and mutations of lib/; never called from a page.
 import "server-only";
-import { asc, eq, sql } from "drizzle-orm";
+import { asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { execRows, type DbOrTx } from "@/db/client";
 import { awardIndicators, awards, indicators, reportingPeriods } from "@/db/schema";
 import { NotFoundError } from "@/lib/errors";
@@ -54,25 +54,45 @@ export async function ensureReportingCalendarTx(db: DbOrTx, awardId: string): Pr
   return inserted.length;
 }
 
-/** Money per award, in one query, for per-award and per-program figures that always agree. */
-export async function moneyOfAwards(db: DbOrTx, awardIds: string[]): Promise<Map<string, MoneyFigures>> {
+/**
+ * Per award matching `condition` (on `awards`), as a parenthesised subquery to select from: id,
+ * program_id, country_iso2, committed, disbursed and reported (0 when none). Disbursements are summed in
+ * one grouped pass and the reported expenditure is the latest accepted report per award (DISTINCT ON).
+ */
+export function awardMoneySql(condition: SQL): SQL {
+  return sql`(WITH selected AS (SELECT ${awards.id} AS id, ${awards.programId} AS program_id, ${awards.countryIso2} AS country_iso2,
+                                       ${awards.amountMinor} AS amount_minor
+                                  FROM ${awards} WHERE ${condition}),
+                   disbursed AS (SELECT t.award_id, sum(d.amount_minor) AS total
+                                   FROM disbursements d JOIN award_tranches t ON t.id = d.tranche_id
+                                  WHERE t.award_id IN (SELECT id FROM selected)
+                                  GROUP BY t.award_id),
+                   reported AS (SELECT DISTINCT ON (pr.award_id) pr.award_id, pr.expenditure_to_date_minor AS total
+                                  FROM progress_reports pr JOIN reporting_periods rp ON rp.id = pr.period_id
+                                 WHERE pr.status = 'accepted' AND pr.award_id IN (SELECT id FROM selected)
+                                 ORDER BY pr.award_id, rp.number DESC)
+              SELECT s.id, s.program_id, s.country_iso2, s.amount_minor AS committed,
+                     COALESCE(d.total, 0) AS disbursed, COALESCE(r.total, 0) AS reported
+                FROM selected s
+                LEFT JOIN disbursed d ON d.award_id = s.id
+                LEFT JOIN reported r ON r.award_id = s.id)`;
+}
+
+/**
+ * Money per award, in one query, for per-award and per-program figures that always agree: the awards
+ * are `ids`, or those matching a condition on `awards` (e.g. reportedAwardsOf(programId)), which spares
+ * the caller listing ids (awardMoneySql).
+ */
+export async function moneyOfAwards(db: DbOrTx, selection: readonly string[] | SQL): Promise<Map<string, MoneyFigures>> {
   const out = new Map<string, MoneyFigures>();
-  if (awardIds.length === 0) return out;
-  const rows = await execRows<{ id: string; committed: string | number; disbursed: string | number; reported: string | number | null }>(
+  if (Array.isArray(selection) && selection.length === 0) return out;
+  const condition = Array.isArray(selection) ? inArray(awards.id, [...selection]) : (selection as SQL);
+  const rows = await execRows<{ id: string; committed: string | number; disbursed: string | number; reported: string | number }>(
     db,
-    sql`SELECT a.id,
-               a.amount_minor AS committed,
-               COALESCE((SELECT sum(d.amount_minor) FROM disbursements d JOIN award_tranches t ON t.id = d.tranche_id WHERE t.award_id = a.id), 0) AS disbursed,
-               (SELECT pr.expenditure_to_date_minor FROM progress_reports pr JOIN reporting_periods rp ON rp.id = pr.period_id
-                 WHERE pr.award_id = a.id AND pr.status = 'accepted' ORDER BY rp.number DESC LIMIT 1) AS reported
-          FROM awards a
-         WHERE a.id IN (${sql.join(
-           awardIds.map((id) => sql`${id}`),
-           sql`, `,
-         )})`,
+    sql`SELECT m.id, m.committed, m.disbursed, m.reported FROM ${awardMoneySql(condition)} m`,
   );
   for (const r of rows) {
-    out.set(r.id, { committedMinor: Number(r.committed), disbursedMinor: Number(r.disbursed), reportedExpenditureMinor: Number(r.reported ?? 0) });
+    out.set(r.id, { committedMinor: Number(r.committed), disbursedMinor: Number(r.disbursed), reportedExpenditureMinor: Number(r.reported) });
   }
   return out;
 }
