@@ -74,7 +74,7 @@ export async function seedScale(db: Db, options: ScaleOptions = {}): Promise<Sca
   const rng = seededRng(options.seed ?? 20_260_630);
   const requestCount = Math.max(20, Math.round(SCALE_REQUESTS * factor));
   const awardCount = Math.max(10, Math.round(SCALE_AWARDS * factor));
-  return db.transaction(async (tx) => {
+  const counts = await db.transaction(async (tx) => {
     const ctx = await loadContext(tx, rng);
     const requests: ScaleRequest[] = buildRequests(ctx, requestCount, awardCount, await referenceCounters(tx));
     buildAwards(ctx, requests.filter((r) => r.status === "awarded"));
@@ -88,6 +88,9 @@ export async function seedScale(db: Db, options: ScaleOptions = {}): Promise<Sca
     if (ctx.lastAwardNumber > 0) await tx.execute(sql`SELECT setval('award_number_seq', ${ctx.lastAwardNumber})`);
     return counts;
   });
+  // Fresh statistics: without them the planner takes the new tables for empty and picks nested loops.
+  await db.execute(sql`ANALYZE`);
+  return counts;
 }
 
 /**
