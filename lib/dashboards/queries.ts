@@ -589,27 +589,7 @@ export async function getAwardOverview(user: CurrentUser, awardId: string, optio
 
   const [donors, [row], money, deliverableRows, indicatorRows, equipmentRows, trancheRows, reportRows, reportCounts] = await Promise.all([
     donorsOf(db, [program.id]),
-    db
-      .select({
-        id: awards.id,
-        reference: awards.reference,
-        titleEn: awards.titleEn,
-        titleEs: awards.titleEs,
-        status: awards.status,
-        countryIso2: awards.countryIso2,
-        countryNameEn: countries.nameEn,
-        countryNameEs: countries.nameEs,
-        partnerId: organizations.id,
-        partnerNameEn: organizations.nameEn,
-        partnerNameEs: organizations.nameEs,
-        amountMinor: awards.amountMinor,
-        startsOn: awards.startsOn,
-        endsOn: awards.endsOn,
-      })
-      .from(awards)
-      .innerJoin(countries, eq(countries.iso2, awards.countryIso2))
-      .innerJoin(organizations, eq(organizations.id, awards.implementingPartnerId))
-      .where(eq(awards.id, awardId)),
+    overviewAwardRows(db, eq(awards.id, awardId)),
     moneyOfAwards(db, [awardId]),
     db
       .select({ id: awardDeliverables.id, title: awardDeliverables.title, dueOn: awardDeliverables.dueOn, status: awardDeliverables.status })
