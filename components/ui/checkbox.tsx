@@ -1,15 +1,10 @@
 "use client";
 
 import { useId, type ReactNode, type Ref } from "react";
-import { RequiredMarker } from "./field";
+import { ChoiceGroupFrame, ChoiceOptionRow, choiceIds, type ChoiceOption } from "./choice-group";
 import { useFocusHandle, type FocusHandle } from "./focus-handle";
 
-export interface ChoiceOption {
-  value: string;
-  label: ReactNode;
-  hint?: ReactNode;
-  disabled?: boolean;
-}
+export type { ChoiceOption };
 
 export interface CheckboxProps {
   children: ReactNode;
@@ -76,54 +71,27 @@ export interface CheckboxGroupProps {
 export function CheckboxGroup({ label, options, value, onChange, onBlur, name, ref, hint, error, required, boxed, optionsClassName }: CheckboxGroupProps) {
   const uid = useId();
   const root = useFocusHandle<HTMLDivElement>(ref, "input");
-  const describedBy = [hint ? `${uid}-hint` : null, error ? `${uid}-error` : null].filter(Boolean).join(" ") || undefined;
+  const ids = choiceIds(uid, hint, error);
   const toggle = (option: string, checked: boolean) =>
     onChange(checked ? [...value.filter((v) => v !== option), option] : value.filter((v) => v !== option));
   const choices = options.map((o) => (
-    <div key={o.value}>
-      <label className="checkbox">
-        <input
-          type="checkbox"
-          name={name ?? uid}
-          value={o.value}
-          checked={value.includes(o.value)}
-          disabled={o.disabled}
-          onChange={(event) => toggle(o.value, event.target.checked)}
-          onBlur={onBlur}
-          aria-describedby={o.hint ? `${uid}-${o.value}-hint` : undefined}
-        />
-        {o.label}
-      </label>
-      {o.hint ? (
-        <span className="hint small muted option-hint" id={`${uid}-${o.value}-hint`}>
-          {o.hint}
-        </span>
-      ) : null}
-    </div>
+    <ChoiceOptionRow key={o.value} hint={o.hint} hintId={ids.optionHint(o.value)}>
+      <input
+        type="checkbox"
+        name={name ?? uid}
+        value={o.value}
+        checked={value.includes(o.value)}
+        disabled={o.disabled}
+        onChange={(event) => toggle(o.value, event.target.checked)}
+        onBlur={onBlur}
+        aria-describedby={o.hint ? ids.optionHint(o.value) : undefined}
+      />
+      {o.label}
+    </ChoiceOptionRow>
   ));
   return (
-    <div
-      ref={root}
-      role="group"
-      className={boxed ? "field field-box" : "field"}
-      aria-labelledby={`${uid}-label`}
-      aria-describedby={describedBy}
-    >
-      <span className="field-label" id={`${uid}-label`}>
-        {label}
-        {required ? <RequiredMarker /> : null}
-      </span>
-      {hint ? (
-        <span className="hint" id={`${uid}-hint`}>
-          {hint}
-        </span>
-      ) : null}
+    <ChoiceGroupFrame role="group" uid={uid} rootRef={root} label={label} hint={hint} error={error} required={required} boxed={boxed}>
       {optionsClassName ? <div className={optionsClassName}>{choices}</div> : choices}
-      {error ? (
-        <p className="field-error" id={`${uid}-error`}>
-          {error}
-        </p>
-      ) : null}
-    </div>
+    </ChoiceGroupFrame>
   );
 }

@@ -1,9 +1,9 @@
 "use client";
 
 import type { ReactNode, Ref } from "react";
-import { Button, ComboBox as RacComboBox, Group, Input, Label, ListBox, ListBoxItem, Popover, Text } from "react-aria-components";
+import { Button, ComboBox as RacComboBox, Group, Input, ListBox, ListBoxItem, Popover } from "react-aria-components";
 import { useI18n } from "@/components/i18n/i18n-provider";
-import { RequiredMarker } from "./field";
+import { AriaFieldError, AriaFieldHead } from "./aria-field-parts";
 import { useFocusHandle, type FocusHandle } from "./focus-handle";
 import type { Option } from "./native-select";
 
@@ -43,24 +43,12 @@ export function ComboBox({ label, options, value, onChange, onBlur, name, ref, h
       // Without it the list closes when nothing matches, and "no matching option" is never shown.
       allowsEmptyCollection
     >
-      <Label>
-        {label}
-        {required ? <RequiredMarker /> : null}
-      </Label>
-      {hint ? (
-        <Text slot="description" className="hint">
-          {hint}
-        </Text>
-      ) : null}
+      <AriaFieldHead label={label} required={required} hint={hint} />
       <Group className="ui-input-group">
         <Input />
         <Button aria-label={t("ui.select.showOptions")}>▾</Button>
       </Group>
-      {error ? (
-        <Text slot="errorMessage" className="field-error">
-          {error}
-        </Text>
-      ) : null}
+      <AriaFieldError error={error} />
       <Popover className="ui-popover">
         <ListBox className="ui-listbox" renderEmptyState={() => <p className="ui-option muted">{t("ui.select.noResults")}</p>}>
           {(item: Option & { id: string }) => (

@@ -1,8 +1,9 @@
 "use client";
 
-import { useEffect, useId, useRef, useState, useTransition } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import type { ActionResult } from "@/lib/errors";
+import { ConfirmIntro, useConfirmedAction } from "./use-confirmed-action";
 
 export interface ConfirmButtonProps {
   /** The button that opens the confirmation, and its accessible name when it differs (e.g. names the row). */
@@ -25,8 +26,7 @@ export function ConfirmButton({ label, accessibleLabel, question, hint, confirmL
   const { t } = useI18n();
   const uid = useId();
   const [isConfirming, setIsConfirming] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [isPending, startTransition] = useTransition();
+  const { run, error, isPending } = useConfirmedAction(action, { onDone, onRefused: () => setIsConfirming(false) });
   const confirmRef = useRef<HTMLButtonElement>(null);
   const openRef = useRef<HTMLButtonElement>(null);
   const wasConfirming = useRef(false);
@@ -37,35 +37,10 @@ export function ConfirmButton({ label, accessibleLabel, question, hint, confirmL
     wasConfirming.current = isConfirming;
   }, [isConfirming]);
 
-  function run() {
-    setError(null);
-    // Inside a transition, the action's redirect (its success) is handled by Next's redirect boundary.
-    startTransition(async () => {
-      const result = await action();
-      if (!result || result.ok) {
-        onDone?.();
-        return;
-      }
-      startTransition(() => {
-        setError(result.formError ?? t("common.errors.invalidInput"));
-        setIsConfirming(false);
-      });
-    });
-  }
-
   const toneClass = tone === "danger" ? "btn btn-danger" : "btn btn-primary";
   return (
     <div className="stack">
-      {error ? (
-        <div className="alert alert-error" role="alert">
-          {error}
-        </div>
-      ) : null}
-      {hint ? (
-        <p className="muted" id={`${uid}-hint`}>
-          {hint}
-        </p>
-      ) : null}
+      <ConfirmIntro error={error} hint={hint} hintId={`${uid}-hint`} />
       {isConfirming ? (
         <div className="card stack" role="group" aria-labelledby={`${uid}-question`}>
           <p id={`${uid}-question`}>

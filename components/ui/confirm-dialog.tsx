@@ -1,9 +1,10 @@
 "use client";
 
-import { useId, useState, useTransition } from "react";
+import { useId, useState } from "react";
 import { Button, Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from "react-aria-components";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import type { ConfirmButtonProps } from "./confirm-button";
+import { ConfirmIntro, useConfirmedAction } from "./use-confirmed-action";
 
 /** The same props as ConfirmButton: switching between the two is changing the import. */
 export type ConfirmProps = ConfirmButtonProps;
@@ -17,39 +18,13 @@ export function ConfirmDialog({ label, accessibleLabel, question, hint, confirmL
   const { t } = useI18n();
   const uid = useId();
   const [isOpen, setIsOpen] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [isPending, startTransition] = useTransition();
-
-  function run() {
-    setError(null);
-    // Inside a transition, the action's redirect (its success) is handled by Next's redirect boundary.
-    startTransition(async () => {
-      const result = await action();
-      if (!result || result.ok) {
-        startTransition(() => setIsOpen(false));
-        onDone?.();
-        return;
-      }
-      startTransition(() => {
-        setError(result.formError ?? t("common.errors.invalidInput"));
-        setIsOpen(false);
-      });
-    });
-  }
+  const close = () => setIsOpen(false);
+  const { run, error, isPending } = useConfirmedAction(action, { onDone, onSuccess: close, onRefused: close });
 
   const toneClass = tone === "danger" ? "btn btn-danger" : "btn btn-primary";
   return (
     <div className="stack">
-      {error ? (
-        <div className="alert alert-error" role="alert">
-          {error}
-        </div>
-      ) : null}
-      {hint ? (
-        <p className="muted" id={`${uid}-hint`}>
-          {hint}
-        </p>
-      ) : null}
+      <ConfirmIntro error={error} hint={hint} hintId={`${uid}-hint`} />
       <DialogTrigger isOpen={isOpen} onOpenChange={(open) => !isPending && setIsOpen(open)}>
         <Button className={tone === "danger" ? "btn btn-danger" : "btn"} aria-label={accessibleLabel} aria-describedby={hint ? `${uid}-hint` : undefined}>
           {label}

@@ -2,24 +2,9 @@
 
 import type { ReactNode, Ref } from "react";
 import { parseDate, type CalendarDate } from "@internationalized/date";
-import {
-  Button,
-  Calendar,
-  CalendarCell,
-  CalendarGrid,
-  DateInput,
-  DatePicker,
-  DateSegment,
-  Dialog,
-  Group,
-  Heading,
-  I18nProvider as AriaLocale,
-  Label,
-  Popover,
-  Text,
-} from "react-aria-components";
+import { Button, Calendar, CalendarCell, CalendarGrid, DateInput, DatePicker, DateSegment, Dialog, Group, Heading, I18nProvider as AriaLocale, Popover } from "react-aria-components";
 import { useI18n } from "@/components/i18n/i18n-provider";
-import { RequiredMarker } from "./field";
+import { AriaFieldError, AriaFieldHead } from "./aria-field-parts";
 import { useFocusHandle, type FocusHandle } from "./focus-handle";
 
 export interface DateFieldProps {
@@ -72,24 +57,12 @@ export function DateField({ label, value, onChange, onBlur, name, ref, hint, err
         maxValue={toDate(max) ?? undefined}
         granularity="day"
       >
-        <Label>
-          {label}
-          {required ? <RequiredMarker /> : null}
-        </Label>
-        {hint ? (
-          <Text slot="description" className="hint">
-            {hint}
-          </Text>
-        ) : null}
+        <AriaFieldHead label={label} required={required} hint={hint} />
         <Group className="ui-date-group">
           <DateInput className="ui-date-input">{(segment) => <DateSegment className="ui-date-segment" segment={segment} />}</DateInput>
           <Button aria-label={t("ui.date.openCalendar")}>▦</Button>
         </Group>
-        {error ? (
-          <Text slot="errorMessage" className="field-error">
-            {error}
-          </Text>
-        ) : null}
+        <AriaFieldError error={error} />
         <Popover className="ui-popover">
           <Dialog className="ui-calendar">
             <Calendar>

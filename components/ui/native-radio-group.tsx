@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, type InputHTMLAttributes, type ReactNode, type Ref } from "react";
-import type { ChoiceOption } from "./checkbox";
+import type { ChoiceOption } from "./choice-group";
 import { FieldError, fieldIds, RequiredMarker } from "./field";
 
 export interface NativeRadioGroupProps extends Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "type" | "value" | "children"> {

@@ -1,8 +1,7 @@
 "use client";
 
 import { useId, type ReactNode, type Ref } from "react";
-import type { ChoiceOption } from "./checkbox";
-import { RequiredMarker } from "./field";
+import { ChoiceGroupFrame, ChoiceOptionRow, choiceIds, type ChoiceOption } from "./choice-group";
 import { useFocusHandle, type FocusHandle } from "./focus-handle";
 
 export interface RadioGroupProps {
@@ -31,54 +30,24 @@ export interface RadioGroupProps {
 export function RadioGroup({ label, options, value, onChange, onBlur, name, ref, hint, error, required, boxed, testId }: RadioGroupProps) {
   const uid = useId();
   const root = useFocusHandle<HTMLDivElement>(ref, "input:checked, input");
-  const describedBy = [hint ? `${uid}-hint` : null, error ? `${uid}-error` : null].filter(Boolean).join(" ") || undefined;
+  const ids = choiceIds(uid, hint, error);
   return (
-    <div
-      ref={root}
-      role="radiogroup"
-      className={boxed ? "field field-box" : "field"}
-      aria-labelledby={`${uid}-label`}
-      aria-describedby={describedBy}
-      aria-invalid={error ? true : undefined}
-      aria-required={required || undefined}
-      data-testid={testId}
-    >
-      <span className="field-label" id={`${uid}-label`}>
-        {label}
-        {required ? <RequiredMarker /> : null}
-      </span>
-      {hint ? (
-        <span className="hint" id={`${uid}-hint`}>
-          {hint}
-        </span>
-      ) : null}
+    <ChoiceGroupFrame role="radiogroup" ariaInvalid uid={uid} rootRef={root} label={label} hint={hint} error={error} required={required} boxed={boxed} testId={testId}>
       {options.map((o) => (
-        <div key={o.value}>
-          <label className="checkbox">
-            <input
-              type="radio"
-              name={name ?? uid}
-              value={o.value}
-              checked={value === o.value}
-              disabled={o.disabled}
-              onChange={() => onChange(o.value)}
-              onBlur={onBlur}
-              aria-describedby={o.hint ? `${uid}-${o.value}-hint` : undefined}
-            />
-            {o.label}
-          </label>
-          {o.hint ? (
-            <span className="hint small muted option-hint" id={`${uid}-${o.value}-hint`}>
-              {o.hint}
-            </span>
-          ) : null}
-        </div>
+        <ChoiceOptionRow key={o.value} hint={o.hint} hintId={ids.optionHint(o.value)}>
+          <input
+            type="radio"
+            name={name ?? uid}
+            value={o.value}
+            checked={value === o.value}
+            disabled={o.disabled}
+            onChange={() => onChange(o.value)}
+            onBlur={onBlur}
+            aria-describedby={o.hint ? ids.optionHint(o.value) : undefined}
+          />
+          {o.label}
+        </ChoiceOptionRow>
       ))}
-      {error ? (
-        <p className="field-error" id={`${uid}-error`}>
-          {error}
-        </p>
-      ) : null}
-    </div>
+    </ChoiceGroupFrame>
   );
 }

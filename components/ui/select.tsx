@@ -1,9 +1,9 @@
 "use client";
 
 import type { ReactNode, Ref } from "react";
-import { Button, ListBox, ListBoxItem, Popover, Select as RacSelect, SelectValue, Text, Label } from "react-aria-components";
+import { Button, ListBox, ListBoxItem, Popover, Select as RacSelect, SelectValue } from "react-aria-components";
 import { useI18n } from "@/components/i18n/i18n-provider";
-import { RequiredMarker } from "./field";
+import { AriaFieldError, AriaFieldHead } from "./aria-field-parts";
 import { useFocusHandle, type FocusHandle } from "./focus-handle";
 import type { Option } from "./native-select";
 
@@ -40,24 +40,12 @@ export function Select({ label, options, value, onChange, onBlur, name, ref, hin
       isDisabled={disabled}
       placeholder={placeholder ?? t("ui.select.placeholder")}
     >
-      <Label>
-        {label}
-        {required ? <RequiredMarker /> : null}
-      </Label>
-      {hint ? (
-        <Text slot="description" className="hint">
-          {hint}
-        </Text>
-      ) : null}
+      <AriaFieldHead label={label} required={required} hint={hint} />
       <Button className="ui-select-button">
         <SelectValue />
         <span aria-hidden="true">▾</span>
       </Button>
-      {error ? (
-        <Text slot="errorMessage" className="field-error">
-          {error}
-        </Text>
-      ) : null}
+      <AriaFieldError error={error} />
       <Popover className="ui-popover">
         <ListBox className="ui-listbox" items={options.map((o) => ({ id: o.value, ...o }))}>
           {(item) => (

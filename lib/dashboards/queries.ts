@@ -78,9 +78,19 @@ function zeroReports(): ReportCounts {
  * return is told apart).
  */
 async function reportCountsOf(db: DbOrTx, scope: SQL | undefined, today: string): Promise<Map<string, ReportCounts>> {
+  return reportCountsBy(db, reportingPeriods.awardId, scope, today);
+}
+
+/** The accepted and overdue report counts in `scope`, grouped by an award's id or its program's. */
+async function reportCountsBy(
+  db: DbOrTx,
+  by: typeof reportingPeriods.awardId | typeof awards.programId,
+  scope: SQL | undefined,
+  today: string,
+): Promise<Map<string, ReportCounts>> {
   const rows = await db
     .select({
-      awardId: reportingPeriods.awardId,
+      key: by,
       accepted: sql<number>`count(*) FILTER (WHERE ${progressReports.status} = 'accepted')`.mapWith(Number),
       overdue: sql<number>`count(*) FILTER (WHERE ${reportIsOverdue(today)})`.mapWith(Number),
     })
@@ -88,8 +98,8 @@ async function reportCountsOf(db: DbOrTx, scope: SQL | undefined, today: string)
     .innerJoin(awards, eq(awards.id, reportingPeriods.awardId))
     .leftJoin(progressReports, eq(progressReports.periodId, reportingPeriods.id))
     .where(scope)
-    .groupBy(reportingPeriods.awardId);
-  return new Map(rows.map((r) => [r.awardId, { accepted: r.accepted, overdue: r.overdue }]));
+    .groupBy(by);
+  return new Map(rows.map((r) => [r.key, { accepted: r.accepted, overdue: r.overdue }]));
 }
 
 function addReports(total: ReportCounts, part: ReportCounts): void {
@@ -226,18 +236,7 @@ async function glanceDeliverablesOf(db: DbOrTx, scope: SQL, today: string): Prom
 
 /** Per program, reportCountsOf's counts over its awards in `scope`. */
 async function glanceReportCountsOf(db: DbOrTx, scope: SQL, today: string): Promise<Map<string, ReportCounts>> {
-  const rows = await db
-    .select({
-      programId: awards.programId,
-      accepted: sql<number>`count(*) FILTER (WHERE ${progressReports.status} = 'accepted')`.mapWith(Number),
-      overdue: sql<number>`count(*) FILTER (WHERE ${reportIsOverdue(today)})`.mapWith(Number),
-    })
-    .from(reportingPeriods)
-    .innerJoin(awards, eq(awards.id, reportingPeriods.awardId))
-    .leftJoin(progressReports, eq(progressReports.periodId, reportingPeriods.id))
-    .where(scope)
-    .groupBy(awards.programId);
-  return new Map(rows.map((r) => [r.programId, { accepted: r.accepted, overdue: r.overdue }]));
+  return reportCountsBy(db, awards.programId, scope, today);
 }
 
 /** Per program, indicatorTotalsOf's totals over its awards in `scope`, by English name. */
