@@ -1,26 +1,14 @@
 "use client";
 
-import type { ReactNode, Ref } from "react";
 import { Button, ComboBox as RacComboBox, Group, Input, ListBox, ListBoxItem, Popover } from "react-aria-components";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { AriaFieldError, AriaFieldHead } from "./aria-field-parts";
-import { useFocusHandle, type FocusHandle } from "./focus-handle";
+import { useFocusHandle } from "./focus-handle";
 import type { Option } from "./native-select";
+import type { SelectProps } from "./select";
 
-export interface ComboBoxProps {
-  label: ReactNode;
-  options: readonly Option[];
-  /** The chosen value ("" for none): `{...field}` from a Controller fits. */
-  value: string;
-  onChange: (value: string) => void;
-  onBlur?: () => void;
-  name?: string;
-  ref?: Ref<FocusHandle>;
-  hint?: ReactNode;
-  error?: string;
-  required?: boolean;
-  disabled?: boolean;
-}
+/** The same props as Select, without a placeholder (the input shows what is typed). */
+export type ComboBoxProps = Omit<SelectProps, "placeholder">;
 
 /** A choice from a long list, found by typing (filters as you type; only listed values can be chosen). */
 export function ComboBox({ label, options, value, onChange, onBlur, name, ref, hint, error, required, disabled }: ComboBoxProps) {

@@ -647,22 +647,7 @@ export async function getAwardOverview(user: CurrentUser, awardId: string, optio
   for (const d of deliverableRows) countDeliverable(counts, d, today);
   const figures = money.get(row.id) ?? { committedMinor: row.amountMinor, disbursedMinor: 0, reportedExpenditureMinor: 0 };
 
-  const award: AwardSummary = {
-    id: row.id,
-    reference: row.reference,
-    titleEn: row.titleEn,
-    titleEs: row.titleEs,
-    status: row.status as AwardSummary["status"],
-    countryIso2: row.countryIso2,
-    country: { nameEn: row.countryNameEn, nameEs: row.countryNameEs },
-    partner: { id: row.partnerId, nameEn: row.partnerNameEn, nameEs: row.partnerNameEs },
-    amountMinor: row.amountMinor,
-    startsOn: row.startsOn,
-    endsOn: row.endsOn,
-    deliverables: counts,
-    reportCounts: reportCounts.get(row.id) ?? zeroReports(),
-    ...figures,
-  };
+  const award = awardSummary(row, figures, counts, reportCounts.get(row.id) ?? zeroReports());
   const indicators: AwardIndicator[] = indicatorRows.map((r) => ({
     key: r.key,
     unit: r.unit,
