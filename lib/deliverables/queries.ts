@@ -53,10 +53,7 @@ export async function requireDeliverableOpenForEvidence(user: CurrentUser, deliv
 export async function listDeliverables(user: CurrentUser, awardId: string, today = todayIso()) {
   const award = await getAward(user, awardId);
   const db = await getDb();
-  const [facts] = await db
-    .select({ countryIso2: awards.countryIso2, implementingPartnerId: awards.implementingPartnerId })
-    .from(awards)
-    .where(eq(awards.id, award.id));
+  const facts = { countryIso2: award.country.iso2, implementingPartnerId: award.partner.id };
   const rows = await db
     .select({
       id: awardDeliverables.id,

@@ -123,7 +123,6 @@ export async function getAwardReporting(user: CurrentUser, awardId: string, opti
     return { ...i, actual: Number(actual).toFixed(2), percent: percentOf(Number(actual), Number(i.target)) };
   });
   const canSubmit = isSubmitterFor(user, facts) && (award.status === "active" || award.status === "completed");
-  const [{ frequencyMonths }] = await db.select({ frequencyMonths: awards.reportingFrequencyMonths }).from(awards).where(eq(awards.id, award.id));
   const mayChangeFrequency = hasPermission(user, "reporting.schedule") && (award.status === "active" || award.status === "pending_approval");
   return {
     award: {
@@ -133,7 +132,7 @@ export async function getAwardReporting(user: CurrentUser, awardId: string, opti
       currency: award.currency,
       startsOn: award.startsOn,
       endsOn: award.endsOn,
-      reportingFrequencyMonths: frequencyMonths,
+      reportingFrequencyMonths: award.reportingFrequencyMonths,
     },
     /** Officers may rebuild the calendar until the first report is started (setReportingFrequency). */
     frequency: mayChangeFrequency ? { isLocked: periodRows.some((p) => p.reportId !== null) } : null,
