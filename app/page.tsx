@@ -25,7 +25,7 @@ const HOME_LINKS: Record<Role, { href: string; label: MessageKey }> = {
 export default async function HomePage() {
   const user = await requireUser();
   const { t, locale } = await getI18n();
-  const { programList, glances, overdueReports, lateDeliverables } = await loadHome(user);
+  const { programList, glances, attention } = await loadHome(user);
   const country = user.country ? (locale === "es" ? user.country.nameEs : user.country.nameEn) : "";
   const organization = user.organization ? (locale === "es" ? user.organization.nameEs : user.organization.nameEn) : "";
   return (
@@ -36,7 +36,7 @@ export default async function HomePage() {
         {country ? ` · ${t("home.country", { country })}` : ""}
         {organization ? ` · ${t("home.organization", { organization })}` : ""}
       </p>
-      <NeedsAttention reports={overdueReports} deliverables={lateDeliverables} />
+      <NeedsAttention {...attention} />
       <div className="grid">
         {user.roles.map((role) => (
           <section key={role} className="card stack" data-testid={`home-card-${role}`}>

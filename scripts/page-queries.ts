@@ -3,7 +3,8 @@
 // SQL queries per page without a production build: with DATABASE_URL of a seeded database (demo or
 // scale), runs the data loaders each key page calls, as the role that uses it, inside one emulated React
 // request (so that React cache() shares lookups within a page as it does when Next.js renders it) and
-// prints the queries each made, counted by the benchmark's query logger. The session lookup of every
+// prints the queries each made (the second of two loads, the first warming up), counted by the
+// benchmark's query logger, and how long that load took. The session lookup of every
 // page (the reference page's share) is not included. `npm run bench` measures the real pages; this is
 // the quick check while changing a loader. It writes nothing and asserts nothing.
 import { AsyncLocalStorage } from "node:async_hooks";
@@ -123,12 +124,14 @@ const pages: [string, () => Promise<unknown>][] = [
   ["donor award page", () => getAwardOverview(donor, award.id, { programId: program.id })],
 ];
 
-console.log(`Queries per page (session lookup not included), ${counts}:`);
+console.log(`Queries per page (session lookup not included) and the time of one load, ${counts}:`);
 for (const [name, load] of pages) {
   const first = await queriesOf(load);
   const statements: string[] = [];
+  const started = performance.now();
   const second = await queriesOf(load, showSql ? statements : undefined);
-  console.log(`  ${name.padEnd(28)} ${String(second).padStart(4)}${first !== second ? `  (first load ${first})` : ""}`);
+  const ms = (performance.now() - started).toFixed(0);
+  console.log(`  ${name.padEnd(28)} ${String(second).padStart(4)} queries ${ms.padStart(6)} ms${first !== second ? `  (first load: ${first} queries)` : ""}`);
   for (const s of statements) console.log(`      ${s.replace(/\s+/g, " ").slice(0, 160)}`);
 }
 await (await getDbHandle()).close();
