@@ -4,13 +4,9 @@ import { NeedsAttention } from "@/components/layout/needs-attention";
 import type { Role } from "@/lib/enums";
 import type { MessageKey } from "@/lib/i18n/translate";
 import { requireUser } from "@/lib/auth/current-user";
-import { hasPermission } from "@/lib/auth/policies";
-import { listProgramGlances } from "@/lib/dashboards/queries";
-import { listLateDeliverables } from "@/lib/deliverables/queries";
-import { listProgramsForUser } from "@/lib/programs/queries";
 import { formatDate, formatMoney } from "@/lib/i18n/format";
 import { getI18n } from "@/lib/i18n/server";
-import { listOverdue } from "@/lib/reporting/queries";
+import { loadHome } from "./load-home";
 
 export const dynamic = "force-dynamic";
 
@@ -29,12 +25,7 @@ const HOME_LINKS: Record<Role, { href: string; label: MessageKey }> = {
 export default async function HomePage() {
   const user = await requireUser();
   const { t, locale } = await getI18n();
-  // A donor's home shows each funded program at a glance; everyone else the plain list of programs.
-  const isDonor = user.roles.includes("donor");
-  const [programList, glances] = await Promise.all([isDonor ? [] : listProgramsForUser(user), isDonor ? listProgramGlances(user) : []]);
-  // What needs attention, for those who act on reports: officers, focal points and partners.
-  const actsOnReports = hasPermission(user, "reports.accept") || hasPermission(user, "reports.submit");
-  const [overdueReports, lateDeliverables] = actsOnReports ? await Promise.all([listOverdue(user), listLateDeliverables(user)]) : [[], []];
+  const { programList, glances, attention } = await loadHome(user);
   const country = user.country ? (locale === "es" ? user.country.nameEs : user.country.nameEn) : "";
   const organization = user.organization ? (locale === "es" ? user.organization.nameEs : user.organization.nameEn) : "";
   return (
@@ -45,7 +36,7 @@ export default async function HomePage() {
         {country ? ` · ${t("home.country", { country })}` : ""}
         {organization ? ` · ${t("home.organization", { organization })}` : ""}
       </p>
-      <NeedsAttention reports={overdueReports} deliverables={lateDeliverables} />
+      <NeedsAttention {...attention} />
       <div className="grid">
         {user.roles.map((role) => (
           <section key={role} className="card stack" data-testid={`home-card-${role}`}>

@@ -7,10 +7,20 @@ import type { OverdueRow } from "@/lib/reporting/queries";
 
 /**
  * Overdue progress reports and late deliverables, for the people who act on them: officers, the
- * award's country focal points and its implementing partner (the page loads them only for those).
- * Nothing when there are none.
+ * award's country focal points and its implementing partner (the page loads them only for those):
+ * how many there are, and the first few of each (the oldest). Nothing when there are none.
  */
-export async function NeedsAttention({ reports, deliverables }: { reports: OverdueRow[]; deliverables: LateDeliverable[] }) {
+export async function NeedsAttention({
+  reports,
+  reportsTotal,
+  deliverables,
+  deliverablesTotal,
+}: {
+  reports: OverdueRow[];
+  reportsTotal: number;
+  deliverables: LateDeliverable[];
+  deliverablesTotal: number;
+}) {
   if (reports.length === 0 && deliverables.length === 0) return null;
   const { t, locale } = await getI18n();
   return (
@@ -18,9 +28,9 @@ export async function NeedsAttention({ reports, deliverables }: { reports: Overd
       <h2 id="needs-attention">{t("home.attention.title")}</h2>
       {reports.length > 0 ? (
         <>
-          <h3>{plural(t, locale, "home.attention.reports", reports.length)}</h3>
+          <h3>{plural(t, locale, "home.attention.reports", reportsTotal)}</h3>
           <ul>
-            {reports.slice(0, 10).map((r) => (
+            {reports.map((r) => (
               <li key={`${r.awardId}-${r.periodNumber}`}>
                 <Link href={`/awards/${r.awardId}/reports/${r.periodNumber}`}>
                   {t("home.attention.reportLine", { reference: r.reference, period: r.periodNumber })}
@@ -33,9 +43,9 @@ export async function NeedsAttention({ reports, deliverables }: { reports: Overd
       ) : null}
       {deliverables.length > 0 ? (
         <>
-          <h3>{plural(t, locale, "home.attention.deliverables", deliverables.length)}</h3>
+          <h3>{plural(t, locale, "home.attention.deliverables", deliverablesTotal)}</h3>
           <ul>
-            {deliverables.slice(0, 10).map((d) => (
+            {deliverables.map((d) => (
               <li key={d.id}>
                 <Link href={`/awards/${d.award.id}`}>
                   {d.award.reference}: {d.title}

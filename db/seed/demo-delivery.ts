@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db, Tx } from "../client";
 import { addDays, todayIso } from "../../lib/dates";
-import { reportingPeriods as calendarOf } from "../../lib/reporting/calendar";
+import { calendarRows } from "../../lib/reporting/calendar";
 import {
   auditEvents,
   awardDeliverables,
@@ -289,10 +289,9 @@ export async function seedDemoDelivery(db: Db): Promise<void> {
         .values(spec.deliverables.map((d) => ({ awardId: created.id, title: d.title, dueOn: dayIso(d.dueInDays), status: d.status })))
         .returning({ id: awardDeliverables.id });
 
-      const calendar = calendarOf({ startsOn, endsOn, frequencyMonths: 3 });
       const periods = await tx
         .insert(reportingPeriods)
-        .values(calendar.map((p) => ({ awardId: created.id, number: p.number, startsOn: p.startsOn, endsOn: p.endsOn, dueOn: p.dueOn, isFinal: p.isFinal ? ("yes" as const) : ("no" as const) })))
+        .values(calendarRows(created.id, { startsOn, endsOn, frequencyMonths: 3 }))
         .returning({ id: reportingPeriods.id, number: reportingPeriods.number, endsOn: reportingPeriods.endsOn, dueOn: reportingPeriods.dueOn });
       const acceptedPeriods = new Set<number>();
       for (const [index, report] of spec.reports.entries()) {

@@ -9,12 +9,14 @@ import {
   awardTranches,
   organizations,
   programs,
+  reportingPeriods,
   requestDecisions,
   reviewAssignments,
   users,
 } from "../schema";
 import type { RequestStatus } from "../../lib/enums";
 import { addDays, todayIso } from "../../lib/dates";
+import { calendarRows } from "../../lib/reporting/calendar";
 
 /**
  * Moves some demo requests further along the workflow so every demo role finds work: one in review with
@@ -93,6 +95,8 @@ export async function seedDemoWorkflow(db: Db): Promise<void> {
       })
       .returning();
     await tx.insert(awardRequests).values({ awardId: created.id, requestId: request.id });
+    // The reporting calendar, as createAward builds it.
+    await tx.insert(reportingPeriods).values(calendarRows(created.id, { startsOn, endsOn, frequencyMonths: created.reportingFrequencyMonths }));
     const half = Math.floor(amountMinor / 2);
     await tx.insert(awardTranches).values([
       { awardId: created.id, position: 1, plannedAmountMinor: half, plannedOn: startsOn },

@@ -13,6 +13,7 @@ import {
   programCategories,
   programCountries,
   programs,
+  reportingPeriods,
   reviewAssignments,
   userRoles,
   users,
@@ -29,6 +30,7 @@ import type { AwardListFilters } from "./schema";
 import type { Paged, PageRequest } from "@/lib/paging";
 import { fundingViolationOf } from "./workflow";
 import { addDays, todayIso } from "@/lib/dates";
+import { reportingPeriods as calendarOf } from "@/lib/reporting/calendar";
 
 let db: TestDb;
 const u: Record<string, CurrentUser> = {};
@@ -132,6 +134,20 @@ async function awardRow(id: string) {
   return a;
 }
 
+/**
+ * The award's reporting periods, each with whether the transaction that wrote it is the one that last
+ * wrote the award row (its creation, or its activation by approveAward).
+ */
+async function calendarOfAward(awardId: string) {
+  return execRows<{ number: number; startsOn: string; endsOn: string; dueOn: string; isFinal: boolean; withAward: boolean }>(
+    db.db,
+    sql`SELECT rp.number, rp.starts_on::text AS "startsOn", rp.ends_on::text AS "endsOn", rp.due_on::text AS "dueOn",
+               rp.is_final = 'yes' AS "isFinal", rp.xmin::text = a.xmin::text AS "withAward"
+          FROM reporting_periods rp JOIN awards a ON a.id = rp.award_id
+         WHERE rp.award_id = ${awardId} ORDER BY rp.number`,
+  );
+}
+
 function fieldErrorsOf(error: unknown): Record<string, string> {
   expect(error).toBeInstanceOf(ValidationError);
   return Object.fromEntries(Object.entries((error as ValidationError).fieldErrors).map(([k, v]) => [k, v.key]));
@@ -220,6 +236,10 @@ describe("creating an award", () => {
     const deliverables = await db.db.select().from(awardDeliverables).where(eq(awardDeliverables.awardId, result.id));
     expect(deliverables).toMatchObject([{ title: "Marking machines delivered and installed", dueOn: "2027-01-31", status: "pending" }]);
     expect(await db.db.select().from(awardRequests).where(eq(awardRequests.awardId, result.id))).toHaveLength(1);
+    // Its reporting calendar, written by the same transaction, so that no page has to create it.
+    const calendar = await calendarOfAward(result.id);
+    expect(calendar.map(({ withAward: _w, ...p }) => p)).toEqual(calendarOf({ startsOn: "2026-09-01", endsOn: "2027-08-31", frequencyMonths: 3 }));
+    expect(calendar.every((p) => p.withAward)).toBe(true);
     const audit = await db.db
       .select()
       .from(auditEvents)
@@ -244,6 +264,8 @@ describe("creating an award", () => {
     const result = await createAward(u.officer, awardInput(request, { programId, amount: "300000", tranches: [{ amount: "300000", plannedOn: "2026-10-01" }] }), ctx);
     expect(result.status).toBe("pending_approval");
     expect((await requestRow(request.id)).status).toBe("awarded");
+    // Its page shows the calendar while it waits (and tranche conditions may name its periods).
+    expect((await calendarOfAward(result.id)).map((p) => p.number)).toEqual([1, 2, 3, 4]);
     const mails = await db.db.select().from(outbox).where(sql`${outbox.payload}->>'url' = ${`http://portal.test/awards/${result.id}`}`);
     expect(mails.every((m) => m.template === "award-approval-needed")).toBe(true);
     expect(mails.map((m) => m.toEmail).sort()).toEqual([EMAILS.approver, "approver2@example.org", "officer.approver@example.org"].sort());
@@ -464,6 +486,8 @@ describe("second approval and segregation of duties", () => {
 
   it("an approver who reviewed the request cannot approve; another approver can, which activates it and mails the state and partner", async () => {
     const award = await pendingAward();
+    // As for an award created before calendars came with the award: the activation builds it.
+    await db.db.delete(reportingPeriods).where(eq(reportingPeriods.awardId, award.id));
     await db.db.insert(reviewAssignments).values({ requestId: award.requestId, reviewerId: u.approver.id, assignedById: u.officer.id, status: "recused" });
     expect((await getAward(u.approver, award.id)).approvalBlocker).toBe("reviewer");
     expect((await allPendingApprovals(u.approver)).find((p) => p.id === award.id)).toMatchObject({ canApprove: false, approvalBlocker: "reviewer" });
@@ -471,11 +495,15 @@ describe("second approval and segregation of duties", () => {
     const error = await approveAward(u.approver, { awardId: award.id, expectedVersion: award.version }, ctx).catch((e) => e);
     expect((error as ValidationError).formError?.key).toBe("awards.errors.segregation");
     expect(await tableCounts()).toEqual(before);
+    expect(await calendarOfAward(award.id)).toEqual([]);
 
     expect((await getAward(u.approver2, award.id)).canApprove).toBe(true);
     await approveAward(u.approver2, { awardId: award.id, expectedVersion: award.version }, ctx);
     const row = await awardRow(award.id);
     expect(row).toMatchObject({ status: "active", approvedById: u.approver2.id, version: award.version + 1 });
+    const calendar = await calendarOfAward(award.id);
+    expect(calendar.map(({ withAward: _w, ...p }) => p)).toEqual(calendarOf({ startsOn: "2026-09-01", endsOn: "2027-08-31", frequencyMonths: 3 }));
+    expect(calendar.every((p) => p.withAward)).toBe(true);
     expect(row.approvedAt).not.toBeNull();
     const events = await db.db
       .select()

@@ -23,6 +23,7 @@ import { recordId, version } from "@/lib/mutations/parse";
 import { applyTransition, focalPointsOf } from "@/lib/requests/unchecked";
 import { getVisibleRequest } from "@/lib/requests/queries";
 import { majorToMinor } from "@/lib/money";
+import { ensureReportingCalendarTx } from "@/lib/reporting/unchecked";
 import { reviewedAnyRequestOf } from "./unchecked";
 import { createAwardSchema, type CreateAwardInput } from "./schema";
 import { approvalBlocker, fundingViolationOf, initialAwardStatus } from "./workflow";
@@ -155,6 +156,9 @@ export const createAward = defineMutation({
       if (value.deliverables.length > 0) {
         await tx.insert(awardDeliverables).values(value.deliverables.map((d) => ({ awardId: award.id, title: d.title, dueOn: d.dueOn })));
       }
+      // The reporting calendar comes with the award, active or awaiting approval (its page shows it and
+      // tranche conditions name its periods), so that no page has to create it while reading.
+      await ensureReportingCalendarTx(tx, award.id);
       await audit(tx, actor, {
         action: "award.create",
         entityType: "award",
@@ -277,6 +281,8 @@ export const approveAward = defineMutation({
       throw error;
     }
     if (!updated) throw new ConflictError("award changed", "awards.errors.conflict");
+    // Built at creation; an award created before that rule gets it now, as it becomes active.
+    await ensureReportingCalendarTx(tx, award.id);
     await audit(tx, actor, {
       action: "award.approve",
       entityType: "award",

@@ -216,6 +216,7 @@ async function loadAward(user: CurrentUser, awardId: string, reach?: Reach) {
     currency: award.currency,
     startsOn: award.startsOn,
     endsOn: award.endsOn,
+    reportingFrequencyMonths: award.reportingFrequencyMonths,
     version: award.version,
     createdAt: award.createdAt,
     approvedAt: award.approvedAt,

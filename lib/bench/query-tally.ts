@@ -6,6 +6,8 @@ import type { Logger } from "drizzle-orm/logger";
 
 export interface QueryTally {
   queries: number;
+  /** When given, the text of each query is added to it (scripts/page-queries.ts --sql). */
+  statements?: string[];
 }
 
 // Kept on globalThis: Next.js bundles this module into several entries (instrumentation, routes), and
@@ -33,10 +35,11 @@ export function queryCountingLogger(enabled: boolean): Logger | undefined {
   if (!enabled) return undefined;
   const { storage, total } = shared();
   return {
-    logQuery() {
+    logQuery(query) {
       const tally = storage.getStore();
       if (!tally) return;
       tally.queries++;
+      tally.statements?.push(query);
       total.queries++;
     },
   };

@@ -7,7 +7,7 @@ import { exe, html, padded, pdf, png } from "@/test/attachment-files";
 import { createTestDb, type TestDb } from "@/test/db";
 import { ctx, deliveryCounts, errorKeys, insertAward, loadUsers, rejectionOf, type DeliveryUserKey, type TestAward } from "@/test/delivery-fixtures";
 import { addDeliverable, addDeliverableEvidence, decideDeliverable, submitDeliverable } from "./mutations";
-import { getDeliverableEvidenceFile, listDeliverables, listLateDeliverables } from "./queries";
+import { countLateDeliverables, getDeliverableEvidenceFile, listDeliverables, listLateDeliverables } from "./queries";
 import { isLate, decisionTarget } from "./workflow";
 
 let db: TestDb;
@@ -44,8 +44,12 @@ describe("late deliverables", () => {
   it("are flagged in the list and on the dashboard query, for those who may see the award", async () => {
     const list = await listDeliverables(u.gt, gtAward.id, "2026-07-05");
     expect(list.deliverables[0]).toMatchObject({ isLate: true, status: "pending" });
-    const late = await listLateDeliverables(u.gt, "2026-07-05");
+    const late = await listLateDeliverables(u.gt, "2026-07-05", 500);
     expect(late.map((d) => d.id)).toContain(gtAward.deliverables[0]);
+    // The home page asks for the first few (most overdue first) and the count.
+    expect(await countLateDeliverables(u.gt, "2026-07-05")).toBe(late.length);
+    expect(await listLateDeliverables(u.gt, "2026-07-05", 1)).toEqual(late.slice(0, 1));
+    expect(await countLateDeliverables(u.reviewer, "2026-07-05")).toBe(0);
     expect(late.find((d) => d.id === gtAward.deliverables[0])?.daysLate).toBe(5);
     expect((await listLateDeliverables(u.jm, "2026-07-05")).map((d) => d.id)).not.toContain(gtAward.deliverables[0]);
     expect(await listLateDeliverables(u.reviewer, "2026-07-05")).toEqual([]);

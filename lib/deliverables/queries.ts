@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { awardDeliverables, awards, deliverableEvidence, users } from "@/db/schema";
 import type { Reach } from "@/lib/audit/mutations";
@@ -53,10 +53,7 @@ export async function requireDeliverableOpenForEvidence(user: CurrentUser, deliv
 export async function listDeliverables(user: CurrentUser, awardId: string, today = todayIso()) {
   const award = await getAward(user, awardId);
   const db = await getDb();
-  const [facts] = await db
-    .select({ countryIso2: awards.countryIso2, implementingPartnerId: awards.implementingPartnerId })
-    .from(awards)
-    .where(eq(awards.id, award.id));
+  const facts = { countryIso2: award.country.iso2, implementingPartnerId: award.partner.id };
   const rows = await db
     .select({
       id: awardDeliverables.id,
@@ -136,13 +133,19 @@ export async function getDeliverableEvidenceFile(user: CurrentUser, awardId: str
   return row;
 }
 
-/**
- * Late deliverables (past due, not accepted) of the active awards this user may see, most overdue first,
- * for dashboards. Same visibility as the awards list; [] for users who see no award.
- */
-export async function listLateDeliverables(user: CurrentUser, today = todayIso(), limit = 50) {
+function lateDeliverablesScope(user: CurrentUser, today: string): SQL | null {
   const visibility = awardVisibility(user);
-  if (!visibility) return [];
+  if (!visibility) return null;
+  return and(visibility, eq(awards.status, "active"), ne(awardDeliverables.status, "accepted"), sql`${awardDeliverables.dueOn} < ${today}::date`) as SQL;
+}
+
+/**
+ * The first `limit` late deliverables (past due, not accepted) of the active awards this user may see,
+ * most overdue first, for dashboards. Same visibility as the awards list; [] for users who see no award.
+ */
+export async function listLateDeliverables(user: CurrentUser, today = todayIso(), limit = 10) {
+  const scope = lateDeliverablesScope(user, today);
+  if (!scope) return [];
   const db = await getDb();
   return db
     .select({
@@ -155,9 +158,18 @@ export async function listLateDeliverables(user: CurrentUser, today = todayIso()
     })
     .from(awardDeliverables)
     .innerJoin(awards, eq(awards.id, awardDeliverables.awardId))
-    .where(and(visibility, eq(awards.status, "active"), ne(awardDeliverables.status, "accepted"), sql`${awardDeliverables.dueOn} < ${today}::date`))
-    .orderBy(asc(awardDeliverables.dueOn), desc(awards.reference))
+    .where(scope)
+    .orderBy(asc(awardDeliverables.dueOn), desc(awards.reference), asc(awardDeliverables.id))
     .limit(limit);
+}
+
+/** How many deliverables listLateDeliverables would list without a limit. Same visibility; 0 for others. */
+export async function countLateDeliverables(user: CurrentUser, today = todayIso()): Promise<number> {
+  const scope = lateDeliverablesScope(user, today);
+  if (!scope) return 0;
+  const db = await getDb();
+  const [row] = await db.select({ total: count() }).from(awardDeliverables).innerJoin(awards, eq(awards.id, awardDeliverables.awardId)).where(scope);
+  return row?.total ?? 0;
 }
 
 export type LateDeliverable = Awaited<ReturnType<typeof listLateDeliverables>>[number];

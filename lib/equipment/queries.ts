@@ -1,7 +1,7 @@
 import "server-only";
 import { asc, desc, eq, inArray } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { awards, equipmentChecks, equipmentItems, users } from "@/db/schema";
+import { equipmentChecks, equipmentItems, users } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/queries";
 import { getAward } from "@/lib/awards/queries";
 import { isAwardPartnerUser, isOfficer } from "@/lib/awards/people";
@@ -19,7 +19,7 @@ export function mayKeepRegister(user: CurrentUser, award: { implementingPartnerI
 export async function listEquipment(user: CurrentUser, awardId: string) {
   const award = await getAward(user, awardId);
   const db = await getDb();
-  const [facts] = await db.select({ implementingPartnerId: awards.implementingPartnerId }).from(awards).where(eq(awards.id, award.id));
+  const facts = { implementingPartnerId: award.partner.id };
   const items = await db
     .select({
       id: equipmentItems.id,

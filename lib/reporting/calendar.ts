@@ -44,3 +44,15 @@ export function reportingPeriods({
     if (isFinal) return periods;
   }
 }
+
+/** The `reporting_periods` rows of an award's calendar (see reportingPeriods). */
+export function calendarRows(awardId: string, award: { startsOn: string; endsOn: string; frequencyMonths: number }) {
+  return reportingPeriods(award).map((p) => ({
+    awardId,
+    number: p.number,
+    startsOn: p.startsOn,
+    endsOn: p.endsOn,
+    dueOn: p.dueOn,
+    isFinal: p.isFinal ? ("yes" as const) : ("no" as const),
+  }));
+}

@@ -23,7 +23,7 @@ import { audit, defineMutation, todayOf, type Actor } from "@/lib/mutations/defi
 import { invalidField, refused } from "@/lib/mutations/parse";
 import { focalPointsOf } from "@/lib/requests/unchecked";
 import { majorToMinor } from "@/lib/money";
-import { reportingPeriods as calendarOf } from "./calendar";
+import { calendarRows, reportingPeriods as calendarOf } from "./calendar";
 import { isSubmitterFor } from "./queries";
 import { ensureReportingCalendarTx, officersToNotify } from "./unchecked";
 import { indicatorsFormSchema, REPORTING_LIMITS, reportDecisionSchema, saveReportSchema, setReportingFrequencySchema } from "./schema";
@@ -35,7 +35,8 @@ function invalidFields(fieldErrors: FieldErrors): ValidationError {
 
 /**
  * Creates the award's reporting periods from its calendar when missing. Anyone who may see the award
- * (NotFoundError otherwise). Queries and mutations call it themselves.
+ * (NotFoundError otherwise). The award mutations build the calendar themselves (createAward,
+ * approveAward); queries never do.
  */
 export async function ensureReportingCalendar(user: CurrentUser, awardId: string): Promise<number> {
   const award = await getAward(user, awardId);
@@ -135,9 +136,7 @@ export const setReportingFrequency = defineMutation({
     }
     await tx.update(awards).set({ reportingFrequencyMonths: frequencyMonths, updatedAt: new Date() }).where(eq(awards.id, award.id));
     await tx.delete(reportingPeriods).where(eq(reportingPeriods.awardId, award.id));
-    await tx.insert(reportingPeriods).values(
-      periods.map((p) => ({ awardId: award.id, number: p.number, startsOn: p.startsOn, endsOn: p.endsOn, dueOn: p.dueOn, isFinal: p.isFinal ? ("yes" as const) : ("no" as const) })),
-    );
+    await tx.insert(reportingPeriods).values(calendarRows(award.id, { startsOn: row.startsOn, endsOn: row.endsOn, frequencyMonths }));
     await audit(tx, actor, {
       action: "award.setReportingFrequency",
       entityType: "award",

@@ -9,7 +9,7 @@ import { NotFoundError } from "@/lib/errors";
 import { isUuid } from "@/lib/ids";
 import { todayIso } from "@/lib/dates";
 import { percentOf, periodStatus, type PeriodStatus, type ReportStatus } from "./status";
-import { ensureReportingCalendarTx, moneyOfAwards, trackedIndicators, type MoneyFigures } from "./unchecked";
+import { moneyOfAwards, trackedIndicators, type MoneyFigures } from "./unchecked";
 
 export interface QueryOptions {
   /** "YYYY-MM-DD"; today (UTC) when omitted. For tests and previews. */
@@ -55,7 +55,7 @@ async function acceptedTotals(db: DbOrTx, awardId: string): Promise<Map<string, 
 }
 
 /**
- * An award's reporting: its calendar (created on first use) with each period's status and report,
+ * An award's reporting: its calendar (built when the award was created or activated) with each period's status and report,
  * indicator progress (baseline, target, the sum of accepted actuals and the percent of the target), and
  * money (committed, disbursed, reported expenditure). Donors (and anyone who is neither the program
  * office nor a submitter of this award) see accepted reports and figures only. Anyone who may see the
@@ -65,7 +65,6 @@ export async function getAwardReporting(user: CurrentUser, awardId: string, opti
   const award = await getAward(user, awardId);
   const today = options.today ?? todayIso();
   const db = await getDb();
-  await ensureReportingCalendarTx(db, award.id);
   const facts = { countryIso2: award.country.iso2, implementingPartnerId: award.partner.id };
   const seesAll = seesUnacceptedReports(user, facts);
   const [periodRows, tracked, totals, money] = await Promise.all([
@@ -123,7 +122,6 @@ export async function getAwardReporting(user: CurrentUser, awardId: string, opti
     return { ...i, actual: Number(actual).toFixed(2), percent: percentOf(Number(actual), Number(i.target)) };
   });
   const canSubmit = isSubmitterFor(user, facts) && (award.status === "active" || award.status === "completed");
-  const [{ frequencyMonths }] = await db.select({ frequencyMonths: awards.reportingFrequencyMonths }).from(awards).where(eq(awards.id, award.id));
   const mayChangeFrequency = hasPermission(user, "reporting.schedule") && (award.status === "active" || award.status === "pending_approval");
   return {
     award: {
@@ -133,7 +131,7 @@ export async function getAwardReporting(user: CurrentUser, awardId: string, opti
       currency: award.currency,
       startsOn: award.startsOn,
       endsOn: award.endsOn,
-      reportingFrequencyMonths: frequencyMonths,
+      reportingFrequencyMonths: award.reportingFrequencyMonths,
     },
     /** Officers may rebuild the calendar until the first report is started (setReportingFrequency). */
     frequency: mayChangeFrequency ? { isLocked: periodRows.some((p) => p.reportId !== null) } : null,
@@ -186,7 +184,6 @@ export async function getPeriodReport(user: CurrentUser, awardId: string, period
   if (!Number.isInteger(periodNumber) || periodNumber < 1) throw new NotFoundError("period");
   const today = options.today ?? todayIso();
   const db = await getDb();
-  await ensureReportingCalendarTx(db, award.id);
   const [period] = await db
     .select()
     .from(reportingPeriods)
@@ -313,52 +310,75 @@ export function reportIsOverdue(today: string): SQL {
   return sql`(${reportingPeriods.dueOn} < ${today}::date AND ${progressReports.status} IS DISTINCT FROM 'accepted')`;
 }
 
-/**
- * The periods past their due date whose report is not accepted, on the active or completed awards this
- * user may see, oldest due first, with the report's status (null when none was started). For dashboards:
- * the program office and the awards' submitters (focal points, partners); donors and others get [].
- */
-export async function listOverdue(user: CurrentUser, options: QueryOptions = {}) {
-  if (!hasPermission(user, "reports.accept") && !hasPermission(user, "awards.approve") && !hasPermission(user, "reports.submit")) return [];
+/** The overdue periods this user follows (see listOverdue), as a SQL condition; null when none. */
+function overdueScope(user: CurrentUser, today: string): SQL | null {
+  if (!hasPermission(user, "reports.accept") && !hasPermission(user, "awards.approve") && !hasPermission(user, "reports.submit")) return null;
   const visibility = awardVisibility(user);
-  if (!visibility) return [];
-  const today = options.today ?? todayIso();
-  const db = await getDb();
-  const open = and(visibility, inArray(awards.status, ["active", "completed"]));
-  // Calendars are created lazily: create the missing ones of the awards this list covers.
-  const missing = await db
-    .select({ id: awards.id })
-    .from(awards)
-    .where(and(open, sql`NOT EXISTS (SELECT 1 FROM reporting_periods rp WHERE rp.award_id = ${awards.id})`));
-  for (const a of missing) await ensureReportingCalendarTx(db, a.id);
-  const rows = await db
-    .select({
-      awardId: awards.id,
-      reference: awards.reference,
-      titleEn: awards.titleEn,
-      titleEs: awards.titleEs,
-      countryIso2: awards.countryIso2,
-      implementingPartnerId: awards.implementingPartnerId,
-      periodNumber: reportingPeriods.number,
-      endsOn: reportingPeriods.endsOn,
-      dueOn: reportingPeriods.dueOn,
-      isFinal: reportingPeriods.isFinal,
-      reportId: progressReports.id,
-      reportStatus: progressReports.status,
-    })
-    .from(reportingPeriods)
-    .innerJoin(awards, eq(awards.id, reportingPeriods.awardId))
-    .leftJoin(progressReports, eq(progressReports.periodId, reportingPeriods.id))
-    .where(and(open, reportIsOverdue(today)))
-    .orderBy(asc(reportingPeriods.dueOn), asc(awards.reference))
-    .limit(500);
-  return rows.map(({ implementingPartnerId: _p, countryIso2: _c, isFinal, ...r }) => ({
-    ...r,
-    isFinal: isFinal === "yes",
-    daysLate: Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${r.dueOn}T00:00:00Z`)) / 86_400_000),
-  }));
+  if (!visibility) return null;
+  return and(visibility, inArray(awards.status, ["active", "completed"]), reportIsOverdue(today)) as SQL;
 }
-export type OverdueRow = Awaited<ReturnType<typeof listOverdue>>[number];
+
+/**
+ * The first `limit` periods past their due date whose report is not accepted, on the active or completed
+ * awards this user may see, oldest due first, with the report's status (null when none was started), and
+ * how many there are in all. For dashboards: the program office and the awards' submitters (focal points,
+ * partners); donors and others get none. Reads only: calendars are built when an award is created or
+ * activated (createAward, approveAward), never here.
+ */
+export async function listOverdue(user: CurrentUser, options: QueryOptions & { limit?: number } = {}) {
+  const today = options.today ?? todayIso();
+  const scope = overdueScope(user, today);
+  if (!scope) return { rows: [], total: 0 };
+  const db = await getDb();
+  // Rows and total in one statement. The set is computed whole (MATERIALIZED): with a bare LIMIT the
+  // planner walks the periods by due date, probing each one's report, and most old periods are
+  // accepted, which at scale is several times slower than joining the two tables by hash.
+  const rows = await execRows<{
+    award_id: string;
+    reference: string;
+    title_en: string | null;
+    title_es: string | null;
+    period_number: number;
+    ends_on: string;
+    due_on: string;
+    is_final: string;
+    report_id: string | null;
+    report_status: ReportStatus | null;
+    total: number | string;
+  }>(
+    db,
+    sql`WITH overdue AS MATERIALIZED (
+          SELECT ${awards.id} AS award_id, ${awards.reference} AS reference, ${awards.titleEn} AS title_en, ${awards.titleEs} AS title_es,
+                 ${reportingPeriods.number} AS period_number, ${reportingPeriods.endsOn} AS ends_on, ${reportingPeriods.dueOn} AS due_on,
+                 ${reportingPeriods.isFinal} AS is_final, ${progressReports.id} AS report_id, ${progressReports.status} AS report_status
+            FROM ${reportingPeriods}
+            JOIN ${awards} ON ${awards.id} = ${reportingPeriods.awardId}
+            LEFT JOIN ${progressReports} ON ${progressReports.periodId} = ${reportingPeriods.id}
+           WHERE ${scope})
+        SELECT award_id, reference, title_en, title_es, period_number, ends_on::text AS ends_on, due_on::text AS due_on, is_final::text AS is_final,
+               report_id, report_status::text AS report_status, (SELECT count(*) FROM overdue)::int AS total
+          FROM overdue
+         ORDER BY overdue.due_on, reference, period_number
+         LIMIT ${options.limit ?? 10}`,
+  );
+  return {
+    rows: rows.map((r) => ({
+      awardId: r.award_id,
+      reference: r.reference,
+      titleEn: r.title_en,
+      titleEs: r.title_es,
+      periodNumber: Number(r.period_number),
+      endsOn: r.ends_on,
+      dueOn: r.due_on,
+      isFinal: r.is_final === "yes",
+      reportId: r.report_id,
+      reportStatus: r.report_status,
+      daysLate: Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${r.due_on}T00:00:00Z`)) / 86_400_000),
+    })),
+    total: rows.length > 0 ? Number(rows[0].total) : 0,
+  };
+}
+export type OverdueRow = Awaited<ReturnType<typeof listOverdue>>["rows"][number];
 
 /** The library of indicators, for the indicators editor. Anyone signed in (reference data). */
 export async function listIndicatorLibrary() {

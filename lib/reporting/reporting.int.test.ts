@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { and, eq, sql } from "drizzle-orm";
+import { and, count, eq, sql } from "drizzle-orm";
 import { execRows } from "@/db/client";
 import {
   auditEvents,
@@ -24,6 +24,7 @@ import { createTestDb, type TestDb } from "@/test/db";
 import { reportingPeriods as calendarOf } from "./calendar";
 import { decideReport, ensureReportingCalendar, saveReport, setAwardIndicators, setReportingFrequency } from "./mutations";
 import { getAwardReporting, getPeriodReport, getProgramMoney, getReport, listOverdue } from "./queries";
+import { backfillReportingCalendars } from "@/db/backfill";
 import { addMonthsClamped, todayIso } from "@/lib/dates";
 
 let db: TestDb;
@@ -53,8 +54,20 @@ interface TestAward {
   deliverableId: string;
 }
 
-/** An active award inserted directly (its creation is tested in lib/awards), with two indicators and a deliverable. */
-async function makeAward(options: { program: string; partner: string; country: string; amountMinor?: number; startsOn?: string; endsOn?: string }): Promise<TestAward> {
+/**
+ * An active award inserted directly (its creation is tested in lib/awards), with two indicators, a
+ * deliverable and its reporting calendar, as its activation builds it (unless `calendar` is false: an
+ * award from before calendars came with the award).
+ */
+async function makeAward(options: {
+  program: string;
+  partner: string;
+  country: string;
+  amountMinor?: number;
+  startsOn?: string;
+  endsOn?: string;
+  calendar?: boolean;
+}): Promise<TestAward> {
   awardSeq += 1;
   const [award] = await db.db
     .insert(awards)
@@ -72,6 +85,7 @@ async function makeAward(options: { program: string; partner: string; country: s
       createdById: u.officer.id,
     })
     .returning({ id: awards.id });
+  if (options.calendar !== false) await ensureReportingCalendar(u.officer, award.id);
   await setAwardIndicators(
     u.officer,
     {
@@ -179,16 +193,25 @@ afterAll(async () => {
 });
 
 describe("the reporting calendar", () => {
-  it("is created on first use from the award's period, once", async () => {
-    const a = await makeAward({ program: ids.meridaCa, partner: ids.oas, country: "GT", startsOn: "2026-01-31", endsOn: "2027-01-30" });
-    expect(await db.db.select().from(reportingPeriods).where(eq(reportingPeriods.awardId, a.id))).toHaveLength(0);
+  it("is never written by a read: an award without one shows no periods until the backfill builds it, once", async () => {
+    const a = await makeAward({ program: ids.meridaCa, partner: ids.oas, country: "GT", startsOn: "2026-01-31", endsOn: "2027-01-30", calendar: false });
+    const allPeriods = async () => (await db.db.select({ n: count() }).from(reportingPeriods))[0].n;
+    const before = await allPeriods();
+    // What the award page, a report's page and the home page read.
+    expect((await getAwardReporting(u.officer, a.id, { today: "2026-05-15" })).periods).toEqual([]);
+    await Promise.all([getAwardReporting(u.gt, a.id), getAwardReporting(u.partner, a.id)]);
+    await expect(getPeriodReport(u.gt, a.id, 1)).rejects.toBeInstanceOf(NotFoundError);
+    await Promise.all([listOverdue(u.officer), listOverdue(u.gt), listOverdue(u.partner)]);
+    expect(await allPeriods()).toBe(before);
+
+    expect(await backfillReportingCalendars(db.db)).toBe(4);
+    expect(await backfillReportingCalendars(db.db)).toBe(0);
     const reporting = await getAwardReporting(u.officer, a.id, { today: "2026-05-15" });
     const expected = calendarOf({ startsOn: "2026-01-31", endsOn: "2027-01-30", frequencyMonths: 3 });
     expect(reporting.periods.map((p) => ({ number: p.number, startsOn: p.startsOn, endsOn: p.endsOn, dueOn: p.dueOn, isFinal: p.isFinal }))).toEqual(expected);
     expect(reporting.periods.map((p) => p.status)).toEqual(["due", "open", "not_started", "not_started"]);
     expect(await ensureReportingCalendar(u.officer, a.id)).toBe(0);
-    await Promise.all([getAwardReporting(u.gt, a.id), getAwardReporting(u.partner, a.id)]);
-    expect(await db.db.select().from(reportingPeriods).where(eq(reportingPeriods.awardId, a.id))).toHaveLength(4);
+    expect(await allPeriods()).toBe(before + 4);
     await expect(ensureReportingCalendar(u.jm, a.id)).rejects.toBeInstanceOf(NotFoundError);
   });
 
@@ -196,17 +219,21 @@ describe("the reporting calendar", () => {
     const reporting = await getAwardReporting(u.gt, gtAward.id);
     expect(reporting.periods[0]).toMatchObject({ number: 1, status: "overdue", isOverdue: true });
     expect(reporting.periods.at(-1)).toMatchObject({ isFinal: true, status: "not_started", isOverdue: false });
-    const officerList = await listOverdue(u.officer);
+    const { rows: officerList, total } = await listOverdue(u.officer, { limit: 500 });
+    expect(total).toBe(officerList.length);
+    expect(officerList.length).toBeGreaterThan(1);
+    // The home page asks for the first few (the oldest) and how many there are.
+    expect(await listOverdue(u.officer, { limit: 1 })).toEqual({ rows: officerList.slice(0, 1), total });
     expect(officerList.some((r) => r.awardId === gtAward.id && r.periodNumber === 1 && r.daysLate > 0)).toBe(true);
     expect(officerList.some((r) => r.awardId === jmAward.id)).toBe(true);
-    const gtList = await listOverdue(u.gt);
+    const { rows: gtList } = await listOverdue(u.gt, { limit: 500 });
     expect(gtList.some((r) => r.awardId === gtAward.id)).toBe(true);
     expect(gtList.some((r) => r.awardId === jmAward.id)).toBe(false);
-    const partnerList = await listOverdue(u.partner);
+    const { rows: partnerList } = await listOverdue(u.partner, { limit: 500 });
     expect(partnerList.some((r) => r.awardId === gtAward.id)).toBe(true);
     expect(partnerList.some((r) => r.awardId === jmAward.id)).toBe(false);
-    expect(await listOverdue(u.donorInl)).toEqual([]);
-    expect(await listOverdue(u.reviewer)).toEqual([]);
+    expect(await listOverdue(u.donorInl)).toEqual({ rows: [], total: 0 });
+    expect(await listOverdue(u.reviewer)).toEqual({ rows: [], total: 0 });
   });
 });
 

@@ -5,7 +5,7 @@ import { asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { execRows, type DbOrTx } from "@/db/client";
 import { awardIndicators, awards, indicators, reportingPeriods } from "@/db/schema";
 import { NotFoundError } from "@/lib/errors";
-import { reportingPeriods as calendarOf } from "./calendar";
+import { calendarRows } from "./calendar";
 import { recipientsOf } from "@/lib/users/recipients";
 import type { AwardFacts } from "./queries";
 
@@ -38,19 +38,16 @@ async function awardFacts(db: DbOrTx, awardId: string): Promise<AwardFacts & { s
 
 /**
  * Writes the award's reporting periods from its calendar when they are missing (idempotent: parallel
- * calls insert each period once). Called lazily by the reporting queries and mutations; no permission
- * check, so callers check visibility first. Returns the number of periods created.
+ * calls insert each period once). Called by the mutations that create and activate an award, inside
+ * their transaction, and before a report is saved; never by a query (reads write nothing: awards from
+ * before this rule get theirs from db/backfill.ts). No permission check, so callers check visibility
+ * first. Returns the number of periods created.
  */
 export async function ensureReportingCalendarTx(db: DbOrTx, awardId: string): Promise<number> {
   const [{ count }] = await db.select({ count: sql<number>`count(*)::int` }).from(reportingPeriods).where(eq(reportingPeriods.awardId, awardId));
   if (Number(count) > 0) return 0;
   const award = await awardFacts(db, awardId);
-  const periods = calendarOf({ startsOn: award.startsOn, endsOn: award.endsOn, frequencyMonths: award.frequencyMonths });
-  const inserted = await db
-    .insert(reportingPeriods)
-    .values(periods.map((p) => ({ awardId, number: p.number, startsOn: p.startsOn, endsOn: p.endsOn, dueOn: p.dueOn, isFinal: p.isFinal ? ("yes" as const) : ("no" as const) })))
-    .onConflictDoNothing()
-    .returning({ id: reportingPeriods.id });
+  const inserted = await db.insert(reportingPeriods).values(calendarRows(awardId, award)).onConflictDoNothing().returning({ id: reportingPeriods.id });
   return inserted.length;
 }
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { and, asc, count, desc, eq, ilike, inArray, ne, or, sql, type SQL } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db/client";
 import {
@@ -156,17 +157,28 @@ export async function listRequests(
   return { rows, total, page, pageCount, pageSize: REQUESTS_PAGE_SIZE };
 }
 
-/** The bare record if this user may see it, else null. For the data layer (mutations, attachments). */
-export async function findVisibleRequest(user: CurrentUser, requestId: string, db?: DbOrTx) {
+async function selectVisibleRequest(user: CurrentUser, requestId: string, db: DbOrTx) {
   const visibility = requestVisibility(user);
   if (!visibility || !isUuid(requestId)) return null;
-  const conn = db ?? (await getDb());
-  const [row] = await conn
+  const [row] = await db
     .select()
     .from(assistanceRequests)
     .where(and(eq(assistanceRequests.id, requestId), visibility))
     .limit(1);
   return row ?? null;
+}
+
+// One load per request render: a request's page, its layout and each of its panels ask for the record,
+// and all get this one (keyed on the user object, which getCurrentUser caches per request, and the id).
+// Outside a render (server actions, route handlers, jobs) React's cache() memoizes nothing.
+const findVisibleRequestOnce = cache(async (user: CurrentUser, requestId: string) => selectVisibleRequest(user, requestId, await getDb()));
+
+/**
+ * The bare record if this user may see it, else null. For the data layer (mutations, attachments).
+ * Cached per request render; with `db` (a transaction), read afresh from it.
+ */
+export async function findVisibleRequest(user: CurrentUser, requestId: string, db?: DbOrTx) {
+  return db ? selectVisibleRequest(user, requestId, db) : findVisibleRequestOnce(user, requestId);
 }
 
 export type RequestRecord = NonNullable<Awaited<ReturnType<typeof findVisibleRequest>>>;

@@ -1,7 +1,7 @@
 import "server-only";
 import { asc, eq } from "drizzle-orm";
 import { getDb } from "@/db/client";
-import { awardDeliverables, reportingPeriods } from "@/db/schema";
+import { reportingPeriods } from "@/db/schema";
 import type { CurrentUser } from "@/lib/auth/queries";
 import { getAward } from "@/lib/awards/queries";
 import { isOfficer } from "@/lib/awards/people";
@@ -55,13 +55,8 @@ export async function listTranches(user: CurrentUser, awardId: string) {
     recordedByName: r.releasedOn ? r.recordedByName : null,
   }));
   const officer = isOfficer(user);
-  const deliverables = officer
-    ? await db
-        .select({ id: awardDeliverables.id, title: awardDeliverables.title, status: awardDeliverables.status })
-        .from(awardDeliverables)
-        .where(eq(awardDeliverables.awardId, award.id))
-        .orderBy(asc(awardDeliverables.dueOn), asc(awardDeliverables.createdAt))
-    : [];
+  // getAward's deliverables, in the same order (due date, then creation).
+  const deliverables = officer ? award.deliverables.map(({ id, title, status }) => ({ id, title, status })) : [];
   const periods = officer
     ? await db
         .select({ number: reportingPeriods.number, dueOn: reportingPeriods.dueOn })
