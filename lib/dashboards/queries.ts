@@ -289,15 +289,19 @@ async function indicatorTotalsBy(db: DbOrTx, scope: SQL): Promise<Map<string, In
 
 /** Per program, the report of its awards in `scope` accepted last (newestAcceptedReports' first). */
 async function latestAcceptedReportPerProgram(db: DbOrTx, scope: SQL): Promise<Map<string, ReportSummaryRow>> {
-  const rows = await db
-    .selectDistinctOn([awards.programId], { programId: awards.programId, ...reportSummarySelection() })
+  // The winners are found on narrow rows; only theirs carry the narratives (sorting every accepted
+  // report with its narratives costs more than the rest of the query).
+  const winners = db
+    .selectDistinctOn([awards.programId], { id: progressReports.id })
     .from(progressReports)
     .innerJoin(reportingPeriods, eq(reportingPeriods.id, progressReports.periodId))
     .innerJoin(awards, eq(awards.id, progressReports.awardId))
-    .innerJoin(countries, eq(countries.iso2, awards.countryIso2))
     .where(and(scope, eq(progressReports.status, "accepted")))
-    .orderBy(awards.programId, desc(sql`COALESCE(${progressReports.reviewedAt}, ${progressReports.updatedAt})`), desc(reportingPeriods.number), asc(awards.reference));
-  return new Map(rows.map(({ programId, ...r }) => [programId, r]));
+    .orderBy(awards.programId, ...NEWEST_ACCEPTED_FIRST);
+  const rows = await acceptedReports(db, inArray(progressReports.id, winners)).orderBy(awards.programId);
+  const out = new Map<string, ReportSummaryRow>();
+  for (const r of rows) out.set(r.programId, r);
+  return out;
 }
 
 /** The drill-down country: eligible for the program, or holding one of its reported awards. */
@@ -351,10 +355,17 @@ type ReportSummaryRow = {
   narrativeEs: string | null;
 };
 
-/** Accepted reports of the awards matching `where`: the summary donors may read (no reviewer, no comment). */
+/** The order of accepted reports: newest accepted first, then by period (latest first), then by award. */
+const NEWEST_ACCEPTED_FIRST = [
+  desc(sql`COALESCE(${progressReports.reviewedAt}, ${progressReports.updatedAt})`),
+  desc(reportingPeriods.number),
+  asc(awards.reference),
+];
+
+/** Accepted reports of the awards matching `where`: the summary donors may read (no reviewer, no comment), with the award's program. */
 function acceptedReports(db: DbOrTx, where: SQL | undefined) {
   return db
-    .select(reportSummarySelection())
+    .select({ programId: awards.programId, ...reportSummarySelection() })
     .from(progressReports)
     .innerJoin(reportingPeriods, eq(reportingPeriods.id, progressReports.periodId))
     .innerJoin(awards, eq(awards.id, progressReports.awardId))
@@ -414,13 +425,19 @@ function overviewAwardRows(db: DbOrTx, scope: SQL | undefined) {
 }
 type OverviewAwardRow = Awaited<ReturnType<typeof overviewAwardRows>>[number];
 
-/** Accepted reports in `scope`, newest accepted first, then by period (latest first) and award: one report per period, so the order is total. */
-function newestAcceptedReports(db: DbOrTx, scope: SQL | undefined) {
-  return acceptedReports(db, scope).orderBy(
-    desc(sql`COALESCE(${progressReports.reviewedAt}, ${progressReports.updatedAt})`),
-    desc(reportingPeriods.number),
-    asc(awards.reference),
-  );
+/** Accepted reports in `scope`, `window` of them newest accepted first, then by period (latest first) and award: one report per period, so the order is total. */
+async function newestAcceptedReports(db: DbOrTx, scope: SQL | undefined, window: { limit: number; offset: number }) {
+  // The page is cut on narrow rows; only its rows carry the narratives.
+  const page = db
+    .select({ id: progressReports.id })
+    .from(progressReports)
+    .innerJoin(reportingPeriods, eq(reportingPeriods.id, progressReports.periodId))
+    .innerJoin(awards, eq(awards.id, progressReports.awardId))
+    .where(and(scope, eq(progressReports.status, "accepted")))
+    .orderBy(...NEWEST_ACCEPTED_FIRST)
+    .limit(window.limit)
+    .offset(window.offset);
+  return acceptedReports(db, inArray(progressReports.id, page)).orderBy(...NEWEST_ACCEPTED_FIRST);
 }
 
 function addCounts(total: DeliverableCounts, part: DeliverableCounts): void {
@@ -536,7 +553,7 @@ export async function getProgramOverview(user: CurrentUser, programId: string, o
   const iso2 = drillDownIso2(options.country);
   const today = options.today ?? todayIso();
   const { scope, figures } = await programFigures(db, program, iso2, today);
-  const [awardList, latest] = await Promise.all([awardSummariesOf(db, scope, today), newestAcceptedReports(db, scope).limit(10)]);
+  const [awardList, latest] = await Promise.all([awardSummariesOf(db, scope, today), newestAcceptedReports(db, scope, { limit: 10, offset: 0 })]);
   return { ...figures, latestReports: latest.map(reportSummary), awards: awardList };
 }
 
@@ -576,7 +593,7 @@ export async function getProgramDashboard(
   );
   const [awardRows, reportRows] = await Promise.all([
     awardCount > 0 ? awardSummariesOf(db, pageOfAwards, today) : Promise.resolve([]),
-    figures.reportCounts.accepted > 0 ? newestAcceptedReports(db, scope).limit(reportWindow.limit).offset(reportWindow.offset) : Promise.resolve([]),
+    figures.reportCounts.accepted > 0 ? newestAcceptedReports(db, scope, reportWindow) : Promise.resolve([]),
   ]);
   const paged = <Row>(rows: Row[], total: number, w: ReturnType<typeof pageWindow>): Paged<Row> => ({ rows, total, page: w.page, pageCount: w.pageCount, pageSize: w.pageSize });
   return {
