@@ -229,7 +229,7 @@ async function glanceMoneyOf(db: DbOrTx, scope: SQL) {
   );
 }
 
-/** Per country, the money of its awards in `scope` (moneyOfAwards' figures added up) and their number, by English name. */
+/** Per country, the money of its awards in `scope` (moneyOfAwards' figures added up) and their number. */
 async function moneyByCountry(db: DbOrTx, scope: SQL) {
   const rows = await execRows<{ iso2: string; name_en: string; name_es: string; committed: string | number; disbursed: string | number; reported: string | number; awards: number | string }>(
     db,
@@ -237,8 +237,7 @@ async function moneyByCountry(db: DbOrTx, scope: SQL) {
                sum(m.reported) AS reported, count(*)::int AS awards
           FROM ${awardMoneySql(scope)} m
           JOIN countries c ON c.iso2 = m.country_iso2
-         GROUP BY m.country_iso2, c.name_en, c.name_es
-         ORDER BY c.name_en, m.country_iso2`,
+         GROUP BY m.country_iso2, c.name_en, c.name_es`,
   );
   return rows.map((r) => ({
     iso2: r.iso2,
@@ -522,6 +521,8 @@ async function programFigures(db: DbOrTx, program: DashboardProgram, iso2: strin
     awardCount += summary.awards;
     return summary;
   });
+  // By English name as the reader's code compares it, whatever the database's collation.
+  countryList.sort((a, b) => a.nameEn.localeCompare(b.nameEn) || a.iso2.localeCompare(b.iso2));
 
   return {
     scope,
