@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { emptyPage, LIST_PAGE_SIZE, pageParamSchema, pageWindow } from "./paging";
+import { emptyPage, LIST_PAGE_SIZE, pageOfRows, pageParamSchema, pageWindow, shownRange } from "./paging";
 
 describe("pageWindow", () => {
   it("pages a total into LIMIT/OFFSET windows of the page size", () => {
@@ -19,5 +19,23 @@ describe("pageWindow", () => {
   it("reads ?page= as a whole number from 1, anything else as page 1", () => {
     expect(pageParamSchema.parse("3")).toBe(3);
     for (const bad of [undefined, "", "0", "-2", "2.5", "abc", "1e9"]) expect(pageParamSchema.parse(bad), String(bad)).toBe(1);
+  });
+});
+
+describe("pageOfRows and shownRange", () => {
+  const rows = Array.from({ length: 52 }, (_, i) => i + 1);
+
+  it("cuts a list held in memory into pages, the last one short, a page past the end showing the last", () => {
+    expect(pageOfRows(rows, { page: 2 })).toEqual({ rows: rows.slice(25, 50), total: 52, page: 2, pageCount: 3, pageSize: 25 });
+    expect(pageOfRows(rows, { page: 3 }).rows).toEqual([51, 52]);
+    expect(pageOfRows(rows, { page: 40 })).toMatchObject({ page: 3, rows: [51, 52] });
+    expect(pageOfRows([], { page: 2 })).toEqual({ rows: [], total: 0, page: 1, pageCount: 1, pageSize: 25 });
+  });
+
+  it("gives the positions of a page's first and last rows", () => {
+    expect(shownRange(pageOfRows(rows, { page: 2 }))).toEqual({ from: 26, to: 50 });
+    expect(shownRange(pageOfRows(rows, { page: 3 }))).toEqual({ from: 51, to: 52 });
+    expect(shownRange(pageOfRows(rows.slice(0, 1)))).toEqual({ from: 1, to: 1 });
+    expect(shownRange(pageOfRows([]))).toEqual({ from: 0, to: 0 });
   });
 });

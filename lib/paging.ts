@@ -37,3 +37,16 @@ export function emptyPage<Row>(request: PageRequest = {}): Paged<Row> {
   const { page, pageCount, pageSize } = pageWindow(0, request);
   return { rows: [], total: 0, page, pageCount, pageSize };
 }
+
+/** One page of rows already held in memory in their stable order (a short list such as a program's countries). */
+export function pageOfRows<Row>(rows: readonly Row[], request: PageRequest = {}): Paged<Row> {
+  const { page, pageCount, pageSize, limit, offset } = pageWindow(rows.length, request);
+  return { rows: rows.slice(offset, offset + limit), total: rows.length, page, pageCount, pageSize };
+}
+
+/** The 1-based positions of a page's first and last rows in the whole list (0 and 0 when it is empty). */
+export function shownRange(paged: Pick<Paged<unknown>, "page" | "pageSize" | "total" | "rows">): { from: number; to: number } {
+  if (paged.total === 0 || paged.rows.length === 0) return { from: 0, to: 0 };
+  const from = (paged.page - 1) * paged.pageSize + 1;
+  return { from, to: from + paged.rows.length - 1 };
+}

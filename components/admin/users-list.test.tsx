@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { cleanup, screen, within } from "@testing-library/react";
 import type { UserListPage } from "@/lib/users/queries";
 import { renderUi, tEn } from "@/test/render-ui";
-import { UserFilters, UsersTable } from "./users-list";
+import { createTranslator } from "@/lib/i18n/translate";
+import { UserFilters, UsersCount, UsersTable } from "./users-list";
 
 afterEach(cleanup);
 
@@ -32,6 +33,18 @@ describe("the users list", () => {
     expect(row.textContent).toContain(tEn("common.roles.reviewer"));
     expect(screen.getByRole("link", { name: tEn("ui.pagination.next") }).getAttribute("href")).toBe("/admin/users?q=grace&role=reviewer&page=3");
     expect(screen.getByRole("link", { name: tEn("ui.pagination.previous") }).getAttribute("href")).toBe("/admin/users?q=grace&role=reviewer");
+  });
+
+  it("counts the users found and says which of them the page shows, in both languages", () => {
+    const rows = Array.from({ length: 25 }, (_, i) => ({ ...ROW, id: `u${i}` }));
+    renderUi(<UsersCount list={page({ rows, total: 1_260 })} t={tEn} locale="en" />);
+    expect(screen.getByRole("status").textContent).toBe("Showing 26–50 of 1,260 users found.");
+    cleanup();
+    renderUi(<UsersCount list={page({ rows: [ROW], total: 1, page: 1, pageCount: 1 })} t={createTranslator("es")} locale="es" />);
+    expect(screen.getByRole("status").textContent).toBe("Se encontró 1 usuario.");
+    cleanup();
+    renderUi(<UsersCount list={page({ rows: [], total: 0, page: 1, pageCount: 1 })} t={tEn} locale="en" />);
+    expect(screen.getByRole("status").textContent).toBe("No user found.");
   });
 
   it("says when no user matches", () => {

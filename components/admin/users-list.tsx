@@ -6,7 +6,10 @@ import { NativeSelect } from "@/components/ui/native-select";
 import { TextField } from "@/components/ui/text-field";
 import { ROLES } from "@/lib/enums";
 import type { Locale } from "@/lib/i18n/config";
+import { formatNumber } from "@/lib/i18n/format";
+import { plural } from "@/lib/i18n/plural";
 import type { Translate } from "@/lib/i18n/translate";
+import { shownRange } from "@/lib/paging";
 import type { AdminUserRow, UserListPage } from "@/lib/users/queries";
 import { USER_STATUSES } from "@/lib/users/schema";
 
@@ -75,6 +78,12 @@ function columns(t: Translate, locale: Locale): Column<AdminUserRow>[] {
       cell: (row) => <Badge tone={row.isActive ? "success" : "danger"}>{row.isActive ? t("admin.status.active") : t("admin.status.inactive")}</Badge>,
     },
   ];
+}
+
+/** How many users the filters find, and which of them this page shows ("Showing 26–50 of 60 users found."). */
+export function UsersCount({ list, t, locale }: { list: UserListPage; t: Translate; locale: Locale }) {
+  const { from, to } = shownRange(list);
+  return <p role="status">{plural(t, locale, "admin.users.shown", list.total, { from: formatNumber(from, locale), to: formatNumber(to, locale) })}</p>;
 }
 
 /** One page of users (paged on the server, ?page= beside the filters). */

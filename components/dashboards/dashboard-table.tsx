@@ -3,10 +3,13 @@
 import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import { DataTable, type Column, type DataTableProps } from "@/components/ui/data-table";
+import type { Query } from "@/components/ui/query";
 import type { AcceptedReportSummary, Named } from "@/lib/dashboards/types";
 import type { Locale } from "@/lib/i18n/config";
-import { formatDate } from "@/lib/i18n/format";
+import { formatDate, formatNumber } from "@/lib/i18n/format";
+import { plural, type PluralKey } from "@/lib/i18n/plural";
 import type { Translate } from "@/lib/i18n/translate";
+import { shownRange, type Paged } from "@/lib/paging";
 import { unitLabel } from "@/lib/reporting/units";
 import { decimal, excerpt, nameIn, narrativeIn, progressText } from "./text";
 
@@ -15,21 +18,48 @@ export interface I18nProps {
   locale: Locale;
 }
 
+/** Where a paged dashboard table lives: the page's path and query (every table's page is kept in the links). */
+export interface PageLinks {
+  basePath: string;
+  query?: Query;
+}
+
 /**
- * A dashboard section: its heading, what comes before the table (cards, an intro), the table, and what
- * comes after it (a chart of the same figures). With no rows, the table's empty sentence stands alone.
+ * One page of a dashboard table: the DataTable props for its rows and page links (`?<param>=n`, landing
+ * on the section `anchor`), and the sentence that counts them ("Showing 26–50 of 1,243 awards.").
+ */
+export function pagedTable<Row>(
+  paged: Paged<Row>,
+  { param, anchor, label, shownKey, links, t, locale }: I18nProps & { param: string; anchor: string; label: string; shownKey: PluralKey; links: PageLinks },
+) {
+  const { from, to } = shownRange(paged);
+  return {
+    rows: paged.rows,
+    basePath: links.basePath,
+    query: links.query,
+    pagination: paged.total > 0 ? { page: paged.page, pageCount: paged.pageCount, label, param, anchor } : undefined,
+    count: paged.total > 0 ? plural(t, locale, shownKey, paged.total, { from: formatNumber(from, locale), to: formatNumber(to, locale) }) : undefined,
+  };
+}
+
+/**
+ * A dashboard section: its heading, what comes before the table (cards, an intro), the count of a paged
+ * table, the table, and what comes after it (a chart of the same figures). With no rows, the table's
+ * empty sentence stands alone.
  */
 export function TableSection<Row>({
   id,
   heading,
   before,
   after,
+  count,
   ...table
-}: DataTableProps<Row> & { id: string; heading: string; before?: ReactNode; after?: ReactNode }) {
+}: DataTableProps<Row> & { id: string; heading: string; before?: ReactNode; after?: ReactNode; count?: string }) {
   return (
     <section className="stack" aria-labelledby={id}>
       <h2 id={id}>{heading}</h2>
       {before}
+      {count ? <p className="muted">{count}</p> : null}
       <DataTable {...table} />
       {table.rows.length > 0 ? after : null}
     </section>

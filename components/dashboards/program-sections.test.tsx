@@ -11,9 +11,13 @@ import { excerpt, narrativeIn } from "./text";
 import { ProgramGlances } from "./program-glance";
 import { ProgramsTable } from "./programs-table";
 import type { ProgramGlance } from "@/lib/dashboards/glance";
+import { pageOfRows, type Paged } from "@/lib/paging";
 
 const PROGRAM_ID = "7f1c1d2e-3b4a-4c5d-8e9f-0a1b2c3d4e5f";
 const AWARD_ID = "6f1c1d2e-3b4a-4c5d-8e9f-0a1b2c3d4e5f";
+const links = { basePath: `/dashboards/${PROGRAM_ID}` };
+/** A list on one page, as the dashboard query returns it. */
+const onePage = <Row,>(rows: Row[]): Paged<Row> => pageOfRows(rows);
 
 function render(locale: "en" | "es", node: (i18n: { t: ReturnType<typeof createTranslator>; locale: "en" | "es" }) => ReactNode) {
   return renderToString(
@@ -79,8 +83,8 @@ describe("program dashboard sections", () => {
   it("links countries and awards to their drill-downs, with the figures in a table", () => {
     const html = render("en", (i) => (
       <>
-        <CountriesSection programId={PROGRAM_ID} countries={[country]} currency="USD" {...i} />
-        <AwardsTable programId={PROGRAM_ID} awards={[award]} currency="USD" {...i} />
+        <CountriesSection programId={PROGRAM_ID} countries={[country]} links={links} currency="USD" {...i} />
+        <AwardsTable programId={PROGRAM_ID} awards={onePage([award])} links={links} currency="USD" {...i} />
       </>
     ));
     expect(html).toContain(`href="/dashboards/${PROGRAM_ID}/countries/GT"`);
@@ -92,6 +96,34 @@ describe("program dashboard sections", () => {
     expect(html).toContain('role="img" aria-label="Bar chart of committed and disbursed funds by country.');
     // A title missing in English falls back to the Spanish one.
     expect(html).toContain("Marcaje en Guatemala");
+  });
+
+  it("pages each table with its own parameter, keeping the others' pages, and counts the rows in both languages", () => {
+    const awards = Array.from({ length: 60 }, (_, n) => ({ ...award, id: `a${n}`, reference: `AW-2026-${String(n + 1).padStart(4, "0")}` }));
+    const second: Paged<AwardSummary> = { rows: awards.slice(25, 50), total: 60, page: 2, pageCount: 3, pageSize: 25 };
+    const query = { awards: "2", reports: "3" };
+    const en = render("en", (i) => <AwardsTable programId={PROGRAM_ID} awards={second} links={{ ...links, query }} currency="USD" {...i} />);
+    expect(en).toContain("Showing 26–50 of 60 awards.");
+    expect(en).toContain("AW-2026-0026");
+    expect(en).not.toContain("AW-2026-0025<");
+    expect(en).toContain("Page 2 of 3");
+    expect(en).toContain(`href="/dashboards/${PROGRAM_ID}?reports=3#dash-awards"`);
+    expect(en).toContain(`href="/dashboards/${PROGRAM_ID}?reports=3&amp;awards=3#dash-awards"`);
+    const es = render("es", (i) => <AwardsTable programId={PROGRAM_ID} awards={second} links={{ ...links, query }} currency="USD" {...i} />);
+    expect(es).toContain("Se muestran 26–50 de 60 subvenciones.");
+    const one = render("es", (i) => <LatestReports programId={PROGRAM_ID} reports={onePage([report])} links={links} counts={reportCounts} {...i} />);
+    expect(one).toContain("1 informe aceptado.");
+    expect(one).not.toContain("Página 1");
+
+    // Countries: the table a page at a time, in the reader's order.
+    const names = Array.from({ length: 30 }, (_, n) => `Country ${String(n).padStart(2, "0")}`);
+    const many = names.map((name, n) => ({ ...country, iso2: `C${String.fromCharCode(65 + (n % 26))}${n}`, nameEn: name, nameEs: name }));
+    const html = render("en", (i) => <CountriesSection programId={PROGRAM_ID} countries={[...many].reverse()} page={2} links={links} currency="USD" {...i} />);
+    expect(html).toContain("Showing 26–30 of 30 countries.");
+    const table = html.slice(0, html.indexOf("</table>"));
+    expect(table).toContain(">Country 25</a>");
+    expect(table).not.toContain(">Country 24</a>");
+    expect(html).toContain(`href="/dashboards/${PROGRAM_ID}#dash-countries"`);
   });
 
   it("gives percent of target, and a dash where there is no target", () => {
@@ -108,13 +140,13 @@ describe("program dashboard sections", () => {
   });
 
   it("shows a report's narrative in the reader's language, else the other one, saying so", () => {
-    const es = render("es", (i) => <LatestReports programId={PROGRAM_ID} reports={[report]} counts={reportCounts} {...i} />);
+    const es = render("es", (i) => <LatestReports programId={PROGRAM_ID} reports={onePage([report])} links={links} counts={reportCounts} {...i} />);
     expect(es).toContain("Informes vencidos");
     expect(es).toContain("Pasada su fecha límite y no aceptados.");
     expect(es).toContain('<span lang="en">Forty machines delivered to DIGECAM.</span>');
     expect(es).toContain("(disponible solo en inglés)");
     expect(es).toContain("Informe final");
-    const en = render("en", (i) => <LatestReports programId={PROGRAM_ID} reports={[report]} counts={reportCounts} {...i} />);
+    const en = render("en", (i) => <LatestReports programId={PROGRAM_ID} reports={onePage([report])} links={links} counts={reportCounts} {...i} />);
     expect(en).not.toContain("only available");
     expect(narrativeIn("en", { narrativeEn: " ", narrativeEs: null })).toBeNull();
   });

@@ -6,9 +6,10 @@ import type { Column } from "@/components/ui/data-table";
 import type { AcceptedReportSummary, AwardSummary, CountrySummary, DeliverableCounts, IndicatorTotal, ReportCounts } from "@/lib/dashboards/types";
 import { formatDate, formatMoney, formatNumber } from "@/lib/i18n/format";
 import type { Translate } from "@/lib/i18n/translate";
+import { pageOfRows, type Paged } from "@/lib/paging";
 import { percentOf } from "@/lib/reporting/status";
 import { CountryMoneyChart, IndicatorProgressChart } from "./charts";
-import { AcceptedOn, Narrative, PeriodCell, TableSection, indicatorColumns, type I18nProps } from "./dashboard-table";
+import { AcceptedOn, Narrative, PeriodCell, TableSection, indicatorColumns, pagedTable, type I18nProps, type PageLinks } from "./dashboard-table";
 import { ReportCountCards } from "./program-sections";
 import { decimal, nameIn, titleIn } from "./text";
 
@@ -18,10 +19,30 @@ function lateCell(d: DeliverableCounts, t: Translate) {
   return t("dashboards.countries.lateValue", { late: d.late, total: d.total });
 }
 
-/** Awards by country: the table (with links to the country drill-down) and the committed/disbursed chart. */
-export function CountriesSection({ programId, countries, currency, t, locale }: I18nProps & { programId: string; countries: CountrySummary[]; currency: string }) {
+/**
+ * Awards by country: the table (with links to the country drill-down), a page at a time (`?countries=`)
+ * by name in the reader's language, and the committed/disbursed chart of every country.
+ */
+export function CountriesSection({
+  programId,
+  countries,
+  page,
+  links,
+  currency,
+  t,
+  locale,
+}: I18nProps & { programId: string; countries: CountrySummary[]; page?: number; links: PageLinks; currency: string }) {
   const m = (minor: number) => formatMoney(minor, currency, locale);
-  const sorted = [...countries].sort((a, b) => nameIn(locale, a).localeCompare(nameIn(locale, b), locale));
+  const sorted = [...countries].sort((a, b) => nameIn(locale, a).localeCompare(nameIn(locale, b), locale) || a.iso2.localeCompare(b.iso2));
+  const table = pagedTable(pageOfRows(sorted, { page }), {
+    param: "countries",
+    anchor: "dash-countries",
+    label: t("dashboards.countries.pagesLabel"),
+    shownKey: "dashboards.countries.shown",
+    links,
+    t,
+    locale,
+  });
   const columns: Column<CountrySummary>[] = [
     {
       key: "country",
@@ -61,7 +82,7 @@ export function CountriesSection({ programId, countries, currency, t, locale }: 
       heading={t("dashboards.countries.heading")}
       caption={t("dashboards.countries.caption")}
       columns={columns}
-      rows={sorted}
+      {...table}
       rowKey={(c) => c.iso2}
       empty={t("dashboards.countries.none")}
       after={chart}
@@ -109,8 +130,15 @@ export function IndicatorsSection({ indicators, t, locale }: I18nProps & { indic
   );
 }
 
-/** The latest accepted reports, newest first, with a narrative excerpt. */
-export function LatestReports({ programId, reports, counts, t, locale }: I18nProps & { programId: string; reports: AcceptedReportSummary[]; counts: ReportCounts }) {
+/** The accepted reports, newest first, a page at a time (`?reports=`), each with a narrative excerpt. */
+export function LatestReports({
+  programId,
+  reports,
+  links,
+  counts,
+  t,
+  locale,
+}: I18nProps & { programId: string; reports: Paged<AcceptedReportSummary>; links: PageLinks; counts: ReportCounts }) {
   const columns: Column<AcceptedReportSummary>[] = [
     {
       key: "award",
@@ -131,7 +159,7 @@ export function LatestReports({ programId, reports, counts, t, locale }: I18nPro
       before={<ReportCountCards counts={counts} t={t} locale={locale} />}
       caption={t("dashboards.reports.caption")}
       columns={columns}
-      rows={reports}
+      {...pagedTable(reports, { param: "reports", anchor: "dash-reports", label: t("dashboards.reports.pagesLabel"), shownKey: "dashboards.reports.shown", links, t, locale })}
       rowKey={(r) => r.reportId}
       empty={t("dashboards.reports.none")}
       t={t}
@@ -140,8 +168,15 @@ export function LatestReports({ programId, reports, counts, t, locale }: I18nPro
   );
 }
 
-/** The awards counted, each linking to its drill-down. */
-export function AwardsTable({ programId, awards, currency, t, locale }: I18nProps & { programId: string; awards: AwardSummary[]; currency: string }) {
+/** The awards counted, by reference, a page at a time (`?awards=`), each linking to its drill-down. */
+export function AwardsTable({
+  programId,
+  awards,
+  links,
+  currency,
+  t,
+  locale,
+}: I18nProps & { programId: string; awards: Paged<AwardSummary>; links: PageLinks; currency: string }) {
   const m = (minor: number) => formatMoney(minor, currency, locale);
   const reference = (a: AwardSummary) => {
     const title = titleIn(locale, a);
@@ -177,7 +212,7 @@ export function AwardsTable({ programId, awards, currency, t, locale }: I18nProp
       heading={t("dashboards.awards.heading")}
       caption={t("dashboards.awards.caption")}
       columns={columns}
-      rows={awards}
+      {...pagedTable(awards, { param: "awards", anchor: "dash-awards", label: t("dashboards.awards.pagesLabel"), shownKey: "dashboards.awards.shown", links, t, locale })}
       rowKey={(a) => a.id}
       empty={t("dashboards.awards.none")}
       t={t}

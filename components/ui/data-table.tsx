@@ -35,7 +35,7 @@ export interface DataTableProps<Row> {
   /** The page's path and query, for sort and page links. */
   basePath?: string;
   query?: Query;
-  pagination?: { page: number; pageCount?: number; hasNext?: boolean; label?: string };
+  pagination?: { page: number; pageCount?: number; hasNext?: boolean; label?: string; param?: string; anchor?: string };
   empty?: ReactNode;
   t: Translate;
   testId?: string;

@@ -13,6 +13,10 @@ export interface PaginationProps {
   hasNext?: boolean;
   /** Names the navigation when a page has several lists (default: "Pages"). */
   label?: string;
+  /** The query parameter holding the page (default "page"; a page with several lists gives each its own). */
+  param?: string;
+  /** The id of the list's section, so that a page link lands on the list rather than the top of the page. */
+  anchor?: string;
   t: Translate;
 }
 
@@ -20,7 +24,7 @@ export interface PaginationProps {
  * Previous/next links for a list paged on the server (`?page=`), with "Page n of m". A link that leads
  * nowhere stays in place, marked aria-disabled and without href, so the layout does not jump.
  */
-export function Pagination({ basePath, query = {}, page, pageCount, hasNext, label, t }: PaginationProps) {
+export function Pagination({ basePath, query = {}, page, pageCount, hasNext, label, param = "page", anchor, t }: PaginationProps) {
   const isLast = pageCount !== undefined ? page >= pageCount : !hasNext;
   if (page <= 1 && isLast) return null;
   const link = (target: number, label: string, disabled: boolean, rel: "prev" | "next") =>
@@ -29,7 +33,7 @@ export function Pagination({ basePath, query = {}, page, pageCount, hasNext, lab
         {label}
       </a>
     ) : (
-      <Link className="btn" href={hrefWith(basePath, query, { page: target === 1 ? undefined : target })} rel={rel}>
+      <Link className="btn" href={`${hrefWith(basePath, query, { [param]: target === 1 ? undefined : target })}${anchor ? `#${anchor}` : ""}`} rel={rel}>
         {label}
       </Link>
     );

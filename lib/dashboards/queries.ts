@@ -19,6 +19,7 @@ import { NotFoundError } from "@/lib/errors";
 import { reportIsOverdue } from "@/lib/reporting/queries";
 import { awardMoneySql, moneyOfAwards, type MoneyFigures } from "@/lib/reporting/unchecked";
 import { todayIso } from "@/lib/dates";
+import { LIST_PAGE_SIZE, pageWindow, type PageRequest, type Paged } from "@/lib/paging";
 import { dashboardProgramVisibility, findDashboardAward, findDashboardProgram, reportedAwardsIn, reportedAwardsOf, type DashboardProgram } from "./access";
 import { committedFundsOf } from "@/lib/programs/funds";
 import { headlineIndicators, type ProgramGlance } from "./glance";
@@ -36,6 +37,7 @@ import type {
   IndicatorTotal,
   MoneySummary,
   Named,
+  ProgramDashboard,
   ProgramOverview,
   ReportCounts,
 } from "./types";
@@ -72,22 +74,15 @@ function zeroReports(): ReportCounts {
   return { accepted: 0, overdue: 0 };
 }
 
-/**
- * Per award in `scope` (a condition on `awards`), its reporting periods' reports accepted, and overdue
- * as of `today` (reportIsOverdue: whatever the report's state, so nothing of a draft, a submission or a
- * return is told apart).
- */
-async function reportCountsOf(db: DbOrTx, scope: SQL | undefined, today: string): Promise<Map<string, ReportCounts>> {
-  return reportCountsBy(db, reportingPeriods.awardId, scope, today);
-}
+/** What the figures of the awards in a scope are grouped by: each award, its program, or its country. */
+type AwardGrouping = typeof awards.id | typeof awards.programId | typeof awards.countryIso2;
 
-/** The accepted and overdue report counts in `scope`, grouped by an award's id or its program's. */
-async function reportCountsBy(
-  db: DbOrTx,
-  by: typeof reportingPeriods.awardId | typeof awards.programId,
-  scope: SQL | undefined,
-  today: string,
-): Promise<Map<string, ReportCounts>> {
+/**
+ * The reporting periods' reports of the awards in `scope` (a condition on `awards`), accepted and
+ * overdue as of `today` (reportIsOverdue: whatever the report's state, so nothing of a draft, a
+ * submission or a return is told apart), grouped by `by`.
+ */
+async function reportCountsBy(db: DbOrTx, by: AwardGrouping, scope: SQL | undefined, today: string): Promise<Map<string, ReportCounts>> {
   const rows = await db
     .select({
       key: by,
@@ -100,6 +95,23 @@ async function reportCountsBy(
     .where(scope)
     .groupBy(by);
   return new Map(rows.map((r) => [r.key, { accepted: r.accepted, overdue: r.overdue }]));
+}
+
+/** The deliverables of the awards in `scope`, counted as countDeliverable does (isLate's rule), grouped by `by`. */
+async function deliverableCountsBy(db: DbOrTx, by: AwardGrouping, scope: SQL | undefined, today: string): Promise<Map<string, DeliverableCounts>> {
+  const late = sql`${awardDeliverables.status} <> 'accepted' AND ${awardDeliverables.dueOn} < ${today}::date`;
+  const rows = await db
+    .select({
+      key: by,
+      total: sql<number>`count(*)`.mapWith(Number),
+      accepted: sql<number>`count(*) FILTER (WHERE ${awardDeliverables.status} = 'accepted')`.mapWith(Number),
+      late: sql<number>`count(*) FILTER (WHERE ${late})`.mapWith(Number),
+    })
+    .from(awardDeliverables)
+    .innerJoin(awards, eq(awards.id, awardDeliverables.awardId))
+    .where(scope)
+    .groupBy(by);
+  return new Map(rows.map((r) => [r.key, { total: r.total, accepted: r.accepted, onTime: r.total - r.late, late: r.late }]));
 }
 
 function addReports(total: ReportCounts, part: ReportCounts): void {
@@ -155,9 +167,9 @@ export async function listProgramGlances(user: CurrentUser, options: OverviewOpt
     donorsOf(db, ids),
     committedFundsByProgram(db, ids),
     glanceMoneyOf(db, scope),
-    glanceDeliverablesOf(db, scope, today),
-    glanceReportCountsOf(db, scope, today),
-    glanceIndicatorsOf(db, scope),
+    deliverableCountsBy(db, awards.programId, scope, today),
+    reportCountsBy(db, awards.programId, scope, today),
+    indicatorTotalsBy(db, scope),
     latestAcceptedReportPerProgram(db, scope),
   ]);
   return rows.map((p) => {
@@ -217,30 +229,34 @@ async function glanceMoneyOf(db: DbOrTx, scope: SQL) {
   );
 }
 
-/** Per program, the deliverables of its awards in `scope` counted as countDeliverable does (isLate's rule). */
-async function glanceDeliverablesOf(db: DbOrTx, scope: SQL, today: string): Promise<Map<string, DeliverableCounts>> {
-  const late = sql`${awardDeliverables.status} <> 'accepted' AND ${awardDeliverables.dueOn} < ${today}::date`;
-  const rows = await db
-    .select({
-      programId: awards.programId,
-      total: sql<number>`count(*)`.mapWith(Number),
-      accepted: sql<number>`count(*) FILTER (WHERE ${awardDeliverables.status} = 'accepted')`.mapWith(Number),
-      late: sql<number>`count(*) FILTER (WHERE ${late})`.mapWith(Number),
-    })
-    .from(awardDeliverables)
-    .innerJoin(awards, eq(awards.id, awardDeliverables.awardId))
-    .where(scope)
-    .groupBy(awards.programId);
-  return new Map(rows.map((r) => [r.programId, { total: r.total, accepted: r.accepted, onTime: r.total - r.late, late: r.late }]));
+/** Per country, the money of its awards in `scope` (moneyOfAwards' figures added up) and their number. */
+async function moneyByCountry(db: DbOrTx, scope: SQL) {
+  const rows = await execRows<{ iso2: string; name_en: string; name_es: string; committed: string | number; disbursed: string | number; reported: string | number; awards: number | string }>(
+    db,
+    sql`SELECT m.country_iso2 AS iso2, c.name_en, c.name_es, sum(m.committed) AS committed, sum(m.disbursed) AS disbursed,
+               sum(m.reported) AS reported, count(*)::int AS awards
+          FROM ${awardMoneySql(scope)} m
+          JOIN countries c ON c.iso2 = m.country_iso2
+         GROUP BY m.country_iso2, c.name_en, c.name_es`,
+  );
+  return rows.map((r) => ({
+    iso2: r.iso2,
+    nameEn: r.name_en,
+    nameEs: r.name_es,
+    committedMinor: Number(r.committed),
+    disbursedMinor: Number(r.disbursed),
+    reportedExpenditureMinor: Number(r.reported),
+    awards: Number(r.awards),
+  }));
 }
 
-/** Per program, reportCountsOf's counts over its awards in `scope`. */
-async function glanceReportCountsOf(db: DbOrTx, scope: SQL, today: string): Promise<Map<string, ReportCounts>> {
-  return reportCountsBy(db, awards.programId, scope, today);
-}
-
-/** Per program, indicatorTotalsOf's totals over its awards in `scope`, by English name. */
-async function glanceIndicatorsOf(db: DbOrTx, scope: SQL): Promise<Map<string, IndicatorTotal[]>> {
+/**
+ * Per program, the indicators of its awards in `scope`, by English name: baselines and targets added up,
+ * with the accepted actuals. Actuals are summed per award indicator first, so that each baseline and
+ * target is counted once, and only over the award indicators in `scope` (found through the index on
+ * report_actuals.award_indicator_id), not over every actual of every program.
+ */
+async function indicatorTotalsBy(db: DbOrTx, scope: SQL): Promise<Map<string, IndicatorTotal[]>> {
   const rows = await execRows<{ program_id: string; key: string; unit: string; name_en: string; name_es: string; baseline: string; target: string; actual: string; awards: number | string }>(
     db,
     sql`SELECT ${awards.programId} AS program_id, i.key, i.unit, i.name_en, i.name_es,
@@ -252,9 +268,11 @@ async function glanceIndicatorsOf(db: DbOrTx, scope: SQL): Promise<Map<string, I
           JOIN indicators i ON i.id = ai.indicator_id
           JOIN ${awards} ON ${awards.id} = ai.award_id
           LEFT JOIN (SELECT ra.award_indicator_id, sum(ra.value) AS total
-                       FROM report_actuals ra
+                       FROM ${awards}
+                       JOIN award_indicators tracked ON tracked.award_id = ${awards.id}
+                       JOIN report_actuals ra ON ra.award_indicator_id = tracked.id
                        JOIN progress_reports pr ON pr.id = ra.report_id
-                      WHERE pr.status = 'accepted'
+                      WHERE pr.status = 'accepted' AND ${scope}
                       GROUP BY ra.award_indicator_id) acc ON acc.award_indicator_id = ai.id
          WHERE ${scope}
          GROUP BY ${awards.programId}, i.id, i.key, i.unit, i.name_en, i.name_es
@@ -268,17 +286,21 @@ async function glanceIndicatorsOf(db: DbOrTx, scope: SQL): Promise<Map<string, I
   return out;
 }
 
-/** Per program, the report of its awards in `scope` accepted last (latestAcceptedReports' first). */
+/** Per program, the report of its awards in `scope` accepted last (newestAcceptedReports' first). */
 async function latestAcceptedReportPerProgram(db: DbOrTx, scope: SQL): Promise<Map<string, ReportSummaryRow>> {
-  const rows = await db
-    .selectDistinctOn([awards.programId], { programId: awards.programId, ...reportSummarySelection() })
+  // The winners are found on narrow rows; only theirs carry the narratives (sorting every accepted
+  // report with its narratives costs more than the rest of the query).
+  const winners = db
+    .selectDistinctOn([awards.programId], { id: progressReports.id })
     .from(progressReports)
     .innerJoin(reportingPeriods, eq(reportingPeriods.id, progressReports.periodId))
     .innerJoin(awards, eq(awards.id, progressReports.awardId))
-    .innerJoin(countries, eq(countries.iso2, awards.countryIso2))
     .where(and(scope, eq(progressReports.status, "accepted")))
-    .orderBy(awards.programId, desc(sql`COALESCE(${progressReports.reviewedAt}, ${progressReports.updatedAt})`), desc(reportingPeriods.number), asc(awards.reference));
-  return new Map(rows.map(({ programId, ...r }) => [programId, r]));
+    .orderBy(awards.programId, ...NEWEST_ACCEPTED_FIRST);
+  const rows = await acceptedReports(db, inArray(progressReports.id, winners)).orderBy(awards.programId);
+  const out = new Map<string, ReportSummaryRow>();
+  for (const r of rows) out.set(r.programId, r);
+  return out;
 }
 
 /** The drill-down country: eligible for the program, or holding one of its reported awards. */
@@ -332,10 +354,17 @@ type ReportSummaryRow = {
   narrativeEs: string | null;
 };
 
-/** Accepted reports of the awards matching `where`: the summary donors may read (no reviewer, no comment). */
+/** The order of accepted reports: newest accepted first, then by period (latest first), then by award. */
+const NEWEST_ACCEPTED_FIRST = [
+  desc(sql`COALESCE(${progressReports.reviewedAt}, ${progressReports.updatedAt})`),
+  desc(reportingPeriods.number),
+  asc(awards.reference),
+];
+
+/** Accepted reports of the awards matching `where`: the summary donors may read (no reviewer, no comment), with the award's program. */
 function acceptedReports(db: DbOrTx, where: SQL | undefined) {
   return db
-    .select(reportSummarySelection())
+    .select({ programId: awards.programId, ...reportSummarySelection() })
     .from(progressReports)
     .innerJoin(reportingPeriods, eq(reportingPeriods.id, progressReports.periodId))
     .innerJoin(awards, eq(awards.id, progressReports.awardId))
@@ -395,71 +424,19 @@ function overviewAwardRows(db: DbOrTx, scope: SQL | undefined) {
 }
 type OverviewAwardRow = Awaited<ReturnType<typeof overviewAwardRows>>[number];
 
-/** Each deliverable of the awards in `scope`: its award, due date and status. */
-function overviewDeliverableRows(db: DbOrTx, scope: SQL | undefined) {
-  return db
-    .select({ awardId: awardDeliverables.awardId, dueOn: awardDeliverables.dueOn, status: awardDeliverables.status })
-    .from(awardDeliverables)
-    .innerJoin(awards, eq(awards.id, awardDeliverables.awardId))
-    .where(scope);
-}
-
-/**
- * The program's indicators over its reported awards (of one country when `iso2` is given), by English
- * name: baselines and targets added up, with the accepted actuals.
- */
-async function indicatorTotalsOf(db: DbOrTx, programId: string, iso2: string | null): Promise<IndicatorTotal[]> {
-  const indicatorScope = iso2 ? sql`AND a.country_iso2 = ${iso2}` : sql``;
-  // Actuals are summed per award indicator first, so that each baseline and target is counted once.
-  const rows = await execRows<{ key: string; unit: string; name_en: string; name_es: string; baseline: string; target: string; actual: string; awards: number | string }>(
-    db,
-    sql`SELECT i.key, i.unit, i.name_en, i.name_es,
-               sum(ai.baseline)::numeric(20, 2)::text AS baseline,
-               sum(ai.target)::numeric(20, 2)::text AS target,
-               COALESCE(sum(acc.total), 0)::numeric(20, 2)::text AS actual,
-               count(*)::int AS awards
-          FROM award_indicators ai
-          JOIN indicators i ON i.id = ai.indicator_id
-          JOIN awards a ON a.id = ai.award_id
-          LEFT JOIN (SELECT ra.award_indicator_id, sum(ra.value) AS total
-                       FROM report_actuals ra
-                       JOIN progress_reports pr ON pr.id = ra.report_id
-                      WHERE pr.status = 'accepted'
-                      GROUP BY ra.award_indicator_id) acc ON acc.award_indicator_id = ai.id
-         WHERE a.program_id = ${programId} AND a.status IN ('active', 'completed') ${indicatorScope}
-         GROUP BY i.id, i.key, i.unit, i.name_en, i.name_es
-         ORDER BY i.name_en`,
-  );
-  return rows.map((r) => ({
-    key: r.key,
-    unit: r.unit,
-    nameEn: r.name_en,
-    nameEs: r.name_es,
-    baseline: String(r.baseline),
-    target: String(r.target),
-    actual: String(r.actual),
-    awards: Number(r.awards),
-  }));
-}
-
-/** The 10 reports of the awards in `scope` accepted last (then by period, latest first, and award). */
-function latestAcceptedReports(db: DbOrTx, scope: SQL | undefined) {
-  return acceptedReports(db, scope)
-    .orderBy(desc(sql`COALESCE(${progressReports.reviewedAt}, ${progressReports.updatedAt})`), desc(reportingPeriods.number), asc(awards.reference))
-    .limit(10);
-}
-
-/** Deliverables counted per award and over all of them, as of `today`. */
-function countDeliverables(rows: readonly { awardId: string; dueOn: string; status: DeliverableStatus }[], today: string) {
-  const byAward = new Map<string, DeliverableCounts>();
-  const total = zeroCounts();
-  for (const d of rows) {
-    const counts = byAward.get(d.awardId) ?? zeroCounts();
-    countDeliverable(counts, d, today);
-    countDeliverable(total, d, today);
-    byAward.set(d.awardId, counts);
-  }
-  return { byAward, total };
+/** Accepted reports in `scope`, `window` of them newest accepted first, then by period (latest first) and award: one report per period, so the order is total. */
+async function newestAcceptedReports(db: DbOrTx, scope: SQL | undefined, window: { limit: number; offset: number }) {
+  // The page is cut on narrow rows; only its rows carry the narratives.
+  const page = db
+    .select({ id: progressReports.id })
+    .from(progressReports)
+    .innerJoin(reportingPeriods, eq(reportingPeriods.id, progressReports.periodId))
+    .innerJoin(awards, eq(awards.id, progressReports.awardId))
+    .where(and(scope, eq(progressReports.status, "accepted")))
+    .orderBy(...NEWEST_ACCEPTED_FIRST)
+    .limit(window.limit)
+    .offset(window.offset);
+  return acceptedReports(db, inArray(progressReports.id, page)).orderBy(...NEWEST_ACCEPTED_FIRST);
 }
 
 function addCounts(total: DeliverableCounts, part: DeliverableCounts): void {
@@ -489,86 +466,141 @@ function awardSummary(a: OverviewAwardRow, figures: MoneyFigures, deliverables: 
 }
 
 /**
- * Each award's summary with its money, deliverables and reports, and those figures added up over the
- * program and per country (countries by English name). An award without money figures counts its
- * amount as committed.
+ * The awards matching `condition` (all of a scope, or one page of it), by reference, each with its
+ * money, deliverables and reports: four grouped queries whatever their number. An award without money
+ * figures counts its amount as committed.
  */
-function summarizeAwards(
-  awardRows: readonly OverviewAwardRow[],
-  money: Map<string, MoneyFigures>,
-  deliverablesByAward: Map<string, DeliverableCounts>,
-  reportCounts: Map<string, ReportCounts>,
-) {
-  const total = zeroMoney();
-  const reports = zeroReports();
-  const byCountry = new Map<string, CountrySummary>();
-  const awardList = awardRows.map((a) => {
-    const figures = money.get(a.id) ?? { committedMinor: a.amountMinor, disbursedMinor: 0, reportedExpenditureMinor: 0 };
-    const counts = deliverablesByAward.get(a.id) ?? zeroCounts();
-    const awardReports = reportCounts.get(a.id) ?? zeroReports();
-    addMoney(total, figures);
-    addReports(reports, awardReports);
-    const c = byCountry.get(a.countryIso2) ?? {
-      iso2: a.countryIso2,
-      nameEn: a.countryNameEn,
-      nameEs: a.countryNameEs,
-      awards: 0,
-      deliverables: zeroCounts(),
-      reportCounts: zeroReports(),
-      ...zeroMoney(),
-    };
-    c.awards += 1;
-    addMoney(c, figures);
-    addCounts(c.deliverables, counts);
-    addReports(c.reportCounts, awardReports);
-    byCountry.set(a.countryIso2, c);
-    return awardSummary(a, figures, counts, awardReports);
-  });
-  const countryList = [...byCountry.values()].sort((a, b) => a.nameEn.localeCompare(b.nameEn));
-  return { awardList, total, reports, countryList };
+async function awardSummariesOf(db: DbOrTx, condition: SQL, today: string): Promise<AwardSummary[]> {
+  const [rows, money, deliverables, reportCounts] = await Promise.all([
+    overviewAwardRows(db, condition),
+    moneyOfAwards(db, condition),
+    deliverableCountsBy(db, awards.id, condition, today),
+    reportCountsBy(db, awards.id, condition, today),
+  ]);
+  return rows.map((a) =>
+    awardSummary(
+      a,
+      money.get(a.id) ?? { committedMinor: a.amountMinor, disbursedMinor: 0, reportedExpenditureMinor: 0 },
+      deliverables.get(a.id) ?? zeroCounts(),
+      reportCounts.get(a.id) ?? zeroReports(),
+    ),
+  );
 }
 
 /**
- * A program's dashboard: money, countries, indicator totals, deliverables, the latest 10 accepted reports
- * and the awards, over its reported awards (active, completed) only. With `country` (ISO2), the same
- * restricted to that country's awards; ceiling and remaining stay the program's. Anyone who may open
- * the program's dashboard (findDashboardProgram); NotFoundError otherwise, and for a country that is
- * malformed or neither eligible nor awarded. Runs the same few queries whatever the number of awards.
+ * The figures of a program's dashboard that do not list awards or reports: money, countries (each from
+ * grouped queries per country, by English name), indicators, deliverables and report counts; the
+ * program's figures are its countries' added up. Callers check visibility (findDashboardProgram).
+ */
+async function programFigures(db: DbOrTx, program: DashboardProgram, iso2: string | null, today: string) {
+  const scope = and(reportedAwardsOf(program.id), iso2 ? eq(awards.countryIso2, iso2) : undefined) as SQL;
+  const [donors, allCommittedMinor, country, countryMoney, deliverablesByCountry, reportsByCountry, indicators] = await Promise.all([
+    donorsOf(db, [program.id]),
+    committedFundsOf(db, program.id),
+    iso2 ? countryOfProgram(db, program.id, iso2) : Promise.resolve(null),
+    moneyByCountry(db, scope),
+    deliverableCountsBy(db, awards.countryIso2, scope, today),
+    reportCountsBy(db, awards.countryIso2, scope, today),
+    indicatorTotalsBy(db, scope),
+  ]);
+  if (iso2 && !country) throw new NotFoundError("country");
+
+  const money = zeroMoney();
+  const deliverables = zeroCounts();
+  const reportCounts = zeroReports();
+  let awardCount = 0;
+  const countryList: CountrySummary[] = countryMoney.map((c) => {
+    const summary: CountrySummary = {
+      ...c,
+      deliverables: deliverablesByCountry.get(c.iso2) ?? zeroCounts(),
+      reportCounts: reportsByCountry.get(c.iso2) ?? zeroReports(),
+    };
+    addMoney(money, summary);
+    addCounts(deliverables, summary.deliverables);
+    addReports(reportCounts, summary.reportCounts);
+    awardCount += summary.awards;
+    return summary;
+  });
+  // By English name as the reader's code compares it, whatever the database's collation.
+  countryList.sort((a, b) => a.nameEn.localeCompare(b.nameEn) || a.iso2.localeCompare(b.iso2));
+
+  return {
+    scope,
+    awardCount,
+    figures: {
+      program: programOf(program, donors.get(program.id) ?? []),
+      ...(country ? { country } : {}),
+      money: { ...money, ceilingMinor: program.ceilingMinor, remainingMinor: program.ceilingMinor - allCommittedMinor },
+      countries: countryList,
+      indicators: indicators.get(program.id) ?? [],
+      deliverables,
+      reportCounts,
+      asOf: today,
+    },
+  };
+}
+
+/**
+ * A program's whole dashboard, for its PDF report: money, countries, indicator totals, deliverables, the
+ * latest 10 accepted reports and every award, over its reported awards (active, completed) only. With
+ * `country` (ISO2), the same restricted to that country's awards; ceiling and remaining stay the
+ * program's. Anyone who may open the program's dashboard (findDashboardProgram); NotFoundError
+ * otherwise, and for a country that is malformed or neither eligible nor awarded. Runs the same few
+ * queries whatever the number of awards.
  */
 export async function getProgramOverview(user: CurrentUser, programId: string, options: OverviewOptions & { country?: string } = {}): Promise<ProgramOverview> {
   const db = await getDb();
   const program = await findDashboardProgram(user, programId, db);
   const iso2 = drillDownIso2(options.country);
   const today = options.today ?? todayIso();
-  const scope = and(reportedAwardsOf(program.id), iso2 ? eq(awards.countryIso2, iso2) : undefined);
+  const { scope, figures } = await programFigures(db, program, iso2, today);
+  const [awardList, latest] = await Promise.all([awardSummariesOf(db, scope, today), newestAcceptedReports(db, scope, { limit: 10, offset: 0 })]);
+  return { ...figures, latestReports: latest.map(reportSummary), awards: awardList };
+}
 
-  const [donors, allCommittedMinor, country, awardRows, deliverableRows, indicators, latest, reportCounts, money] = await Promise.all([
-    donorsOf(db, [program.id]),
-    committedFundsOf(db, program.id),
-    iso2 ? countryOfProgram(db, program.id, iso2) : Promise.resolve(null),
-    overviewAwardRows(db, scope),
-    overviewDeliverableRows(db, scope),
-    indicatorTotalsOf(db, program.id, iso2),
-    latestAcceptedReports(db, scope),
-    reportCountsOf(db, scope, today),
-    moneyOfAwards(db, scope as SQL),
+/** Rows per page of a dashboard's accepted reports (each carries a narrative excerpt). */
+export const DASHBOARD_REPORTS_PAGE_SIZE = 10;
+
+export interface DashboardPages {
+  /** The page of the awards table (`?awards=`), 25 a page. */
+  awards?: PageRequest;
+  /** The page of the accepted reports (`?reports=`), DASHBOARD_REPORTS_PAGE_SIZE a page. */
+  reports?: PageRequest;
+}
+
+/**
+ * A program's dashboard page, or its country drill-down with `country`: getProgramOverview's figures,
+ * with the awards (by reference) and the accepted reports (newest first) one page each; a page past the
+ * end shows the last one. The counts come from the figures (awards per country, accepted reports), so
+ * the pages cost two grouped rounds of queries whatever the program's size. Same access rule and
+ * NotFoundError cases as getProgramOverview.
+ */
+export async function getProgramDashboard(
+  user: CurrentUser,
+  programId: string,
+  options: OverviewOptions & { country?: string; pages?: DashboardPages } = {},
+): Promise<ProgramDashboard> {
+  const db = await getDb();
+  const program = await findDashboardProgram(user, programId, db);
+  const iso2 = drillDownIso2(options.country);
+  const today = options.today ?? todayIso();
+  const { scope, awardCount, figures } = await programFigures(db, program, iso2, today);
+
+  const awardWindow = pageWindow(awardCount, { pageSize: LIST_PAGE_SIZE, ...options.pages?.awards });
+  const reportWindow = pageWindow(figures.reportCounts.accepted, { pageSize: DASHBOARD_REPORTS_PAGE_SIZE, ...options.pages?.reports });
+  const pageOfAwards = inArray(
+    awards.id,
+    db.select({ id: awards.id }).from(awards).where(scope).orderBy(asc(awards.reference)).limit(awardWindow.limit).offset(awardWindow.offset),
+  );
+  const [awardRows, reportRows] = await Promise.all([
+    awardCount > 0 ? awardSummariesOf(db, pageOfAwards, today) : Promise.resolve([]),
+    figures.reportCounts.accepted > 0 ? newestAcceptedReports(db, scope, reportWindow) : Promise.resolve([]),
   ]);
-  if (iso2 && !country) throw new NotFoundError("country");
-
-  const deliverables = countDeliverables(deliverableRows, today);
-  const { awardList, total, reports, countryList } = summarizeAwards(awardRows, money, deliverables.byAward, reportCounts);
-
+  const paged = <Row>(rows: Row[], total: number, w: ReturnType<typeof pageWindow>): Paged<Row> => ({ rows, total, page: w.page, pageCount: w.pageCount, pageSize: w.pageSize });
   return {
-    program: programOf(program, donors.get(program.id) ?? []),
-    ...(country ? { country } : {}),
-    money: { ...total, ceilingMinor: program.ceilingMinor, remainingMinor: program.ceilingMinor - allCommittedMinor },
-    countries: countryList,
-    indicators,
-    deliverables: deliverables.total,
-    reportCounts: reports,
-    latestReports: latest.map(reportSummary),
-    awards: awardList,
-    asOf: today,
+    ...figures,
+    awards: paged(awardRows, awardCount, awardWindow),
+    reports: paged(reportRows.map(reportSummary), figures.reportCounts.accepted, reportWindow),
   };
 }
 
@@ -638,7 +670,7 @@ export async function getAwardOverview(user: CurrentUser, awardId: string, optio
       .where(eq(awardTranches.awardId, awardId))
       .orderBy(asc(awardTranches.position)),
     acceptedReports(db, eq(awards.id, awardId)).orderBy(asc(reportingPeriods.number)),
-    reportCountsOf(db, eq(awards.id, awardId), today),
+    reportCountsBy(db, awards.id, eq(awards.id, awardId), today),
   ]);
   if (!row) throw new NotFoundError("award");
 

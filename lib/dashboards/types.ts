@@ -1,3 +1,5 @@
+import type { Paged } from "@/lib/paging";
+
 /**
  * What program dashboards, drill-downs and PDF reports show: accepted, donor-safe figures only (no
  * drafts, reviews, scores, internal comments or focal points' contact details). Money is integer minor
@@ -110,6 +112,18 @@ export interface ProgramOverview {
   awards: AwardSummary[];
   /** The date the figures are computed for (YYYY-MM-DD); lateness is relative to it. */
   asOf: string;
+}
+
+/**
+ * A program's dashboard page (or its country drill-down): the figures of ProgramOverview, with the
+ * awards and the accepted reports one page at a time. Countries stay whole (a few dozen at most): the
+ * chart draws them all and the table pages them.
+ */
+export interface ProgramDashboard extends Omit<ProgramOverview, "awards" | "latestReports"> {
+  /** The awards counted, by reference. */
+  awards: Paged<AwardSummary>;
+  /** Accepted reports, newest accepted first (then by period, latest first, and award). */
+  reports: Paged<AcceptedReportSummary>;
 }
 
 export interface AwardIndicator extends Named {

@@ -7,8 +7,9 @@ import { hasPermission } from "@/lib/auth/policies";
 import type { CurrentUser } from "@/lib/auth/queries";
 import { NotFoundError } from "@/lib/errors";
 import { USER_STATUSES, type UserStatus } from "./schema";
+import { LIST_PAGE_SIZE, pageParamSchema, pageWindow } from "@/lib/paging";
 
-export const USERS_PAGE_SIZE = 25;
+export const USERS_PAGE_SIZE = LIST_PAGE_SIZE;
 
 export interface AdminUserRow {
   id: string;
@@ -63,9 +64,7 @@ export function normalizeUserListFilters(filters: UserListFilters): UserListPage
   const search = (filters.search ?? "").trim().slice(0, 200);
   const role = (ROLES as readonly string[]).includes(filters.role ?? "") ? (filters.role as Role) : null;
   const status = (USER_STATUSES as readonly string[]).includes(filters.status ?? "") ? (filters.status as UserStatus) : null;
-  const pageNumber = Number(filters.page ?? 1);
-  const page = Number.isInteger(pageNumber) && pageNumber >= 1 ? Math.min(pageNumber, 1_000_000) : 1;
-  return { search, role, status, page };
+  return { search, role, status, page: pageParamSchema.parse(filters.page) };
 }
 
 const rowColumns = {
@@ -162,8 +161,7 @@ export async function listUsers(actor: CurrentUser, filters: UserListFilters = {
   const where = conditions.length ? and(...conditions) : undefined;
 
   const [{ total }] = await db.select({ total: count() }).from(users).where(where);
-  const pageCount = Math.max(1, Math.ceil(total / USERS_PAGE_SIZE));
-  const page = Math.min(requestedPage, pageCount);
+  const { page, pageCount, limit, offset } = pageWindow(total, { page: requestedPage, pageSize: USERS_PAGE_SIZE });
 
   const raw = await db
     .select(rowColumns)
@@ -172,8 +170,8 @@ export async function listUsers(actor: CurrentUser, filters: UserListFilters = {
     .leftJoin(organizations, eq(organizations.id, users.organizationId))
     .where(where)
     .orderBy(asc(sql`lower(coalesce(${users.name}, ${users.email}))`), asc(users.email))
-    .limit(USERS_PAGE_SIZE)
-    .offset((page - 1) * USERS_PAGE_SIZE);
+    .limit(limit)
+    .offset(offset);
   const roles = await rolesByUser(raw.map((r) => r.id));
 
   return {

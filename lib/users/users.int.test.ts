@@ -202,8 +202,12 @@ describe("queries", () => {
     const second = await listUsers(admin, { search: "paged", page: 2 });
     expect(second.page).toBe(2);
     expect(second.rows.map((r) => r.name)).toEqual(["Paged 25", "Paged 26", "Paged 27", "Paged 28", "Paged 29"]);
-    // A page past the end shows the last one.
+    // A page past the end shows the last one; a page that is no page number reads as the first.
     expect((await listUsers(admin, { search: "paged", page: 99 })).page).toBe(2);
+    for (const bad of ["abc", "2.5", "0", "", "1e99"]) {
+      const list = await listUsers(admin, { search: "paged", page: bad });
+      expect([list.page, list.rows[0].name], bad).toEqual([1, "Paged 00"]);
+    }
   });
 
   it("gets one user for editing, and not-found for an unknown id", async () => {

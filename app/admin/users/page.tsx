@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { UserFilters, UsersTable } from "@/components/admin/users-list";
+import { UserFilters, UsersCount, UsersTable } from "@/components/admin/users-list";
 import { buttonClass } from "@/components/ui/button";
 import { requireUserWithPermission } from "@/lib/auth/current-user";
 import { NotFoundError } from "@/lib/errors";
@@ -25,13 +25,10 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
     throw error;
   });
   const params = await searchParams;
-  const { t, locale } = await getI18n();
-  const list = await listUsers(actor, {
-    search: first(params.q),
-    role: first(params.role),
-    status: first(params.status),
-    page: first(params.page),
-  });
+  const [list, { t, locale }] = await Promise.all([
+    listUsers(actor, { search: first(params.q), role: first(params.role), status: first(params.status), page: first(params.page) }),
+    getI18n(),
+  ]);
 
   return (
     <div className="stack">
@@ -43,7 +40,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
       </div>
       <p className="muted">{t("admin.users.intro")}</p>
       <UserFilters filters={list.filters} t={t} />
-      <p role="status">{t("admin.users.total", { count: list.total })}</p>
+      <UsersCount list={list} t={t} locale={locale} />
       <UsersTable list={list} t={t} locale={locale} />
     </div>
   );

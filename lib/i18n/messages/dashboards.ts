@@ -80,6 +80,8 @@ export const dashboards = defineMessages({
         reportsOverdue: "Reports overdue",
       },
       lateValue: "{late} of {total}",
+      shown: { one: "{count} country.", other: "Showing {from}–{to} of {count} countries." },
+      pagesLabel: "Pages of countries",
       chartLabel: "Bar chart of committed and disbursed funds by country. The table above gives the same figures.",
       chartNote: "Committed bars are solid; disbursed bars are hatched. Each bar is labelled with its amount.",
     },
@@ -121,6 +123,8 @@ export const dashboards = defineMessages({
       overdueHint: "Past their due date and not accepted.",
       none: "No progress report has been accepted yet.",
       caption: "The newest accepted progress reports",
+      shown: { one: "{count} accepted report.", other: "Showing {from}–{to} of {count} accepted reports." },
+      pagesLabel: "Pages of accepted reports",
       columns: {
         period: "Period",
         country: "Country",
@@ -139,6 +143,8 @@ export const dashboards = defineMessages({
       heading: "Awards",
       caption: "Awards running or finished, with their funds and deliverables",
       none: "No award is running or finished yet.",
+      shown: { one: "{count} award.", other: "Showing {from}–{to} of {count} awards." },
+      pagesLabel: "Pages of awards",
       columns: {
         reference: "Award",
         country: "Country",
@@ -294,6 +300,8 @@ export const dashboards = defineMessages({
         reportsOverdue: "Informes vencidos",
       },
       lateValue: "{late} de {total}",
+      shown: { one: "{count} país.", other: "Se muestran {from}–{to} de {count} países." },
+      pagesLabel: "Páginas de países",
       chartLabel: "Gráfico de barras de los fondos comprometidos y desembolsados por país. La tabla anterior da las mismas cifras.",
       chartNote: "Las barras de lo comprometido son lisas; las de lo desembolsado, rayadas. Cada barra lleva su monto.",
     },
@@ -335,6 +343,8 @@ export const dashboards = defineMessages({
       overdueHint: "Pasada su fecha límite y no aceptados.",
       none: "Todavía no se ha aceptado ningún informe de avance.",
       caption: "Los informes de avance aceptados más recientes",
+      shown: { one: "{count} informe aceptado.", other: "Se muestran {from}–{to} de {count} informes aceptados." },
+      pagesLabel: "Páginas de informes aceptados",
       columns: {
         period: "Período",
         country: "País",
@@ -353,6 +363,8 @@ export const dashboards = defineMessages({
       heading: "Subvenciones",
       caption: "Subvenciones en curso o terminadas, con sus fondos y productos",
       none: "Todavía no hay ninguna subvención en curso o terminada.",
+      shown: { one: "{count} subvención.", other: "Se muestran {from}–{to} de {count} subvenciones." },
+      pagesLabel: "Páginas de subvenciones",
       columns: {
         reference: "Subvención",
         country: "País",
