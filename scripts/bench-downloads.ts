@@ -93,13 +93,22 @@ const resetRssPeak = () => {
   }
 };
 
+async function eachChunk(stream: ReadableStream<Uint8Array>, use: (chunk: Uint8Array) => void) {
+  const reader = stream.getReader();
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) return;
+    use(value);
+  }
+}
+
 console.log(`Program ${program.key}: ${program.awards} active and completed awards. Node ${process.version}.`);
 console.log("file                    bytes       sha256 (first 16)  total ms  max loop delay  peak RSS  peak heap");
 for (const file of FILES) {
   if (only && !only.some((o) => file.name.startsWith(o))) continue;
   // A warm-up run, so that the figures are the steady state's (prepared statements, JIT).
   const warm = await file.produce(user as never, program.id);
-  if (typeof warm !== "string") for await (const chunk of warm) void chunk;
+  if (typeof warm !== "string") await eachChunk(warm, () => {});
 
   (globalThis as { gc?: () => void }).gc?.();
   resetRssPeak();
@@ -121,11 +130,11 @@ for (const file of FILES) {
     hash.update(data);
     bytes = data.byteLength;
   } else {
-    for await (const chunk of body) {
+    await eachChunk(body, (chunk) => {
       sample();
       hash.update(chunk);
       bytes += chunk.byteLength;
-    }
+    });
   }
   const ms = performance.now() - start;
   // One more turn of the loop so that a stall at the very end is recorded.
