@@ -44,7 +44,7 @@ interface CsvFile {
 }
 
 /** Awards per batch: a few thousand rows at most, a few milliseconds to encode (scripts/bench-downloads.ts). */
-export const CSV_AWARDS_PER_BATCH = 200;
+export const CSV_AWARDS_PER_BATCH = 100;
 
 const inLocale = (locale: Locale, en: string | null, es: string | null) => (locale === "es" ? es || en : en || es) ?? "";
 
