@@ -9,12 +9,15 @@
  * reader has room (one piece ahead), and a cancelled stream (the client went away) stops the producer
  * through its `return()`, so no further batch is read.
  *
- * An error while producing a piece errors the stream. By then the status line and the headers are
- * already sent (200, the attachment's name), so no 500 page can follow: the server stops writing and
- * closes the connection without the final empty chunk of chunked transfer encoding, and the browser
- * reports the download as failed (never as a complete, shorter file). That is why everything that can
- * legitimately refuse a download (the visibility check, an empty IATI file) runs before the stream is
- * created, and why `onError` is told: the error is logged there, since no one else sees it.
+ * An error while producing a piece errors the stream. By then the route has returned its 200 with the
+ * attachment's headers, and Next.js has flushed them with the first chunk (the first piece, the CSV
+ * header or the XML declaration, needs no database), so no 500 page can follow: Next's pipe to the
+ * socket aborts and destroys the response (server/pipe-readable.js), which closes the connection
+ * without the final empty chunk of chunked transfer encoding. The browser then reports the download as
+ * failed ("network error"; curl: "transfer closed with outstanding read data") and never as a whole,
+ * shorter file. That is why everything that may legitimately refuse a download (the visibility check,
+ * an empty IATI file) runs before the stream is created, and why `onError` is told: it logs the error,
+ * which the user cannot be shown.
  */
 export function textStream(pieces: AsyncIterable<string>, options: { onError?: (error: unknown) => void } = {}): ReadableStream<Uint8Array> {
   const iterator = pieces[Symbol.asyncIterator]();
