@@ -40,11 +40,10 @@ export function isExportFile(value: unknown): value is ExportFile {
 interface CsvFile {
   header: (t: Translate, program: DashboardProgram) => string[];
   awardOrder: readonly AwardOrderColumn[];
+  /** Awards per batch: a few thousand rows at most, a few milliseconds to encode (scripts/bench-downloads.ts). */
+  awardsPerBatch: number;
   rows: (db: DbOrTx, batch: SQL, program: DashboardProgram, t: Translate, locale: Locale) => Promise<CsvCell[][]>;
 }
-
-/** Awards per batch: a few thousand rows at most, a few milliseconds to encode (scripts/bench-downloads.ts). */
-export const CSV_AWARDS_PER_BATCH = 100;
 
 const inLocale = (locale: Locale, en: string | null, es: string | null) => (locale === "es" ? es || en : en || es) ?? "";
 
@@ -65,6 +64,8 @@ const awardsFile: CsvFile = {
     t("exports.columns.reportedExpenditure"),
   ],
   awardOrder: [awards.countryIso2, awards.reference],
+  // One row per award.
+  awardsPerBatch: 250,
   rows: async (db, batch, _program, t, locale) => {
     const [rows, money] = await Promise.all([
       db
@@ -126,6 +127,8 @@ const disbursementsFile: CsvFile = {
     ];
   },
   awardOrder: [awards.reference],
+  // A row per disbursed tranche: two or three per award.
+  awardsPerBatch: 250,
   rows: async (db, batch) => {
     const rows = await db
       .select({
@@ -183,6 +186,8 @@ const indicatorActualsFile: CsvFile = {
     t("exports.columns.acceptedOn"),
   ],
   awardOrder: [awards.reference],
+  // A row per indicator and accepted period: a dozen or two per award.
+  awardsPerBatch: 100,
   rows: async (db, batch, _program, t, locale) => {
     // Only accepted reports: drafts, submitted and returned reports are internal until the office accepts them.
     const rows = await db
@@ -257,7 +262,7 @@ export async function streamProgramCsv(
   const db = await getDb();
   const program = await findDashboardProgram(user, programId, db);
   const date = options.today ?? todayIso();
-  const stream = textStream(csvPieces(db, program, FILES[file], locale, options.batchSize ?? CSV_AWARDS_PER_BATCH), {
+  const stream = textStream(csvPieces(db, program, FILES[file], locale, options.batchSize ?? FILES[file].awardsPerBatch), {
     onError: (error) => console.error(`export ${program.key} ${file}.csv failed after it started`, error),
   });
   return { filename: `${program.key}-${file}-${date}.csv`, stream };
