@@ -47,6 +47,10 @@ export type AwardOrderColumn = typeof awards.reference | typeof awards.countryIs
  * query for the next `size` keys after the previous batch's last one, and comes out as a SQL condition
  * on `awards` (reportedAwardsOf and the range of keys), for the caller's own grouped queries of the
  * batch, never a list of ids. Checks nothing: the caller has already checked the program is visible.
+ * Each batch is read when the consumer asks for it, not in one snapshot: a change committed during a
+ * download shows in the batches read after it, as on the next page of a list. One transaction held
+ * open for as long as a slow client reads would tie up a pooled connection and meet the
+ * idle-in-transaction timeout.
  */
 export async function* reportedAwardBatches(db: DbOrTx, programId: string, order: readonly AwardOrderColumn[], size: number): AsyncGenerator<SQL> {
   if (!Number.isInteger(size) || size < 1) throw new RangeError(`not a batch size: ${size}`);
