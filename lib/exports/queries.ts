@@ -187,7 +187,7 @@ const indicatorActualsFile: CsvFile = {
   ],
   awardOrder: [awards.reference],
   // A row per indicator and accepted period: a dozen or two per award.
-  awardsPerBatch: 100,
+  awardsPerBatch: 50,
   rows: async (db, batch, _program, t, locale) => {
     // Only accepted reports: drafts, submitted and returned reports are internal until the office accepts them.
     const rows = await db
