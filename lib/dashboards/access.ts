@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
 import { getDb, type DbOrTx } from "@/db/client";
 import { awards, programDonors, programs } from "@/db/schema";
 import { notVisible, type Reach } from "@/lib/audit/mutations";
@@ -36,6 +36,41 @@ const REPORTED_AWARD_STATUSES = ["active", "completed"] as const;
  */
 export function reportedAwardsOf(programId: string): SQL {
   return and(eq(awards.programId, programId), inArray(awards.status, [...REPORTED_AWARD_STATUSES])) as SQL;
+}
+
+/** A column of `awards` a download is ordered by. */
+export type AwardOrderColumn = typeof awards.reference | typeof awards.countryIso2;
+
+/**
+ * The reported awards of a program in batches of at most `size`, in the order of `order` (ending with a
+ * unique column, e.g. the reference, so the order is total), by keyset pagination: each batch is one
+ * query for the next `size` keys after the previous batch's last one, and comes out as a SQL condition
+ * on `awards` (reportedAwardsOf and the range of keys), for the caller's own grouped queries of the
+ * batch, never a list of ids. Checks nothing: the caller has already checked the program is visible.
+ * Each batch is read when the consumer asks for it, not in one snapshot: a change committed during a
+ * download shows in the batches read after it, as on the next page of a list. One transaction held
+ * open for as long as a slow client reads would tie up a pooled connection and meet the
+ * idle-in-transaction timeout.
+ */
+export async function* reportedAwardBatches(db: DbOrTx, programId: string, order: readonly AwardOrderColumn[], size: number): AsyncGenerator<SQL> {
+  if (!Number.isInteger(size) || size < 1) throw new RangeError(`not a batch size: ${size}`);
+  const tuple = sql.join(order.map((column) => sql`${column}`), sql`, `);
+  const valuesOf = (key: string[]) => sql.join(key.map((value) => sql`${value}`), sql`, `);
+  let after: string[] | null = null;
+  for (;;) {
+    const keyed = Object.fromEntries(order.map((column, i) => [`k${i}`, column])) as Record<string, AwardOrderColumn>;
+    const rows: Record<string, string>[] = await db
+      .select(keyed)
+      .from(awards)
+      .where(and(reportedAwardsOf(programId), after ? sql`(${tuple}) > (${valuesOf(after)})` : undefined))
+      .orderBy(...order.map((column) => asc(column)))
+      .limit(size);
+    if (rows.length === 0) return;
+    const last = order.map((_, i) => rows[rows.length - 1][`k${i}`]);
+    yield and(reportedAwardsOf(programId), after ? sql`(${tuple}) > (${valuesOf(after)})` : undefined, sql`(${tuple}) <= (${valuesOf(last)})`) as SQL;
+    if (rows.length < size) return;
+    after = last;
+  }
 }
 
 /** reportedAwardsOf over several programs at once. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CSV_BOM, currencyFractionDigits, encodeCell, formatNumberCell, minorToDecimal, neutralizeFormula, quoteField, toCsv } from "./csv";
+import { CSV_BOM, csvRecords, currencyFractionDigits, encodeCell, formatNumberCell, minorToDecimal, neutralizeFormula, quoteField, toCsv, type CsvCell } from "./csv";
 
 const body = (csv: string) => {
   expect(csv.startsWith(CSV_BOM)).toBe(true);
@@ -114,5 +114,20 @@ describe("minorToDecimal", () => {
   it("knows the usual currencies' digits", () => {
     expect(currencyFractionDigits("USD")).toBe(2);
     expect(currencyFractionDigits("JPY")).toBe(0);
+  });
+});
+
+describe("csvRecords", () => {
+  it("writes the records of toCsv without the byte-order mark, whatever the split into batches", () => {
+    const header = ["ref", "title"];
+    const rows: CsvCell[][] = [["AW-1", "=x"], ["AW-2", 'a,"b"\nc'], [null, 3], ["AW-4", "Ñandú"]];
+    const whole = toCsv(header, rows);
+    expect(CSV_BOM + csvRecords([header]) + csvRecords(rows)).toBe(whole);
+    for (const size of [1, 2, 3]) {
+      let streamed = CSV_BOM + csvRecords([header]);
+      for (let i = 0; i < rows.length; i += size) streamed += csvRecords(rows.slice(i, i + size));
+      expect(streamed, `batches of ${size}`).toBe(whole);
+    }
+    expect(csvRecords([])).toBe("");
   });
 });

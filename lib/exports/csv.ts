@@ -50,6 +50,16 @@ export function toCsv(header: string[], rows: (string | number | null)[][]): str
   return CSV_BOM + records.map((record) => record + RECORD_SEPARATOR).join("");
 }
 
+/**
+ * Records as they appear in the file, each ended by CRLF, with no byte-order mark: a streamed file is
+ * CSV_BOM + csvRecords([header]) + csvRecords(batch) for each batch of rows, the same bytes as toCsv.
+ */
+export function csvRecords(records: CsvCell[][]): string {
+  let out = "";
+  for (const record of records) out += record.map(encodeCell).join(",") + RECORD_SEPARATOR;
+  return out;
+}
+
 const fractionDigitsCache = new Map<string, number>();
 
 /** Minor-unit digits of a currency (USD 2, JPY 0, BHD 3), as Intl knows them; formatMoney agrees. */

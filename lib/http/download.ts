@@ -29,15 +29,18 @@ export interface DownloadOptions {
   extraHeaders?: Record<string, string>;
 }
 
-/** A 200 that makes the browser save `body` as a file; bytes also get their Content-Length. */
-export function downloadResponse(body: Uint8Array | string, { contentType, filename, isUserFilename, extraHeaders }: DownloadOptions): Response {
-  const data = typeof body === "string" ? body : new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.byteLength);
+/**
+ * A 200 that makes the browser save `body` as a file; bytes also get their Content-Length. A stream
+ * (lib/http/text-stream.ts) is sent as it is produced, chunked, with no length known in advance.
+ */
+export function downloadResponse(body: Uint8Array | string | ReadableStream<Uint8Array>, { contentType, filename, isUserFilename, extraHeaders }: DownloadOptions): Response {
+  const data = typeof body === "string" || body instanceof ReadableStream ? body : new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.byteLength);
   return new Response(data, {
     status: 200,
     headers: {
       ...PRIVATE_HEADERS,
       "Content-Type": contentType,
-      ...(typeof data === "string" ? {} : { "Content-Length": String(data.byteLength) }),
+      ...(data instanceof Uint8Array ? { "Content-Length": String(data.byteLength) } : {}),
       "Content-Disposition": isUserFilename
         ? contentDisposition(filename)
         : `attachment; filename="${filename.replace(/[^A-Za-z0-9._-]/g, "_")}"`,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildIatiActivities, EmptyIatiExportError, escapeXml, stripIllegalXmlChars, type IatiAward, type IatiExportInput } from "./build";
+import { buildIatiActivities, EmptyIatiExportError, escapeXml, IATI_FILE_END, iatiActivitiesText, iatiFileStart, stripIllegalXmlChars, type IatiAward, type IatiExportInput } from "./build";
 import { DEMO_REPORTING_ORG_REF, reportingOrgFromEnv } from "./config";
 import { addMonthsClamped } from "@/lib/dates";
 import { budgetSlices, daysInclusive, decimalOfMinor, expenditureIncrements, plainDecimal } from "./figures";
@@ -313,5 +313,24 @@ describe("reporting organisation", () => {
     expect(() => reportingOrgFromEnv({ IATI_REPORTING_ORG_REF: "has spaces in it", IATI_REPORTING_ORG_NAME: "X" })).toThrow(/IATI_REPORTING_ORG_REF/);
     expect(() => reportingOrgFromEnv({ IATI_REPORTING_ORG_REF: "XM-DAC-1" })).toThrow(/IATI_REPORTING_ORG_NAME/);
     expect(() => reportingOrgFromEnv({ IATI_REPORTING_ORG_TYPE: "multilateral" })).toThrow(/IATI_REPORTING_ORG_TYPE/);
+  });
+});
+
+describe("the file in pieces, for a stream", () => {
+  it("adds up to the one-string file exactly, however the awards are split", () => {
+    const awards = [
+      award(),
+      award({ reference: "B", titleEn: null, titleEs: "Destrucción & <otros>", disbursements: [], indicators: [] }),
+      award({ reference: "C", status: "completed", startsOn: "2025-03-01", endsOn: "2028-02-29" }),
+      award({ reference: "D", acceptedReports: [] }),
+    ];
+    const whole = buildIatiActivities(input(awards));
+    const { awards: _all, ...context } = input(awards);
+    for (const size of [1, 2, 3, 4]) {
+      let pieces = iatiFileStart(context.generatedAt);
+      for (let i = 0; i < awards.length; i += size) pieces += iatiActivitiesText(context, awards.slice(i, i + size));
+      expect(pieces + IATI_FILE_END, `pieces of ${size}`).toBe(whole);
+    }
+    expect(iatiActivitiesText(context, [])).toBe("");
   });
 });

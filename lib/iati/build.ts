@@ -58,12 +58,16 @@ export interface IatiAward {
   indicators: IatiIndicator[];
 }
 
-export interface IatiExportInput {
+/** What every activity of a file shares. */
+export interface IatiFileContext {
   generatedAt: Date;
   reportingOrg: IatiReportingOrg;
   program: Named;
   /** The program's donor organizations: the funding participants of every activity. */
   donors: Named[];
+}
+
+export interface IatiExportInput extends IatiFileContext {
   awards: IatiAward[];
 }
 
@@ -119,12 +123,16 @@ function escapeAttr(text: string): string {
   return escapeXml(text).replace(/\t/g, "&#9;").replace(/\n/g, "&#10;").replace(/\r/g, "&#13;");
 }
 
-function serialize(node: XmlNode, depth: number, out: string[]): void {
-  const pad = "  ".repeat(depth);
-  const attrs = Object.entries(node.attrs ?? {})
+function attributes(attrs: Attrs | undefined): string {
+  return Object.entries(attrs ?? {})
     .filter((entry): entry is [string, string | number] => entry[1] !== null && entry[1] !== undefined)
     .map(([k, v]) => ` ${k}="${escapeAttr(String(v))}"`)
     .join("");
+}
+
+function serialize(node: XmlNode, depth: number, out: string[]): void {
+  const pad = "  ".repeat(depth);
+  const attrs = attributes(node.attrs);
   if (node.text !== undefined) {
     out.push(`${pad}<${node.name}${attrs}>${escapeXml(node.text)}</${node.name}>`);
   } else if (!node.children || node.children.length === 0) {
@@ -178,7 +186,7 @@ function unitIn(unit: string, lang: Locale): string {
   return units[unit] ?? unit;
 }
 
-function activity(input: IatiExportInput, award: IatiAward, asOf: string): XmlNode {
+function activity(input: IatiFileContext, award: IatiAward, asOf: string): XmlNode {
   const { reportingOrg, program, donors } = input;
   const t = { en: createTranslator("en"), es: createTranslator("es") };
   const title: Narratives = { en: award.titleEn, es: award.titleEs };
@@ -292,6 +300,30 @@ function dateTime(date: Date): string {
   return `${date.toISOString().slice(0, 19)}Z`;
 }
 
+const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>';
+const rootAttrs = (generatedAt: Date): Attrs => ({ version: "2.03", "generated-datetime": dateTime(generatedAt) });
+
+/**
+ * The same file as buildIatiActivities, in pieces for a stream: iatiFileStart, then iatiActivitiesText
+ * for each batch of awards (in the file's order), then IATI_FILE_END. Their concatenation is exactly
+ * buildIatiActivities's text; the caller makes sure there is at least one award (EmptyIatiExportError).
+ */
+export function iatiFileStart(generatedAt: Date): string {
+  return `${XML_DECLARATION}\n<iati-activities${attributes(rootAttrs(generatedAt))}>\n`;
+}
+
+/** The iati-activity elements of these awards, each line ended by a line break (see iatiFileStart). */
+export function iatiActivitiesText(context: IatiFileContext, awards: readonly IatiAward[]): string {
+  if (awards.length === 0) return "";
+  const asOf = isoDateOf(context.generatedAt);
+  const out: string[] = [];
+  for (const award of awards) serialize(activity(context, award, asOf), 1, out);
+  return `${out.join("\n")}\n`;
+}
+
+/** The end of the file (see iatiFileStart). */
+export const IATI_FILE_END = "</iati-activities>\n";
+
 /**
  * The IATI 2.03 activities file for these awards (in the order given). Pure: the caller has already
  * checked who may see the data and kept only what donors may see. Throws EmptyIatiExportError with no
@@ -302,10 +334,10 @@ export function buildIatiActivities(input: IatiExportInput): string {
   const asOf = isoDateOf(input.generatedAt);
   const root = el(
     "iati-activities",
-    { version: "2.03", "generated-datetime": dateTime(input.generatedAt) },
+    rootAttrs(input.generatedAt),
     input.awards.map((award) => activity(input, award, asOf)),
   );
-  const out: string[] = ['<?xml version="1.0" encoding="UTF-8"?>'];
+  const out: string[] = [XML_DECLARATION];
   serialize(root, 0, out);
   return `${out.join("\n")}\n`;
 }

@@ -1,7 +1,7 @@
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { NotFoundError } from "@/lib/errors";
 import { downloadResponse, notFoundResponse } from "@/lib/http/download";
-import { exportProgramCsv, isExportFile } from "@/lib/exports/queries";
+import { isExportFile, streamProgramCsv } from "@/lib/exports/queries";
 
 export const dynamic = "force-dynamic";
 
@@ -9,8 +9,9 @@ type Params = { params: Promise<{ programId: string; file: string }> };
 
 /**
  * Downloads a program's awards.csv, disbursements.csv or indicator-actuals.csv, headers in the user's
- * language. Whoever may open the program's dashboard; everyone else, signed in or not, and any other
- * file name get a plain 404.
+ * language, streamed batch by batch. Whoever may open the program's dashboard; everyone else, signed in
+ * or not, and any other file name get a plain 404 (decided before the first byte). A failure once the
+ * file has started cannot become an error page: the download is cut off (lib/http/text-stream.ts).
  */
 export async function GET(_request: Request, { params }: Params): Promise<Response> {
   const { programId, file } = await params;
@@ -18,12 +19,12 @@ export async function GET(_request: Request, { params }: Params): Promise<Respon
   if (!isExportFile(kind)) return notFoundResponse();
   const user = await getCurrentUser();
   if (!user) return notFoundResponse();
-  let csv: { filename: string; body: string };
+  let csv: { filename: string; stream: ReadableStream<Uint8Array> };
   try {
-    csv = await exportProgramCsv(user, programId, kind, user.locale);
+    csv = await streamProgramCsv(user, programId, kind, user.locale);
   } catch (error) {
     if (error instanceof NotFoundError) return notFoundResponse();
     throw error;
   }
-  return downloadResponse(csv.body, { contentType: "text/csv; charset=utf-8", filename: csv.filename });
+  return downloadResponse(csv.stream, { contentType: "text/csv; charset=utf-8", filename: csv.filename });
 }
