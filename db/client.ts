@@ -23,8 +23,8 @@ export interface DbHandle {
  * timeouts), otherwise the embedded PGlite in `pgliteDir` ("memory" keeps it in memory).
  */
 export async function openDb(options: { url?: string; pgliteDir?: string; max?: number }): Promise<DbHandle> {
-  // Only `npm run bench` counts queries; otherwise drizzle keeps its no-op logger.
-  const logger = queryCountingLogger(getEnv().BENCH_COUNT_QUERIES);
+  // Only `npm run bench` counts (and, asked to, logs) queries; otherwise drizzle keeps its no-op logger.
+  const logger = queryCountingLogger({ count: getEnv().BENCH_COUNT_QUERIES, logFile: getEnv().BENCH_LOG_QUERIES });
   if (options.url) {
     const client = postgres(options.url, {
       max: options.max ?? getEnv().DATABASE_POOL_MAX,
