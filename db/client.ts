@@ -4,6 +4,7 @@ import { drizzle as drizzlePostgres, type PostgresJsDatabase } from "drizzle-orm
 import postgres from "postgres";
 import { queryCountingLogger } from "../lib/bench/query-tally";
 import { getEnv } from "../lib/config/env";
+import { pgliteExtensions } from "./pglite-extensions";
 import { claimPgliteFolder } from "./pglite-owner";
 import * as schema from "./schema";
 
@@ -49,15 +50,16 @@ export async function openDb(options: { url?: string; pgliteDir?: string; max?: 
   const dir = options.pgliteDir ?? ".data/pglite";
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle: drizzlePglite } = await import("drizzle-orm/pglite");
+  const extensions = await pgliteExtensions();
   let client;
   let release = () => {};
   if (dir === "memory") {
-    client = new PGlite();
+    client = new PGlite({ extensions });
   } else {
     const abs = path.resolve(/*turbopackIgnore: true*/ process.cwd(), dir);
     mkdirSync(abs, { recursive: true });
     release = claimPgliteFolder(abs);
-    client = new PGlite(abs);
+    client = new PGlite(abs, { extensions });
   }
   try {
     await client.waitReady;
