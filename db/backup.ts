@@ -6,6 +6,7 @@ import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, rea
 import path from "node:path";
 import postgres from "postgres";
 import { getEnv } from "../lib/config/env";
+import { pgliteExtensions } from "./pglite-extensions";
 import { claimPgliteFolder } from "./pglite-owner";
 
 export class BackupError extends Error {
@@ -229,7 +230,8 @@ async function openPgliteFolder(dir: string, loadDataDir?: Blob) {
   const { PGlite } = await import("@electric-sql/pglite");
   const release = claimPgliteFolder(dir);
   try {
-    const client = new PGlite(dir, loadDataDir ? { loadDataDir } : {});
+    const extensions = await pgliteExtensions();
+    const client = new PGlite(dir, loadDataDir ? { loadDataDir, extensions } : { extensions });
     await client.waitReady;
     return {
       client,

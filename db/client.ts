@@ -4,6 +4,7 @@ import { drizzle as drizzlePostgres, type PostgresJsDatabase } from "drizzle-orm
 import postgres from "postgres";
 import { queryCountingLogger } from "../lib/bench/query-tally";
 import { getEnv } from "../lib/config/env";
+import { pgliteExtensions } from "./pglite-extensions";
 import { claimPgliteFolder } from "./pglite-owner";
 import * as schema from "./schema";
 
@@ -23,8 +24,8 @@ export interface DbHandle {
  * timeouts), otherwise the embedded PGlite in `pgliteDir` ("memory" keeps it in memory).
  */
 export async function openDb(options: { url?: string; pgliteDir?: string; max?: number }): Promise<DbHandle> {
-  // Only `npm run bench` counts queries; otherwise drizzle keeps its no-op logger.
-  const logger = queryCountingLogger(getEnv().BENCH_COUNT_QUERIES);
+  // Only `npm run bench` counts (and, asked to, logs) queries; otherwise drizzle keeps its no-op logger.
+  const logger = queryCountingLogger({ count: getEnv().BENCH_COUNT_QUERIES, logFile: getEnv().BENCH_LOG_QUERIES });
   if (options.url) {
     const client = postgres(options.url, {
       max: options.max ?? getEnv().DATABASE_POOL_MAX,
@@ -49,15 +50,16 @@ export async function openDb(options: { url?: string; pgliteDir?: string; max?: 
   const dir = options.pgliteDir ?? ".data/pglite";
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle: drizzlePglite } = await import("drizzle-orm/pglite");
+  const extensions = await pgliteExtensions();
   let client;
   let release = () => {};
   if (dir === "memory") {
-    client = new PGlite();
+    client = new PGlite({ extensions });
   } else {
     const abs = path.resolve(/*turbopackIgnore: true*/ process.cwd(), dir);
     mkdirSync(abs, { recursive: true });
     release = claimPgliteFolder(abs);
-    client = new PGlite(abs);
+    client = new PGlite(abs, { extensions });
   }
   try {
     await client.waitReady;

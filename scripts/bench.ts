@@ -1,4 +1,5 @@
 // npm run bench [-- --duration=5 --connections=20 --only=csv]
+// BENCH_DEMO_DATABASE_URL=<demo db> DATABASE_URL=<scale db> npm run bench [-- ...]
 //
 // Needs a production build (`next build`) and DATABASE_URL: a migrated, seeded PostgreSQL database (the
 // scale data, or the demo data of `npm run db:seed`). Starts `next start` on a free port against it with
@@ -7,11 +8,18 @@
 // one table: requests per second, p50 and p99 latency, the ratio to the reference page (the signed-in
 // 404 page, measured the same way in the same run), SQL queries per request, response bytes, and the
 // server's longest event-loop stall while the page was loaded. It asserts nothing.
+//
+// With BENCH_DEMO_DATABASE_URL as well, one run measures both databases, one after the other (a server
+// each, the same pages and flags): each prints its own table, then one table sets the demo figures beside
+// the scale ones, with the growth of the queries per request (scale ÷ demo).
+// With BENCH_LOG_QUERIES=<file>, the server for DATABASE_URL logs each distinct SQL query it sends into
+// that file (emptied first), for `npm run bench:explain`.
 import autocannon from "autocannon";
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import net from "node:net";
+import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import postgres from "postgres";
@@ -36,6 +44,15 @@ if (!DATABASE_URL) {
   console.error("Set DATABASE_URL to a migrated, seeded PostgreSQL database (e.g. after `npm run db:migrate && npm run db:seed`).");
   process.exit(1);
 }
+// Where a run for one of two databases leaves its figures for the run that compares them.
+const ROWS_FILE = process.env.BENCH_ROWS_FILE?.trim();
+const DEMO_DATABASE_URL = process.env.BENCH_DEMO_DATABASE_URL?.trim();
+if (DEMO_DATABASE_URL && !ROWS_FILE) {
+  await compareDemoAndScale(DEMO_DATABASE_URL, DATABASE_URL);
+  process.exit(0);
+}
+const LOG_FILE = process.env.BENCH_LOG_QUERIES?.trim();
+if (LOG_FILE) writeFileSync(LOG_FILE, "");
 
 type Role = "program_officer" | "focal_point" | "approver" | "donor";
 const sql = postgres(DATABASE_URL, { max: 2, onnotice: () => {} });
@@ -158,6 +175,7 @@ async function startServer() {
     AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(32).toString("hex"),
     AUTH_URL: base,
     BENCH_COUNT_QUERIES: "1",
+    BENCH_LOG_QUERIES: LOG_FILE ?? "",
     // The background jobs would query (and mail) during the measurements.
     MAIL_WORKER: "off",
     REMINDER_WORKER: "off",
@@ -310,8 +328,74 @@ try {
     process.stderr.write(`  ${row.page}: ${row.rps.toFixed(1)} rps\n`);
   }
   printTable(rows, reference, maxRss);
+  if (ROWS_FILE) writeFileSync(ROWS_FILE, JSON.stringify({ rows, maxRss } satisfies RunFigures));
 } finally {
   clearInterval(sampler);
   await server.stop();
   await cleanUp();
+}
+
+interface RunFigures {
+  rows: Row[];
+  maxRss: number;
+}
+
+/**
+ * Runs this script once per database (demo first, then scale; a server each, the same flags), then prints
+ * their figures side by side. Rows pair up by position: both runs load the same pages in the same order
+ * (their names may differ where they carry an id, a page number or a search word of their data).
+ */
+async function compareDemoAndScale(demoUrl: string, scaleUrl: string) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "bench-"));
+  const run = (label: string, url: string, logQueries: boolean) =>
+    new Promise<RunFigures>((resolve, reject) => {
+      console.log(`\n## ${label}\n`);
+      const rowsFile = path.join(dir, `${label}.json`);
+      const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: url, BENCH_ROWS_FILE: rowsFile };
+      if (!logQueries) delete env.BENCH_LOG_QUERIES;
+      const child = spawn(process.execPath, [...process.execArgv, import.meta.filename, ...process.argv.slice(2)], { cwd: root, env, stdio: "inherit" });
+      child.once("error", reject);
+      child.once("exit", (code) => {
+        if (code !== 0) return reject(new Error(`The ${label} run failed (exit code ${code}).`));
+        resolve(JSON.parse(readFileSync(rowsFile, "utf8")) as RunFigures);
+      });
+    });
+  try {
+    const demo = await run("demo", demoUrl, false);
+    const scale = await run("scale", scaleUrl, true);
+    printComparison(demo, scale);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function printComparison(demo: RunFigures, scale: RunFigures) {
+  const header = ["page", "role", "rps demo", "rps scale", "p99 ms demo", "p99 ms scale", "queries demo", "queries scale", "queries ×", "bytes demo", "bytes scale", "× ref scale"];
+  const [demoRef, scaleRef] = [demo.rows[0], scale.rows[0]];
+  const growth = (d: number, s: number) => (d === 0 ? (s === 0 ? "1.00" : "∞") : (s / d).toFixed(2));
+  const cells = scale.rows.map((s, i) => {
+    const d = demo.rows[i];
+    return [
+      s.page,
+      s.role,
+      d.rps.toFixed(1),
+      s.rps.toFixed(1),
+      d.p99.toFixed(0),
+      s.p99.toFixed(0),
+      d.queries.toFixed(1),
+      s.queries.toFixed(1),
+      growth(d.queries, s.queries),
+      String(d.bytes),
+      String(s.bytes),
+      (s.rps / scaleRef.rps).toFixed(2),
+    ];
+  });
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i].length)));
+  const line = (c: string[]) => `| ${c.map((v, i) => (i < 2 ? v.padEnd(widths[i]) : v.padStart(widths[i]))).join(" | ")} |`;
+  console.log("\n## demo and scale\n");
+  console.log(line(header));
+  console.log(`|${widths.map((w, i) => (i < 2 ? ":" : "-") + "-".repeat(w) + (i < 2 ? "-" : ":")).join("|")}|`);
+  for (const c of cells) console.log(line(c));
+  console.log(`\nqueries ×: queries per request at scale ÷ at demo size. × ref scale: rps relative to the scale run's signed-in 404 page (the demo run's: ${demoRef.rps.toFixed(1)} rps).`);
+  console.log(`Server RSS max: demo ${(demo.maxRss / 2 ** 20).toFixed(0)} MiB, scale ${(scale.maxRss / 2 ** 20).toFixed(0)} MiB.`);
 }

@@ -69,10 +69,16 @@ export const assistanceRequests = pgTable(
     index("assistance_requests_country_status_idx").on(t.countryIso2, t.status, t.updatedAt),
     index("assistance_requests_status_idx").on(t.status, t.updatedAt),
     // The request list's default order (newest change first) and its other sort, for those who see all.
-    index("assistance_requests_updated_idx").on(t.updatedAt, t.id),
+    // With the status in the index, a page's ids come from the index alone (drafts left out), so a deep
+    // page skips its OFFSET rows without reading the table (lib/requests/queries.ts listRequests).
+    index("assistance_requests_updated_idx").on(t.updatedAt, t.id, t.status),
     index("assistance_requests_created_idx").on(t.createdAt, t.id),
-    // A focal point's list: one country, every status, newest change first.
-    index("assistance_requests_country_updated_idx").on(t.countryIso2, t.updatedAt),
+    // A focal point's list: one country, every status, newest change first (id breaks ties, as in the list).
+    index("assistance_requests_country_updated_idx").on(t.countryIso2, t.updatedAt, t.id),
+    // The list's search (ILIKE '%word%' on the reference and both titles): trigram indexes (pg_trgm).
+    index("assistance_requests_reference_trgm_idx").using("gin", t.reference.op("gin_trgm_ops")),
+    index("assistance_requests_title_en_trgm_idx").using("gin", t.titleEn.op("gin_trgm_ops")),
+    index("assistance_requests_title_es_trgm_idx").using("gin", t.titleEs.op("gin_trgm_ops")),
     index("assistance_requests_created_by_idx").on(t.createdById),
     check("assistance_requests_cost_nonnegative", sql`${t.estimatedCostMinor} IS NULL OR ${t.estimatedCostMinor} >= 0`),
     check("assistance_requests_version_positive", sql`${t.version} >= 1`),

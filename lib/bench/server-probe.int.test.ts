@@ -1,12 +1,15 @@
 // The benchmark's probe (BENCH_COUNT_QUERIES=1): each request's SQL queries counted through the drizzle
 // logger of db/client.ts, reported in its x-sql-queries header and in the stats endpoint, with the
 // server's longest event-loop stall; and no counting without the setting.
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import os from "node:os";
+import path from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { openDb, type DbHandle } from "@/db/client";
-import { queryCountingLogger, queryTallyStorage, totalRequestQueries } from "./query-tally";
+import { queryCountingLogger, queryTallyStorage, totalRequestQueries, type LoggedQuery } from "./query-tally";
 import { installServerProbe, STATS_PATH } from "./server-probe";
 
 const dbOptions = () => (process.env.DATABASE_URL ? { url: process.env.DATABASE_URL, max: 2 } : { pgliteDir: "memory" });
@@ -15,7 +18,7 @@ describe("the query counter", () => {
   afterEach(() => vi.unstubAllEnvs());
 
   it("is drizzle's no-op logger unless the benchmark switches it on", async () => {
-    expect(queryCountingLogger(false)).toBeUndefined();
+    expect(queryCountingLogger({ count: false })).toBeUndefined();
     vi.stubEnv("BENCH_COUNT_QUERIES", "");
     const handle = await openDb(dbOptions());
     try {
@@ -45,6 +48,31 @@ describe("the query counter", () => {
       expect(totalRequestQueries() - before).toBe(3);
     } finally {
       await handle.close();
+    }
+  });
+});
+
+describe("the query log", () => {
+  it("writes each distinct SQL text once, with the parameters of its first use and the request that made it", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "query-log-"));
+    const file = path.join(dir, "queries.jsonl");
+    vi.stubEnv("BENCH_LOG_QUERIES", file);
+    const handle = await openDb(dbOptions());
+    try {
+      await queryTallyStorage().run({ queries: 0, origin: "GET /requests?page=2" }, async () => {
+        await handle.db.execute(sql`select ${1}::int as n, ${"2026-01-02"}::date as d`);
+        await handle.db.execute(sql`select ${2}::int as n, ${"2026-01-03"}::date as d`);
+      });
+      await handle.db.execute(sql`select ${"job"}::text as job`);
+      const lines = readFileSync(file, "utf8").trim().split("\n").map((line) => JSON.parse(line) as LoggedQuery);
+      expect(lines).toHaveLength(2);
+      expect(lines[0].params).toEqual([1, "2026-01-02"]);
+      expect(lines[0].origin).toBe("GET /requests?page=2");
+      expect(lines[1]).toMatchObject({ params: ["job"], origin: null });
+    } finally {
+      await handle.close();
+      vi.unstubAllEnvs();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

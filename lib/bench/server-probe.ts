@@ -31,7 +31,7 @@ export function installServerProbe(): () => void {
       return true;
     }
     requests++;
-    const tally: QueryTally = { queries: 0 };
+    const tally: QueryTally = { queries: 0, origin: `${req.method} ${req.url}` };
     const writeHead = res.writeHead;
     res.writeHead = function (this: http.ServerResponse, ...headArgs: Parameters<typeof writeHead>) {
       if (!this.headersSent) this.setHeader("x-sql-queries", String(tally.queries));

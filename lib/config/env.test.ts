@@ -32,6 +32,7 @@ describe("parseEnv", () => {
       IATI_REPORTING_ORG_TYPE: "40",
       DEMO_MODE: false,
       BENCH_COUNT_QUERIES: false,
+      BENCH_LOG_QUERIES: undefined,
       SIGN_IN_LINK_MAX_AGE_SECONDS: 900,
       SIGN_IN_LIMIT_PER_EMAIL: 5,
       SIGN_IN_LIMIT_PER_IP: 30,

@@ -133,6 +133,7 @@ export const envSchema = z
     BENCH_COUNT_QUERIES: raw
       .transform((value) => value === "1")
       .describe("`1` counts SQL queries per request and reports event-loop stalls, for `npm run bench`"),
+    BENCH_LOG_QUERIES: optionalText().describe("a file to which each distinct SQL query is appended once, for `npm run bench:explain`"),
     SIGN_IN_LINK_MAX_AGE_SECONDS: wholeNumber(15 * 60, 1, "seconds").describe("lifetime of a sign-in link"),
     SIGN_IN_LIMIT_PER_EMAIL: wholeNumber(5, 1, "requests per 15 minutes").describe("sign-in link requests per address per 15 minutes"),
     SIGN_IN_LIMIT_PER_IP: wholeNumber(30, 1, "requests per 15 minutes").describe("sign-in link requests per client address per 15 minutes"),

@@ -456,8 +456,16 @@ describe("the officers' list", () => {
     expect(new Set([...jmTraining.rows, ...page2.rows].map((r) => r.id)).size).toBe(22);
     const byCost = await listRequests(u.officer, parse({ country: "JM", category: "training", sort: "cost", dir: "asc" }));
     expect(byCost.rows[0].estimatedCostMinor).toBe(100_000);
+    // The pages follow one another in the list's order: newest change first.
+    const times = [...jmTraining.rows, ...page2.rows].map((r) => r.updatedAt.getTime());
+    expect(times).toEqual([...times].sort((a, b) => b - a));
     const search = await listRequests(u.officer, parse({ q: "course 07" }));
     expect(search.rows.map((r) => r.titleEn)).toEqual(["Firearms investigation course 07"]);
+    // The search ignores case, in the titles as in the reference.
+    expect((await listRequests(u.officer, parse({ q: "COURSE 07" }))).rows.map((r) => r.titleEn)).toEqual(["Firearms investigation course 07"]);
+    const byReference = await listRequests(u.officer, parse({ q: search.rows[0].reference.toLowerCase() }));
+    expect(byReference.rows.map((r) => r.id)).toContain(search.rows[0].id);
+    expect((await listRequests(u.officer, parse({ q: "investigation course" }))).total).toBe(22);
     const byProgram = await listRequests(u.officer, parse({ program: cbsi, country: "JM", category: "training" }));
     expect(byProgram.total).toBe(22);
     const otherProgram = await listRequests(u.officer, parse({ program: oasMarking, country: "JM", category: "training" }));
