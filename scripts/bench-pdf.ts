@@ -25,6 +25,12 @@ register(
 );
 (process.env as Record<string, string | undefined>).NODE_ENV ??= "production";
 
+// `-- --scale`: the program PDF on a seeded scale database instead (scripts/bench-pdf-scale.ts).
+if (process.argv.includes("--scale")) {
+  await import("./bench-pdf-scale");
+  process.exit(0);
+}
+
 const AWARDS = 100;
 const WARMUPS = 2;
 const RUNS = 10;

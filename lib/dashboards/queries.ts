@@ -36,9 +36,12 @@ import type {
   IndicatorTotal,
   MoneySummary,
   Named,
+  LateAward,
   ProgramOverview,
+  ProgramReport,
   ReportCounts,
 } from "./types";
+import { byCommittedThenReference, REPORT_AWARD_LIMIT, REPORT_LATE_AWARD_LIMIT, type ReportLimits } from "./report";
 
 export interface OverviewOptions {
   /** "YYYY-MM-DD" the figures are computed for (lateness); today (UTC) when omitted. */
@@ -84,7 +87,7 @@ async function reportCountsOf(db: DbOrTx, scope: SQL | undefined, today: string)
 /** The accepted and overdue report counts in `scope`, grouped by an award's id or its program's. */
 async function reportCountsBy(
   db: DbOrTx,
-  by: typeof reportingPeriods.awardId | typeof awards.programId,
+  by: typeof reportingPeriods.awardId | typeof awards.programId | typeof awards.countryIso2,
   scope: SQL | undefined,
   today: string,
 ): Promise<Map<string, ReportCounts>> {
@@ -568,6 +571,155 @@ export async function getProgramOverview(user: CurrentUser, programId: string, o
     reportCounts: reports,
     latestReports: latest.map(reportSummary),
     awards: awardList,
+    asOf: today,
+  };
+}
+
+/** Deliverables of the awards in `scope` counted as countDeliverable does (isLate's rule), grouped. */
+async function deliverableCountsBy(
+  db: DbOrTx,
+  by: typeof awardDeliverables.awardId | typeof awards.countryIso2,
+  scope: SQL,
+  today: string,
+): Promise<Map<string, DeliverableCounts>> {
+  const late = sql`${awardDeliverables.status} <> 'accepted' AND ${awardDeliverables.dueOn} < ${today}::date`;
+  const rows = await db
+    .select({
+      key: by,
+      total: sql<number>`count(*)`.mapWith(Number),
+      accepted: sql<number>`count(*) FILTER (WHERE ${awardDeliverables.status} = 'accepted')`.mapWith(Number),
+      late: sql<number>`count(*) FILTER (WHERE ${late})`.mapWith(Number),
+    })
+    .from(awardDeliverables)
+    .innerJoin(awards, eq(awards.id, awardDeliverables.awardId))
+    .where(scope)
+    .groupBy(by);
+  return new Map(rows.map((r) => [r.key, { total: r.total, accepted: r.accepted, onTime: r.total - r.late, late: r.late }]));
+}
+
+/** Per country of the awards in `scope`: its names, its number of awards and their money (awardMoneySql's figures). */
+async function countryMoneyOf(db: DbOrTx, scope: SQL) {
+  return execRows<{ iso2: string; name_en: string; name_es: string; awards: number | string; committed: string | number; disbursed: string | number; reported: string | number }>(
+    db,
+    sql`SELECT c.iso2, c.name_en, c.name_es, count(*)::int AS awards,
+               sum(m.committed) AS committed, sum(m.disbursed) AS disbursed, sum(m.reported) AS reported
+          FROM ${awardMoneySql(scope)} m
+          JOIN countries c ON c.iso2 = m.country_iso2
+         GROUP BY c.iso2, c.name_en, c.name_es`,
+  );
+}
+
+/**
+ * The awards in `scope` with a late deliverable as of `today`, the most late first (then by reference),
+ * at most `limit`, with their deliverable counts; and how many there are in all.
+ */
+async function lateAwardsOf(db: DbOrTx, scope: SQL, today: string, limit: number): Promise<{ listed: LateAward[]; count: number }> {
+  const late = sql`d.status <> 'accepted' AND d.due_on < ${today}::date`;
+  const rows = await execRows<{ id: string; reference: string; iso2: string; name_en: string; name_es: string; total: number | string; accepted: number | string; late: number | string; late_awards: number | string }>(
+    db,
+    sql`SELECT ${awards.id} AS id, ${awards.reference} AS reference, c.iso2, c.name_en, c.name_es,
+               count(*)::int AS total, count(*) FILTER (WHERE d.status = 'accepted')::int AS accepted,
+               count(*) FILTER (WHERE ${late})::int AS late, count(*) OVER ()::int AS late_awards
+          FROM award_deliverables d
+          JOIN ${awards} ON ${awards.id} = d.award_id
+          JOIN countries c ON c.iso2 = ${awards.countryIso2}
+         WHERE ${scope}
+         GROUP BY ${awards.id}, ${awards.reference}, c.iso2, c.name_en, c.name_es
+        HAVING count(*) FILTER (WHERE ${late}) > 0
+         ORDER BY late DESC, ${awards.reference} COLLATE "C"
+         LIMIT ${limit}`,
+  );
+  const listed = rows.map((r) => {
+    const total = Number(r.total);
+    const lateCount = Number(r.late);
+    return {
+      id: r.id,
+      reference: r.reference,
+      countryIso2: r.iso2,
+      country: { nameEn: r.name_en, nameEs: r.name_es },
+      deliverables: { total, accepted: Number(r.accepted), onTime: total - lateCount, late: lateCount },
+    };
+  });
+  return { listed, count: Number(rows[0]?.late_awards ?? 0) };
+}
+
+/**
+ * A program's progress report: the figures of its dashboard (getProgramOverview, whole program) over all its
+ * reported awards, by grouped queries, with only the largest awards (REPORT_AWARD_LIMIT) and those with the most
+ * late deliverables (REPORT_LATE_AWARD_LIMIT) read one by one; the others are in the country figures. The same
+ * report as programReportOf(getProgramOverview(...)), without loading every award. Anyone who may open the
+ * program's dashboard (findDashboardProgram); NotFoundError otherwise. The same queries whatever the size.
+ */
+export async function getProgramReport(user: CurrentUser, programId: string, options: OverviewOptions & { limits?: ReportLimits } = {}): Promise<ProgramReport> {
+  const db = await getDb();
+  const program = await findDashboardProgram(user, programId, db);
+  const today = options.today ?? todayIso();
+  const limit = options.limits?.awards ?? REPORT_AWARD_LIMIT;
+  const lateLimit = options.limits?.late ?? REPORT_LATE_AWARD_LIMIT;
+  const scope = reportedAwardsOf(program.id);
+  // The listed awards: a subquery, so that their rows, money and counts are read in the same round.
+  const largest = db
+    .select({ id: awards.id })
+    .from(awards)
+    .where(scope)
+    .orderBy(desc(awards.amountMinor), sql`${awards.reference} COLLATE "C"`)
+    .limit(limit);
+  const listed = inArray(awards.id, largest);
+
+  const [donors, allCommittedMinor, countryMoney, countryDeliverables, countryReports, indicators, latest, awardRows, awardMoney, awardDeliverableCounts, awardReports, late] =
+    await Promise.all([
+      donorsOf(db, [program.id]),
+      committedFundsOf(db, program.id),
+      countryMoneyOf(db, scope),
+      deliverableCountsBy(db, awards.countryIso2, scope, today),
+      reportCountsBy(db, awards.countryIso2, scope, today),
+      indicatorTotalsOf(db, program.id, null),
+      latestAcceptedReports(db, scope),
+      overviewAwardRows(db, listed),
+      moneyOfAwards(db, listed),
+      deliverableCountsBy(db, awardDeliverables.awardId, listed, today),
+      reportCountsOf(db, listed, today),
+      lateAwardsOf(db, scope, today, lateLimit),
+    ]);
+
+  const total = zeroMoney();
+  const deliverables = zeroCounts();
+  const reports = zeroReports();
+  let awardCount = 0;
+  const countryList: CountrySummary[] = countryMoney.map((c) => {
+    const money = { committedMinor: Number(c.committed), disbursedMinor: Number(c.disbursed), reportedExpenditureMinor: Number(c.reported) };
+    const counts = countryDeliverables.get(c.iso2) ?? zeroCounts();
+    const reportCounts = countryReports.get(c.iso2) ?? zeroReports();
+    addMoney(total, money);
+    addCounts(deliverables, counts);
+    addReports(reports, reportCounts);
+    awardCount += Number(c.awards);
+    return { iso2: c.iso2, nameEn: c.name_en, nameEs: c.name_es, awards: Number(c.awards), ...money, deliverables: counts, reportCounts };
+  });
+  countryList.sort((a, b) => a.nameEn.localeCompare(b.nameEn));
+  const awardList = awardRows
+    .map((a) =>
+      awardSummary(
+        a,
+        awardMoney.get(a.id) ?? { committedMinor: a.amountMinor, disbursedMinor: 0, reportedExpenditureMinor: 0 },
+        awardDeliverableCounts.get(a.id) ?? zeroCounts(),
+        awardReports.get(a.id) ?? zeroReports(),
+      ),
+    )
+    .sort(byCommittedThenReference);
+
+  return {
+    program: programOf(program, donors.get(program.id) ?? []),
+    money: { ...total, ceilingMinor: program.ceilingMinor, remainingMinor: program.ceilingMinor - allCommittedMinor },
+    countries: countryList,
+    indicators,
+    deliverables,
+    reportCounts: reports,
+    latestReports: latest.map(reportSummary),
+    awards: awardList,
+    awardCount,
+    lateAwards: late.listed,
+    lateAwardCount: late.count,
     asOf: today,
   };
 }
