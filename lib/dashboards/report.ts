@@ -5,9 +5,9 @@ import type { AwardSummary, ProgramOverview, ProgramReport } from "./types";
 
 /**
  * How many awards a program report lists by name: the 50 largest by committed amount (then by reference),
- * about two pages of table, which at scale hold a large share of the money; every other award is counted
- * in the figures by country, and the report says how many of how many are listed. A reader cannot use a
- * table of a thousand rows, and react-pdf lays out each row at a cost (about 3 ms of CPU).
+ * about two pages of table; every other award is counted in the figures by country, and the report says
+ * how many of how many are listed and their share of the money. A reader cannot use a table of a thousand
+ * rows, and react-pdf lays out each row at a cost (about 3 ms of CPU).
  */
 export const REPORT_AWARD_LIMIT = 50;
 
