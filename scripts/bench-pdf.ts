@@ -4,7 +4,7 @@
 //
 // The PDF benchmark: seeds one program of 100 active awards across 12 countries (3 indicators, 2 accepted
 // reports with actuals, 4 deliverables, 2 tranches with 1 disbursement and 2 equipment items each), then
-// times getProgramOverview (data load) and renderProgramReport (English and Spanish) over 10 runs after
+// times getProgramReport (data load, what the route runs) and renderProgramReport (English and Spanish) over 10 runs after
 // 2 warm-ups and prints min/median/max, the page count and the size. Target: render under 1 s.
 // Then the same through the PDF worker thread the routes use, and how long the calling thread is held up
 // by a render in place and with the worker.
@@ -25,6 +25,12 @@ register(
 );
 (process.env as Record<string, string | undefined>).NODE_ENV ??= "production";
 
+// `-- --scale`: the program PDF on a seeded scale database instead (scripts/bench-pdf-scale.ts).
+if (process.argv.includes("--scale")) {
+  await import("./bench-pdf-scale");
+  process.exit(0);
+}
+
 const AWARDS = 100;
 const WARMUPS = 2;
 const RUNS = 10;
@@ -34,7 +40,7 @@ const { eq, inArray } = await import("drizzle-orm");
 const schema = await import("@/db/schema");
 const { createTestDb } = await import("@/test/db");
 const { loadActiveUser } = await import("@/lib/auth/queries");
-const { getProgramOverview } = await import("@/lib/dashboards/queries");
+const { getProgramReport } = await import("@/lib/dashboards/queries");
 const { renderProgramReport } = await import("@/lib/pdf/render");
 const { PdfWorker } = await import("@/lib/pdf/pool");
 
@@ -164,8 +170,8 @@ try {
   const render: Record<"en" | "es", number[]> = { en: [], es: [] };
   let bytes: Record<"en" | "es", Buffer> = { en: Buffer.alloc(0), es: Buffer.alloc(0) };
   for (let run = 0; run < WARMUPS + RUNS; run++) {
-    const loaded = await timed(() => getProgramOverview(officer, program.id, { today: TODAY }));
-    if (loaded.value.awards.length !== AWARDS) throw new Error(`expected ${AWARDS} awards, got ${loaded.value.awards.length}`);
+    const loaded = await timed(() => getProgramReport(officer, program.id, { today: TODAY }));
+    if (loaded.value.awardCount !== AWARDS) throw new Error(`expected ${AWARDS} awards, got ${loaded.value.awardCount}`);
     const en = await timed(() => renderProgramReport(loaded.value, "en"));
     const es = await timed(() => renderProgramReport(loaded.value, "es"));
     if (run >= WARMUPS) {
@@ -182,7 +188,7 @@ try {
   console.log(`PDF benchmark: ${AWARDS} active awards in ${isos.length} countries, ${backend}, Node ${process.version}, NODE_ENV=${process.env.NODE_ENV}`);
   console.log(`seeding:                 ${(seedMs / 1000).toFixed(1)} s (database created, migrated, seeded)`);
   console.log(`${RUNS} runs after ${WARMUPS} warm-ups:`);
-  console.log(`  getProgramOverview     ${stats(load)}`);
+  console.log(`  getProgramReport       ${stats(load)}`);
   console.log(`  renderProgramReport en ${stats(render.en)}   ${pages(bytes.en)} pages, ${(bytes.en.byteLength / 1024).toFixed(0)} KiB`);
   console.log(`  renderProgramReport es ${stats(render.es)}   ${pages(bytes.es)} pages, ${(bytes.es.byteLength / 1024).toFixed(0)} KiB`);
   const sorted = [...render.en, ...render.es].sort((a, b) => a - b);
@@ -191,7 +197,7 @@ try {
 
   // What the routes do: render on the PDF worker thread. While it renders, the calling thread (the
   // server's, which answers every other request) is watched for how long its event loop is held up.
-  const overview = await getProgramOverview(officer, program.id, { today: TODAY });
+  const overview = await getProgramReport(officer, program.id, { today: TODAY });
   const worker = new PdfWorker();
   const started = await timed(() => worker.render({ kind: "program", overview }, "en"));
   const inWorker: number[] = [];

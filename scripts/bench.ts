@@ -106,6 +106,14 @@ async function discoverIds() {
     select id, coalesce(title_en, title_es) as title from assistance_requests
     where status <> 'draft' order by updated_at desc limit 20`;
   const [{ count }] = await sql<{ count: number }[]>`select count(*)::int as count from assistance_requests`;
+  // For the program PDF at two sizes: the programs whose reported awards are nearest 100 and 1,000
+  // (within a factor of 1.5; the scale seed has one of each), as their donor when it is the bench's.
+  const sized = await sql<{ id: string; awards: number; funded: boolean }[]>`
+    select p.id, count(*)::int as awards,
+      exists (select 1 from program_donors d where d.program_id = p.id and d.organization_id = ${donorOrg}) as funded
+    from programs p join awards a on a.program_id = p.id and a.status in ('active', 'completed')
+    group by p.id`;
+  const nearest = (n: number) => sized.filter((s) => s.awards >= n / 1.5 && s.awards <= n * 1.5).sort((a, b) => Math.abs(a.awards - n) - Math.abs(b.awards - n))[0];
   const word = requests.map((r) => r.title?.split(/\s+/).find((w) => w.length >= 5)).find(Boolean) ?? "training";
   return {
     programId: program.id,
@@ -114,6 +122,10 @@ async function discoverIds() {
     country: awards[0]?.countryIso2 ?? "GT",
     deepPage: Math.max(2, Math.floor((count / 20) * 0.8)),
     searchWord: word.replace(/[^\p{L}\p{N}-]/gu, ""),
+    pdfPrograms: [
+      { name: "program PDF 100 awards", program: nearest(100) },
+      { name: "program PDF 1,000 awards", program: nearest(1_000) },
+    ],
   };
 }
 const ids = await discoverIds().catch(async (error: unknown) => {
@@ -153,6 +165,9 @@ const PAGES: PageSpec[] = [
   { name: "iati.xml", role: "donor", paths: [`${p}/iati.xml`], download: true },
   { name: "program report.pdf", role: "donor", paths: [`${p}/report.pdf`], download: true },
   { name: "award report.pdf", role: "donor", paths: ids.awardIds.map((id) => `${p}/awards/${id}/report.pdf`), download: true },
+  ...ids.pdfPrograms.flatMap(({ name, program }): PageSpec[] =>
+    program ? [{ name: `${name} (${program.awards})`, role: program.funded ? "donor" : "program_officer", paths: [`/dashboards/${program.id}/report.pdf`], download: true }] : [],
+  ),
 ];
 
 const freePort = () =>

@@ -3,7 +3,7 @@
 import { assistanceRequests, requestDecisions, requestPrograms, requestRevisions } from "../schema";
 import { addDays } from "../../lib/dates";
 import { ASSISTANCE_CATEGORIES, URGENCIES, type RequestStatus } from "../../lib/enums";
-import { audit, noon, push, type ScaleContext } from "./scale";
+import { audit, noon, push, SCALE_PROGRAM_SHARES, type ScaleContext } from "./scale";
 
 export interface ScaleRequest {
   id: string;
@@ -53,6 +53,16 @@ function statusList(ctx: ScaleContext, total: number, awarded: number): RequestS
   return ctx.rng.shuffle(list);
 }
 
+/** A scale program drawn by its share (SCALE_PROGRAM_SHARES): one draw, as a plain pick would take. */
+function pickProgram(ctx: ScaleContext): string {
+  let x = ctx.rng.next();
+  for (const [i, share] of SCALE_PROGRAM_SHARES.entries()) {
+    x -= share;
+    if (x < 0) return ctx.programIds[i];
+  }
+  return ctx.programIds[ctx.programIds.length - 1];
+}
+
 export function buildRequests(ctx: ScaleContext, total: number, awarded: number, counters: Map<string, number>): ScaleRequest[] {
   const { rng } = ctx;
   const out: ScaleRequest[] = [];
@@ -69,7 +79,7 @@ export function buildRequests(ctx: ScaleContext, total: number, awarded: number,
       id: rng.uuid(),
       reference: `${country.iso2}-${year}-${String(number).padStart(4, "0")}`,
       countryIso2: country.iso2,
-      programId: rng.pick(ctx.programIds),
+      programId: pickProgram(ctx),
       status,
       year,
       number,

@@ -37,10 +37,13 @@ import type {
   IndicatorTotal,
   MoneySummary,
   Named,
+  LateAward,
   ProgramDashboard,
   ProgramOverview,
+  ProgramReport,
   ReportCounts,
 } from "./types";
+import { byCommittedThenReference, REPORT_AWARD_LIMIT, REPORT_LATE_AWARD_LIMIT, type ReportLimits } from "./report";
 
 export interface OverviewOptions {
   /** "YYYY-MM-DD" the figures are computed for (lateness); today (UTC) when omitted. */
@@ -601,6 +604,76 @@ export async function getProgramDashboard(
     ...figures,
     awards: paged(awardRows, awardCount, awardWindow),
     reports: paged(reportRows.map(reportSummary), figures.reportCounts.accepted, reportWindow),
+  };
+}
+
+/**
+ * The awards in `scope` with a late deliverable as of `today`, the most late first (then by reference),
+ * at most `limit`, with their deliverable counts; and how many there are in all.
+ */
+async function lateAwardsOf(db: DbOrTx, scope: SQL, today: string, limit: number): Promise<{ listed: LateAward[]; count: number }> {
+  const late = sql`d.status <> 'accepted' AND d.due_on < ${today}::date`;
+  const rows = await execRows<{ id: string; reference: string; iso2: string; name_en: string; name_es: string; total: number | string; accepted: number | string; late: number | string; late_awards: number | string }>(
+    db,
+    sql`SELECT ${awards.id} AS id, ${awards.reference} AS reference, c.iso2, c.name_en, c.name_es,
+               count(*)::int AS total, count(*) FILTER (WHERE d.status = 'accepted')::int AS accepted,
+               count(*) FILTER (WHERE ${late})::int AS late, count(*) OVER ()::int AS late_awards
+          FROM award_deliverables d
+          JOIN ${awards} ON ${awards.id} = d.award_id
+          JOIN countries c ON c.iso2 = ${awards.countryIso2}
+         WHERE ${scope}
+         GROUP BY ${awards.id}, ${awards.reference}, c.iso2, c.name_en, c.name_es
+        HAVING count(*) FILTER (WHERE ${late}) > 0
+         ORDER BY late DESC, ${awards.reference} COLLATE "C"
+         LIMIT ${limit}`,
+  );
+  const listed = rows.map((r) => {
+    const total = Number(r.total);
+    const lateCount = Number(r.late);
+    return {
+      id: r.id,
+      reference: r.reference,
+      countryIso2: r.iso2,
+      country: { nameEn: r.name_en, nameEs: r.name_es },
+      deliverables: { total, accepted: Number(r.accepted), onTime: total - lateCount, late: lateCount },
+    };
+  });
+  return { listed, count: Number(rows[0]?.late_awards ?? 0) };
+}
+
+/**
+ * A program's progress report: the figures of its dashboard (getProgramOverview, whole program) over all its
+ * reported awards, by grouped queries, with only the largest awards (REPORT_AWARD_LIMIT) and those with the most
+ * late deliverables (REPORT_LATE_AWARD_LIMIT) read one by one; the others are in the country figures. The same
+ * report as programReportOf(getProgramOverview(...)), without loading every award. Anyone who may open the
+ * program's dashboard (findDashboardProgram); NotFoundError otherwise. The same queries whatever the size.
+ */
+export async function getProgramReport(user: CurrentUser, programId: string, options: OverviewOptions & { limits?: ReportLimits } = {}): Promise<ProgramReport> {
+  const db = await getDb();
+  const program = await findDashboardProgram(user, programId, db);
+  const today = options.today ?? todayIso();
+  const limit = options.limits?.awards ?? REPORT_AWARD_LIMIT;
+  const lateLimit = options.limits?.late ?? REPORT_LATE_AWARD_LIMIT;
+  const { scope, awardCount, figures } = await programFigures(db, program, null, today);
+  // The listed awards: a subquery, so that their rows, money and counts are read in the same round.
+  const largest = db
+    .select({ id: awards.id })
+    .from(awards)
+    .where(scope)
+    .orderBy(desc(awards.amountMinor), sql`${awards.reference} COLLATE "C"`)
+    .limit(limit);
+  const [awardList, latest, late] = await Promise.all([
+    awardCount > 0 ? awardSummariesOf(db, inArray(awards.id, largest), today) : Promise.resolve([]),
+    newestAcceptedReports(db, scope, { limit: 10, offset: 0 }),
+    lateAwardsOf(db, scope, today, lateLimit),
+  ]);
+  return {
+    ...figures,
+    latestReports: latest.map(reportSummary),
+    awards: awardList.sort(byCommittedThenReference),
+    awardCount,
+    lateAwards: late.listed,
+    lateAwardCount: late.count,
   };
 }
 

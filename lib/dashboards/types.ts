@@ -173,3 +173,28 @@ export interface AwardOverview {
   reports: AcceptedReportSummary[];
   asOf: string;
 }
+
+/** An award with late deliverables, as the program report lists it. */
+export interface LateAward {
+  id: string;
+  reference: string;
+  countryIso2: string;
+  country: Named;
+  deliverables: DeliverableCounts;
+}
+
+/**
+ * What the program PDF report prints: the dashboard's figures (totals, countries, indicators, deliverables,
+ * reports) over every reported award, with only the most significant awards listed by name (see
+ * lib/dashboards/report.ts REPORT_AWARD_LIMIT); the others are counted in the country figures.
+ */
+export interface ProgramReport extends Omit<ProgramOverview, "awards" | "country"> {
+  /** The largest awards by committed amount (then by reference), largest first, at most the limit. */
+  awards: AwardSummary[];
+  /** All reported awards of the program: more than awards.length when some are summarised only. */
+  awardCount: number;
+  /** The awards with late deliverables, the most late first (then by reference), at most the limit. */
+  lateAwards: LateAward[];
+  /** All reported awards with a late deliverable. */
+  lateAwardCount: number;
+}

@@ -14,6 +14,10 @@ export interface PdfKit {
   /** A counted phrase in the form its number needs ("1 late", "2 atrasados"). */
   count: (key: PluralKey, count: number, params?: MessageParams) => string;
   money: (minor: number) => string;
+  /** A count, with the language's separators ("1,250", "1.250"). */
+  number: (value: number) => string;
+  /** `part` as a percentage of `whole` ("62.5 %"), or a dash when `whole` is 0. */
+  share: (part: number, whole: number) => string;
   /** An indicator figure (exact decimal string), as on screen: at most two decimals. */
   quantity: (value: string) => string;
   /** Progress of actual toward target as on screen ("53.8 %"), or a dash without a target. */
@@ -34,6 +38,8 @@ export function pdfKit(locale: Locale, currency: string): PdfKit {
     t,
     count: (key, count, params) => plural(t, locale, key, count, params),
     money: (minor) => formatMoney(minor, currency, locale),
+    number: (value) => formatNumber(value, locale),
+    share: (part, whole) => (whole === 0 ? t("pdf.indicators.noTarget") : `${formatNumber((part / whole) * 100, locale, { maximumFractionDigits: 1 })} %`),
     quantity: (value) => formatNumber(Number(value), locale, { maximumFractionDigits: 2 }),
     percent: (actual, target) => {
       const percent = percentOf(Number(actual), Number(target));

@@ -5,11 +5,12 @@
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
-import type { AwardOverview, ProgramOverview } from "@/lib/dashboards/types";
+import type { AwardOverview, ProgramOverview, ProgramReport } from "@/lib/dashboards/types";
 import type { Locale } from "@/lib/i18n/config";
 import { getEnv } from "@/lib/config/env";
 
-export type PdfReport = { kind: "program"; overview: ProgramOverview } | { kind: "award"; overview: AwardOverview };
+/** A program report (getProgramReport's, or a whole overview cut the same way) or an award report. */
+export type PdfReport = { kind: "program"; overview: ProgramReport | ProgramOverview } | { kind: "award"; overview: AwardOverview };
 export type PdfJob = PdfReport & { id: number; locale: Locale };
 export type PdfResult = { id: number; pdf: Uint8Array } | { id: number; error: string };
 

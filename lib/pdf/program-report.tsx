@@ -1,7 +1,10 @@
 // The program progress report for donors: cover, summary figures, indicators, one section per country,
-// deliverables and financials. Prints only what ProgramOverview carries (accepted, donor-safe data).
+// deliverables and financials. Prints only what ProgramReport carries (accepted, donor-safe data): every
+// figure counts all the program's reported awards, but only the largest awards are listed by name, and only
+// the awards with the most late deliverables (lib/dashboards/report.ts REPORT_AWARD_LIMIT); the PDF says how
+// many of how many, and that the others are in the figures by country.
 import { Document, Text, View } from "@react-pdf/renderer";
-import type { AcceptedReportSummary, AwardSummary, CountrySummary, DeliverableCounts, ProgramOverview } from "@/lib/dashboards/types";
+import type { AcceptedReportSummary, CountrySummary, DeliverableCounts, ProgramReport } from "@/lib/dashboards/types";
 import type { Locale } from "@/lib/i18n/config";
 import { CoverFacts, Figures, Heading, IndicatorTable, ReportPage, Table, type Cell, type Column, type Row } from "./components";
 import { excerpt, narrativeIn, pdfKit, type PdfKit } from "./format";
@@ -9,12 +12,12 @@ import { styles } from "./styles";
 
 export const PDF_CREATOR = "Firearms Assistance Portal";
 
-export function ProgramReport({ overview, locale }: { overview: ProgramOverview; locale: Locale }) {
+export function ProgramReportDocument({ overview, locale }: { overview: ProgramReport; locale: Locale }) {
   const kit = pdfKit(locale, overview.program.currency);
   const { program, money } = overview;
   const programName = kit.name(program);
   const label = excerpt(programName, 60);
-  const hasAwards = overview.awards.length > 0;
+  const hasAwards = overview.awardCount > 0;
   return (
     <Document title={kit.t("pdf.documentTitle.program", { program: programName })} language={locale} creator={PDF_CREATOR} producer={PDF_CREATOR}>
       <ReportPage kit={kit} label={label} asOf={overview.asOf}>
@@ -32,8 +35,8 @@ export function ProgramReport({ overview, locale }: { overview: ProgramOverview;
             { label: kit.t("pdf.summary.remaining"), value: kit.money(money.remainingMinor) },
             { label: kit.t("pdf.summary.disbursed"), value: kit.money(money.disbursedMinor) },
             { label: kit.t("pdf.summary.reportedExpenditure"), value: kit.money(money.reportedExpenditureMinor) },
-            { label: kit.t("pdf.summary.awards"), value: String(overview.awards.length) },
-            { label: kit.t("pdf.summary.countries"), value: String(overview.countries.length) },
+            { label: kit.t("pdf.summary.awards"), value: kit.number(overview.awardCount) },
+            { label: kit.t("pdf.summary.countries"), value: kit.number(overview.countries.length) },
             {
               label: kit.t("pdf.summary.deliverables"),
               value: kit.t("pdf.summary.deliverablesValue", {
@@ -78,9 +81,8 @@ export function ProgramReport({ overview, locale }: { overview: ProgramOverview;
   );
 }
 
-function CountrySections({ kit, overview }: { kit: PdfKit; overview: ProgramOverview }) {
-  const awardsOf = new Map<string, AwardSummary[]>();
-  for (const a of overview.awards) awardsOf.set(a.countryIso2, [...(awardsOf.get(a.countryIso2) ?? []), a]);
+// One section per country: its figures (over all its awards, listed or not) and its latest accepted report.
+function CountrySections({ kit, overview }: { kit: PdfKit; overview: ProgramReport }) {
   // latestReports is newest first: the first one of a country is its latest.
   const latestOf = new Map<string, AcceptedReportSummary>();
   for (const r of overview.latestReports) if (!latestOf.has(r.countryIso2)) latestOf.set(r.countryIso2, r);
@@ -88,52 +90,35 @@ function CountrySections({ kit, overview }: { kit: PdfKit; overview: ProgramOver
     <>
       <Heading>{kit.t("pdf.countries.heading")}</Heading>
       {overview.countries.map((c) => (
-        <CountrySection key={c.iso2} kit={kit} country={c} awards={awardsOf.get(c.iso2) ?? []} latest={latestOf.get(c.iso2)} />
+        <CountrySection key={c.iso2} kit={kit} country={c} latest={latestOf.get(c.iso2)} />
       ))}
     </>
   );
 }
 
-function CountrySection({ kit, country, awards, latest }: { kit: PdfKit; country: CountrySummary; awards: AwardSummary[]; latest?: AcceptedReportSummary }) {
-  const columns: Column[] = [
-    { header: kit.t("pdf.countries.columns.award"), width: "54%" },
-    { header: kit.t("pdf.countries.columns.partner"), width: "30%" },
-    { header: kit.t("pdf.countries.columns.amount"), width: "16%", align: "right" },
-  ];
-  const rows: Row[] = awards.map((a) => ({
-    key: a.id,
-    cells: [
-      { text: a.reference, sub: kit.awardTitle(a) },
-      kit.name(a.partner),
-      kit.money(a.committedMinor),
-    ],
-  }));
+function CountrySection({ kit, country, latest }: { kit: PdfKit; country: CountrySummary; latest?: AcceptedReportSummary }) {
   const narrative = latest ? narrativeIn(kit.locale, latest) : null;
   return (
-    <View style={styles.section}>
-      {/* The country's heading and figures stay together, with its table's header and first row below. */}
-      <View wrap={false} minPresenceAhead={90}>
-        <Heading level={2}>{kit.name(country)}</Heading>
-        <Figures
-          items={[
-            { label: kit.t("pdf.countries.awards"), value: String(country.awards) },
-            { label: kit.t("pdf.summary.committed"), value: kit.money(country.committedMinor) },
-            { label: kit.t("pdf.summary.disbursed"), value: kit.money(country.disbursedMinor) },
-            { label: kit.t("pdf.summary.reportedExpenditure"), value: kit.money(country.reportedExpenditureMinor) },
-          ]}
-        />
-        <Text style={styles.paragraph}>
-          {kit.t("pdf.countries.deliverables", {
-            onTime: country.deliverables.onTime,
-            late: kit.count("pdf.tally.late", country.deliverables.late),
-            total: country.deliverables.total,
-            accepted: kit.count("pdf.tally.accepted", country.deliverables.accepted),
-          })}
-        </Text>
-      </View>
-      <Table columns={columns} rows={rows} />
+    <View style={styles.section} wrap={false}>
+      <Heading level={2}>{kit.name(country)}</Heading>
+      <Figures
+        items={[
+          { label: kit.t("pdf.countries.awards"), value: kit.number(country.awards) },
+          { label: kit.t("pdf.summary.committed"), value: kit.money(country.committedMinor) },
+          { label: kit.t("pdf.summary.disbursed"), value: kit.money(country.disbursedMinor) },
+          { label: kit.t("pdf.summary.reportedExpenditure"), value: kit.money(country.reportedExpenditureMinor) },
+        ]}
+      />
+      <Text style={styles.paragraph}>
+        {kit.t("pdf.countries.deliverables", {
+          onTime: country.deliverables.onTime,
+          late: kit.count("pdf.tally.late", country.deliverables.late),
+          total: country.deliverables.total,
+          accepted: kit.count("pdf.tally.accepted", country.deliverables.accepted),
+        })}
+      </Text>
       {latest ? (
-        <View wrap={false}>
+        <>
           <Text style={styles.h3}>
             {kit.t("pdf.countries.latestReport", {
               reference: latest.awardReference,
@@ -144,7 +129,7 @@ function CountrySection({ kit, country, awards, latest }: { kit: PdfKit; country
             })}
           </Text>
           <Text style={styles.excerpt}>{narrative ? excerpt(narrative) : kit.t("pdf.countries.noNarrative")}</Text>
-        </View>
+        </>
       ) : (
         <Text style={styles.small}>{kit.t("pdf.countries.noReport")}</Text>
       )}
@@ -152,9 +137,9 @@ function CountrySection({ kit, country, awards, latest }: { kit: PdfKit; country
   );
 }
 
-// Counts per country, then only the awards that have late deliverables: the per-award counts are
-// already in each country's section, and a 100-row table of mostly zeros would hide the late ones.
-function DeliverablesSection({ kit, overview }: { kit: PdfKit; overview: ProgramOverview }) {
+// Counts per country, then only the awards that have late deliverables (a table of mostly zeros would
+// hide the late ones), the most late first, at most the report's limit.
+function DeliverablesSection({ kit, overview }: { kit: PdfKit; overview: ProgramReport }) {
   const d = overview.deliverables;
   const countColumns = (first: Column[]): Column[] => [
     ...first,
@@ -170,9 +155,7 @@ function DeliverablesSection({ kit, overview }: { kit: PdfKit; overview: Program
     c.late > 0 ? { text: String(c.late), late: true } : "0",
   ];
   const countryRows: Row[] = overview.countries.map((c) => ({ key: c.iso2, cells: [kit.name(c), ...countCells(c.deliverables)] }));
-  const lateRows: Row[] = overview.awards
-    .filter((a) => a.deliverables.late > 0)
-    .map((a) => ({ key: a.id, cells: [a.reference, kit.name(a.country), ...countCells(a.deliverables)] }));
+  const lateRows: Row[] = overview.lateAwards.map((a) => ({ key: a.id, cells: [a.reference, kit.name(a.country), ...countCells(a.deliverables)] }));
   return (
     <>
       <Heading>{kit.t("pdf.deliverables.heading")}</Heading>
@@ -191,40 +174,67 @@ function DeliverablesSection({ kit, overview }: { kit: PdfKit; overview: Program
       {lateRows.length === 0 ? (
         <Text style={styles.muted}>{kit.t("pdf.deliverables.noneLate")}</Text>
       ) : (
-        <Table
+        <>
+          {lateRows.length < overview.lateAwardCount ? (
+            <Text style={styles.small}>{kit.count("pdf.deliverables.lateListed", lateRows.length, { total: kit.number(overview.lateAwardCount) })}</Text>
+          ) : null}
+          <Table
           columns={countColumns([
             { header: kit.t("pdf.deliverables.columns.award"), width: "28%" },
             { header: kit.t("pdf.deliverables.columns.country"), width: "28%" },
           ])}
           rows={lateRows}
-        />
+          />
+        </>
       )}
     </>
   );
 }
 
-function FinancialsSection({ kit, overview }: { kit: PdfKit; overview: ProgramOverview }) {
-  const columns: Column[] = [
-    { header: kit.t("pdf.financials.columns.award"), width: "22%" },
-    { header: kit.t("pdf.financials.columns.country"), width: "21%" },
+// Money by country (every award), then the largest awards one by one: all of them up to the report's limit,
+// else the limit's largest, with how many are listed, their share of the money and how many are not.
+function FinancialsSection({ kit, overview }: { kit: PdfKit; overview: ProgramReport }) {
+  const m = overview.money;
+  const total = [kit.t("pdf.financials.total"), kit.money(m.committedMinor), kit.money(m.disbursedMinor), kit.money(m.reportedExpenditureMinor)];
+  const countryColumns: Column[] = [
+    { header: kit.t("pdf.financials.columns.country"), width: "31%" },
+    { header: kit.t("pdf.financials.columns.awards"), width: "12%", align: "right" },
     { header: kit.t("pdf.financials.columns.committed"), width: "19%", align: "right" },
     { header: kit.t("pdf.financials.columns.disbursed"), width: "19%", align: "right" },
     { header: kit.t("pdf.financials.columns.reported"), width: "19%", align: "right" },
   ];
-  const rows: Row[] = overview.awards.map((a) => ({
-    key: a.id,
-    cells: [a.reference, kit.name(a.country), kit.money(a.committedMinor), kit.money(a.disbursedMinor), kit.money(a.reportedExpenditureMinor)],
+  const countryRows: Row[] = overview.countries.map((c) => ({
+    key: c.iso2,
+    cells: [kit.name(c), kit.number(c.awards), kit.money(c.committedMinor), kit.money(c.disbursedMinor), kit.money(c.reportedExpenditureMinor)],
   }));
-  const m = overview.money;
+  const awardColumns: Column[] = [
+    { header: kit.t("pdf.financials.columns.award"), width: "28%" },
+    { header: kit.t("pdf.financials.columns.country"), width: "18%" },
+    { header: kit.t("pdf.financials.columns.committed"), width: "18%", align: "right" },
+    { header: kit.t("pdf.financials.columns.disbursed"), width: "18%", align: "right" },
+    { header: kit.t("pdf.financials.columns.reported"), width: "18%", align: "right" },
+  ];
+  const awardRows: Row[] = overview.awards.map((a) => ({
+    key: a.id,
+    cells: [{ text: a.reference, sub: kit.awardTitle(a) }, kit.name(a.country), kit.money(a.committedMinor), kit.money(a.disbursedMinor), kit.money(a.reportedExpenditureMinor)],
+  }));
+  const listed = overview.awards.length;
+  const rest = overview.awardCount - listed;
+  const listedCommitted = overview.awards.reduce((sum, a) => sum + a.committedMinor, 0);
   return (
     <>
       <Heading>{kit.t("pdf.financials.heading")}</Heading>
       <Text style={styles.small}>{kit.t("pdf.financials.intro", { currency: overview.program.currency })}</Text>
-      <Table
-        columns={columns}
-        rows={rows}
-        total={[kit.t("pdf.financials.total"), "", kit.money(m.committedMinor), kit.money(m.disbursedMinor), kit.money(m.reportedExpenditureMinor)]}
-      />
+      <Heading level={2}>{kit.t("pdf.financials.byCountry")}</Heading>
+      <Table columns={countryColumns} rows={countryRows} total={[total[0], kit.number(overview.awardCount), ...total.slice(1)]} />
+      <Heading level={2}>{rest > 0 ? kit.t("pdf.financials.largestAwards") : kit.t("pdf.financials.awards")}</Heading>
+      {rest > 0 ? (
+        <Text style={styles.small}>
+          {kit.count("pdf.financials.listed", listed, { total: kit.number(overview.awardCount), share: kit.share(listedCommitted, m.committedMinor) })}{" "}
+          {kit.count("pdf.financials.summarised", rest)}
+        </Text>
+      ) : null}
+      <Table columns={awardColumns} rows={awardRows} total={rest > 0 ? undefined : [total[0], "", ...total.slice(1)]} />
     </>
   );
 }

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import type { Locale } from "@/lib/i18n/config";
 import { formatMoney, formatNumber } from "@/lib/i18n/format";
 import { awardOverviewFixture, emptyProgramOverviewFixture, largeProgramOverviewFixture, programOverviewFixture } from "@/test/pdf-fixtures";
+import { programReportOf } from "@/lib/dashboards/report";
 import { excerpt } from "./format";
 import { renderAwardReport, renderProgramReport } from "./render";
 import { readPdf, type ReadPdf } from "@/test/pdf-reader";
@@ -97,14 +98,61 @@ describe("program report", () => {
     expect(readPdf(await renderProgramReport(emptyProgramOverviewFixture(), "es")).text).toContain("Este programa aún no tiene subvenciones");
   });
 
-  it("flows a 100-award program over many pages, each with its footer, and keeps every award", async () => {
+  it("flows a 100-award program over many pages, each with its footer, with every award in the figures and the 50 largest listed", async () => {
     const overview = largeProgramOverviewFixture(100);
     const pdf = readPdf(await renderProgramReport(overview, "es"));
-    expect(pdf.pages).toBeGreaterThan(8);
+    expect(pdf.pages).toBeGreaterThan(4);
     expectEveryPageNumbered(pdf, "es");
-    for (const a of overview.awards) expect(pdf.text).toContain(a.reference);
+    const largest = [...overview.awards].sort((a, b) => b.committedMinor - a.committedMinor).slice(0, 50);
+    for (const a of largest) expect(pdf.text).toContain(a.reference);
     for (const c of overview.countries) expect(pdf.text).toContain(c.nameEs);
     expect(pdf.text).toContain(money(overview.money.committedMinor, "es"));
+  });
+
+  it("lists the 50 largest of a program's awards and the 25 most late, and says how many of how many, in English and Spanish", async () => {
+    const overview = largeProgramOverviewFixture(120);
+    // The fixture's amounts grow with the award number: AW-2026-0071 to 0120 are the 50 largest.
+    const listed = overview.awards.slice(70);
+    const share = (locale: Locale) => `${formatNumber((listed.reduce((s, a) => s + a.committedMinor, 0) / overview.money.committedMinor) * 100, locale, { maximumFractionDigits: 1 })} %`;
+    const late = overview.awards.filter((a) => a.deliverables.late > 0);
+    expect(late.length).toBe(40);
+
+    const en = readPdf(await renderProgramReport(overview, "en"));
+    expect(en.text).toContain("Largest awards");
+    expect(en.text).toContain(`50 of 120 awards are listed: the largest by committed amount, ${share("en")} of the total committed.`);
+    expect(en.text).toContain("70 other awards are summarised in the figures by country.");
+    expect(en.text).toContain("25 of 40 awards with late deliverables are listed: those with the most late deliverables first.");
+    for (const a of listed) expect(en.text).toContain(a.reference);
+    // Neither among the largest, nor late, nor quoted as a country's latest report: not named at all.
+    expect(en.text).not.toContain("AW-2026-0070");
+    // Every award is still counted: the summary and the country table add up to all 120.
+    expect(en.layout).toMatch(new RegExp(`Total 120 ${money(overview.money.committedMinor, "en").replace(/[$.]/g, "\\$&")}`));
+
+    const es = readPdf(await renderProgramReport(overview, "es"));
+    expect(es.text).toContain("Subvenciones de mayor monto");
+    expect(es.text).toContain(`Se listan 50 de 120 subvenciones: las de mayor monto comprometido, ${share("es")} del total comprometido.`);
+    expect(es.text).toContain("Otras 70 subvenciones se resumen en las cifras por país.");
+    expect(es.text).toContain("Se listan 25 de 40 subvenciones con productos atrasados: primero las que tienen más productos atrasados.");
+    expect(es.text).not.toContain("Largest awards");
+  });
+
+  it("says so in the singular when one award is left out of the list", async () => {
+    const report = programReportOf(programOverviewFixture(), { awards: 2, late: 1 });
+    expect(report.awardCount).toBe(3);
+    const en = readPdf(await renderProgramReport(report, "en"));
+    expect(en.text).toContain("2 of 3 awards are listed");
+    expect(en.text).toContain("1 other award is summarised in the figures by country.");
+    const es = readPdf(await renderProgramReport(report, "es"));
+    expect(es.text).toContain("Se listan 2 de 3 subvenciones");
+    expect(es.text).toContain("1 subvención más se resume en las cifras por país.");
+  });
+
+  it("lists every award, with their total, when there are no more than the report lists", async () => {
+    const overview = programOverviewFixture();
+    const pdf = readPdf(await renderProgramReport(overview, "en"));
+    expect(pdf.text).not.toContain("Largest awards");
+    expect(pdf.text).not.toContain("are listed");
+    expect(pdf.text).not.toContain("summarised");
   });
 });
 

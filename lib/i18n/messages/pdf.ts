@@ -77,12 +77,29 @@ export const pdf = defineMessages({
       byCountry: "By country",
       lateAwards: "Awards with late deliverables",
       noneLate: "No deliverable is late.",
+      // {count}: awards listed (the verb agrees with it); {total}: all awards with late deliverables (more than {count}).
+      lateListed: {
+        one: "{count} of {total} awards with late deliverables is listed: the one with the most.",
+        other: "{count} of {total} awards with late deliverables are listed: those with the most late deliverables first.",
+      },
     },
     financials: {
       heading: "Financials",
-      intro: "Committed, disbursed and reported expenditure per award, in {currency}.",
-      columns: { award: "Award", country: "Country", committed: "Committed", disbursed: "Disbursed", reported: "Reported expenditure" },
+      intro: "Committed, disbursed and reported expenditure by country and by award, in {currency}.",
+      columns: { award: "Award", country: "Country", awards: "Awards", committed: "Committed", disbursed: "Disbursed", reported: "Reported expenditure" },
       total: "Total",
+      byCountry: "By country",
+      awards: "Awards",
+      largestAwards: "Largest awards",
+      // {count}: awards listed; {total}: all the program's awards (more than {count}); {share}: "62.5 %".
+      listed: {
+        one: "{count} of {total} awards is listed: the largest by committed amount, {share} of the total committed.",
+        other: "{count} of {total} awards are listed: the largest by committed amount, {share} of the total committed.",
+      },
+      summarised: {
+        one: "{count} other award is summarised in the figures by country.",
+        other: "{count} other awards are summarised in the figures by country.",
+      },
     },
     tranches: {
       heading: "Tranches and disbursements",
@@ -190,12 +207,27 @@ export const pdf = defineMessages({
       byCountry: "Por país",
       lateAwards: "Subvenciones con productos atrasados",
       noneLate: "Ningún producto está atrasado.",
+      lateListed: {
+        one: "Se lista {count} de {total} subvenciones con productos atrasados: la que tiene más.",
+        other: "Se listan {count} de {total} subvenciones con productos atrasados: primero las que tienen más productos atrasados.",
+      },
     },
     financials: {
       heading: "Finanzas",
-      intro: "Monto comprometido, desembolsado y gasto informado por subvención, en {currency}.",
-      columns: { award: "Subvención", country: "País", committed: "Comprometido", disbursed: "Desembolsado", reported: "Gasto informado" },
+      intro: "Monto comprometido, desembolsado y gasto informado por país y por subvención, en {currency}.",
+      columns: { award: "Subvención", country: "País", awards: "Subvenciones", committed: "Comprometido", disbursed: "Desembolsado", reported: "Gasto informado" },
       total: "Total",
+      byCountry: "Por país",
+      awards: "Subvenciones",
+      largestAwards: "Subvenciones de mayor monto",
+      listed: {
+        one: "Se lista {count} de {total} subvenciones: la de mayor monto comprometido, {share} del total comprometido.",
+        other: "Se listan {count} de {total} subvenciones: las de mayor monto comprometido, {share} del total comprometido.",
+      },
+      summarised: {
+        one: "{count} subvención más se resume en las cifras por país.",
+        other: "Otras {count} subvenciones se resumen en las cifras por país.",
+      },
     },
     tranches: {
       heading: "Tramos y desembolsos",

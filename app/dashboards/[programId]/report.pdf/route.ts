@@ -1,6 +1,6 @@
 import { getCurrentUser } from "@/lib/auth/current-user";
-import { getProgramOverview } from "@/lib/dashboards/queries";
-import type { ProgramOverview } from "@/lib/dashboards/types";
+import { getProgramReport } from "@/lib/dashboards/queries";
+import type { ProgramReport } from "@/lib/dashboards/types";
 import { NotFoundError } from "@/lib/errors";
 import { notFoundResponse } from "@/lib/http/download";
 import { pdfResponse, reportFilename, reportLocale } from "@/lib/pdf/http";
@@ -20,9 +20,9 @@ export async function GET(request: Request, { params }: Params): Promise<Respons
   const { programId } = await params;
   const user = await getCurrentUser();
   if (!user) return notFoundResponse();
-  let overview: ProgramOverview;
+  let overview: ProgramReport;
   try {
-    overview = await getProgramOverview(user, programId);
+    overview = await getProgramReport(user, programId);
   } catch (error) {
     if (error instanceof NotFoundError) return notFoundResponse();
     throw error;
