@@ -69,8 +69,8 @@ describe("RadioGroup and DateField in a form", () => {
     await userEvent.click(screen.getByRole("radio", { name: "Reject" }));
     await userEvent.click(screen.getByRole("button", { name: "Save" }));
     await waitFor(() => expect(sent).toEqual([{ decision: "reject", dueOn: "2026-03-09" }]));
-    // The date field shows the value in segments and sends it under its name.
-    expect(screen.getAllByRole("spinbutton").map((s) => s.getAttribute("aria-valuenow"))).toEqual(["3", "9", "2026"]);
+    // The date field (once its picker has loaded) shows the value in segments and sends it under its name.
+    expect((await screen.findAllByRole("spinbutton", {}, { timeout: 5000 })).map((s) => s.getAttribute("aria-valuenow"))).toEqual(["3", "9", "2026"]);
   });
 
   it("a server message on the choice stands in the group and focuses a radio", async () => {
