@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/field";
 import { MoneyField, TextField } from "@/components/ui/text-field";
 import { AWARD_LIMITS, type AwardFormValues } from "@/lib/awards/schema";
-import { sumMinor } from "@/lib/money";
+import { sumMinor } from "@/lib/amounts";
 import { formatMoney } from "@/lib/i18n/format";
 
 type Form = ActionForm<AwardFormValues>;

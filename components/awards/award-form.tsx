@@ -13,7 +13,7 @@ import { DeliverablesFieldset } from "./award-form-deliverables";
 import { ProgramAndPartnerFields } from "./award-form-program";
 import { TranchesFieldset } from "./award-form-tranches";
 import type { AwardFormPartnerOption, AwardFormProgramOption } from "./award-form-types";
-import { sumMinor } from "@/lib/money";
+import { sumMinor } from "@/lib/amounts";
 
 export type { AwardFormPartnerOption, AwardFormProgramOption } from "./award-form-types";
 

@@ -1,6 +1,7 @@
 "use client";
 
 import { useImperativeHandle, useRef, useState, useSyncExternalStore } from "react";
+import { whenIdle } from "@/components/hooks/when-idle";
 import type { DateFieldProps, DatePickerField } from "./date-picker";
 import { TextField } from "./text-field";
 
@@ -15,15 +16,6 @@ type Picker = typeof DatePickerField;
 let loadedPicker: Picker | undefined;
 let pickerLoad: Promise<void> | undefined;
 const waiting = new Set<() => void>();
-
-function whenIdle(run: () => void): () => void {
-  if (typeof window.requestIdleCallback === "function") {
-    const handle = window.requestIdleCallback(run, { timeout: 2000 });
-    return () => window.cancelIdleCallback(handle);
-  }
-  const handle = window.setTimeout(run, 1);
-  return () => window.clearTimeout(handle);
-}
 
 function loadPicker() {
   pickerLoad ??= import("./date-picker").then((m) => {
