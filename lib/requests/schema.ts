@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { safeText } from "@/lib/forms/safe-text";
 import { isCalendarDate } from "@/lib/dates";
-import { ASSISTANCE_CATEGORIES, type AssistanceCategory, LOCALES, REQUEST_STATUSES, URGENCIES } from "@/lib/enums";
+import { ASSISTANCE_CATEGORIES, LOCALES, REQUEST_STATUSES, URGENCIES } from "@/lib/enums";
 import "@/lib/forms/zod";
 import { CATEGORY_FIELDS, DESTRUCTION_METHODS, ETRACE_LANGUAGES, LEGAL_INSTRUMENTS, LIMITS, type DetailField } from "./fields";
 
