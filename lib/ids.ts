@@ -1,4 +1,4 @@
-import { isSafeText } from "@/lib/forms/safe-text";
+import { isSafeText } from "@/lib/forms/unsafe-text";
 
 /** A record id (UUID_PATTERN) as the database writes it: the one pattern every schema and lookup checks ids with. */
 export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

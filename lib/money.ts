@@ -1,30 +1,12 @@
-// Amounts of money: US dollars as people type them ("150,000.50") and integer cents as the database keeps
-// them. Plain module, no server imports: forms in the browser and the server share it.
-// Issue messages are message keys (lib/i18n/messages/awards.ts), translated where they are shown.
+// The zod field for amounts of money, and (re-exported) the plain helpers of lib/amounts.ts. No server
+// imports: the forms' schemas and the server share it. Issue messages are message keys
+// (lib/i18n/messages/awards.ts), translated where they are shown.
 import { z } from "zod";
 import { safeText } from "@/lib/forms/safe-text";
 import "@/lib/forms/zod";
+import { AMOUNT_MAX_MAJOR, MONEY, majorToMinor, moneyText } from "./amounts";
 
-/** The largest amount of one award, tranche or disbursement: USD 100 million, as for a request's cost. */
-export const AMOUNT_MAX_MAJOR = 100_000_000;
-
-const MONEY = /^\d{1,9}(\.\d{1,2})?$/;
-
-/** "150000.5" -> 15000050 (integer cents), exactly, without floating-point rounding. */
-export function majorToMinor(amount: string): number {
-  const [whole, fraction = ""] = amount.split(".");
-  return Number(whole) * 100 + Number(fraction.padEnd(2, "0").slice(0, 2));
-}
-
-/** 15000050 -> "150000.50", for putting a stored amount back into the form. */
-export function minorToMajor(minor: number): string {
-  return `${Math.floor(minor / 100)}.${String(minor % 100).padStart(2, "0")}`;
-}
-
-/** An amount as typed, ready to check: numbers as text, spaces around and thousands separators gone. */
-export function moneyText(v: unknown): unknown {
-  return typeof v === "number" ? String(v) : typeof v === "string" ? v.trim().replace(/,/g, "") : v;
-}
+export { AMOUNT_MAX_MAJOR, majorToMinor, minorToMajor, moneyText, sumMinor } from "./amounts";
 
 /**
  * An amount in US dollars as typed ("150000", "150,000.50"): positive, at most two decimals.
@@ -40,13 +22,3 @@ export const moneyField = z.preprocess(
     else if (Number(s) > AMOUNT_MAX_MAJOR) ctx.addIssue({ code: "custom", message: "awards.errors.amountTooHigh" });
   }),
 );
-
-/** The sum, in minor units, of the amounts that parse; invalid ones count as zero (the form shows it live). */
-export function sumMinor(amounts: readonly unknown[]): number {
-  let total = 0;
-  for (const a of amounts) {
-    const s = typeof a === "string" ? a.trim().replace(/,/g, "") : typeof a === "number" ? String(a) : "";
-    if (MONEY.test(s)) total += majorToMinor(s);
-  }
-  return total;
-}

@@ -7,7 +7,7 @@ import { CheckboxGroup } from "@/components/ui/checkbox";
 import { Field } from "@/components/ui/field";
 import { TextField } from "@/components/ui/text-field";
 import { ROLES, type Role } from "@/lib/enums";
-import { translateIssue } from "@/lib/forms/zod";
+import { translateIssue } from "@/lib/forms/issues";
 import { LOCALES, type Locale } from "@/lib/i18n/config";
 
 /** The fields of both forms; invite has email, edit has the version. */

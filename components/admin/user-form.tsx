@@ -7,8 +7,12 @@ import { SubmitButton } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { ROLES, type Role } from "@/lib/enums";
 import type { ActionResult } from "@/lib/errors";
-import { inviteUserSchema, needsCountry, needsOrganization, updateUserSchema, type InviteUserFormValues, type UpdateUserFormValues } from "@/lib/users/schema";
+import { needsCountry, needsOrganization } from "@/lib/users/limits";
+import type { InviteUserFormValues, UpdateUserFormValues } from "@/lib/users/schema";
 import { UserBindingFields, UserIdentityFields, UserRolesField, type UserFormCountry, type UserFormOrganization, type UserFormValues } from "./user-form-fields";
+
+const loadInviteSchema = () => import("@/lib/users/schema").then((m) => m.inviteUserSchema);
+const loadUpdateSchema = () => import("@/lib/users/schema").then((m) => m.updateUserSchema);
 
 export type { UserFormCountry, UserFormOrganization, UserFormValues } from "./user-form-fields";
 
@@ -62,7 +66,7 @@ export function UserForm(props: UserFormProps) {
   const { mode, defaultValues, countries, organizations } = props;
   const { t } = useI18n();
   const form = useActionForm<UserFormValues>({
-    schema: mode === "invite" ? inviteUserSchema : updateUserSchema,
+    schema: mode === "invite" ? loadInviteSchema : loadUpdateSchema,
     action: async (values) => placeUserErrors(await send(props, values), shownFields(mode, values.roles ?? [])),
     defaultValues,
     // Every field the form can show (the action keeps those on screen); not the version: a stale page is said in the alert.

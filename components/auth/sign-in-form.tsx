@@ -7,7 +7,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { signInSchema, type SignInInput } from "@/lib/auth/schema";
 import type { ActionResult } from "@/lib/errors";
-import { translateIssue } from "@/lib/forms/zod";
+import { translateIssue } from "@/lib/forms/issues";
 
 /**
  * Asks for a sign-in link by email; `action` is the page's server action (the same answer for every

@@ -7,7 +7,8 @@ import { useI18n } from "@/components/i18n/i18n-provider";
 import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/field";
 import { TextField } from "@/components/ui/text-field";
-import { AWARD_LIMITS, type AwardFormValues } from "@/lib/awards/schema";
+import { AWARD_LIMITS } from "@/lib/awards/limits";
+import type { AwardFormValues } from "@/lib/awards/schema";
 
 type Form = ActionForm<AwardFormValues>;
 

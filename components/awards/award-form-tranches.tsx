@@ -8,8 +8,9 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/field";
 import { MoneyField, TextField } from "@/components/ui/text-field";
-import { AWARD_LIMITS, type AwardFormValues } from "@/lib/awards/schema";
-import { sumMinor } from "@/lib/money";
+import { AWARD_LIMITS } from "@/lib/awards/limits";
+import type { AwardFormValues } from "@/lib/awards/schema";
+import { sumMinor } from "@/lib/amounts";
 import { formatMoney } from "@/lib/i18n/format";
 
 type Form = ActionForm<AwardFormValues>;

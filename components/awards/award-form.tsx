@@ -6,14 +6,17 @@ import { useActionForm } from "@/components/forms/use-action-form";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { SubmitButton } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
-import { AWARD_LIMITS, createAwardSchema, type AwardFormValues } from "@/lib/awards/schema";
+import { AWARD_LIMITS } from "@/lib/awards/limits";
+import type { AwardFormValues } from "@/lib/awards/schema";
 import type { ActionResult } from "@/lib/errors";
 import { AmountField, PeriodFields } from "./award-form-amount";
 import { DeliverablesFieldset } from "./award-form-deliverables";
 import { ProgramAndPartnerFields } from "./award-form-program";
 import { TranchesFieldset } from "./award-form-tranches";
 import type { AwardFormPartnerOption, AwardFormProgramOption } from "./award-form-types";
-import { sumMinor } from "@/lib/money";
+import { sumMinor } from "@/lib/amounts";
+
+const loadAwardSchema = () => import("@/lib/awards/schema").then((m) => m.createAwardSchema);
 
 export type { AwardFormPartnerOption, AwardFormProgramOption } from "./award-form-types";
 
@@ -52,7 +55,7 @@ const FIELDS = [
  */
 export function AwardForm({ defaultValues, programs, partners, cancelHref, action }: AwardFormProps) {
   const { t } = useI18n();
-  const form = useActionForm<AwardFormValues>({ schema: createAwardSchema, action, defaultValues, fields: FIELDS });
+  const form = useActionForm<AwardFormValues>({ schema: loadAwardSchema, action, defaultValues, fields: FIELDS });
   const [programId, amount, startsOn, endsOn] = useWatch({ control: form.control, name: ["programId", "amount", "startsOn", "endsOn"] });
   const program = programs.find((p) => p.id === programId) ?? null;
   const amountMinor = sumMinor([amount]);

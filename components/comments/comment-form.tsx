@@ -7,8 +7,10 @@ import { SubmitButton } from "@/components/ui/button";
 import { FormAlert, FormSaved } from "@/components/ui/form-alert";
 import { RadioGroup } from "@/components/ui/radio-group";
 import { TextArea } from "@/components/ui/text-area";
-import { addCommentSchema, COMMENT_LIMITS, type CommentVisibility } from "@/lib/comments/schema";
+import { COMMENT_LIMITS, type CommentVisibility } from "@/lib/comments/limits";
 import type { ActionResult } from "@/lib/errors";
+
+const loadCommentSchema = () => import("@/lib/comments/schema").then((m) => m.addCommentSchema);
 
 /** The add-comment server action, passed by the page. */
 export type AddCommentAction = (input: { requestId: string; visibility: CommentVisibility; body: string }) => Promise<ActionResult<unknown> | undefined>;
@@ -37,7 +39,7 @@ export function CommentForm({
   const { t } = useI18n();
   const canChoose = allowed.length > 1;
   const form = useActionForm<CommentFormValues>({
-    schema: addCommentSchema,
+    schema: loadCommentSchema,
     action: (values) => action({ ...values, requestId }),
     defaultValues: { visibility: allowed[0], body: "" },
     // A fixed visibility has no field: a message about it goes to the form's alert.

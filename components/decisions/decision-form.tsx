@@ -7,8 +7,11 @@ import { SubmitButton } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import { RadioGroup } from "@/components/ui/radio-group";
 import { TextArea } from "@/components/ui/text-area";
-import { DECISION_LIMITS, DECISIONS, decideRequestSchema, type DecideRequestInput, type Decision } from "@/lib/decisions/schema";
+import { DECISION_LIMITS, DECISIONS, type Decision } from "@/lib/decisions/limits";
+import type { DecideRequestInput } from "@/lib/decisions/schema";
 import type { ActionResult } from "@/lib/errors";
+
+const loadDecisionSchema = () => import("@/lib/decisions/schema").then((m) => m.decideRequestSchema);
 
 interface DecisionFormValues {
   decision: Decision | "";
@@ -23,7 +26,7 @@ export type DecideRequestAction = (input: DecideRequestInput & { requestId: stri
 export function DecisionForm({ requestId, version, action }: { requestId: string; version: number; action: DecideRequestAction }) {
   const { t } = useI18n();
   const form = useActionForm<DecisionFormValues>({
-    schema: decideRequestSchema,
+    schema: loadDecisionSchema,
     // The resolver parsed the values; success redirects (inside the hook's transition).
     action: (values) => action({ ...(values as DecideRequestInput), requestId }),
     defaultValues: { decision: "", memo: "", expectedVersion: version },

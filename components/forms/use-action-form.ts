@@ -1,17 +1,35 @@
 "use client";
 
-import { useCallback, useMemo, useRef, useState, useTransition, type FormEvent } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, useTransition, type FormEvent } from "react";
 import { get, useForm, type DefaultValues, type FieldPath, type FieldValues, type Resolver, type UseFormReturn } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
 import type { z } from "zod";
 import { useHydrated } from "@/components/hooks/use-hydrated";
+import { whenIdle } from "@/components/hooks/when-idle";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import type { ActionResult } from "@/lib/errors";
-import { translateIssue } from "@/lib/forms/zod";
+import { translateIssue } from "@/lib/forms/issues";
+
+/**
+ * A form's schema, imported on demand: `() => import("@/lib/x/schema").then((m) => m.xSchema)`, declared
+ * once at module level. zod is larger than everything else a form page needs to hydrate, so forms give a
+ * loader and the schema comes once the page is idle (or at the first check, if that is sooner).
+ */
+export type SchemaLoader = () => Promise<z.ZodType>;
+
+/** The resolver of a schema or loader: the schema and zod's resolver load at the first call, once. */
+function lazyResolver<TValues extends FieldValues>(schema: z.ZodType | SchemaLoader, raw: boolean) {
+  let loading: Promise<Resolver<TValues>> | undefined;
+  const load = () =>
+    (loading ??= Promise.all([typeof schema === "function" ? schema() : schema, import("./zod-resolver")]).then(([loaded, { resolverFor }]) =>
+      resolverFor<TValues>(loaded, raw),
+    ));
+  const resolver: Resolver<TValues> = async (values, context, options) => (await load())(values, context, options);
+  return { resolver, load };
+}
 
 export interface UseActionFormOptions<TValues extends FieldValues, TData> {
-  /** The schema the action's mutation parses: the browser checks the same rules first. */
-  schema: z.ZodType;
+  /** The schema the action's mutation parses (better, a loader of it): the browser checks the same rules first. */
+  schema: z.ZodType | SchemaLoader;
   /** Calls the server action (add record ids here); undefined means it redirected. */
   action: (values: TValues) => Promise<ActionResult<TData> | undefined | void>;
   defaultValues: DefaultValues<TValues>;
@@ -121,10 +139,9 @@ export function useActionForm<TValues extends FieldValues, TData = unknown>(opti
   const [serverError, setServerError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   const [invalid, setInvalid] = useState(false);
-  const resolver = useMemo(
-    () => (raw ? zodResolver(schema as never, undefined, { raw: true }) : zodResolver(schema as never)) as unknown as Resolver<TValues>,
-    [schema, raw],
-  );
+  const { resolver, load } = useMemo(() => lazyResolver<TValues>(schema, raw), [schema, raw]);
+  // Ready before the first check in all likelihood: fetched once the page is idle after hydration.
+  useEffect(() => whenIdle(() => void load()), [load]);
   const form = useForm<TValues>({
     resolver,
     defaultValues,

@@ -13,7 +13,7 @@ import {
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { useHydrated } from "@/components/hooks/use-hydrated";
 import type { ActionResult } from "@/lib/errors";
-import { translateIssue } from "@/lib/forms/zod";
+import { translateIssue } from "@/lib/forms/issues";
 import type { Translate } from "@/lib/i18n/translate";
 import { passkeyNameSchema, type PasskeyNameInput } from "@/lib/passkeys/schema";
 

@@ -4,7 +4,8 @@ import type { ActionForm } from "@/components/forms/use-action-form";
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { MoneyField, TextField } from "@/components/ui/text-field";
 import { NativeSelect } from "@/components/ui/native-select";
-import { PROGRAM_CURRENCIES, PROGRAM_LIMITS, type ProgramFormValues } from "@/lib/programs/schema";
+import { PROGRAM_CURRENCIES, PROGRAM_LIMITS } from "@/lib/programs/limits";
+import type { ProgramFormValues } from "@/lib/programs/schema";
 
 /** The program's key (new programs only), names in both languages, currency and amounts. */
 export function ProgramBasics({ form, hasKey }: { form: ActionForm<ProgramFormValues>; hasKey: boolean }) {

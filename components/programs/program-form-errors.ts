@@ -1,6 +1,6 @@
 import type { FieldErrors } from "react-hook-form";
 import type { ActionResult } from "@/lib/errors";
-import { translateIssue } from "@/lib/forms/zod";
+import { translateIssue } from "@/lib/forms/issues";
 import type { Translate } from "@/lib/i18n/translate";
 import type { ProgramFormValues } from "@/lib/programs/schema";
 

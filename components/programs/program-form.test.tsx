@@ -4,6 +4,8 @@ import { cleanup, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import type { ActionResult } from "@/lib/errors";
 import type { ProgramFormValues } from "@/lib/programs/schema";
+// The form imports its schema on demand; loaded here once, so that its first check does not wait for it.
+import "@/lib/programs/schema";
 import { renderUi, tEn } from "@/test/render-ui";
 import { ProgramForm } from "./program-form";
 import { placeProgramErrors } from "./program-form-errors";

@@ -8,12 +8,16 @@ import { useI18n } from "@/components/i18n/i18n-provider";
 import { SubmitButton } from "@/components/ui/button";
 import { FormAlert } from "@/components/ui/form-alert";
 import type { ActionResult } from "@/lib/errors";
-import { createProgramSchema, PROGRAM_LIMITS, updateProgramSchema, type ProgramFormValues } from "@/lib/programs/schema";
+import { PROGRAM_LIMITS } from "@/lib/programs/limits";
+import type { createProgramSchema, ProgramFormValues, updateProgramSchema } from "@/lib/programs/schema";
 import { ProgramBasics } from "./program-basics";
 import { placeProgramErrors, programFieldPaths } from "./program-form-errors";
 import { ProgramPeriod } from "./program-period";
 import { ProgramRubric } from "./program-rubric";
 import { ProgramCategories, ProgramCountries, ProgramDonors, type ProgramFormCountry, type ProgramFormDonor } from "./program-scope";
+
+const loadCreateSchema = () => import("@/lib/programs/schema").then((m) => m.createProgramSchema);
+const loadUpdateSchema = () => import("@/lib/programs/schema").then((m) => m.updateProgramSchema);
 
 export type { ProgramFormCountry, ProgramFormDonor } from "./program-scope";
 
@@ -48,7 +52,7 @@ export function ProgramForm(props: ProgramFormProps) {
   const { t } = useI18n();
   const alert = useRef<HTMLDivElement | null>(null);
   const form = useActionForm<ProgramFormValues>({
-    schema: mode === "create" ? createProgramSchema : updateProgramSchema,
+    schema: mode === "create" ? loadCreateSchema : loadUpdateSchema,
     action: async (values) => {
       // The criteria sent are those on screen: a message on one no longer there joins the alert.
       const result = placeProgramErrors(await send(props, values), mode, values.rubric.length);

@@ -8,7 +8,8 @@ import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { TextField } from "@/components/ui/text-field";
-import { PROGRAM_LIMITS, type ProgramFormValues } from "@/lib/programs/schema";
+import { PROGRAM_LIMITS } from "@/lib/programs/limits";
+import type { ProgramFormValues } from "@/lib/programs/schema";
 import { listError } from "./program-form-errors";
 
 type Form = ActionForm<ProgramFormValues>;

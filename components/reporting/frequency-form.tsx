@@ -7,7 +7,9 @@ import { FormAlert, FormSaved } from "@/components/ui/form-alert";
 import { NativeSelect } from "@/components/ui/native-select";
 import type { ActionResult } from "@/lib/errors";
 import { FREQUENCIES } from "@/lib/reporting/calendar";
-import { reportingFrequencySchema, type ReportingFrequencyValues } from "@/lib/reporting/schema";
+import type { ReportingFrequencyValues } from "@/lib/reporting/schema";
+
+const loadFrequencySchema = () => import("@/lib/reporting/schema").then((m) => m.reportingFrequencySchema);
 
 interface FrequencyValues {
   frequencyMonths: string;
@@ -23,7 +25,7 @@ export type SetFrequencyAction = (input: ReportingFrequencyValues & { awardId: s
 export function FrequencyForm({ awardId, current, action }: { awardId: string; current: number; action: SetFrequencyAction }) {
   const { t } = useI18n();
   const form = useActionForm<FrequencyValues>({
-    schema: reportingFrequencySchema,
+    schema: loadFrequencySchema,
     action: (values) => action({ ...values, awardId, expectedFrequencyMonths: current }),
     defaultValues: { frequencyMonths: String(current) },
     raw: true,

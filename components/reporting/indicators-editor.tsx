@@ -8,8 +8,10 @@ import { FormAlert, FormSaved } from "@/components/ui/form-alert";
 import { NativeSelect } from "@/components/ui/native-select";
 import { TextField } from "@/components/ui/text-field";
 import type { ActionResult } from "@/lib/errors";
-import { indicatorsFormSchema, REPORTING_LIMITS } from "@/lib/reporting/schema";
+import { REPORTING_LIMITS } from "@/lib/reporting/limits";
 import { listError, rowPaths } from "./form-paths";
+
+const loadIndicatorsSchema = () => import("@/lib/reporting/schema").then((m) => m.indicatorsFormSchema);
 
 interface IndicatorRow {
   indicatorId: string;
@@ -44,7 +46,7 @@ export function IndicatorsEditor({
 }) {
   const { t } = useI18n();
   const form = useActionForm<IndicatorsFormValues>({
-    schema: indicatorsFormSchema,
+    schema: loadIndicatorsSchema,
     action: (values) => action({ ...values, awardId }),
     defaultValues,
     fields: PLACED,

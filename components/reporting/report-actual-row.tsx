@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { NativeSelect } from "@/components/ui/native-select";
 import { TextField } from "@/components/ui/text-field";
 import { formatNumber } from "@/lib/i18n/format";
-import { BREAKDOWN_DIMENSIONS, toHundredths } from "@/lib/reporting/schema";
+import { BREAKDOWN_DIMENSIONS, toHundredths } from "@/lib/reporting/limits";
 import { unitLabel } from "@/lib/reporting/units";
 import { listError } from "./form-paths";
 import type { ReportFormIndicator, ReportFormValues } from "./report-form";

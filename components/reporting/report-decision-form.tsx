@@ -8,7 +8,9 @@ import { FormAlert } from "@/components/ui/form-alert";
 import { RadioGroup } from "@/components/ui/radio-group";
 import { TextArea } from "@/components/ui/text-area";
 import type { ActionResult } from "@/lib/errors";
-import { reportDecisionSchema } from "@/lib/reporting/schema";
+
+const loadReportDecisionSchema = () => import("@/lib/reporting/schema").then((m) => m.reportDecisionSchema);
+
 
 type ReportDecisionValues = {
   decision: "accept" | "return" | "";
@@ -23,7 +25,7 @@ export type DecideReportAction = (input: ReportDecisionValues & { reportId: stri
 export function ReportDecisionForm({ reportId, version, action }: { reportId: string; version: number; action: DecideReportAction }) {
   const { t } = useI18n();
   const form = useActionForm<ReportDecisionValues>({
-    schema: reportDecisionSchema,
+    schema: loadReportDecisionSchema,
     // Success redirects to the report with the decision's notice.
     action: (values) => action({ ...values, reportId }),
     defaultValues: { decision: "", comment: "", expectedVersion: version },

@@ -2,7 +2,7 @@ import type { Locale } from "@/lib/i18n/config";
 import { formatDate, formatMoney } from "@/lib/i18n/format";
 import type { Translate } from "@/lib/i18n/translate";
 import type { PeriodReport } from "@/lib/reporting/queries";
-import { minorToMajor } from "@/lib/money";
+import { minorToMajor } from "@/lib/amounts";
 import type { ReportFormDeliverable, ReportFormIndicator, ReportFormValues } from "./report-form";
 
 /** The form's values from the saved report (blank for a new one): one row per indicator and per deliverable. */

@@ -8,9 +8,11 @@ import { FormAlert } from "@/components/ui/form-alert";
 import { MoneyField } from "@/components/ui/text-field";
 import { TextArea } from "@/components/ui/text-area";
 import type { ActionResult } from "@/lib/errors";
-import { REPORTING_LIMITS, reportDraftSchema } from "@/lib/reporting/schema";
+import { REPORTING_LIMITS } from "@/lib/reporting/limits";
 import { listError, rowPaths } from "./form-paths";
 import { ActualRow } from "./report-actual-row";
+
+const loadReportSchema = () => import("@/lib/reporting/schema").then((m) => m.reportDraftSchema);
 
 // A type, not an interface: it is passed where a record of values is expected (the server action).
 export type ReportFormValues = {
@@ -85,7 +87,7 @@ export function ReportForm({ awardId, periodNumber, version, amountText, indicat
   const isDraft = useRef(false);
   const fields = useMemo(() => placedPaths(indicators.length, deliverables.length), [indicators.length, deliverables.length]);
   const form = useActionForm<ReportFormValues>({
-    schema: reportDraftSchema,
+    schema: loadReportSchema,
     action: (values) => action({ ...values, awardId, periodNumber, submit: !isDraft.current, expectedVersion: version }),
     defaultValues,
     fields,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createTranslator, type MessageKey } from "@/lib/i18n/translate";
+import { detailsSchema } from "@/lib/requests/schema";
 import { DETAIL_FIELDS, DETAIL_FIELD_KINDS, choiceLabelKey, formatDetailValue } from "./detail-fields";
 
 const en = createTranslator("en");
@@ -7,6 +8,12 @@ const es = createTranslator("es");
 
 /** Whether a key resolves to a real message in both languages (the translator echoes unknown keys). */
 const exists = (key: MessageKey) => en(key) !== key && es(key) !== key;
+
+describe("the detail fields", () => {
+  it("are the schema's detail fields, in its order (the form lists them without loading zod)", () => {
+    expect([...DETAIL_FIELDS]).toEqual(Object.keys(detailsSchema.shape));
+  });
+});
 
 describe("detail field labels", () => {
   it("exist in both languages for every detail field, with a hint, and for every choice", () => {

@@ -3,10 +3,9 @@
 import { ASSISTANCE_CATEGORIES, type AssistanceCategory, type Locale } from "@/lib/enums";
 import { formatNumber } from "@/lib/i18n/format";
 import type { MessageKey, Translate } from "@/lib/i18n/translate";
-import { DESTRUCTION_METHODS, ETRACE_LANGUAGES, LEGAL_INSTRUMENTS, detailsSchema, type DetailField } from "@/lib/requests/schema";
+import { DESTRUCTION_METHODS, DETAIL_FIELDS, ETRACE_LANGUAGES, LEGAL_INSTRUMENTS, type DetailField } from "@/lib/requests/fields";
 
-/** Every detail field, in the schema's order. */
-export const DETAIL_FIELDS = Object.keys(detailsSchema.shape) as DetailField[];
+export { DETAIL_FIELDS };
 
 export type DetailFieldKind =
   | { kind: "int" }

@@ -7,7 +7,7 @@ import { RadioGroup } from "@/components/ui/radio-group";
 import { TextArea } from "@/components/ui/text-area";
 import { TextField } from "@/components/ui/text-field";
 import type { MessageKey } from "@/lib/i18n/translate";
-import type { DetailField } from "@/lib/requests/schema";
+import type { DetailField } from "@/lib/requests/fields";
 import { DETAIL_FIELD_KINDS, choiceLabelKey } from "./detail-fields";
 import { errorOf, RequiredToSubmit, type RequestSectionProps } from "./request-form-parts";
 

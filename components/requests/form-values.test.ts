@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { ASSISTANCE_CATEGORIES } from "@/lib/enums";
 import { CATEGORY_FIELDS, requestDraftSchema, submitRequestSchema } from "@/lib/requests/schema";
-import { emptyRequestFormValues, formValuesFromRequest, pickCategoryDetails, requestFormSchema, toActionValues, type RequestFormValues } from "./form-values";
+import { requestFormSchema } from "./form-schema";
+import { emptyRequestFormValues, formValuesFromRequest, pickCategoryDetails, toActionValues, type RequestFormValues } from "./form-values";
 
 const PROGRAM = "6f1c3a52-58a4-4f0e-9d51-0b7c8a3e2d10";
 

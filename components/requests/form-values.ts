@@ -1,10 +1,9 @@
 // The request form's values as its inputs hold them, and the conversions to and from them: an empty
-// form, a stored request put back for editing, what the form sends and how the browser checks it.
-// No server imports.
-import { z } from "zod";
+// form, a stored request put back for editing and what the form sends (how the browser checks it is in
+// form-schema.ts, which the form loads on demand). No server imports, no zod.
 import type { AssistanceCategory, Locale } from "@/lib/enums";
-import { minorToMajor } from "@/lib/money";
-import { CATEGORY_FIELDS, requestDraftSchema, submitRequestSchema, type DetailField } from "@/lib/requests/schema";
+import { minorToMajor } from "@/lib/amounts";
+import { CATEGORY_FIELDS, type DetailField } from "@/lib/requests/fields";
 import { isCategory, isDetailField } from "./detail-fields";
 
 /** The form's values exactly as the inputs hold them (strings as typed); the schema converts them. */
@@ -45,17 +44,6 @@ export function toActionValues(values: RequestFormValues): RequestFormValues {
 
 /** The form's values and the button pressed: "Submit request" (submit) or "Save draft". */
 export type RequestFormState = RequestFormValues & { submit: boolean };
-
-/**
- * The browser's check, following the button as the server does: a draft may be partial, a submission
- * must be complete. After a failed attempt, fields are checked again against that attempt's schema.
- */
-export const requestFormSchema = z.looseObject({ submit: z.boolean() }).superRefine((state, ctx) => {
-  const { submit, ...values } = state;
-  const content = (submit ? submitRequestSchema : requestDraftSchema).safeParse(toActionValues(values as unknown as RequestFormValues));
-  if (content.success) return;
-  for (const issue of content.error.issues) ctx.addIssue({ code: "custom", message: issue.message, path: issue.path });
-});
 
 export function emptyRequestFormValues(primaryLocale: Locale): RequestFormValues {
   return {

@@ -3,7 +3,7 @@
 import { useI18n } from "@/components/i18n/i18n-provider";
 import { NativeSelect } from "@/components/ui/native-select";
 import { ASSISTANCE_CATEGORIES, type AssistanceCategory } from "@/lib/enums";
-import { CATEGORY_FIELDS } from "@/lib/requests/schema";
+import { CATEGORY_FIELDS } from "@/lib/requests/fields";
 import { DetailInput } from "./detail-input";
 import { isCategory } from "./detail-fields";
 import { pickCategoryDetails } from "./form-values";

@@ -3,7 +3,7 @@
 import type { Ref } from "react";
 import type { FieldErrors } from "react-hook-form";
 import { useI18n } from "@/components/i18n/i18n-provider";
-import { translateIssue } from "@/lib/forms/zod";
+import { translateIssue } from "@/lib/forms/issues";
 import { fieldLabelKey, flattenErrors } from "./field-paths";
 
 /** What the server said when it refused the form: its message, and those it gave on no field shown. */

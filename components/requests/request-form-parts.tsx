@@ -3,7 +3,7 @@
 import { get, type FieldPath } from "react-hook-form";
 import type { ActionForm } from "@/components/forms/use-action-form";
 import { useI18n } from "@/components/i18n/i18n-provider";
-import { translateIssue } from "@/lib/forms/zod";
+import { translateIssue } from "@/lib/forms/issues";
 import type { Translate } from "@/lib/i18n/translate";
 import { flattenErrors } from "./field-paths";
 import type { RequestFormState } from "./form-values";

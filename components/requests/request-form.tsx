@@ -8,7 +8,7 @@ import type { AssistanceCategory, Locale } from "@/lib/enums";
 import type { ActionResult } from "@/lib/errors";
 import { newCreationKey } from "@/lib/ids";
 import { DETAIL_FIELDS, isCategory } from "./detail-fields";
-import { requestFormSchema, toActionValues, type RequestFormState, type RequestFormValues } from "./form-values";
+import { toActionValues, type RequestFormState, type RequestFormValues } from "./form-values";
 import { ProgramChoices, type RequestFormProgram } from "./program-choices";
 import { CategoryDetails, CategorySelect } from "./request-category-fields";
 import type { RequestFieldPath } from "./request-form-parts";
@@ -51,6 +51,8 @@ const FIELD_PATHS = [
 ];
 const PLACED = new Set(FIELD_PATHS);
 
+const loadRequestFormSchema = () => import("./form-schema").then((m) => m.requestFormSchema);
+
 /** A message on an item of a list ("programIds.0") stands next to the list. */
 function onListFields(fieldErrors: Record<string, string> = {}): Record<string, string> {
   const out: Record<string, string> = {};
@@ -87,7 +89,7 @@ export function RequestForm(props: RequestFormProps) {
   }
 
   const form = useActionForm<RequestFormState>({
-    schema: requestFormSchema,
+    schema: loadRequestFormSchema,
     action: send,
     defaultValues: { ...defaultValues, submit: false },
     fields: FIELD_PATHS,

@@ -6,7 +6,7 @@ import { RadioGroup } from "@/components/ui/radio-group";
 import { TextArea } from "@/components/ui/text-area";
 import { TextField } from "@/components/ui/text-field";
 import { LOCALES, type Locale } from "@/lib/enums";
-import { LIMITS } from "@/lib/requests/schema";
+import { LIMITS } from "@/lib/requests/fields";
 import { errorOf, RequiredToSubmit, type RequestSectionProps } from "./request-form-parts";
 
 const TEXT_FIELDS = ["title", "narrative", "justification"] as const;

@@ -10,14 +10,11 @@ import { CheckboxGroup } from "@/components/ui/checkbox";
 import { FormAlert, FormSaved } from "@/components/ui/form-alert";
 import { NativeSelect } from "@/components/ui/native-select";
 import type { ActionResult } from "@/lib/errors";
-import {
-  assignReviewersSchema,
-  REVIEW_LIMITS,
-  type AssignReviewersFormValues,
-  type AssignReviewersInput,
-  type AssignReviewersOutcome,
-} from "@/lib/reviews/schema";
+import { REVIEW_LIMITS } from "@/lib/reviews/limits";
+import type { AssignReviewersFormValues, AssignReviewersInput, AssignReviewersOutcome } from "@/lib/reviews/schema";
 import type { AutoRecusalReason } from "@/lib/reviews/workflow";
+
+const loadAssignSchema = () => import("@/lib/reviews/schema").then((m) => m.assignReviewersSchema);
 
 export interface AssignableReviewerOption {
   id: string;
@@ -101,7 +98,7 @@ export function AssignReviewersForm({
   const router = useRouter();
   const [outcome, setOutcome] = useState<AssignReviewersOutcome | null>(null);
   const form = useActionForm<AssignReviewersFormValues, AssignReviewersOutcome>({
-    schema: assignReviewersSchema,
+    schema: loadAssignSchema,
     action: (values) => action({ ...(values as unknown as AssignReviewersInput), requestId }),
     defaultValues: { reviewerIds: [], programId: programs.find((p) => p.hasRubric)?.id ?? "", proposedPartnerId: "" },
     onSuccess: (data) => {

@@ -8,7 +8,10 @@ import { FormAlert } from "@/components/ui/form-alert";
 import { NativeRadioGroup } from "@/components/ui/native-radio-group";
 import { TextArea } from "@/components/ui/text-area";
 import type { ActionResult } from "@/lib/errors";
-import { declareConflictSchema, REVIEW_LIMITS, type DeclareConflictFormValues, type DeclareConflictInput } from "@/lib/reviews/schema";
+import { REVIEW_LIMITS } from "@/lib/reviews/limits";
+import type { DeclareConflictFormValues, DeclareConflictInput } from "@/lib/reviews/schema";
+
+const loadConflictSchema = () => import("@/lib/reviews/schema").then((m) => m.declareConflictSchema);
 
 /** The server action recording the declaration (it redirects on success). */
 export type DeclareConflictAction = (input: DeclareConflictInput & { assignmentId: string }) => Promise<ActionResult<unknown> | undefined>;
@@ -17,7 +20,7 @@ export type DeclareConflictAction = (input: DeclareConflictInput & { assignmentI
 export function DeclareConflictForm({ assignmentId, action }: { assignmentId: string; action: DeclareConflictAction }) {
   const { t } = useI18n();
   const form = useActionForm<DeclareConflictFormValues>({
-    schema: declareConflictSchema,
+    schema: loadConflictSchema,
     // The resolver parsed the values; success redirects (inside the hook's transition).
     action: (values) => action({ ...(values as unknown as DeclareConflictInput), assignmentId }),
     defaultValues: { hasConflict: "", reason: "" },

@@ -7,7 +7,11 @@ import { FormAlert } from "@/components/ui/form-alert";
 import { NativeRadioGroup } from "@/components/ui/native-radio-group";
 import { TextArea } from "@/components/ui/text-area";
 import type { ActionResult } from "@/lib/errors";
-import { RECOMMENDATIONS, REVIEW_LIMITS, submitReviewSchema, type SubmitReviewFormValues, type SubmitReviewInput } from "@/lib/reviews/schema";
+import { RECOMMENDATIONS } from "@/lib/enums";
+import { REVIEW_LIMITS } from "@/lib/reviews/limits";
+import type { SubmitReviewFormValues, SubmitReviewInput } from "@/lib/reviews/schema";
+
+const loadReviewSchema = () => import("@/lib/reviews/schema").then((m) => m.submitReviewSchema);
 
 export interface ReviewFormCriterion {
   id: string;
@@ -52,7 +56,7 @@ function CriterionFields({ form, criterion, index }: { form: ActionForm<SubmitRe
 export function ReviewForm({ assignmentId, criteria, action }: { assignmentId: string; criteria: ReviewFormCriterion[]; action: SubmitReviewAction }) {
   const { t } = useI18n();
   const form = useActionForm<SubmitReviewFormValues>({
-    schema: submitReviewSchema,
+    schema: loadReviewSchema,
     // The resolver parsed the values (scores as numbers); success redirects (inside the hook's transition).
     action: (values) => action({ ...(values as unknown as SubmitReviewInput), assignmentId }),
     defaultValues: {

@@ -10,8 +10,11 @@ import { NativeRadioGroup } from "@/components/ui/native-radio-group";
 import { TextArea } from "@/components/ui/text-area";
 import type { ActionResult } from "@/lib/errors";
 import { CHECKLIST_KEYS, EMPTY_CHECKLIST, type AutomaticChecks, type Checklist } from "@/lib/screening/checks";
-import { completeScreeningSchema, SCREENING_LIMITS, SCREENING_OUTCOMES, type CompleteScreeningInput, type ScreeningOutcome } from "@/lib/screening/schema";
+import { SCREENING_LIMITS, SCREENING_OUTCOMES, type ScreeningOutcome } from "@/lib/screening/limits";
+import type { CompleteScreeningInput } from "@/lib/screening/schema";
 import { ScreeningProgramChoice } from "./screening-program-choice";
+
+const loadScreeningSchema = () => import("@/lib/screening/schema").then((m) => m.completeScreeningSchema);
 
 /** A program as the screening form shows it (amounts already formatted in the reader's language). */
 export interface ScreeningFormProgram {
@@ -79,7 +82,7 @@ export function ScreeningForm({
 }) {
   const { t } = useI18n();
   const form = useActionForm<ScreeningFormValues>({
-    schema: completeScreeningSchema,
+    schema: loadScreeningSchema,
     // The resolver parsed the values; success redirects (inside the hook's transition).
     action: (values) => action({ ...(values as unknown as CompleteScreeningInput), requestId }),
     defaultValues: { programId: defaultProgramId, checklist: { ...EMPTY_CHECKLIST }, outcome: "", message: "", expectedVersion: version },

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { cleanup, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { Controller } from "react-hook-form";
@@ -14,6 +14,8 @@ import { FormAlert } from "./form-alert";
 import { RadioGroup } from "./radio-group";
 
 afterEach(cleanup);
+// The date field's picker is imported on demand; transforming it once here keeps that out of the tests' time.
+beforeAll(() => import("./date-picker"), 30_000);
 
 const schema = z.object({ decision: z.enum(["approve", "reject"]), dueOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) });
 type Values = { decision: "approve" | "reject" | ""; dueOn: string };
@@ -69,8 +71,8 @@ describe("RadioGroup and DateField in a form", () => {
     await userEvent.click(screen.getByRole("radio", { name: "Reject" }));
     await userEvent.click(screen.getByRole("button", { name: "Save" }));
     await waitFor(() => expect(sent).toEqual([{ decision: "reject", dueOn: "2026-03-09" }]));
-    // The date field shows the value in segments and sends it under its name.
-    expect(screen.getAllByRole("spinbutton").map((s) => s.getAttribute("aria-valuenow"))).toEqual(["3", "9", "2026"]);
+    // The date field (once its picker has loaded) shows the value in segments and sends it under its name.
+    expect((await screen.findAllByRole("spinbutton", {}, { timeout: 5000 })).map((s) => s.getAttribute("aria-valuenow"))).toEqual(["3", "9", "2026"]);
   });
 
   it("a server message on the choice stands in the group and focuses a radio", async () => {

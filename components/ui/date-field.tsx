@@ -1,85 +1,81 @@
 "use client";
 
-import type { ReactNode, Ref } from "react";
-import { parseDate, type CalendarDate } from "@internationalized/date";
-import { Button, Calendar, CalendarCell, CalendarGrid, DateInput, DatePicker, DateSegment, Dialog, Group, Heading, I18nProvider as AriaLocale, Popover } from "react-aria-components";
-import { useI18n } from "@/components/i18n/i18n-provider";
-import { AriaFieldError, AriaFieldHead } from "./aria-field-parts";
-import { useFocusHandle, type FocusHandle } from "./focus-handle";
+import { useImperativeHandle, useRef, useState, useSyncExternalStore } from "react";
+import { whenIdle } from "@/components/hooks/when-idle";
+import type { DateFieldProps, DatePickerField } from "./date-picker";
+import { TextField } from "./text-field";
 
-export interface DateFieldProps {
-  label: ReactNode;
-  /** yyyy-mm-dd, or "" for none: `{...field}` from a Controller fits. */
-  value: string;
-  onChange: (value: string) => void;
-  onBlur?: () => void;
-  name?: string;
-  ref?: Ref<FocusHandle>;
-  hint?: ReactNode;
-  error?: string;
-  required?: boolean;
-  disabled?: boolean;
-  /** yyyy-mm-dd bounds. */
-  min?: string;
-  max?: string;
+export type { DateFieldProps } from "./date-picker";
+
+type Picker = typeof DatePickerField;
+
+// React Aria's date picker and calendar weigh about 70 kB gzipped, more than everything else on the
+// pages that have a date field. They come in a chunk of their own, fetched once the page is idle after
+// hydration; until then (and without JavaScript) the browser's own date input stands in, with the same
+// label, hint, error, name and yyyy-mm-dd value, so nothing waits for the picker and nothing typed is lost.
+let loadedPicker: Picker | undefined;
+let pickerLoad: Promise<void> | undefined;
+const waiting = new Set<() => void>();
+
+function loadPicker() {
+  pickerLoad ??= import("./date-picker").then((m) => {
+    loadedPicker = m.DatePickerField;
+    for (const notify of waiting) notify();
+  });
 }
 
-/** A string that is not a date shows as empty rather than throwing (the schema reports it). */
-function toDate(value: string | undefined): CalendarDate | null {
-  if (!value) return null;
-  try {
-    return parseDate(value);
-  } catch {
-    return null;
-  }
+/** A mounted date field waits for the picker, and asks for it once the browser is idle. */
+function subscribe(notify: () => void): () => void {
+  waiting.add(notify);
+  const cancel = loadedPicker ? undefined : whenIdle(loadPicker);
+  return () => {
+    waiting.delete(notify);
+    cancel?.();
+  };
 }
 
 /**
- * A date typed by segments in the user's language or picked from a calendar; the value in and out is
- * an ISO yyyy-mm-dd string (what our schemas parse), and `name` sends the same string in a form.
+ * A date typed by segments in the user's language or picked from a calendar (React Aria, see
+ * date-picker.tsx); the value in and out is an ISO yyyy-mm-dd string (what our schemas parse), and `name`
+ * sends the same string in a form. Before the picker has loaded, the browser's own date input.
  */
-export function DateField({ label, value, onChange, onBlur, name, ref, hint, error, required, disabled, min, max }: DateFieldProps) {
-  const { t, locale } = useI18n();
-  const root = useFocusHandle<HTMLDivElement>(ref, "[role=spinbutton]");
+export function DateField(props: DateFieldProps) {
+  // The server rendered the native input, and hydration renders it too; after a client-side navigation
+  // to a page with a date field, the picker that is already loaded comes at once.
+  const isPickerLoaded = useSyncExternalStore(subscribe, () => loadedPicker !== undefined, () => false);
+  const [typing, setTyping] = useState(false);
+  // The picker replaces the native input only while it does not have the focus (never under the cursor).
+  if (isPickerLoaded && !typing) return <LoadedPicker {...props} />;
+  return <NativeDateField {...props} onFocusChange={setTyping} />;
+}
+
+function LoadedPicker(props: DateFieldProps) {
+  const Picker = loadedPicker as Picker;
+  return <Picker {...props} />;
+}
+
+function NativeDateField({ label, value, onChange, onBlur, name, ref, hint, error, required, disabled, min, max, onFocusChange }: DateFieldProps & { onFocusChange: (focused: boolean) => void }) {
+  const input = useRef<HTMLInputElement>(null);
+  useImperativeHandle(ref, () => ({ focus: () => input.current?.focus() }));
   return (
-    <AriaLocale locale={locale}>
-      <DatePicker
-        ref={root}
-        className="field"
-        name={name}
-        value={toDate(value)}
-        onChange={(date) => onChange(date ? date.toString() : "")}
-        onBlur={onBlur}
-        isInvalid={Boolean(error)}
-        isRequired={required}
-        isDisabled={disabled}
-        minValue={toDate(min) ?? undefined}
-        maxValue={toDate(max) ?? undefined}
-        granularity="day"
-      >
-        <AriaFieldHead label={label} required={required} hint={hint} />
-        <Group className="ui-date-group">
-          <DateInput className="ui-date-input">{(segment) => <DateSegment className="ui-date-segment" segment={segment} />}</DateInput>
-          <Button aria-label={t("ui.date.openCalendar")}>▦</Button>
-        </Group>
-        <AriaFieldError error={error} />
-        <Popover className="ui-popover">
-          <Dialog className="ui-calendar">
-            <Calendar>
-              <header>
-                <Button slot="previous" className="btn">
-                  ‹
-                </Button>
-                <Heading />
-                <Button slot="next" className="btn">
-                  ›
-                </Button>
-              </header>
-              <CalendarGrid>{(date) => <CalendarCell className="ui-calendar-cell" date={date} />}</CalendarGrid>
-            </Calendar>
-          </Dialog>
-        </Popover>
-      </DatePicker>
-    </AriaLocale>
+    <TextField
+      ref={input}
+      type="date"
+      label={label}
+      hint={hint}
+      error={error}
+      required={required}
+      disabled={disabled}
+      name={name}
+      min={min}
+      max={max}
+      value={value}
+      onChange={(event) => onChange(event.target.value)}
+      onFocus={() => onFocusChange(true)}
+      onBlur={() => {
+        onFocusChange(false);
+        onBlur?.();
+      }}
+    />
   );
 }

@@ -6,7 +6,7 @@ export { ComboBox } from "./combo-box";
 export { ConfirmButton } from "./confirm-button";
 export { ConfirmDialog, type ConfirmProps } from "./confirm-dialog";
 export { DataTable, type Column, type SortDir } from "./data-table";
-export { DateField } from "./date-field";
+export { DateField, type DateFieldProps } from "./date-field";
 export { EmptyState } from "./empty-state";
 export { Field, FieldError, RequiredMarker, fieldIds, type FieldControlProps } from "./field";
 export { FormAlert, FormSaved } from "./form-alert";

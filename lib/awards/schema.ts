@@ -4,20 +4,12 @@ import { z } from "zod";
 import { safeText } from "@/lib/forms/safe-text";
 import { AWARD_STATUSES } from "@/lib/enums";
 import { addYears, dateField, isCalendarDate, isWithin } from "@/lib/dates";
-import { AMOUNT_MAX_MAJOR, majorToMinor, moneyField, sumMinor } from "@/lib/money";
+import { majorToMinor, moneyField, sumMinor } from "@/lib/money";
 import "@/lib/forms/zod";
 import { UUID_PATTERN } from "@/lib/ids";
+import { AWARD_LIMITS } from "./limits";
 
-export const AWARD_LIMITS = {
-  tranchesMin: 1,
-  tranchesMax: 12,
-  deliverablesMax: 20,
-  deliverableTitleMin: 3,
-  deliverableTitleMax: 200,
-  periodMaxYears: 5,
-  amountMaxMajor: AMOUNT_MAX_MAJOR,
-} as const;
-
+export { AWARD_LIMITS } from "./limits";
 
 const trimmed = (v: unknown) => (typeof v === "string" ? v.trim() : v);
 

@@ -2,11 +2,9 @@ import { z } from "zod";
 import { safeText } from "@/lib/forms/safe-text";
 import "@/lib/forms/zod";
 import { trimToUndefined } from "@/lib/screening/schema";
+import { COMMENT_VISIBILITIES, COMMENT_LIMITS } from "./limits";
 
-export const COMMENT_VISIBILITIES = ["internal", "shared"] as const;
-export type CommentVisibility = (typeof COMMENT_VISIBILITIES)[number];
-
-export const COMMENT_LIMITS = { bodyMax: 5_000 } as const;
+export { COMMENT_VISIBILITIES, COMMENT_LIMITS, type CommentVisibility } from "./limits";
 
 /** A comment on a request: internal (staff only) or shared with the state. Who may post which is the data layer's rule. */
 export const addCommentSchema = z.strictObject({

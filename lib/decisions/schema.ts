@@ -2,11 +2,9 @@ import { z } from "zod";
 import { safeText } from "@/lib/forms/safe-text";
 import "@/lib/forms/zod";
 import { expectedVersionSchema, trimToUndefined } from "@/lib/screening/schema";
+import { DECISIONS, DECISION_LIMITS } from "./limits";
 
-export const DECISIONS = ["approve", "reject", "request_changes"] as const;
-export type Decision = (typeof DECISIONS)[number];
-
-export const DECISION_LIMITS = { memoMin: 10, memoMax: 10_000 } as const;
+export { DECISIONS, DECISION_LIMITS, type Decision } from "./limits";
 
 /** A decision on a request in review, with the memo the state receives as a letter. */
 export const decideRequestSchema = z.strictObject({

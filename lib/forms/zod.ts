@@ -1,5 +1,8 @@
 import { z } from "zod";
-import type { Translate, MessageKey } from "@/lib/i18n/translate";
+import type { Translate } from "@/lib/i18n/translate";
+import { translateIssue } from "./issues";
+
+export { translateIssue };
 
 /**
  * Zod schemas in this project use message keys (e.g. "admin.errors.countryRequired") as issue messages,
@@ -19,17 +22,3 @@ export function fieldErrorsFromZod(error: z.ZodError, t: Translate): Record<stri
   return out;
 }
 
-const KEY_SHAPE = /^[a-zA-Z]+(\.[a-zA-Z_]+)+$/;
-
-/**
- * Translates a message key. A message that is not a key is already a sentence (a server error copied
- * back into the form) and is shown as it is; a missing message gets the generic one.
- */
-export function translateIssue(message: string | undefined, t: Translate): string {
-  if (!message) return t("common.errors.invalidInput");
-  if (KEY_SHAPE.test(message)) {
-    const text = t(message as MessageKey);
-    return text !== message ? text : t("common.errors.invalidInput");
-  }
-  return message;
-}

@@ -8,21 +8,9 @@ import { isCalendarDate } from "@/lib/dates";
 import { majorToMinor, moneyText } from "@/lib/money";
 import "@/lib/forms/zod";
 import { UUID_PATTERN } from "@/lib/ids";
+import { PROGRAM_LIMITS, PROGRAM_CURRENCIES } from "./limits";
 
-export const PROGRAM_LIMITS = {
-  keyMin: 2,
-  keyMax: 40,
-  nameMin: 3,
-  nameMax: 200,
-  ceilingMaxMajor: 10_000_000_000, // USD 10 billion
-  donorsMax: 10,
-  rubricMin: 1,
-  rubricMax: 10,
-  weightMin: 1,
-  weightMax: 100,
-} as const;
-
-export const PROGRAM_CURRENCIES = ["USD"] as const;
+export { PROGRAM_LIMITS, PROGRAM_CURRENCIES } from "./limits";
 
 const MONEY = /^\d{1,11}(\.\d{1,2})?$/;
 const KEY = /^[a-z0-9]+(-[a-z0-9]+)*$/;

@@ -1,5 +1,5 @@
 // The reporting calendar of an award: pure date arithmetic on "YYYY-MM-DD" strings (UTC, no time zones).
-import { addDays, addMonthsClamped } from "@/lib/dates";
+import { addDays, addMonthsClamped } from "@/lib/days";
 
 export interface ReportingPeriod {
   number: number;

@@ -2,29 +2,12 @@
 // Issue messages are message keys (lib/i18n/messages/reporting.ts), translated where they are shown.
 import { z } from "zod";
 import { safeText } from "@/lib/forms/safe-text";
-import { majorToMinor } from "@/lib/money";
 import "@/lib/forms/zod";
 import { FREQUENCIES } from "./calendar";
 import { UUID_PATTERN } from "@/lib/ids";
+import { REPORTING_LIMITS, BREAKDOWN_DIMENSIONS, toHundredths } from "./limits";
 
-export const REPORTING_LIMITS = {
-  narrativeMax: 10_000,
-  breakdownLabelMax: 100,
-  breakdownRowsMax: 50,
-  deliverableNoteMin: 1,
-  deliverableNoteMax: 2_000,
-  returnCommentMin: 10,
-  returnCommentMax: 5_000,
-  indicatorsMax: 30,
-  /** A reporting period's number, as the URL gives it (a ten-year award reported monthly has 120). */
-  periodNumberMax: 1_000,
-  actualsMax: 100,
-  /** NUMERIC(14, 2): twelve digits before the point. */
-  valueMax: 999_999_999_999.99,
-} as const;
-
-export const BREAKDOWN_DIMENSIONS = ["agency", "weapon_type", "sex", "other"] as const;
-export type BreakdownDimension = (typeof BREAKDOWN_DIMENSIONS)[number];
+export { REPORTING_LIMITS, BREAKDOWN_DIMENSIONS, toHundredths, type BreakdownDimension } from "./limits";
 
 const DECIMAL = /^\d{1,12}(\.\d{1,2})?$/;
 const MONEY = /^\d{1,12}(\.\d{1,2})?$/;
@@ -36,10 +19,6 @@ const blankToUndefined = (v: unknown) => {
 };
 const numberToString = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? String(v) : v);
 
-/** "12.5" -> 1250: a quantity in hundredths, so sums of breakdowns compare exactly. */
-export function toHundredths(value: string): number {
-  return majorToMinor(value);
-}
 
 const uuid = (key: string) => z.preprocess(trimmed, safeText(key).regex(UUID_PATTERN, key).transform((s) => s.toLowerCase()));
 

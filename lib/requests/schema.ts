@@ -1,24 +1,11 @@
 import { z } from "zod";
 import { safeText } from "@/lib/forms/safe-text";
 import { isCalendarDate } from "@/lib/dates";
-import { ASSISTANCE_CATEGORIES, type AssistanceCategory, LOCALES, REQUEST_STATUSES, URGENCIES } from "@/lib/enums";
+import { ASSISTANCE_CATEGORIES, LOCALES, REQUEST_STATUSES, URGENCIES } from "@/lib/enums";
 import "@/lib/forms/zod";
+import { CATEGORY_FIELDS, DESTRUCTION_METHODS, ETRACE_LANGUAGES, LEGAL_INSTRUMENTS, LIMITS, type DetailField } from "./fields";
 
-// Limits: every field has one. Messages are i18n keys (lib/i18n/messages/requests.ts).
-export const LIMITS = {
-  titleMin: 5,
-  titleMax: 200,
-  narrativeMax: 10_000,
-  justificationMax: 5_000,
-  shortTextMax: 500,
-  longTextMax: 2_000,
-  costMaxMajor: 100_000_000, // USD 100 million: larger needs are split into phases
-  programsMax: 10,
-} as const;
-
-export const DESTRUCTION_METHODS = ["cutting", "crushing", "smelting", "burning", "open_detonation", "other"] as const;
-export const LEGAL_INSTRUMENTS = ["cifta", "att", "un_firearms_protocol", "un_poa", "other"] as const;
-export const ETRACE_LANGUAGES = ["es", "en"] as const;
+export { CATEGORY_FIELDS, DESTRUCTION_METHODS, DETAIL_FIELDS, ETRACE_LANGUAGES, LEGAL_INSTRUMENTS, LIMITS, type DetailField } from "./fields";
 
 /** Empty form inputs ("" or whitespace) mean "not given". */
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v === null ? undefined : v);
@@ -92,30 +79,6 @@ export const detailsSchema = z
   })
   .strict();
 export type RequestDetails = z.infer<typeof detailsSchema>;
-export type DetailField = keyof RequestDetails;
-
-/** The detail fields each category shows, and which of them submit requires. */
-export const CATEGORY_FIELDS: Record<AssistanceCategory, { fields: DetailField[]; required: DetailField[] }> = {
-  marking_equipment: {
-    fields: ["machinesWanted", "firearmsToMarkPerYear", "operatingAgencies"],
-    required: ["machinesWanted", "firearmsToMarkPerYear", "operatingAgencies"],
-  },
-  record_keeping: { fields: ["recordsToDigitize", "currentSystem"], required: ["recordsToDigitize", "currentSystem"] },
-  etrace_onboarding: {
-    fields: ["etraceAgencies", "etraceAccountsWanted", "etraceLanguage", "etraceTrainingNeeded"],
-    required: ["etraceAgencies", "etraceAccountsWanted", "etraceLanguage", "etraceTrainingNeeded"],
-  },
-  stockpile_assessment: { fields: ["sites", "storageCapacity"], required: ["sites"] },
-  armoury_security: { fields: ["sites", "storageCapacity"], required: ["sites", "storageCapacity"] },
-  destruction: {
-    fields: ["weaponsToDestroy", "ammunitionTonnes", "destructionMethod"],
-    required: ["destructionMethod"],
-  },
-  training: { fields: ["course", "officersToTrain"], required: ["course", "officersToTrain"] },
-  legislation: { fields: ["legalInstrument", "legislationScope"], required: ["legalInstrument", "legislationScope"] },
-  national_action_plan: { fields: ["planScope"], required: ["planScope"] },
-  other: { fields: [], required: [] },
-};
 
 const money = z.preprocess(
   (v) => (typeof v === "number" ? String(v) : blankToUndefined(typeof v === "string" ? v.trim().replace(/,/g, "") : v)),

@@ -6,19 +6,12 @@ import { RECOMMENDATIONS } from "@/lib/enums";
 import "@/lib/forms/zod";
 import { SCORE_MAX, SCORE_MIN } from "./scoring";
 import { UUID_PATTERN } from "@/lib/ids";
+import { REVIEW_LIMITS } from "./limits";
 
-export const REVIEW_LIMITS = {
-  reviewersMax: 10,
-  reasonMin: 10,
-  reasonMax: 1000,
-  scoreCommentMax: 2000,
-  commentMax: 5000,
-  criteriaMax: 50,
-} as const;
+export { REVIEW_LIMITS } from "./limits";
 
 export { RECOMMENDATIONS };
 export type Recommendation = (typeof RECOMMENDATIONS)[number];
-
 
 const uuidField = (message: string) =>
   safeText(message)

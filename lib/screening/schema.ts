@@ -2,13 +2,11 @@ import { z } from "zod";
 import { safeText } from "@/lib/forms/safe-text";
 import "@/lib/forms/zod";
 import { isChecklistComplete } from "./checks";
+import { SCREENING_OUTCOMES, SCREENING_LIMITS } from "./limits";
+
+export { SCREENING_OUTCOMES, SCREENING_LIMITS, type ScreeningOutcome } from "./limits";
 
 // Messages are i18n keys (lib/i18n/messages/officer.ts); one schema serves the form and the server.
-
-export const SCREENING_OUTCOMES = ["send_to_review", "request_changes", "reject"] as const;
-export type ScreeningOutcome = (typeof SCREENING_OUTCOMES)[number];
-
-export const SCREENING_LIMITS = { messageMin: 10, messageMax: 5_000 } as const;
 
 /** "" or whitespace from an input means "not given"; text is kept trimmed. */
 export const trimToUndefined = (v: unknown) => (typeof v === "string" ? (v.trim() === "" ? undefined : v.trim()) : v === null ? undefined : v);

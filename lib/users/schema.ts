@@ -6,21 +6,10 @@ import { versionStamp } from "@/lib/forms/version-stamp";
 import { ROLES, type Role } from "@/lib/enums";
 import { LOCALES } from "@/lib/i18n/config";
 import { UUID_PATTERN } from "@/lib/ids";
+import { USER_EMAIL_MAX, USER_NAME_MAX, needsCountry } from "./limits";
 
-export const USER_NAME_MAX = 120;
-export const USER_EMAIL_MAX = 254;
+export { ORGANIZATION_ROLES, USER_EMAIL_MAX, USER_NAME_MAX, needsCountry, needsOrganization } from "./limits";
 
-
-/** Roles that bind a user to an organization, and the organization type each needs. */
-export const ORGANIZATION_ROLES = ["implementing_partner", "donor"] as const satisfies readonly Role[];
-
-export function needsCountry(roles: readonly Role[]): boolean {
-  return roles.includes("focal_point");
-}
-
-export function needsOrganization(roles: readonly Role[]): boolean {
-  return roles.some((role) => (ORGANIZATION_ROLES as readonly Role[]).includes(role));
-}
 
 const nameField = safeText("admin.errors.nameRequired")
   .trim()
