@@ -1,4 +1,4 @@
-// npm run bench [-- --duration=5 --connections=20 --only=csv]
+// npm run bench [-- --duration=5 --connections=20 --only=csv --skip=pdf,iati]
 // BENCH_DEMO_DATABASE_URL=<demo db> DATABASE_URL=<scale db> npm run bench [-- ...]
 //
 // Needs a production build (`next build`) and DATABASE_URL: a migrated, seeded PostgreSQL database (the
@@ -30,6 +30,7 @@ const { values: flags } = parseArgs({
     duration: { type: "string", default: "5" },
     connections: { type: "string", default: "20" },
     only: { type: "string" },
+    skip: { type: "string" },
   },
 });
 const DURATION = Number(flags.duration);
@@ -135,6 +136,8 @@ const ids = await discoverIds().catch(async (error: unknown) => {
 
 interface PageSpec {
   name: string;
+  /** What pairs the page's rows of a demo and a scale run (the name, where it carries no id, page or word). */
+  key?: string;
   role: Role;
   /** Candidate paths: the first that answers 200 is measured (an id the role may not see gives 404). */
   paths: string[];
@@ -145,8 +148,8 @@ const REFERENCE: PageSpec = { name: "404 (reference)", role: "program_officer", 
 const PAGES: PageSpec[] = [
   { name: "officer home", role: "program_officer", paths: ["/"] },
   { name: "/requests", role: "program_officer", paths: ["/requests"] },
-  { name: `/requests page ${ids.deepPage}`, role: "program_officer", paths: [`/requests?page=${ids.deepPage}`] },
-  { name: `/requests?q=${ids.searchWord}`, role: "program_officer", paths: [`/requests?q=${encodeURIComponent(ids.searchWord)}`] },
+  { name: `/requests page ${ids.deepPage}`, key: "/requests deep page", role: "program_officer", paths: [`/requests?page=${ids.deepPage}`] },
+  { name: `/requests?q=${ids.searchWord}`, key: "/requests search", role: "program_officer", paths: [`/requests?q=${encodeURIComponent(ids.searchWord)}`] },
   { name: "/requests/[id]", role: "program_officer", paths: ids.requestIds.map((id) => `/requests/${id}`) },
   { name: "/awards", role: "program_officer", paths: ["/awards"] },
   { name: "/awards/[id]", role: "program_officer", paths: ids.awardIds.map((id) => `/awards/${id}`) },
@@ -166,7 +169,7 @@ const PAGES: PageSpec[] = [
   { name: "program report.pdf", role: "donor", paths: [`${p}/report.pdf`], download: true },
   { name: "award report.pdf", role: "donor", paths: ids.awardIds.map((id) => `${p}/awards/${id}/report.pdf`), download: true },
   ...ids.pdfPrograms.flatMap(({ name, program }): PageSpec[] =>
-    program ? [{ name: `${name} (${program.awards})`, role: program.funded ? "donor" : "program_officer", paths: [`/dashboards/${program.id}/report.pdf`], download: true }] : [],
+    program ? [{ name: `${name} (${program.awards})`, key: name, role: program.funded ? "donor" : "program_officer", paths: [`/dashboards/${program.id}/report.pdf`], download: true }] : [],
   ),
 ];
 
@@ -251,6 +254,7 @@ interface Stats {
 }
 interface Row {
   page: string;
+  key: string;
   role: Role;
   status: number;
   rps: number;
@@ -278,15 +282,21 @@ async function measure(base: string, spec: PageSpec): Promise<Row> {
   }
   const stats = async (reset = false): Promise<Stats> => (await fetch(`${base}/__bench/stats${reset ? "?reset=1" : ""}`)).json() as Promise<Stats>;
   const before = await stats(true);
-  const result = await autocannon({ url: base + chosen, connections: CONNECTIONS, duration: DURATION, headers, timeout: 60 });
+  // A download can take longer than the measuring window under 20 connections (all of them share the
+  // server), which would leave no completed request to count: downloads are measured by one request per
+  // connection instead, rps being those requests over the time they took.
+  const result = spec.download
+    ? await autocannon({ url: base + chosen, connections: CONNECTIONS, amount: CONNECTIONS, headers, timeout: 600 })
+    : await autocannon({ url: base + chosen, connections: CONNECTIONS, duration: DURATION, headers, timeout: 60 });
   await new Promise((r) => setTimeout(r, 200)); // work a response leaves for after it was sent
   const after = await stats();
   const served = after.requests - before.requests;
   return {
     page: spec.name,
+    key: spec.key ?? spec.name,
     role: spec.role,
     status,
-    rps: result.requests.average,
+    rps: spec.download ? result.requests.total / Math.max(result.duration, 0.001) : result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.errors + result.timeouts + (spec === REFERENCE ? 0 : result.non2xx),
@@ -329,7 +339,8 @@ let maxRss = 0;
 const sampler = setInterval(() => (maxRss = Math.max(maxRss, treeRss(server.pid))), 250);
 try {
   console.log(`Server ${server.base} (pid ${server.pid}); accounts: ${Object.values(accounts).map((a) => a.email).join(", ")}`);
-  const selected = PAGES.filter((page) => !flags.only || page.name.includes(flags.only));
+  const skipped = (flags.skip ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  const selected = PAGES.filter((page) => (!flags.only || page.name.includes(flags.only)) && !skipped.some((s) => page.name.includes(s)));
   // Once around first, so that no page is measured cold.
   for (const spec of [REFERENCE, ...selected]) await fetch(server.base + spec.paths[0], { headers: { cookie: `authjs.session-token=${tokens[spec.role]}` } }).then((r) => r.arrayBuffer());
   // And the reference under load for a while, so that it is not measured before the server is warm.
@@ -357,8 +368,9 @@ interface RunFigures {
 
 /**
  * Runs this script once per database (demo first, then scale; a server each, the same flags), then prints
- * their figures side by side. Rows pair up by position: both runs load the same pages in the same order
- * (their names may differ where they carry an id, a page number or a search word of their data).
+ * their figures side by side. Rows pair up by their page's key (names may differ where they carry a page
+ * number or a search word of their data); a page only one database has (a program PDF of a size the demo
+ * data has no program of) shows a dash on the other side.
  */
 async function compareDemoAndScale(demoUrl: string, scaleUrl: string) {
   const dir = mkdtempSync(path.join(os.tmpdir(), "bench-"));
@@ -388,19 +400,21 @@ function printComparison(demo: RunFigures, scale: RunFigures) {
   const header = ["page", "role", "rps demo", "rps scale", "p99 ms demo", "p99 ms scale", "queries demo", "queries scale", "queries ×", "bytes demo", "bytes scale", "× ref scale"];
   const [demoRef, scaleRef] = [demo.rows[0], scale.rows[0]];
   const growth = (d: number, s: number) => (d === 0 ? (s === 0 ? "1.00" : "∞") : (s / d).toFixed(2));
-  const cells = scale.rows.map((s, i) => {
-    const d = demo.rows[i];
+  const demoByKey = new Map(demo.rows.map((d) => [d.key, d]));
+  const cells = scale.rows.map((s) => {
+    const d = demoByKey.get(s.key);
+    const dash = "–";
     return [
       s.page,
       s.role,
-      d.rps.toFixed(1),
+      d ? d.rps.toFixed(1) : dash,
       s.rps.toFixed(1),
-      d.p99.toFixed(0),
+      d ? d.p99.toFixed(0) : dash,
       s.p99.toFixed(0),
-      d.queries.toFixed(1),
+      d ? d.queries.toFixed(1) : dash,
       s.queries.toFixed(1),
-      growth(d.queries, s.queries),
-      String(d.bytes),
+      d ? growth(d.queries, s.queries) : dash,
+      d ? String(d.bytes) : dash,
       String(s.bytes),
       (s.rps / scaleRef.rps).toFixed(2),
     ];
