@@ -13,19 +13,9 @@
 // before each file) and peak heap (sampled every 5 ms and after every chunk). Dates are fixed so that
 // the hash is reproducible. On main's code (one string per file) it measures the one-string builders.
 //
-// The data layer imports "server-only", which throws outside Next's server build: a resolve hook
-// registered before anything else is loaded maps it to an empty module (what vitest's alias does).
-import { register } from "node:module";
+// The data layer is loaded outside Next.js through scripts/support/server-only-hook.ts, imported first.
+import "./support/server-only-hook";
 
-register(
-  "data:text/javascript," +
-    encodeURIComponent(
-      `export async function resolve(specifier, context, next) {
-        if (specifier === "server-only") return { url: "data:text/javascript,", shortCircuit: true };
-        return next(specifier, context);
-      }`,
-    ),
-);
 (process.env as Record<string, string | undefined>).NODE_ENV ??= "production";
 
 const { createHash } = await import("node:crypto");

@@ -9,20 +9,10 @@
 // Then the same through the PDF worker thread the routes use, and how long the calling thread is held up
 // by a render in place and with the worker.
 //
-// The data layer imports "server-only", which throws outside Next's server build: a resolve hook
-// registered before anything else is loaded maps it to an empty module (what vitest's alias does).
+// The data layer is loaded outside Next.js through scripts/support/server-only-hook.ts, imported first.
 // React is loaded in its production build, as in `next start`.
-import { register } from "node:module";
+import "./support/server-only-hook";
 
-register(
-  "data:text/javascript," +
-    encodeURIComponent(
-      `export async function resolve(specifier, context, next) {
-        if (specifier === "server-only") return { url: "data:text/javascript,", shortCircuit: true };
-        return next(specifier, context);
-      }`,
-    ),
-);
 (process.env as Record<string, string | undefined>).NODE_ENV ??= "production";
 
 // `-- --scale`: the program PDF on a seeded scale database instead (scripts/bench-pdf-scale.ts).

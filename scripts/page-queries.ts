@@ -7,22 +7,12 @@
 // benchmark's query logger, and how long that load took. The session lookup of every
 // page (the reference page's share) is not included. `npm run bench` measures the real pages; this is
 // the quick check while changing a loader. It writes nothing and asserts nothing.
+import "./support/server-only-hook";
 import { AsyncLocalStorage } from "node:async_hooks";
-import { createRequire, register } from "node:module";
+import { createRequire } from "node:module";
 import path from "node:path";
 import postgres from "postgres";
 
-// The data layer imports "server-only", which throws outside Next's server build: mapped to an empty
-// module, as in scripts/bench-pdf.ts.
-register(
-  "data:text/javascript," +
-    encodeURIComponent(
-      `export async function resolve(specifier, context, next) {
-        if (specifier === "server-only") return { url: "data:text/javascript,", shortCircuit: true };
-        return next(specifier, context);
-      }`,
-    ),
-);
 process.env.BENCH_COUNT_QUERIES = "1";
 const showSql = process.argv.includes("--sql");
 const DATABASE_URL = process.env.DATABASE_URL?.trim();
