@@ -17,15 +17,13 @@
 //    answers an empty submit without a round trip to the server.
 //
 // It prints tables and asserts nothing.
-import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import postgres from "postgres";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { findChromium } from "./find-chromium.mjs";
+import { benchSessions, startBenchServer } from "./support/bench-server";
 
 const root = path.resolve(import.meta.dirname, "..");
 const { values: flags } = parseArgs({ options: { only: { type: "string" }, runs: { type: "string", default: "3" } } });
@@ -66,16 +64,7 @@ const accounts = {
   donor: await accountFor("donor", "donor.inl@example.org"),
   admin: await accountFor("admin", "admin@example.org"),
 };
-const roles = Object.keys(accounts) as Role[];
-const tokens = Object.fromEntries(roles.map((role) => [role, randomBytes(32).toString("hex")])) as Record<Role, string>;
-for (const role of roles) {
-  await sql`insert into sessions (session_token, user_id, expires, second_factor_at)
-    values (${tokens[role]}, ${accounts[role].id}, now() + interval '1 day', now())`;
-}
-const cleanUp = async () => {
-  await sql`delete from sessions where session_token in ${sql(Object.values(tokens))}`;
-  await sql.end();
-};
+const { tokens, end: cleanUp } = await benchSessions(sql, accounts);
 
 async function discoverIds() {
   const [program] = await sql<{ id: string }[]>`
@@ -130,50 +119,6 @@ const PAGES: PageSpec[] = [
   { name: "/programs/new", role: "admin", path: "/programs/new", kind: "form" },
   { name: "/admin/users/new", role: "admin", path: "/admin/users/new", kind: "form" },
 ];
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = net.createServer().listen(0, () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
-
-async function startServer() {
-  const port = await freePort();
-  const base = `http://localhost:${port}`;
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: "production",
-    NEXT_TELEMETRY_DISABLED: "1",
-    DATABASE_URL,
-    AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(32).toString("hex"),
-    AUTH_URL: base,
-    MAIL_WORKER: "off",
-    REMINDER_WORKER: "off",
-  };
-  for (const key of ["PGLITE_DIR", "DEMO_MODE", "RESEND_API_KEY", "BENCH_COUNT_QUERIES"]) delete env[key];
-  const child = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-p", String(port)], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
-  let output = "";
-  child.stdout.on("data", (c: Buffer) => (output += String(c)));
-  child.stderr.on("data", (c: Buffer) => (output += String(c)));
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`The server exited early:\n${output}`);
-    const res = await fetch(`${base}/api/health`).catch(() => undefined);
-    if (res?.ok) break;
-    if (Date.now() > deadline) throw new Error(`The server did not start within 60 s:\n${output}`);
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      child.once("exit", () => resolve());
-      child.kill("SIGTERM");
-      setTimeout(() => child.kill("SIGKILL"), 5000).unref();
-    });
-  return { base, stop };
-}
 
 /** The chart library's own class names survive minification. */
 const RECHARTS = /recharts-(?:wrapper|surface|cartesian)/;
@@ -327,7 +272,7 @@ function table(header: string[], rows: string[][], leftColumns = 1) {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-const server = await startServer().catch(async (error: unknown) => {
+const server = await startBenchServer(DATABASE_URL).catch(async (error: unknown) => {
   await cleanUp();
   throw error;
 });

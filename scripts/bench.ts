@@ -16,13 +16,12 @@
 // that file (emptied first), for `npm run bench:explain`.
 import autocannon from "autocannon";
 import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import postgres from "postgres";
+import { benchSessions, startBenchServer } from "./support/bench-server";
 
 const root = path.resolve(import.meta.dirname, "..");
 const { values: flags } = parseArgs({
@@ -79,16 +78,8 @@ const accounts = {
   approver: await accountFor("approver", "approver@example.org"),
   donor: await accountFor("donor", "donor.inl@example.org"),
 };
-// Complete sessions (second factor done), as a sign-in leaves them; removed again at the end.
-const tokens = Object.fromEntries((Object.keys(accounts) as Role[]).map((role) => [role, randomBytes(32).toString("hex")])) as Record<Role, string>;
-for (const role of Object.keys(accounts) as Role[]) {
-  await sql`insert into sessions (session_token, user_id, expires, second_factor_at)
-    values (${tokens[role]}, ${accounts[role].id}, now() + interval '1 day', now())`;
-}
-const cleanUp = async () => {
-  await sql`delete from sessions where session_token in ${sql(Object.values(tokens))}`;
-  await sql.end();
-};
+// Complete sessions, as a sign-in leaves them; removed again at the end.
+const { tokens, end: cleanUp } = await benchSessions(sql, accounts);
 
 /** Ids the pages need, chosen from the data: the busiest of each, so that their pages have content. */
 async function discoverIds() {
@@ -172,54 +163,6 @@ const PAGES: PageSpec[] = [
     program ? [{ name: `${name} (${program.awards})`, key: name, role: program.funded ? "donor" : "program_officer", paths: [`/dashboards/${program.id}/report.pdf`], download: true }] : [],
   ),
 ];
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = net.createServer().listen(0, () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
-
-/** `next start` against DATABASE_URL with the query counter and the stats endpoint switched on. */
-async function startServer() {
-  const port = await freePort();
-  const base = `http://localhost:${port}`;
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: "production",
-    NEXT_TELEMETRY_DISABLED: "1",
-    DATABASE_URL,
-    AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(32).toString("hex"),
-    AUTH_URL: base,
-    BENCH_COUNT_QUERIES: "1",
-    BENCH_LOG_QUERIES: LOG_FILE ?? "",
-    // The background jobs would query (and mail) during the measurements.
-    MAIL_WORKER: "off",
-    REMINDER_WORKER: "off",
-  };
-  for (const key of ["PGLITE_DIR", "DEMO_MODE", "RESEND_API_KEY"]) delete env[key];
-  const child = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-p", String(port)], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
-  let output = "";
-  child.stdout.on("data", (c: Buffer) => (output += String(c)));
-  child.stderr.on("data", (c: Buffer) => (output += String(c)));
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`The server exited early:\n${output}`);
-    const res = await fetch(`${base}/api/health`).catch(() => undefined);
-    if (res?.ok) break;
-    if (Date.now() > deadline) throw new Error(`The server did not start within 60 s:\n${output}`);
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      child.once("exit", () => resolve());
-      child.kill("SIGTERM");
-      setTimeout(() => child.kill("SIGKILL"), 5000).unref();
-    });
-  return { base, pid: child.pid!, stop, output: () => output };
-}
 
 /** Resident memory of the process and its descendants, in bytes (Linux /proc). */
 function treeRss(pid: number): number {
@@ -334,7 +277,7 @@ function printTable(rows: Row[], reference: Row, maxRss: number) {
   console.log(`Max stall: the server's longest event-loop delay while the download (or the reference) was loaded. Server RSS max: ${(maxRss / 2 ** 20).toFixed(0)} MiB.`);
 }
 
-const server = await startServer().catch(async (error: unknown) => {
+const server = await startBenchServer(DATABASE_URL, { BENCH_COUNT_QUERIES: "1", BENCH_LOG_QUERIES: LOG_FILE ?? "" }).catch(async (error: unknown) => {
   await cleanUp();
   throw error;
 });
